@@ -1,0 +1,3 @@
+module github.com/onrecord/onrecord
+
+go 1.26.8
