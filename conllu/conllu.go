@@ -12,6 +12,9 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -200,4 +203,42 @@ func or(s string) string {
 		return "_"
 	}
 	return s
+}
+
+// Article is one silver-analysed article of a PolNeAR split.
+type Article struct {
+	Doc      *onrecord.Document
+	Mentions []Mention
+}
+
+// LoadSplit reads every text/ID.txt of a split directory (e.g.
+// ../shared/data/polnear/train) that has a silver/ID.conllu, in sorted order.
+func LoadSplit(dir string) ([]Article, error) {
+	files, err := filepath.Glob(filepath.Join(dir, "silver", "*.conllu"))
+	if err != nil {
+		return nil, fmt.Errorf("list %s: %w", dir, err)
+	}
+	if len(files) == 0 {
+		return nil, fmt.Errorf("no silver/*.conllu files under %s", dir)
+	}
+	sort.Strings(files)
+	out := make([]Article, 0, len(files))
+	for _, f := range files {
+		id := strings.TrimSuffix(filepath.Base(f), ".conllu")
+		text, err := os.ReadFile(filepath.Join(dir, "text", id+".txt"))
+		if err != nil {
+			return nil, fmt.Errorf("read text of %s: %w", id, err)
+		}
+		fh, err := os.Open(f)
+		if err != nil {
+			return nil, fmt.Errorf("read %s: %w", f, err)
+		}
+		d, ms, err := Read(fh, id, string(text))
+		fh.Close()
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, Article{Doc: d, Mentions: ms})
+	}
+	return out, nil
 }
