@@ -1,0 +1,373 @@
+package attrib
+
+import (
+	"math"
+	"sort"
+	"strings"
+
+	"github.com/onrecord/onrecord"
+)
+
+// maxSeq caps a decoding unit so that pathological paragraphs stay cheap.
+const maxSeq = 400
+
+// span is a range of sentences [a, b) decoded together: one paragraph.
+type unit struct{ a, b int }
+
+// units splits the sentences of d into paragraphs (a newline between two
+// sentences starts a new one), each at most maxSeq tokens.
+func units(d *onrecord.Document) []unit {
+	var out []unit
+	start := 0
+	for si := 1; si <= len(d.Sents); si++ {
+		brk := si == len(d.Sents)
+		if !brk {
+			prev, cur := d.Sents[si-1], d.Sents[si]
+			gap := d.Text[d.Tokens[prev.End-1].BEnd:d.Tokens[cur.Start].BStart]
+			brk = strings.Contains(gap, "\n") || cur.End-d.Sents[start].Start > maxSeq
+		}
+		if brk {
+			out = append(out, unit{start, si})
+			start = si
+		}
+	}
+	return out
+}
+
+// scratch is per-call working memory, pooled.
+type scratch struct {
+	featurizer
+	fv     []uint32  // nFeatures per token of a unit
+	score  []float32 // nLabels per token
+	back   []int8
+	labels []int8
+	sentOf []int
+}
+
+func (m *Model) scratch() *scratch {
+	if s, ok := m.pool.Get().(*scratch); ok {
+		return s
+	}
+	return &scratch{featurizer: featurizer{m: m}}
+}
+
+// featurize fills s.fv for the tokens of unit u and returns the token range.
+func (s *scratch) featurize(d *onrecord.Document, u unit) (int, int) {
+	a, b := int(d.Sents[u.a].Start), int(d.Sents[u.b-1].End)
+	n := b - a
+	s.fv = resize(s.fv, n*nFeatures)
+	s.sentOf = resize(s.sentOf, n)
+	for si := u.a; si < u.b; si++ {
+		sent := d.Sents[si]
+		for i := int(sent.Start); i < int(sent.End); i++ {
+			s.sentOf[i-a] = si
+			s.extract(i, sent, si, s.fv[(i-a)*nFeatures:(i-a+1)*nFeatures])
+		}
+	}
+	return a, b
+}
+
+// emissions sums the weights of each token's features per label.
+func (m *Model) emissions(fv []uint32, n int, out []float32) {
+	for i := 0; i < n; i++ {
+		sc := out[i*nLabels : (i+1)*nLabels]
+		for l := range sc {
+			sc[l] = 0
+		}
+		for _, h := range fv[i*nFeatures : (i+1)*nFeatures] {
+			r := m.row(h)
+			for l := range sc {
+				sc[l] += r[l]
+			}
+		}
+	}
+}
+
+// viterbi finds the best label sequence under the BIO constraints.
+func (m *Model) viterbi(score []float32, n int, back, labels []int8) {
+	if n == 0 {
+		return
+	}
+	var prev, cur [nLabels]float32
+	for l := 0; l < nLabels; l++ {
+		prev[l] = score[l] + m.trans[nLabels][l]
+		if !allowed(-1, l) {
+			prev[l] = float32(math.Inf(-1))
+		}
+	}
+	for i := 1; i < n; i++ {
+		for l := 0; l < nLabels; l++ {
+			best, arg := float32(math.Inf(-1)), 0
+			for p := 0; p < nLabels; p++ {
+				if !allowed(p, l) {
+					continue
+				}
+				if v := prev[p] + m.trans[p][l]; v > best {
+					best, arg = v, p
+				}
+			}
+			cur[l] = best + score[i*nLabels+l]
+			back[i*nLabels+l] = int8(arg)
+		}
+		prev = cur
+	}
+	best := 0
+	for l := 1; l < nLabels; l++ {
+		if prev[l] > prev[best] {
+			best = l
+		}
+	}
+	for i := n - 1; i >= 0; i-- {
+		labels[i] = int8(best)
+		if i > 0 {
+			best = int(back[i*nLabels+best])
+		}
+	}
+}
+
+// tagUnit decodes one unit, leaving labels in s.labels; it returns the token range.
+func (m *Model) tagUnit(s *scratch, d *onrecord.Document, u unit) (int, int) {
+	a, b := s.featurize(d, u)
+	n := b - a
+	s.score = resize(s.score, n*nLabels)
+	s.back = resize(s.back, n*nLabels)
+	s.labels = resize(s.labels, n)
+	m.emissions(s.fv, n, s.score)
+	m.viterbi(s.score, n, s.back, s.labels)
+	return a, b
+}
+
+// Extract appends the attributions found in d (analysed: tokens, tags,
+// lemmas, heads) to d.Quotes. Speakers are left to package speaker.
+func (m *Model) Extract(d *onrecord.Document) {
+	if len(d.Sents) == 0 {
+		return
+	}
+	s := m.scratch()
+	defer m.pool.Put(s)
+	s.prepare(d)
+	for _, u := range units(d) {
+		a, b := m.tagUnit(s, d, u)
+		d.Quotes = append(d.Quotes, group(d, a, s.labels[:b-a], s.score, s.sentOf)...)
+	}
+	mergeContinued(d)
+}
+
+// segment is a run of tokens [a, b) with one role.
+type segment struct {
+	role, a, b, sent int
+	cue             int     // for contents and sources: the cue segment they belong to, -1 none
+	link            bool    // attached through the dependency tree
+	conf            float64 // mean margin of its labels
+}
+
+// group turns the labels of tokens [off, off+len(labels)) into attributions.
+func group(d *onrecord.Document, off int, labels []int8, score []float32, sentOf []int) []onrecord.Attribution {
+	var segs []segment
+	for i := 0; i < len(labels); i++ {
+		l := int(labels[i])
+		if l == lO {
+			continue
+		}
+		if l == lBSrc || l == lBCue || l == lBCon || len(segs) == 0 || segs[len(segs)-1].b != off+i || segs[len(segs)-1].role != roleOf[l] {
+			segs = append(segs, segment{role: roleOf[l], a: off + i, b: off + i + 1, sent: sentOf[i], cue: -1})
+		} else {
+			segs[len(segs)-1].b = off + i + 1
+		}
+		sc := score[i*nLabels : (i+1)*nLabels]
+		best, second := sc[l], float32(math.Inf(-1))
+		for k, v := range sc {
+			if k != l && v > second {
+				second = v
+			}
+		}
+		segs[len(segs)-1].conf += float64(best - second)
+	}
+	var cues []int
+	for i := range segs {
+		segs[i].conf /= float64(segs[i].b - segs[i].a)
+		if segs[i].role == 2 {
+			cues = append(cues, i)
+		}
+	}
+	if len(segs) == 0 {
+		return nil
+	}
+	owner := func(tok int) int { // the cue segment holding token tok, or -1
+		for _, c := range cues {
+			if segs[c].a <= tok && tok < segs[c].b {
+				return c
+			}
+		}
+		return -1
+	}
+	// treeLink finds a cue that governs the segment, or that the segment
+	// governs (in "X, he said" parsers often hang the cue under the content).
+	treeLink := func(sg *segment) int {
+		for i := sg.a; i < sg.b; i++ {
+			h := int(d.Tokens[i].Head)
+			if h >= sg.a && h < sg.b {
+				continue
+			}
+			for j, steps := h, 0; j >= 0 && steps < 4; j, steps = int(d.Tokens[j].Head), steps+1 {
+				if c := owner(j); c >= 0 {
+					return c
+				}
+				if sentOf[j-off] != sg.sent || j < off || j >= off+len(labels) {
+					break
+				}
+			}
+		}
+		for _, c := range cues {
+			if segs[c].sent != sg.sent {
+				continue
+			}
+			for i := segs[c].a; i < segs[c].b; i++ {
+				h := int(d.Tokens[i].Head)
+				if h >= sg.a && h < sg.b && sg.role == 3 {
+					return c
+				}
+			}
+		}
+		return -1
+	}
+	dist := func(sg *segment, c int) int {
+		if segs[c].b <= sg.a {
+			return sg.a - segs[c].b
+		}
+		return segs[c].a - sg.b
+	}
+	nearest := func(sg *segment, sameSent bool) int {
+		best, bd := -1, 1<<30
+		for _, c := range cues {
+			if sameSent && segs[c].sent != sg.sent {
+				continue
+			}
+			if !sameSent && abs(segs[c].sent-sg.sent) > 1 {
+				continue
+			}
+			if dd := dist(sg, c); dd < bd {
+				best, bd = c, dd
+			}
+		}
+		return best
+	}
+	for i := range segs {
+		sg := &segs[i]
+		if sg.role == 2 {
+			continue
+		}
+		if c := treeLink(sg); c >= 0 {
+			sg.cue, sg.link = c, true
+		} else if c := nearest(sg, true); c >= 0 {
+			sg.cue = c
+		} else if sg.role == 3 {
+			sg.cue = nearest(sg, false)
+		}
+	}
+	var out []onrecord.Attribution
+	for _, c := range cues {
+		var content, source []segment
+		for _, sg := range segs {
+			if sg.cue != c {
+				continue
+			}
+			if sg.role == 3 {
+				content = append(content, sg)
+			} else if sg.role == 1 {
+				source = append(source, sg)
+			}
+		}
+		if len(content) == 0 {
+			continue
+		}
+		if len(source) > 1 { // one source per cue: prefer the tree, then the nearest
+			sort.SliceStable(source, func(x, y int) bool {
+				if source[x].link != source[y].link {
+					return source[x].link
+				}
+				return dist(&source[x], c) < dist(&source[y], c)
+			})
+			source = source[:1]
+		}
+		out = append(out, build(d, content, []segment{segs[c]}, source))
+	}
+	for _, sg := range segs {
+		if sg.role == 3 && sg.cue < 0 {
+			out = append(out, build(d, []segment{sg}, nil, nil))
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Content[0].Start < out[j].Content[0].Start })
+	return out
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// build makes an attribution from token segments, joining touching parts.
+func build(d *onrecord.Document, content, cue, source []segment) onrecord.Attribution {
+	at := onrecord.Attribution{
+		Content: spans(d, content),
+		Cue:     spans(d, cue),
+		Source:  spans(d, source),
+	}
+	var conf float64
+	for _, s := range content {
+		conf += s.conf
+	}
+	for _, s := range cue {
+		conf += s.conf
+	}
+	conf /= float64(len(content) + len(cue))
+	at.Confidence = math.Round(1/(1+math.Exp(-conf/4))*1000) / 1000
+	at.Kind = kind(d, at.Content)
+	return at
+}
+
+func spans(d *onrecord.Document, segs []segment) []onrecord.Span {
+	if len(segs) == 0 {
+		return nil
+	}
+	sort.Slice(segs, func(i, j int) bool { return segs[i].a < segs[j].a })
+	var out []onrecord.Span
+	for _, s := range segs {
+		sp := onrecord.Span{Start: int(d.Tokens[s.a].Start), End: int(d.Tokens[s.b-1].End)}
+		if n := len(out); n > 0 && strings.TrimSpace(d.Slice(onrecord.Span{Start: out[n-1].End, End: sp.Start})) == "" {
+			out[n-1].End = sp.End
+			continue
+		}
+		out = append(out, sp)
+	}
+	return out
+}
+
+const quoteMarks = "\"\u201c\u201d"
+
+// kind classifies a content: direct when it is one quotation from end to
+// end, mixed when it holds a quoted fragment, indirect otherwise.
+func kind(d *onrecord.Document, content []onrecord.Span) onrecord.Kind {
+	full := d.Slice(onrecord.Span{Start: content[0].Start, End: content[len(content)-1].End})
+	inner := strings.Trim(strings.TrimSpace(full), " ,.")
+	if len([]rune(inner)) > 2 && strings.ContainsAny(inner[:1], quoteMarks) || strings.HasPrefix(inner, "\u201c") {
+		if strings.HasSuffix(inner, "\"") || strings.HasSuffix(inner, "\u201d") {
+			return onrecord.Direct
+		}
+	}
+	for _, c := range content {
+		if strings.ContainsAny(d.Slice(c), quoteMarks) {
+			return onrecord.Mixed
+		}
+	}
+	return onrecord.Indirect
+}
+
+// mergeContinued joins a quotation that runs on into the next paragraph:
+// news style leaves the first paragraph's closing mark out and opens the
+// next with a mark; PolNeAR annotates the whole as one content.
+func mergeContinued(d *onrecord.Document) {
+	_ = d
+}

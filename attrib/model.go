@@ -1,0 +1,207 @@
+// Package attrib finds attributions — source, cue and content spans — in an
+// analysed document. A structured averaged perceptron tags every token of a
+// paragraph as part of a source, cue or content (BIO), reading words, tags,
+// the dependency path to cue-like words and the quotation state; the tagged
+// segments are then grouped into attributions around their cues.
+package attrib
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	_ "embed"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"sort"
+	"sync"
+)
+
+// Labels of the BIO scheme over the three roles.
+const (
+	lO = iota
+	lBSrc
+	lISrc
+	lBCue
+	lICue
+	lBCon
+	lICon
+	nLabels
+)
+
+// role of each label: 0 none, 1 source, 2 cue, 3 content.
+var roleOf = [nLabels]int{0, 1, 1, 2, 2, 3, 3}
+
+// allowed reports whether label b may follow label a (I-X only after X).
+func allowed(a, b int) bool {
+	switch b {
+	case lISrc, lICue, lICon:
+		return a >= 0 && roleOf[a] == roleOf[b]
+	}
+	return true
+}
+
+// Model is a trained attribution tagger. It is read-only after loading and
+// safe for concurrent use.
+type Model struct {
+	bits  uint
+	w     []float32 // (1<<bits) rows of nLabels weights
+	trans [nLabels + 1][nLabels]float32
+	cue   map[string]uint8 // lemma → how often it is a cue, in tenths
+
+	pool sync.Pool // *featurizer scratch
+}
+
+func (m *Model) cueBucket(lemma string) uint8 { return m.cue[lemma] }
+
+func (m *Model) row(h uint32) []float32 {
+	r := int(h&(1<<m.bits-1)) * nLabels
+	return m.w[r : r+nLabels]
+}
+
+//go:embed model.bin.gz
+var embedded []byte
+
+var (
+	defaultOnce  sync.Once
+	defaultModel *Model
+	defaultErr   error
+)
+
+// Default returns the model embedded in the binary, loaded once.
+func Default() (*Model, error) {
+	defaultOnce.Do(func() {
+		defaultModel, defaultErr = Load(bytes.NewReader(embedded))
+		if defaultErr != nil {
+			defaultErr = fmt.Errorf("load embedded attribution model: %w", defaultErr)
+		}
+	})
+	return defaultModel, defaultErr
+}
+
+const magic = "onrecord-attrib-1"
+
+// Save writes the model compactly: gzip over the cue lexicon, transitions
+// and the non-zero weight rows, quantized to int16 with one scale.
+func (m *Model) Save(w io.Writer) error {
+	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriter(zw)
+	var buf [binary.MaxVarintLen64]byte
+	uv := func(x uint64) { n := binary.PutUvarint(buf[:], x); bw.Write(buf[:n]) }
+	bw.WriteString(magic)
+	uv(uint64(m.bits))
+	lemmas := make([]string, 0, len(m.cue))
+	for l := range m.cue {
+		lemmas = append(lemmas, l)
+	}
+	sort.Strings(lemmas)
+	uv(uint64(len(lemmas)))
+	for _, l := range lemmas {
+		uv(uint64(len(l)))
+		bw.WriteString(l)
+		bw.WriteByte(m.cue[l])
+	}
+	for a := range m.trans {
+		for b := range m.trans[a] {
+			binary.Write(bw, binary.LittleEndian, m.trans[a][b])
+		}
+	}
+	var max float32
+	for _, x := range m.w {
+		max = float32(math.Max(float64(max), math.Abs(float64(x))))
+	}
+	scale := max / 32767
+	if scale == 0 {
+		scale = 1
+	}
+	binary.Write(bw, binary.LittleEndian, scale)
+	last := -1
+	rows := len(m.w) / nLabels
+	var q [nLabels]int16
+	for r := 0; r < rows; r++ {
+		nz := false
+		for l := 0; l < nLabels; l++ {
+			q[l] = int16(math.Round(float64(m.w[r*nLabels+l] / scale)))
+			nz = nz || q[l] != 0
+		}
+		if !nz {
+			continue
+		}
+		uv(uint64(r - last))
+		last = r
+		binary.Write(bw, binary.LittleEndian, q)
+	}
+	uv(0)
+	if err := bw.Flush(); err != nil {
+		return err
+	}
+	return zw.Close()
+}
+
+// Load reads a model written by Save.
+func Load(r io.Reader) (*Model, error) {
+	zr, err := gzip.NewReader(r)
+	if err != nil {
+		return nil, fmt.Errorf("attribution model: %w", err)
+	}
+	br := bufio.NewReader(zr)
+	head := make([]byte, len(magic))
+	if _, err := io.ReadFull(br, head); err != nil || string(head) != magic {
+		return nil, errors.New("attribution model: not an onrecord attribution model")
+	}
+	bits, err := binary.ReadUvarint(br)
+	if err != nil || bits < 8 || bits > 26 {
+		return nil, fmt.Errorf("attribution model: bad table size")
+	}
+	m := &Model{bits: uint(bits), w: make([]float32, (1<<bits)*nLabels), cue: map[string]uint8{}}
+	n, err := binary.ReadUvarint(br)
+	if err != nil || n > 1<<20 {
+		return nil, fmt.Errorf("attribution model: bad lexicon")
+	}
+	for i := uint64(0); i < n; i++ {
+		ln, err := binary.ReadUvarint(br)
+		if err != nil || ln > 1<<10 {
+			return nil, fmt.Errorf("attribution model: bad lexicon entry")
+		}
+		b := make([]byte, ln+1)
+		if _, err := io.ReadFull(br, b); err != nil {
+			return nil, fmt.Errorf("attribution model: %w", err)
+		}
+		m.cue[string(b[:ln])] = b[ln]
+	}
+	if err := binary.Read(br, binary.LittleEndian, &m.trans); err != nil {
+		return nil, fmt.Errorf("attribution model: %w", err)
+	}
+	var scale float32
+	if err := binary.Read(br, binary.LittleEndian, &scale); err != nil {
+		return nil, fmt.Errorf("attribution model: %w", err)
+	}
+	rows := 1 << bits
+	row := -1
+	var q [nLabels]int16
+	for {
+		delta, err := binary.ReadUvarint(br)
+		if err != nil {
+			return nil, fmt.Errorf("attribution model: %w", err)
+		}
+		if delta == 0 {
+			break
+		}
+		row += int(delta)
+		if row >= rows {
+			return nil, errors.New("attribution model: row out of range")
+		}
+		if err := binary.Read(br, binary.LittleEndian, &q); err != nil {
+			return nil, fmt.Errorf("attribution model: %w", err)
+		}
+		for l := range q {
+			m.w[row*nLabels+l] = float32(q[l]) * scale
+		}
+	}
+	return m, nil
+}

@@ -1,0 +1,187 @@
+package attrib
+
+import (
+	"fmt"
+	"io"
+	"math/rand"
+	"sort"
+	"time"
+
+	"github.com/onrecord/onrecord"
+)
+
+// TrainOptions control training. Zero values take the defaults.
+type TrainOptions struct {
+	Epochs int   // passes over the data (default 12)
+	Seed   int64 // shuffling seed; the same seed and data give the same model
+	Bits   uint  // log2 of the weight-table rows (default 20)
+	Log    io.Writer
+}
+
+// example is one decoding unit with its features and gold labels.
+type example struct {
+	fv   []uint32
+	gold []int8
+}
+
+// Train learns a model from analysed documents whose Quotes hold the gold
+// attributions. Tokens take the label of the role span they overlap.
+func Train(docs []*onrecord.Document, opt TrainOptions) (*Model, error) {
+	if opt.Epochs == 0 {
+		opt.Epochs = 12
+	}
+	if opt.Bits == 0 {
+		opt.Bits = 20
+	}
+	if opt.Log == nil {
+		opt.Log = io.Discard
+	}
+	if len(docs) == 0 {
+		return nil, fmt.Errorf("train attribution model: no documents")
+	}
+	m := &Model{bits: opt.Bits, w: make([]float32, (1<<opt.Bits)*nLabels), cue: cueLexicon(docs)}
+	start := time.Now()
+	var exs []example
+	s := &scratch{featurizer: featurizer{m: m}}
+	for _, d := range docs {
+		if len(d.Sents) == 0 {
+			continue
+		}
+		gold := goldLabels(d)
+		s.prepare(d)
+		for _, u := range units(d) {
+			a, b := s.featurize(d, u)
+			exs = append(exs, example{fv: append([]uint32(nil), s.fv...), gold: gold[a:b]})
+		}
+	}
+	fmt.Fprintf(opt.Log, "attrib: %d units featurized in %s\n", len(exs), time.Since(start).Round(time.Millisecond))
+
+	// Averaged perceptron with lazy averaging: acc holds Σ c·Δw, so the
+	// average is w - acc/c.
+	acc := make([]float32, len(m.w))
+	var tacc [nLabels + 1][nLabels]float32
+	c := float32(1)
+	rng := rand.New(rand.NewSource(opt.Seed))
+	order := make([]int, len(exs))
+	for i := range order {
+		order[i] = i
+	}
+	var score []float32
+	var back, pred []int8
+	upd := func(fv []uint32, l int, v float32) {
+		for _, h := range fv {
+			r := int(h&(1<<m.bits-1))*nLabels + l
+			m.w[r] += v
+			acc[r] += c * v
+		}
+	}
+	for ep := 0; ep < opt.Epochs; ep++ {
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		errs, toks := 0, 0
+		for _, oi := range order {
+			ex := exs[oi]
+			n := len(ex.gold)
+			score = resize(score, n*nLabels)
+			back = resize(back, n*nLabels)
+			pred = resize(pred, n)
+			m.emissions(ex.fv, n, score)
+			m.viterbi(score, n, back, pred)
+			toks += n
+			for i := 0; i < n; i++ {
+				g, p := int(ex.gold[i]), int(pred[i])
+				gp, pp := nLabels, nLabels
+				if i > 0 {
+					gp, pp = int(ex.gold[i-1]), int(pred[i-1])
+				}
+				if g != p {
+					errs++
+					fv := ex.fv[i*nFeatures : (i+1)*nFeatures]
+					upd(fv, g, 1)
+					upd(fv, p, -1)
+				}
+				if g != p || gp != pp {
+					m.trans[gp][g]++
+					tacc[gp][g] += c
+					m.trans[pp][p]--
+					tacc[pp][p] -= c
+				}
+			}
+			c++
+		}
+		fmt.Fprintf(opt.Log, "attrib: epoch %d: %.2f%% token errors (%s)\n", ep+1, 100*float64(errs)/float64(toks), time.Since(start).Round(time.Second))
+	}
+	for i := range m.w {
+		m.w[i] -= acc[i] / c
+	}
+	for a := range m.trans {
+		for b := range m.trans[a] {
+			m.trans[a][b] -= tacc[a][b] / c
+		}
+	}
+	return m, nil
+}
+
+// cueLexicon measures, per lemma, the share of its occurrences inside gold
+// cues, in tenths (rounded up so that any real cue gets at least 1).
+func cueLexicon(docs []*onrecord.Document) map[string]uint8 {
+	total, inCue := map[string]int{}, map[string]int{}
+	for _, d := range docs {
+		labels := goldLabels(d)
+		for i := range d.Tokens {
+			l := d.Tokens[i].Lemma
+			if l == "" {
+				l = d.Word(i)
+			}
+			l = lower(l)
+			total[l]++
+			if roleOf[labels[i]] == 2 {
+				inCue[l]++
+			}
+		}
+	}
+	lex := map[string]uint8{}
+	keys := make([]string, 0, len(inCue))
+	for l := range inCue {
+		keys = append(keys, l)
+	}
+	sort.Strings(keys)
+	for _, l := range keys {
+		if inCue[l] < 2 {
+			continue
+		}
+		b := (inCue[l]*10 + total[l] - 1) / total[l]
+		lex[l] = uint8(min(b, 10))
+	}
+	return lex
+}
+
+// goldLabels gives each token the BIO label of the role span it overlaps;
+// a token already claimed by an earlier attribution keeps its label.
+func goldLabels(d *onrecord.Document) []int8 {
+	labels := make([]int8, len(d.Tokens))
+	owner := make([]int, len(d.Tokens))
+	for i := range owner {
+		owner[i] = -1
+	}
+	for ai, at := range d.Quotes {
+		for _, r := range []struct {
+			spans []onrecord.Span
+			b     int8
+		}{{at.Source, lBSrc}, {at.Cue, lBCue}, {at.Content, lBCon}} {
+			for _, sp := range r.spans {
+				i := sort.Search(len(d.Tokens), func(i int) bool { return int(d.Tokens[i].End) > sp.Start })
+				for ; i < len(d.Tokens) && int(d.Tokens[i].Start) < sp.End; i++ {
+					if owner[i] >= 0 {
+						continue
+					}
+					owner[i] = ai
+					labels[i] = r.b + 1 // I-
+					if i == 0 || owner[i-1] != ai || roleOf[labels[i-1]] != roleOf[r.b] {
+						labels[i] = r.b
+					}
+				}
+			}
+		}
+	}
+	return labels
+}
