@@ -1,0 +1,229 @@
+package speaker
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// titles are honorifics and offices written before a name; they are not part
+// of it ("Sen. Ted Cruz" is Ted Cruz). Keys are lower case without the period.
+var titles = set(`mr mrs ms miss mx dr prof sen senator rep representative gov governor
+	president vice vp secretary sec gen general lt col colonel maj major capt captain sgt
+	adm admiral rev reverend fr father sister brother judge justice chief chairman chairwoman
+	chair speaker mayor attorney ambassador sir dame lady pope former candidate nominee
+	congressman congresswoman hon honorable pastor rabbi imam bishop cardinal commissioner
+	sheriff officer detective retired ret first`)
+
+// suffixes end a name without distinguishing people the way a surname does.
+var suffixes = set(`jr sr ii iii iv phd md esq`)
+
+func set(words string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(words) {
+		m[w] = true
+	}
+	return m
+}
+
+// key lowers a word and drops periods, so "Sen." and "sen" compare equal.
+func key(w string) string { return strings.ToLower(strings.Trim(w, ".")) }
+
+// Canonical normalises one written name: spaces collapsed, a possessive 's
+// and trailing party/state tags ("R-Texas", "(D-Calif.)") dropped, leading
+// articles and titles ("the", "Mr.", "Sen.", "President") stripped. It does
+// not merge variants; Names does that with the other names of a document.
+func Canonical(name string) string {
+	// Everything after a comma or parenthesis is an appositive or a tag.
+	if i := strings.IndexAny(name, ",("); i > 0 {
+		name = name[:i]
+	}
+	w := strings.Fields(name)
+	for len(w) > 0 {
+		last := w[len(w)-1]
+		t := stripPossessive(last)
+		if t != last {
+			w[len(w)-1] = t
+		}
+		if t == "" || partyTag(t) || suffixes[key(t)] || !hasLetter(t) {
+			w = w[:len(w)-1]
+			continue
+		}
+		break
+	}
+	for len(w) > 1 {
+		k := key(w[0])
+		if k == "the" || titles[k] || !hasLetter(w[0]) {
+			w = w[1:]
+			continue
+		}
+		break
+	}
+	return strings.Join(w, " ")
+}
+
+func stripPossessive(w string) string {
+	for _, s := range []string{"'s", "’s", "'S", "’S"} {
+		if strings.HasSuffix(w, s) && len(w) > len(s) {
+			return w[:len(w)-len(s)]
+		}
+	}
+	if strings.HasSuffix(w, "s'") || strings.HasSuffix(w, "s’") {
+		return strings.TrimRight(w, "'’")
+	}
+	return w
+}
+
+// partyTag recognises "R-Texas", "D-Calif.", "R-Wis." written after a name.
+func partyTag(w string) bool {
+	w = strings.Trim(w, "().,")
+	return len(w) > 2 && (w[0] == 'R' || w[0] == 'D' || w[0] == 'I') && w[1] == '-'
+}
+
+func hasLetter(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// initial is a middle initial such as "J." or "W".
+func initial(w string) bool {
+	w = strings.TrimRight(w, ".")
+	return utf8.RuneCountInString(w) == 1
+}
+
+// Names maps the variants of the person names of one text (or a corpus) to
+// one canonical full name. Add names in text order; Lookup then resolves a
+// variant against the names added so far, preferring the most recent.
+type Names struct {
+	full  []fullName // multi-word names, in order of last mention
+	index map[string]int
+	orgs  bool // organisation names: no titles to strip
+}
+
+type fullName struct {
+	name  string
+	words []string // lower-case words without initials
+	count int
+}
+
+// Add records a mention of a name; multi-word names become candidates for
+// later short forms.
+func (n *Names) Add(name string) {
+	c := n.canonical(name)
+	w := nameWords(c)
+	if len(w) < 2 {
+		return
+	}
+	if n.index == nil {
+		n.index = map[string]int{}
+	}
+	// A variant with a middle initial ("Donald J. Trump") is the same
+	// person as a known name without it; keep the shorter spelling.
+	if m := n.lookupFull(c, w); m != "" {
+		c = m
+	}
+	if i, ok := n.index[c]; ok {
+		f := n.full[i]
+		f.count++
+		n.full = append(n.full[:i], n.full[i+1:]...)
+		n.full = append(n.full, f)
+	} else {
+		n.full = append(n.full, fullName{name: c, words: nameWords(c), count: 1})
+	}
+	for i, f := range n.full {
+		n.index[f.name] = i
+	}
+}
+
+func (n *Names) canonical(name string) string {
+	if n.orgs {
+		return orgCanonical(name)
+	}
+	return Canonical(name)
+}
+
+// orgCanonical normalises an organisation name: spaces collapsed, a leading
+// article and a possessive dropped ("the Post's" → "Post").
+func orgCanonical(name string) string {
+	w := strings.Fields(name)
+	if len(w) > 1 && key(w[0]) == "the" {
+		w = w[1:]
+	}
+	if len(w) > 0 {
+		w[len(w)-1] = stripPossessive(w[len(w)-1])
+	}
+	return strings.TrimSpace(strings.Join(w, " "))
+}
+
+func nameWords(c string) []string {
+	var out []string
+	for _, w := range strings.Fields(c) {
+		if initial(w) {
+			continue
+		}
+		out = append(out, strings.ToLower(w))
+	}
+	return out
+}
+
+// lookupFull finds a known name with the same first and last word.
+func (n *Names) lookupFull(c string, w []string) string {
+	if _, ok := n.index[c]; ok {
+		return c
+	}
+	for i := len(n.full) - 1; i >= 0; i-- {
+		f := n.full[i]
+		if len(f.words) >= 2 && f.words[0] == w[0] && f.words[len(f.words)-1] == w[len(w)-1] {
+			return f.name
+		}
+	}
+	return ""
+}
+
+// Lookup returns the canonical form of name: the most recent full name it
+// abbreviates (a surname, or a first name when no surname matches), or the
+// name itself, canonicalised, when none does.
+func (n *Names) Lookup(name string) string {
+	c := n.canonical(name)
+	w := nameWords(c)
+	switch {
+	case len(w) == 0:
+		return c
+	case len(w) >= 2:
+		if m := n.lookupFull(c, w); m != "" {
+			return m
+		}
+		return c
+	}
+	if m := n.salient(func(f fullName) bool { return f.words[len(f.words)-1] == w[0] }); m != "" {
+		return m
+	}
+	if m := n.salient(func(f fullName) bool { return f.words[0] == w[0] }); m != "" {
+		return m
+	}
+	return c
+}
+
+// salient picks among the matching full names the most recent one, unless
+// another was mentioned at least twice as often: "Clinton" in a story about
+// Hillary Clinton stays hers after one mention of Bill Clinton.
+func (n *Names) salient(match func(fullName) bool) string {
+	best := -1
+	for i := len(n.full) - 1; i >= 0; i-- {
+		f := n.full[i]
+		if !match(f) {
+			continue
+		}
+		if best < 0 || f.count >= 2*n.full[best].count {
+			best = i
+		}
+	}
+	if best < 0 {
+		return ""
+	}
+	return n.full[best].name
+}

@@ -1,0 +1,936 @@
+// Package speaker resolves the source of each attribution to a named
+// speaker: names are canonicalised within the document ("Trump" → "Donald
+// Trump"), pronouns and descriptions ("he", "the former", "the senator") are
+// linked to an earlier entity, and other noun phrases are kept as written.
+//
+// It works from the token layers only (POS, lemma, NER, dependencies): no
+// coreference model is needed, and everything is rules and small tables.
+package speaker
+
+import (
+	"math"
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/onrecord/onrecord"
+)
+
+// Entity types of a Speaker.
+const (
+	Person       = "person"
+	Organization = "organization"
+	Other        = "other"
+)
+
+// Resolve sets Speaker on every attribution of d that has a Source, and
+// clears it on those without one. Sources are resolved in text order so that
+// earlier speakers can serve as antecedents of later pronouns; first-person
+// sources inside a quotation wait for the speaker of that quotation.
+func Resolve(d *onrecord.Document) {
+	if d == nil || len(d.Quotes) == 0 {
+		return
+	}
+	a := analyse(d)
+	order := make([]int, 0, len(d.Quotes))
+	for i := range d.Quotes {
+		d.Quotes[i].Speaker = nil
+		if len(d.Quotes[i].Source) > 0 {
+			order = append(order, i)
+		}
+	}
+	sort.SliceStable(order, func(x, y int) bool {
+		return d.Quotes[order[x]].Source[0].Start < d.Quotes[order[y]].Source[0].Start
+	})
+	var deferred []int
+	for _, qi := range order {
+		if a.firstPerson(qi) {
+			deferred = append(deferred, qi)
+			continue
+		}
+		a.resolve(qi)
+	}
+	for _, qi := range deferred {
+		a.resolve(qi)
+	}
+}
+
+// entity is one referent of the document: a named person or organisation,
+// or a noun phrase kept as written.
+type entity struct {
+	name   string
+	typ    string
+	gender byte // 'm', 'f' or 0
+	votes  [2]int
+	plural bool
+	count  int
+	key    string
+}
+
+// mention is a span of tokens referring to an entity.
+type mention struct {
+	start, end int // token indices, end exclusive
+	head       int
+	ent        int
+	subj       bool
+	spoken     bool // the source of an attribution already resolved
+}
+
+type doc struct {
+	d       *onrecord.Document
+	words   []string
+	lower   []string
+	sent    []int
+	para    []int
+	quoted  []bool
+	kids    [][]int
+	ents    []*entity
+	byKey   map[string]int
+	ments   []mention
+	mentAt  []int // token → index in ments, -1 when none
+	people  Names
+	orgs    Names
+	descr   map[string]int // descriptive noun ("senator") → latest entity
+	speaker map[int]int    // attribution index → entity, once resolved
+}
+
+func analyse(d *onrecord.Document) *doc {
+	n := len(d.Tokens)
+	a := &doc{
+		d: d, words: make([]string, n), lower: make([]string, n),
+		sent: make([]int, n), para: make([]int, n), quoted: make([]bool, n),
+		kids: make([][]int, n), mentAt: make([]int, n),
+		byKey: map[string]int{}, descr: map[string]int{}, speaker: map[int]int{},
+		orgs: Names{orgs: true},
+	}
+	for i := range d.Tokens {
+		t := &d.Tokens[i]
+		if t.BStart >= 0 && t.BStart <= t.BEnd && int(t.BEnd) <= len(d.Text) {
+			a.words[i] = d.Text[t.BStart:t.BEnd]
+		}
+		a.lower[i] = strings.ToLower(a.words[i])
+		a.mentAt[i] = -1
+		if h := int(t.Head); h >= 0 && h < n && h != i {
+			a.kids[h] = append(a.kids[h], i)
+		}
+	}
+	for si, s := range d.Sents {
+		for i := max(int(s.Start), 0); i < int(s.End) && i < n; i++ {
+			a.sent[i] = si
+		}
+	}
+	a.markParagraphsAndQuotes()
+	a.findNames()
+	a.findNominals()
+	a.voteGender()
+	return a
+}
+
+// markParagraphsAndQuotes numbers paragraphs (a line break between tokens
+// starts one) and marks tokens inside double quotation marks. An unclosed
+// quotation ends with its paragraph, as in news style.
+func (a *doc) markParagraphsAndQuotes() {
+	text := a.d.Text
+	p, open, prevEnd := 0, false, 0
+	for i := range a.d.Tokens {
+		t := &a.d.Tokens[i]
+		b := int(t.BStart)
+		if b >= prevEnd && b <= len(text) && strings.Contains(text[prevEnd:b], "\n") {
+			p++
+			open = false
+		}
+		if int(t.BEnd) > prevEnd && int(t.BEnd) <= len(text) {
+			prevEnd = int(t.BEnd)
+		}
+		a.para[i] = p
+		w := a.words[i]
+		switch {
+		case w == "“" || w == "``":
+			open = true
+			a.quoted[i] = true
+		case w == "”" || w == "''":
+			a.quoted[i] = true
+			open = false
+		case w == `"`:
+			open = !open
+			a.quoted[i] = true
+		default:
+			a.quoted[i] = open
+		}
+	}
+}
+
+func nerClass(ner string) string {
+	switch ner {
+	case "PERSON", "PER", "B-PER", "I-PER":
+		return Person
+	case "ORGANIZATION", "ORG", "B-ORG", "I-ORG":
+		return Organization
+	}
+	return ""
+}
+
+func isProper(tag string) bool { return tag == "NNP" || tag == "NNPS" }
+func isNoun(tag string) bool   { return strings.HasPrefix(tag, "NN") }
+func isSubj(dep string) bool   { return strings.HasPrefix(dep, "nsubj") }
+
+// findNames collects runs of PERSON and ORGANIZATION tokens, then proper
+// nouns the tagger missed that repeat a known surname, and builds the
+// entities with canonical names.
+func (a *doc) findNames() {
+	toks := a.d.Tokens
+	type run struct {
+		start, end int
+		typ        string
+		orig       string
+	}
+	var runs []run
+	for i := 0; i < len(toks); {
+		c := nerClass(toks[i].NER)
+		if c == "" || toks[i].Tag == "POS" {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(toks) && nerClass(toks[j].NER) == c && toks[j].Tag != "POS" && a.sent[j] == a.sent[i] {
+			j++
+		}
+		runs = append(runs, run{i, j, c, a.withTitle(i, j)})
+		i = j
+	}
+	for _, r := range runs {
+		if r.typ == Person {
+			a.people.Add(r.orig)
+		}
+	}
+	// Proper nouns outside any run that are known surnames are people too
+	// (taggers often miss a bare "Clinton" in a headline).
+	for i := 0; i < len(toks); i++ {
+		if !isProper(toks[i].Tag) || nerClass(toks[i].NER) != "" {
+			continue
+		}
+		if l := a.people.Lookup(a.words[i]); strings.Contains(l, " ") && len(Canonical(a.words[i])) > 1 && Canonical(a.words[i]) != l {
+			runs = append(runs, run{i, i + 1, Person, a.withTitle(i, i+1)})
+		}
+	}
+	sort.Slice(runs, func(x, y int) bool { return runs[x].start < runs[y].start })
+	var seen Names
+	var seenOrgs = Names{orgs: true}
+	for _, r := range runs {
+		var name string
+		if r.typ == Person {
+			seen.Add(r.orig)
+			name = seen.Lookup(r.orig)
+			if !strings.Contains(name, " ") {
+				name = a.people.Lookup(r.orig) // cataphora: the full name comes later
+			}
+		} else {
+			seenOrgs.Add(r.orig)
+			a.orgs.Add(r.orig)
+			name = seenOrgs.Lookup(r.orig)
+		}
+		if name == "" {
+			continue
+		}
+		e := a.entity(r.typ, name)
+		if r.typ == Person && a.ents[e].gender == 0 {
+			a.ents[e].gender = genderOfName(r.orig, name)
+		}
+		if r.typ == Organization {
+			a.ents[e].plural = false
+		}
+		a.addMention(r.start, r.end, e)
+		if r.typ == Person {
+			a.learnDescriptors(r.start, r.end, e)
+		}
+	}
+}
+
+// withTitle is the text of tokens [i, j) with a title written just before
+// ("Sen.", "Mr.") so that gender and canonical form can use it.
+func (a *doc) withTitle(i, j int) string {
+	s := i
+	for s > 0 && s > i-3 && titles[key(a.words[s-1])] && a.sent[s-1] == a.sent[i] {
+		s--
+	}
+	return a.span(s, j)
+}
+
+// span is the original text of tokens [i, j).
+func (a *doc) span(i, j int) string {
+	if i < 0 || j > len(a.words) || i >= j {
+		return ""
+	}
+	s, e := int(a.d.Tokens[i].BStart), int(a.d.Tokens[j-1].BEnd)
+	if s < 0 || e > len(a.d.Text) || s >= e {
+		var b strings.Builder
+		for k := i; k < j; k++ {
+			if k > i {
+				b.WriteByte(' ')
+			}
+			b.WriteString(a.words[k])
+		}
+		return b.String()
+	}
+	return strings.Join(strings.Fields(a.d.Text[s:e]), " ")
+}
+
+func (a *doc) entity(typ, name string) int {
+	k := typ + "|" + strings.ToLower(name)
+	if e, ok := a.byKey[k]; ok {
+		return e
+	}
+	a.ents = append(a.ents, &entity{name: name, typ: typ, key: k})
+	a.byKey[k] = len(a.ents) - 1
+	return len(a.ents) - 1
+}
+
+// addMention records tokens [s, e) as a mention of entity ent, with the
+// head found from the dependency tree.
+func (a *doc) addMention(s, e, ent int) {
+	h := a.headOf(s, e)
+	if h < 0 {
+		h = s // all punctuation: any token will do
+	}
+	subj := false
+	{
+		dep := a.d.Tokens[h].Dep
+		subj = isSubj(dep)
+		// "Mr. Trump and his wife said": a conjunct of a subject is one too.
+		if dep == "conj" || dep == "appos" {
+			if p := int(a.d.Tokens[h].Head); p >= 0 && p < len(a.words) {
+				subj = isSubj(a.d.Tokens[p].Dep)
+			}
+		}
+	}
+	a.ments = append(a.ments, mention{start: s, end: e, head: h, ent: ent, subj: subj})
+	for i := s; i < e; i++ {
+		if a.mentAt[i] < 0 {
+			a.mentAt[i] = len(a.ments) - 1
+		}
+	}
+	a.ents[ent].count++
+}
+
+// headOf is the token of [s, e) whose head lies outside the range (the
+// first one when the range is not a subtree), or -1 for an empty range.
+func (a *doc) headOf(s, e int) int {
+	first := -1
+	for i := s; i < e && i < len(a.words); i++ {
+		if i < 0 || a.d.Tokens[i].Tag == "POS" || isPunct(a.words[i]) {
+			continue
+		}
+		if first < 0 {
+			first = i
+		}
+		h := int(a.d.Tokens[i].Head)
+		if h < s || h >= e {
+			return i
+		}
+	}
+	return first
+}
+
+func isPunct(w string) bool {
+	for _, r := range w {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// titleNouns maps written titles to the noun a later description uses.
+var titleNouns = map[string]string{
+	"sen": "senator", "senator": "senator", "gov": "governor", "governor": "governor",
+	"rep": "congressman", "congressman": "congressman", "congresswoman": "congresswoman",
+	"president": "president", "secretary": "secretary", "gen": "general", "general": "general",
+	"mayor": "mayor", "judge": "judge", "justice": "justice", "speaker": "speaker",
+	"rev": "reverend", "dr": "doctor", "chairman": "chairman", "ambassador": "ambassador",
+}
+
+// learnDescriptors records the common nouns a person is described with, so
+// that "the senator" or "the billionaire" can find them later: titles
+// ("Sen. Ted Cruz"), compounds ("billionaire Donald Trump") and appositions
+// ("Ted Cruz, the senator from Texas").
+func (a *doc) learnDescriptors(s, e, ent int) {
+	for k := s - 1; k >= 0 && k >= s-4 && a.sent[k] == a.sent[s]; k-- {
+		if t, ok := titleNouns[key(a.words[k])]; ok {
+			a.descr[t] = ent
+		}
+	}
+	h := a.headOf(s, e)
+	if h < 0 {
+		return
+	}
+	for _, c := range a.kids[h] {
+		t := &a.d.Tokens[c]
+		if (t.Dep == "compound" || t.Dep == "appos" || t.Dep == "amod") && (t.Tag == "NN" || t.Tag == "JJ" && t.Dep == "amod") && c < s || t.Dep == "appos" && t.Tag == "NN" {
+			a.descr[lemma(t, a.lower[c])] = ent
+		}
+	}
+	if t := &a.d.Tokens[h]; t.Dep == "appos" {
+		if p := int(t.Head); p >= 0 && p < len(a.words) && a.d.Tokens[p].Tag == "NN" {
+			a.descr[lemma(&a.d.Tokens[p], a.lower[p])] = ent
+		}
+	}
+}
+
+func lemma(t *onrecord.Token, lower string) string {
+	if t.Lemma != "" {
+		return strings.ToLower(t.Lemma)
+	}
+	return lower
+}
+
+// nominalDeps are the relations of noun phrases that can be antecedents.
+var nominalDeps = map[string]bool{
+	"nsubj": true, "nsubjpass": true, "dobj": true, "iobj": true, "conj": true, "appos": true,
+	"root": true, "nmod": true, "nmod:agent": true, "nsubj:pass": true, "obj": true, "obl": true,
+}
+
+// findNominals adds the common-noun phrases ("the protesters", "the
+// report") that plural and neuter pronouns can point to.
+func (a *doc) findNominals() {
+	for h := range a.d.Tokens {
+		t := &a.d.Tokens[h]
+		if a.mentAt[h] >= 0 || !isNoun(t.Tag) || !nominalDeps[t.Dep] && !strings.HasPrefix(t.Dep, "nmod") {
+			continue
+		}
+		if isProper(t.Tag) && t.Tag != "NNPS" && nerClass(t.NER) != "" {
+			continue
+		}
+		s, e := a.npStart(h), h+1
+		name := a.span(s, e)
+		if name == "" {
+			continue
+		}
+		ent := a.entity(Other, strings.ToLower(stripDet(name)))
+		en := a.ents[ent]
+		if en.count == 0 {
+			en.name = name
+		}
+		en.plural = t.Tag == "NNS" || t.Tag == "NNPS"
+		a.addMention(s, e, ent)
+	}
+	sort.SliceStable(a.ments, func(x, y int) bool { return a.ments[x].start < a.ments[y].start })
+	for i := range a.mentAt {
+		a.mentAt[i] = -1
+	}
+	for mi, m := range a.ments {
+		for i := m.start; i < m.end; i++ {
+			if a.mentAt[i] < 0 {
+				a.mentAt[i] = mi
+			}
+		}
+	}
+}
+
+// npStart is the first token of the noun phrase headed by h: its left
+// determiners, modifiers and compounds.
+func (a *doc) npStart(h int) int {
+	s := h
+	for _, c := range a.kids[h] {
+		if c >= s || a.sent[c] != a.sent[h] {
+			continue
+		}
+		switch a.d.Tokens[c].Dep {
+		case "det", "amod", "compound", "nummod", "nmod:poss", "det:predet", "advmod", "case":
+			if a.d.Tokens[c].Dep == "case" {
+				continue
+			}
+			s = min(s, a.npStart(c))
+		}
+	}
+	return s
+}
+
+func stripDet(s string) string {
+	f := strings.Fields(s)
+	if len(f) > 1 {
+		switch strings.ToLower(f[0]) {
+		case "the", "a", "an", "this", "that", "these", "those":
+			return strings.Join(f[1:], " ")
+		}
+	}
+	return s
+}
+
+// voteGender counts he/she pronouns whose sentence and the one before
+// mention exactly one person: unambiguous contexts tell the gender of names
+// the first-name table does not know.
+func (a *doc) voteGender() {
+	for p := range a.words {
+		g := pronounGender(a.lower[p])
+		if g == 0 || !isPronTag(a.d.Tokens[p].Tag) {
+			continue
+		}
+		who := -1
+		for mi := len(a.ments) - 1; mi >= 0; mi-- {
+			m := a.ments[mi]
+			if m.start >= p {
+				continue
+			}
+			if a.sent[p]-a.sent[m.start] > 1 {
+				break
+			}
+			if a.ents[m.ent].typ != Person {
+				continue
+			}
+			if who >= 0 && who != m.ent {
+				who = -2
+				break
+			}
+			who = m.ent
+		}
+		if who >= 0 {
+			if g == 'm' {
+				a.ents[who].votes[0]++
+			} else {
+				a.ents[who].votes[1]++
+			}
+		}
+	}
+	for _, e := range a.ents {
+		if e.gender == 0 && e.typ == Person {
+			switch {
+			case e.votes[0] > e.votes[1]:
+				e.gender = 'm'
+			case e.votes[1] > e.votes[0]:
+				e.gender = 'f'
+			}
+		}
+	}
+}
+
+func isPronTag(tag string) bool { return tag == "PRP" || tag == "PRP$" }
+
+func pronounGender(w string) byte {
+	switch w {
+	case "he", "him", "his", "himself":
+		return 'm'
+	case "she", "her", "hers", "herself":
+		return 'f'
+	}
+	return 0
+}
+
+// sourceTokens lists the tokens overlapping the source of attribution qi.
+func (a *doc) sourceTokens(qi int) []int {
+	var out []int
+	for i := range a.d.Tokens {
+		t := &a.d.Tokens[i]
+		for _, s := range a.d.Quotes[qi].Source {
+			if int(t.Start) < s.End && int(t.End) > s.Start {
+				out = append(out, i)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// words of the source without punctuation, lower case.
+func (a *doc) sourceWords(toks []int) []string {
+	var out []string
+	for _, i := range toks {
+		if !isPunct(a.words[i]) {
+			out = append(out, a.lower[i])
+		}
+	}
+	return out
+}
+
+func (a *doc) firstPerson(qi int) bool {
+	w := a.sourceWords(a.sourceTokens(qi))
+	return len(w) == 1 && (pronClass(w[0]) == "i" || pronClass(w[0]) == "we")
+}
+
+// pronClass groups personal pronouns by what they can refer to.
+func pronClass(w string) string {
+	switch w {
+	case "he", "him", "his", "himself", "she", "her", "hers", "herself":
+		return "3sg"
+	case "i", "me", "my", "mine", "myself":
+		return "i"
+	case "we", "us", "our", "ours", "ourselves":
+		return "we"
+	case "they", "them", "their", "theirs", "themselves":
+		return "they"
+	case "it", "its", "itself":
+		return "it"
+	case "you", "your", "yours", "yourself", "yourselves":
+		return "you"
+	}
+	return ""
+}
+
+// resolve finds the speaker of attribution qi.
+func (a *doc) resolve(qi int) {
+	q := &a.d.Quotes[qi]
+	toks := a.sourceTokens(qi)
+	if len(toks) == 0 {
+		// No analysis under the source: keep the text as written.
+		if s := strings.Join(strings.Fields(joinSlices(a.d, q.Source)), " "); hasLetter(s) {
+			q.Speaker = &onrecord.Speaker{Name: s, Type: Other}
+		}
+		return
+	}
+	e := a.resolveTokens(qi, toks)
+	if e < 0 {
+		return
+	}
+	a.speaker[qi] = e
+	en := a.ents[e]
+	q.Speaker = &onrecord.Speaker{Name: en.name, Type: en.typ}
+	// Later pronouns may point back to this speaker.
+	h := a.headOf(toks[0], toks[len(toks)-1]+1)
+	if h >= 0 {
+		a.ments = append(a.ments, mention{start: h, end: h + 1, head: h, ent: e, subj: true, spoken: true})
+		sort.SliceStable(a.ments, func(x, y int) bool { return a.ments[x].start < a.ments[y].start })
+	}
+}
+
+func joinSlices(d *onrecord.Document, ss []onrecord.Span) string {
+	var parts []string
+	for _, s := range ss {
+		parts = append(parts, d.Slice(s))
+	}
+	return strings.Join(parts, " ")
+}
+
+// orgNouns head phrases that name an organisation after a person ("the
+// Trump campaign").
+var orgNouns = set(`campaign administration team office committee foundation organization
+	organisation company firm group party staff camp government agency department ministry
+	transition pac super-pac network website administration's`)
+
+// roleNouns are people defined by someone else ("Clinton's spokesman").
+var roleNouns = set(`spokesman spokeswoman spokesperson aide adviser advisor lawyer attorney
+	surrogate official representative manager director chief assistant friend wife husband
+	daughter son father mother brother sister supporter supporters aides advisers officials
+	staffer staffers secretary press-secretary lawyers attorneys family`)
+
+func (a *doc) resolveTokens(qi int, toks []int) int {
+	words := a.sourceWords(toks)
+	if len(words) == 0 {
+		return -1
+	}
+	if len(words) == 1 {
+		switch c := pronClass(words[0]); c {
+		case "3sg", "they", "it", "i", "we":
+			var p int
+			for _, t := range toks {
+				if !isPunct(a.words[t]) {
+					p = t
+				}
+			}
+			return a.pronoun(qi, p, c)
+		case "you":
+			return -1
+		}
+	}
+	if len(words) == 2 && words[0] == "the" && (words[1] == "former" || words[1] == "latter") {
+		return a.formerLatter(toks[0], words[1] == "former")
+	}
+	h := a.headOf(toks[0], toks[len(toks)-1]+1)
+	if h < 0 {
+		return -1
+	}
+	if w := a.d.Tokens[h].Tag; (w == "WP" || w == "WDT") && len(words) == 1 {
+		return a.relative(h)
+	}
+	// A name heading the source, or a name in apposition to its head noun.
+	if m := a.mentAt[h]; m >= 0 && a.ents[a.ments[m].ent].typ != Other {
+		return a.ments[m].ent
+	}
+	var named []int // mentions of names inside the source
+	for _, t := range toks {
+		if m := a.mentAt[t]; m >= 0 && a.ents[a.ments[m].ent].typ != Other && (len(named) == 0 || named[len(named)-1] != m) {
+			named = append(named, m)
+		}
+	}
+	headLemma := lemma(&a.d.Tokens[h], a.lower[h])
+	if len(named) > 0 {
+		// "X's spokesman Y": prefer a name that is not a possessive or a
+		// modifier of the head noun.
+		var free []int
+		for _, m := range named {
+			if !a.possessive(a.ments[m]) {
+				free = append(free, m)
+			}
+		}
+		if len(free) > 0 && !(orgNouns[headLemma] && a.modifies(a.ments[free[0]], h)) && !roleNouns[headLemma] {
+			return a.ments[free[0]].ent
+		}
+		m := a.ments[named[0]]
+		if orgNouns[headLemma] && a.ents[m.ent].typ == Person {
+			// "the Trump campaign", "Clinton's campaign": the organisation.
+			return a.entity(Organization, lastWord(a.ents[m.ent].name)+" "+headLemma)
+		}
+		if len(free) > 0 && !roleNouns[headLemma] {
+			return a.ments[free[0]].ent
+		}
+	}
+	// A proper noun the tagger did not class.
+	if isProper(a.d.Tokens[h].Tag) {
+		s := a.properStart(h)
+		name := a.span(s, h+1)
+		typ := Organization
+		if a.d.Tokens[h].Tag == "NNPS" || a.d.Tokens[h].NER == "MISC" {
+			typ = Other
+		}
+		return a.entity(typ, orgCanonical(name))
+	}
+	// A description of someone named before: "the senator".
+	if det := a.determiner(h); det == "the" || det == "this" {
+		if e, ok := a.descr[headLemma]; ok {
+			return e
+		}
+		if orgNouns[headLemma] {
+			for mi := len(a.ments) - 1; mi >= 0; mi-- {
+				m := a.ments[mi]
+				en := a.ents[m.ent]
+				if m.start < h && en.typ == Organization && strings.HasSuffix(strings.ToLower(en.name), " "+headLemma) {
+					return m.ent
+				}
+			}
+		}
+	}
+	name := a.phrase(toks, h)
+	if name == "" {
+		return -1
+	}
+	e := a.entity(Other, strings.ToLower(stripDet(name)))
+	if a.ents[e].count == 0 {
+		a.ents[e].name = name
+	}
+	a.ents[e].plural = a.d.Tokens[h].Tag == "NNS" || a.d.Tokens[h].Tag == "NNPS"
+	return e
+}
+
+func lastWord(s string) string {
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		return s
+	}
+	return f[len(f)-1]
+}
+
+// properStart extends a proper noun leftwards over its compound parts.
+func (a *doc) properStart(h int) int {
+	s := h
+	for s > 0 && isProper(a.d.Tokens[s-1].Tag) && a.sent[s-1] == a.sent[h] && int(a.d.Tokens[s-1].Head) == h {
+		s--
+	}
+	return s
+}
+
+// possessive tells a name written as a possessive ("Clinton's").
+func (a *doc) possessive(m mention) bool {
+	if m.end < len(a.words) && a.d.Tokens[m.end].Tag == "POS" {
+		return true
+	}
+	return m.head >= 0 && a.d.Tokens[m.head].Dep == "nmod:poss"
+}
+
+// modifies tells whether the mention's head depends directly on token h
+// as a compound or possessive ("the Trump campaign").
+func (a *doc) modifies(m mention, h int) bool {
+	if m.head < 0 {
+		return false
+	}
+	t := &a.d.Tokens[m.head]
+	return int(t.Head) == h && (t.Dep == "compound" || t.Dep == "nmod:poss")
+}
+
+func (a *doc) determiner(h int) string {
+	for _, c := range a.kids[h] {
+		if a.d.Tokens[c].Dep == "det" {
+			return a.lower[c]
+		}
+	}
+	return ""
+}
+
+// phrase is the source as a noun phrase: from its first word to the end of
+// the head's phrase, cut before an appositive or relative clause.
+func (a *doc) phrase(toks []int, h int) string {
+	s, e := -1, h+1
+	for _, t := range toks {
+		if isPunct(a.words[t]) && s < 0 {
+			continue
+		}
+		if s < 0 {
+			s = t
+		}
+		if t > h {
+			if a.words[t] == "," || a.d.Tokens[t].Tag == "WP" || a.d.Tokens[t].Tag == "WDT" || a.words[t] == "(" {
+				break
+			}
+			e = t + 1
+		}
+	}
+	if s < 0 || s > h {
+		s = h
+	}
+	return a.span(s, e)
+}
+
+// relative resolves "who"/"which" to the noun its clause modifies.
+func (a *doc) relative(w int) int {
+	v := int(a.d.Tokens[w].Head)
+	for hops := 0; v >= 0 && v < len(a.words) && hops < 3; hops++ {
+		t := &a.d.Tokens[v]
+		if strings.HasPrefix(t.Dep, "acl") {
+			n := int(t.Head)
+			if n < 0 || n >= len(a.words) {
+				return -1
+			}
+			if m := a.mentAt[n]; m >= 0 {
+				return a.ments[m].ent
+			}
+			return -1
+		}
+		v = int(t.Head)
+	}
+	return -1
+}
+
+// formerLatter picks, of the last two named entities before token p, the
+// earlier (the former) or the later (the latter).
+func (a *doc) formerLatter(p int, former bool) int {
+	var last []int
+	for mi := len(a.ments) - 1; mi >= 0 && len(last) < 2; mi-- {
+		m := a.ments[mi]
+		if m.start >= p || m.spoken || a.ents[m.ent].typ == Other {
+			continue
+		}
+		if len(last) == 1 && last[0] == m.ent {
+			continue
+		}
+		last = append(last, m.ent)
+	}
+	switch {
+	case len(last) == 2 && former:
+		return last[1]
+	case len(last) >= 1 && !former:
+		return last[0]
+	}
+	return -1
+}
+
+// quoteOf is the attribution other than qi whose content covers token p.
+func (a *doc) quoteOf(qi, p int) int {
+	t := &a.d.Tokens[p]
+	for j := range a.d.Quotes {
+		if j == qi {
+			continue
+		}
+		for _, s := range a.d.Quotes[j].Content {
+			if int(t.Start) >= s.Start && int(t.End) <= s.End {
+				return j
+			}
+		}
+	}
+	return -1
+}
+
+// pronoun resolves pronoun token p of class c (see pronClass).
+func (a *doc) pronoun(qi, p int, c string) int {
+	if c == "i" || c == "we" {
+		// Inside a quotation, "I" is whoever is quoted.
+		if j := a.quoteOf(qi, p); j >= 0 {
+			if e, ok := a.speaker[j]; ok && (c == "i" || a.ents[e].typ != Person) {
+				return e
+			}
+		}
+		if c == "i" && a.quoted[p] {
+			return a.nearestSpeaker(p)
+		}
+		return -1
+	}
+	g := pronounGender(a.lower[p])
+	best, bestScore := -1, math.Inf(-1)
+	for mi := len(a.ments) - 1; mi >= 0; mi-- {
+		m := a.ments[mi]
+		if m.start >= p || m.end > p && !m.spoken {
+			continue
+		}
+		dist := a.sent[p] - a.sent[m.start]
+		if dist > 12 {
+			break
+		}
+		en := a.ents[m.ent]
+		if !compatible(en, c, g, a.d.Tokens[m.head].Tag) {
+			continue
+		}
+		s := -0.8 * float64(dist)
+		if a.para[p] != a.para[m.start] {
+			s -= 0.4
+		}
+		s -= 0.01 * math.Min(float64(p-m.end), 60)
+		if m.subj {
+			s += 1.2
+		}
+		if m.spoken {
+			s += 1.5
+		}
+		if a.quoted[m.start] && !a.quoted[p] {
+			s -= 2
+		}
+		if g != 0 && en.gender == g {
+			s += 0.5
+		}
+		if en.typ != Other {
+			s += 0.3 * math.Log1p(float64(en.count))
+		}
+		if c != "3sg" && en.typ == Organization {
+			s += 0.3
+		}
+		if s > bestScore {
+			best, bestScore = m.ent, s
+		}
+	}
+	return best
+}
+
+// compatible tells whether entity en can be the antecedent of a pronoun of
+// class c and gender g; tag is the tag of the mention's head.
+func compatible(en *entity, c string, g byte, tag string) bool {
+	switch c {
+	case "3sg":
+		return en.typ == Person && (en.gender == 0 || en.gender == g)
+	case "they":
+		return en.typ == Organization || en.typ == Other && en.plural
+	case "it":
+		return en.typ == Organization || en.typ == Other && !en.plural && tag != "NNP"
+	}
+	return false
+}
+
+// nearestSpeaker is the speaker of the resolved attribution whose content
+// lies closest to token p, for a quoted "I" outside any annotated content.
+func (a *doc) nearestSpeaker(p int) int {
+	best, bestDist := -1, 1<<30
+	pos := int(a.d.Tokens[p].Start)
+	for j := range a.d.Quotes {
+		e, ok := a.speaker[j]
+		if !ok {
+			continue
+		}
+		for _, s := range a.d.Quotes[j].Content {
+			if dd := min(abs(s.Start-pos), abs(s.End-pos)); dd < bestDist {
+				best, bestDist = e, dd
+			}
+		}
+	}
+	return best
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
