@@ -1,0 +1,111 @@
+package server
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"mime"
+	"net/http"
+	"time"
+
+	"github.com/onrecord/onrecord"
+)
+
+// extractRequest is the JSON body of POST /v1/extract.
+type extractRequest struct {
+	ID   string `json:"id"`
+	Text string `json:"text"`
+	Date string `json:"date"`
+}
+
+// defaultID names a document posted without one.
+const defaultID = "input"
+
+func (s *server) extract(w http.ResponseWriter, r *http.Request) {
+	d, code, err := s.readDocument(w, r)
+	if err != nil {
+		writeError(w, code, err.Error())
+		return
+	}
+	ctx, cancel := context.WithTimeout(r.Context(), s.opt.ExtractTimeout)
+	defer cancel()
+	select {
+	case s.slots <- struct{}{}:
+	case <-ctx.Done():
+		s.extractFailed(w, r, d, ctx.Err())
+		return
+	}
+	err = s.ex.Extract(ctx, d)
+	<-s.slots
+	if err != nil {
+		s.extractFailed(w, r, d, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, encodeDoc(d, false))
+}
+
+func (s *server) extractFailed(w http.ResponseWriter, r *http.Request, d *onrecord.Document, err error) {
+	switch {
+	case r.Context().Err() != nil:
+		s.log.Info("extract abandoned by client", "id", d.ID)
+	case errors.Is(err, context.DeadlineExceeded):
+		writeError(w, http.StatusServiceUnavailable, fmt.Sprintf("extraction of %q took longer than %s; the server is busy or the text too long", d.ID, s.opt.ExtractTimeout))
+	default:
+		s.log.Error("extract", "id", d.ID, "err", err)
+		writeError(w, http.StatusInternalServerError, fmt.Sprintf("extract %q: %v", d.ID, err))
+	}
+}
+
+// readDocument reads the posted article: a text/plain body (id and date in
+// the query) or a JSON extractRequest. It returns the HTTP status to send
+// with an error.
+func (s *server) readDocument(w http.ResponseWriter, r *http.Request) (*onrecord.Document, int, error) {
+	if r.ContentLength > s.opt.MaxBody {
+		return nil, http.StatusRequestEntityTooLarge, fmt.Errorf("request body of %d bytes exceeds the limit of %d bytes", r.ContentLength, s.opt.MaxBody)
+	}
+	media := "text/plain"
+	if ct := r.Header.Get("Content-Type"); ct != "" {
+		m, _, err := mime.ParseMediaType(ct)
+		if err != nil {
+			return nil, http.StatusUnsupportedMediaType, fmt.Errorf("bad Content-Type %q: %v", ct, err)
+		}
+		media = m
+	}
+	if media != "text/plain" && media != "application/json" {
+		return nil, http.StatusUnsupportedMediaType, fmt.Errorf("unsupported Content-Type %q: send text/plain or application/json", media)
+	}
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, s.opt.MaxBody))
+	if err != nil {
+		if mbe := (*http.MaxBytesError)(nil); errors.As(err, &mbe) {
+			return nil, http.StatusRequestEntityTooLarge, fmt.Errorf("request body exceeds the limit of %d bytes", mbe.Limit)
+		}
+		return nil, http.StatusBadRequest, fmt.Errorf("read request body: %v", err)
+	}
+	req := extractRequest{ID: r.URL.Query().Get("id"), Date: r.URL.Query().Get("date"), Text: string(body)}
+	if media == "application/json" {
+		req = extractRequest{}
+		dec := json.NewDecoder(bytes.NewReader(body))
+		dec.DisallowUnknownFields()
+		if err := dec.Decode(&req); err != nil {
+			return nil, http.StatusBadRequest, fmt.Errorf("bad JSON body (want {\"id\", \"text\", \"date\"}): %v", err)
+		}
+		if dec.More() {
+			return nil, http.StatusBadRequest, errors.New("bad JSON body: more than one JSON value")
+		}
+	}
+	if req.Text == "" {
+		return nil, http.StatusBadRequest, errors.New("the text is empty")
+	}
+	if req.Date != "" {
+		if _, err := time.Parse(time.DateOnly, req.Date); err != nil {
+			return nil, http.StatusBadRequest, fmt.Errorf("bad date %q: want YYYY-MM-DD", req.Date)
+		}
+	}
+	if req.ID == "" {
+		req.ID = defaultID
+	}
+	return &onrecord.Document{ID: req.ID, Date: req.Date, Text: req.Text}, 0, nil
+}
