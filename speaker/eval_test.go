@@ -94,18 +94,30 @@ func scorePronouns(arts []conllu.Article) pronounScore {
 	return sc
 }
 
-// nameIn is the first PERSON or ORGANIZATION run inside mention m, or "".
+// nameIn is the name a mention holds: the PERSON or ORGANIZATION run at
+// its head, else its first PERSON run, else its first ORGANIZATION run,
+// titles stripped; "" when it holds none.
 func nameIn(d *onrecord.Document, m conllu.Mention) string {
-	for i := m.Start; i < m.End; i++ {
+	run := func(i int) string {
 		c := nerClass(d.Tokens[i].NER)
-		if c == "" {
-			continue
+		s, e := i, i+1
+		for s > m.Start && nerClass(d.Tokens[s-1].NER) == c && d.Tokens[s-1].Tag != "POS" {
+			s--
 		}
-		j := i
-		for j < m.End && nerClass(d.Tokens[j].NER) == c && d.Tokens[j].Tag != "POS" {
-			j++
+		for e < m.End && nerClass(d.Tokens[e].NER) == c && d.Tokens[e].Tag != "POS" {
+			e++
 		}
-		return d.Slice(onrecord.Span{Start: int(d.Tokens[i].Start), End: int(d.Tokens[j-1].End)})
+		return Canonical(d.Slice(onrecord.Span{Start: int(d.Tokens[s].Start), End: int(d.Tokens[e-1].End)}))
+	}
+	if m.Head >= m.Start && m.Head < m.End && nerClass(d.Tokens[m.Head].NER) != "" && d.Tokens[m.Head].Tag != "POS" {
+		return run(m.Head)
+	}
+	for _, want := range []string{Person, Organization} {
+		for i := m.Start; i < m.End; i++ {
+			if nerClass(d.Tokens[i].NER) == want && d.Tokens[i].Tag != "POS" {
+				return run(i)
+			}
+		}
 	}
 	return ""
 }

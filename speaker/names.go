@@ -199,10 +199,23 @@ func (n *Names) Lookup(name string) string {
 		}
 		return c
 	}
-	if m := n.salient(func(f fullName) bool { return f.words[len(f.words)-1] == w[0] }); m != "" {
+	// "Mrs. Clinton" is not Bill Clinton: a gendered title rules out
+	// full names whose first name says otherwise.
+	g := byte(0)
+	if !n.orgs {
+		g = genderOfName(name, "")
+	}
+	fits := func(f fullName) bool {
+		if g == 0 {
+			return true
+		}
+		fg := genderOfName("", f.name)
+		return fg == 0 || fg == g
+	}
+	if m := n.salient(func(f fullName) bool { return f.words[len(f.words)-1] == w[0] && fits(f) }); m != "" {
 		return m
 	}
-	if m := n.salient(func(f fullName) bool { return f.words[0] == w[0] }); m != "" {
+	if m := n.salient(func(f fullName) bool { return f.words[0] == w[0] && fits(f) }); m != "" {
 		return m
 	}
 	return c

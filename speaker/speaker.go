@@ -87,7 +87,8 @@ type doc struct {
 	ents    []*entity
 	byKey   map[string]int
 	ments   []mention
-	mentAt  []int // token → index in ments, -1 when none
+	mentAt  []int     // token → index in ments, -1 when none
+	spoken  []mention // sources resolved so far, as antecedents
 	people  Names
 	orgs    Names
 	descr   map[string]int // descriptive noun ("senator") → latest entity
@@ -586,8 +587,7 @@ func (a *doc) resolve(qi int) {
 	// Later pronouns may point back to this speaker.
 	h := a.headOf(toks[0], toks[len(toks)-1]+1)
 	if h >= 0 {
-		a.ments = append(a.ments, mention{start: h, end: h + 1, head: h, ent: e, subj: true, spoken: true})
-		sort.SliceStable(a.ments, func(x, y int) bool { return a.ments[x].start < a.ments[y].start })
+		a.spoken = append(a.spoken, mention{start: h, end: h + 1, head: h, ent: e, subj: true, spoken: true})
 	}
 }
 
@@ -651,26 +651,8 @@ func (a *doc) resolveTokens(qi int, toks []int) int {
 		}
 	}
 	headLemma := lemma(&a.d.Tokens[h], a.lower[h])
-	if len(named) > 0 {
-		// "X's spokesman Y": prefer a name that is not a possessive or a
-		// modifier of the head noun.
-		var free []int
-		for _, m := range named {
-			if !a.possessive(a.ments[m]) {
-				free = append(free, m)
-			}
-		}
-		if len(free) > 0 && !(orgNouns[headLemma] && a.modifies(a.ments[free[0]], h)) && !roleNouns[headLemma] {
-			return a.ments[free[0]].ent
-		}
-		m := a.ments[named[0]]
-		if orgNouns[headLemma] && a.ents[m.ent].typ == Person {
-			// "the Trump campaign", "Clinton's campaign": the organisation.
-			return a.entity(Organization, lastWord(a.ents[m.ent].name)+" "+headLemma)
-		}
-		if len(free) > 0 && !roleNouns[headLemma] {
-			return a.ments[free[0]].ent
-		}
+	if e := a.namedSource(named, h, headLemma); e >= 0 {
+		return e
 	}
 	// A proper noun the tagger did not class.
 	if isProper(a.d.Tokens[h].Tag) {
@@ -707,6 +689,36 @@ func (a *doc) resolveTokens(qi int, toks []int) int {
 	}
 	a.ents[e].plural = a.d.Tokens[h].Tag == "NNS" || a.d.Tokens[h].Tag == "NNPS"
 	return e
+}
+
+// namedSource picks the entity among the names inside a source headed by
+// the common noun h: "Clinton's spokesman Brian Fallon" is Brian Fallon,
+// "a spokesman for Trump" is nobody named, "the Trump campaign" is an
+// organisation and "the campaign of Hillary Clinton" is Hillary Clinton.
+func (a *doc) namedSource(named []int, h int, headLemma string) int {
+	if len(named) == 0 {
+		return -1
+	}
+	for _, mi := range named {
+		m := a.ments[mi]
+		if a.possessive(m) {
+			continue
+		}
+		dep := a.d.Tokens[m.head].Dep
+		if roleNouns[headLemma] && strings.HasPrefix(dep, "nmod") {
+			continue
+		}
+		if orgNouns[headLemma] && a.modifies(m, h) {
+			break
+		}
+		return m.ent
+	}
+	m := a.ments[named[0]]
+	if orgNouns[headLemma] && a.ents[m.ent].typ == Person {
+		// "the Trump campaign", "Clinton's campaign": the organisation.
+		return a.entity(Organization, lastWord(a.ents[m.ent].name)+" "+headLemma)
+	}
+	return -1
 }
 
 func lastWord(s string) string {
@@ -803,7 +815,7 @@ func (a *doc) formerLatter(p int, former bool) int {
 	var last []int
 	for mi := len(a.ments) - 1; mi >= 0 && len(last) < 2; mi-- {
 		m := a.ments[mi]
-		if m.start >= p || m.spoken || a.ents[m.ent].typ == Other {
+		if m.start >= p || a.ents[m.ent].typ == Other {
 			continue
 		}
 		if len(last) == 1 && last[0] == m.ent {
@@ -851,15 +863,22 @@ func (a *doc) pronoun(qi, p int, c string) int {
 		return -1
 	}
 	g := pronounGender(a.lower[p])
+	// The speaker of the closest earlier attribution is the usual subject
+	// of "he said" that follows it.
+	last := -1
+	for i, m := range a.spoken {
+		if m.start < p && (last < 0 || m.start > a.spoken[last].start) && compatible(a.ents[m.ent], c, g, a.d.Tokens[m.head].Tag) {
+			last = i
+		}
+	}
 	best, bestScore := -1, math.Inf(-1)
-	for mi := len(a.ments) - 1; mi >= 0; mi-- {
-		m := a.ments[mi]
+	for i, m := range append(a.spoken, a.ments...) {
 		if m.start >= p || m.end > p && !m.spoken {
 			continue
 		}
 		dist := a.sent[p] - a.sent[m.start]
 		if dist > 12 {
-			break
+			continue
 		}
 		en := a.ents[m.ent]
 		if !compatible(en, c, g, a.d.Tokens[m.head].Tag) {
@@ -875,6 +894,9 @@ func (a *doc) pronoun(qi, p int, c string) int {
 		}
 		if m.spoken {
 			s += 1.5
+			if i == last {
+				s += 0.0
+			}
 		}
 		if a.quoted[m.start] && !a.quoted[p] {
 			s -= 2
@@ -887,6 +909,9 @@ func (a *doc) pronoun(qi, p int, c string) int {
 		}
 		if c != "3sg" && en.typ == Organization {
 			s += 0.3
+		}
+		if debugOn {
+			println("  cand", a.span(p, p+1), p, en.name, m.start, m.spoken, m.subj, s)
 		}
 		if s > bestScore {
 			best, bestScore = m.ent, s
@@ -934,3 +959,4 @@ func abs(x int) int {
 	}
 	return x
 }
+var debugOn = false
