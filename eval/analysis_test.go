@@ -1,0 +1,187 @@
+package eval
+
+import (
+	"bytes"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/onrecord/onrecord"
+	"github.com/onrecord/onrecord/brat"
+	"github.com/onrecord/onrecord/conllu"
+)
+
+const tinyText = `Clinton spoke. He said his plan works. It rained.`
+
+const tinySilver = `# sent 1
+1	Clinton	Clinton	NNP	PERSON	2	nsubj	0	7
+2	spoke	speak	VBD	O	0	root	8	13
+3	.	.	.	O	2	punct	13	14
+
+# sent 2
+1	He	he	PRP	O	2	nsubj	15	17
+2	said	say	VBD	O	0	root	18	22
+3	his	he	PRP$	O	4	nmod:poss	23	26
+4	plan	plan	NN	O	5	nsubj	27	31
+5	works	work	VBZ	O	2	ccomp	32	37
+6	.	.	.	O	2	punct	37	38
+
+# sent 3
+1	It	it	PRP	O	2	nsubj	39	41
+2	rained	rain	VBD	O	0	root	42	48
+3	.	.	.	O	2	punct	48	49
+
+# coref chain=1 sent=1 start=1 end=2 head=1 rep=1 text=Clinton
+# coref chain=1 sent=2 start=1 end=2 head=1 rep=0 text=He
+# coref chain=1 sent=2 start=3 end=4 head=3 rep=0 text=his
+# coref chain=2 sent=2 start=3 end=5 head=4 rep=1 text=his plan
+`
+
+func tiny(t *testing.T) conllu.Article {
+	t.Helper()
+	d, ms, err := conllu.Read(strings.NewReader(tinySilver), "tiny", tinyText)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return conllu.Article{Doc: d, Mentions: ms}
+}
+
+func TestScoreAnalysis(t *testing.T) {
+	s := tiny(t).Doc
+	if r := ScoreAnalysis([]*onrecord.Document{s}, []*onrecord.Document{s}); r.Tokens != (PRF{1, 1, 1}) ||
+		r.Sents != (PRF{1, 1, 1}) || r.POS != 1 || r.UAS != 1 || r.LAS != 1 {
+		t.Errorf("silver against itself: %+v", r)
+	}
+	p := *s
+	p.Tokens = append([]onrecord.Token(nil), s.Tokens...)
+	p.Tokens[0].Tag = "NN"                                                 // POS miss
+	p.Tokens[1].End = 12                                                   // "spoke" unmatched: heads of Clinton and "." miss too
+	p.Tokens[5].Dep = "nsubj"                                              // "his": LAS miss
+	p.Tokens[6].Head = -1                                                  // "plan" as a root: UAS miss
+	p.Sents = []onrecord.Sentence{{Start: 0, End: 3}, {Start: 3, End: 12}} // sentences 2 and 3 merged
+	r := ScoreAnalysis([]*onrecord.Document{s, {ID: "absent"}}, []*onrecord.Document{&p})
+	want := AnalysisResult{
+		Docs: 2, DocsMissing: 1,
+		Tokens: PRF{0.9167, 0.9167, 0.9167}, Sents: PRF{0.5, 0.3333, 0.4},
+		POS: 0.9091, UAS: 0.7273, LAS: 0.6364,
+		SilverTokens: 12, PredTokens: 12, MatchedTokens: 11,
+		SilverSents: 3, PredSents: 2, MatchedSents: 1,
+	}
+	if r != want {
+		t.Errorf("got  %+v\nwant %+v", r, want)
+	}
+	var b bytes.Buffer
+	if err := r.Print(&b); err != nil || !strings.Contains(b.String(), "las              0.6364\n") {
+		t.Errorf("print: %v\n%s", err, b.String())
+	}
+}
+
+func TestNamesMatch(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want bool
+	}{
+		{"Trump", "Donald Trump", true},
+		{"donald trump ", "Donald  Trump", true},
+		{"Hillary", "Hillary Clinton", true},
+		{"Mr. Trump", "Donald J. Trump", true},
+		{"Clinton 's", "Hillary Clinton’s", true},
+		{"Clinton", "Bill", false},
+		{"Trump", "Trumpet", false},
+		{"Donald", "Donald Trump Jr.", true},
+		{"Trump", "Ivanka Trump Kushner", false}, // neither first nor last words
+		{"", "Trump", false},
+		{"Mr.", "Mr.", false}, // nothing but an honorific
+	}
+	for _, tc := range tests {
+		if got := NamesMatch(tc.a, tc.b); got != tc.want {
+			t.Errorf("NamesMatch(%q, %q) = %v", tc.a, tc.b, got)
+		}
+		if got := NamesMatch(tc.b, tc.a); got != tc.want {
+			t.Errorf("NamesMatch(%q, %q) = %v (swapped)", tc.b, tc.a, got)
+		}
+	}
+}
+
+func TestScoreSpeakers(t *testing.T) {
+	art := tiny(t)
+	att := func(src, content onrecord.Span) onrecord.Attribution {
+		return onrecord.Attribution{Source: []onrecord.Span{src}, Content: []onrecord.Span{content}}
+	}
+	gold := []brat.GoldDoc{{ID: "tiny", Text: tinyText, Quotes: []onrecord.Attribution{
+		att(sp(15, 17), sp(23, 37)), // He → chain 1, represented by Clinton
+		att(sp(23, 26), sp(27, 37)), // his: narrowest mention is chain 1's, not "his plan"
+		att(sp(0, 7), sp(8, 13)),    // not a pronoun
+		att(sp(39, 41), sp(42, 48)), // It: in no chain
+	}}, {ID: "no-silver"}}
+	named := func(c onrecord.Span, name string) onrecord.Attribution {
+		return onrecord.Attribution{Content: []onrecord.Span{c}, Speaker: &onrecord.Speaker{Name: name}}
+	}
+	r := ScoreSpeakers(gold, []conllu.Article{art}, map[string][]onrecord.Attribution{"tiny": {
+		named(sp(23, 37), "Hillary Clinton"), named(sp(28, 37), "Trump"), named(sp(42, 48), "Rain"),
+	}})
+	if r.Pronouns != 3 || r.NoChain != 1 || r.Scored != 2 || r.Correct != 1 || r.Wrong != 1 || r.Share != 0.5 ||
+		r.DocsNoSilver != 1 || len(r.Misses) != 1 || r.Misses[0].Expected != "Clinton" || r.Misses[0].Got != "Trump" {
+		t.Errorf("got %+v", r)
+	}
+	r = ScoreSpeakers(gold, []conllu.Article{art}, map[string][]onrecord.Attribution{"tiny": {
+		{Content: []onrecord.Span{sp(23, 37)}},
+	}})
+	if r.Scored != 2 || r.NoSpeaker != 1 || r.NoMatch != 1 || r.Share != 0 {
+		t.Errorf("got %+v", r)
+	}
+}
+
+// TestScoreSpeakersDev gives every gold attribution on dev the expected
+// name (Share 1) and then none (Share 0), and reports the counts.
+func TestScoreSpeakersDev(t *testing.T) {
+	dir := filepath.Join(shared, "dev")
+	gold, err := brat.LoadCorpus(dir)
+	if err != nil {
+		t.Skip("no ../shared data")
+	}
+	silver, err := conllu.LoadSplit(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	none := map[string][]onrecord.Attribution{}
+	for _, g := range gold {
+		none[g.ID] = g.Quotes
+	}
+	r := ScoreSpeakers(gold, silver, none)
+	if r.Scored == 0 || r.NoSpeaker != r.Scored || r.DocsNoSilver != 1 {
+		t.Fatalf("no speakers: %+v", r)
+	}
+	type key struct {
+		doc string
+		src onrecord.Span
+	}
+	expected := map[key]string{}
+	for _, m := range r.Misses {
+		expected[key{m.Doc, m.Source}] = m.Expected
+	}
+	// Gold contents do not overlap, so each copy is matched to its original.
+	oracle := map[string][]onrecord.Attribution{}
+	for _, g := range gold {
+		for _, q := range g.Quotes {
+			name := "?"
+			if len(q.Source) > 0 {
+				if e, ok := expected[key{g.ID, q.Source[0]}]; ok {
+					name = e
+				}
+			}
+			q.Speaker = &onrecord.Speaker{Name: name}
+			oracle[g.ID] = append(oracle[g.ID], q)
+		}
+	}
+	o := ScoreSpeakers(gold, silver, oracle)
+	if o.Correct != o.Scored || o.Share != 1 {
+		t.Errorf("oracle: %+v", o)
+	}
+	var b bytes.Buffer
+	if err := r.Print(&b); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("dev: %d pronoun sources, %d without a chain, %d scored (%d represented by a pronoun)",
+		r.Pronouns, r.NoChain, r.Scored, r.RepPronoun)
+}

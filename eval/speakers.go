@@ -1,0 +1,206 @@
+package eval
+
+import (
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/onrecord/onrecord"
+	"github.com/onrecord/onrecord/brat"
+	"github.com/onrecord/onrecord/conllu"
+)
+
+// SpeakerResult measures speaker resolution of pronoun sources: of the gold
+// sources that are one pronoun, the share whose predicted speaker name
+// matches the representative mention of the pronoun's silver coreference
+// chain.
+type SpeakerResult struct {
+	Pronouns     int     // gold sources that are a single PRP/PRP$ token in silver
+	NoChain      int     // of those, in no silver chain: left out of Share
+	Scored       int     // Pronouns - NoChain
+	Correct      int     // predicted name matches the chain's representative
+	Wrong        int     // a name that does not match
+	NoSpeaker    int     // content matched, but the prediction has no speaker
+	NoMatch      int     // no predicted content matched the gold content
+	RepPronoun   int     // scored pronouns whose chain is represented by a pronoun (hard to match)
+	Share        float64 // Correct / Scored, rounded to four places
+	DocsNoSilver int     // gold documents without a silver analysis (not scored)
+	Misses       []SpeakerMiss
+}
+
+// SpeakerMiss is one scored pronoun source that was not resolved correctly.
+type SpeakerMiss struct {
+	Doc      string
+	Source   onrecord.Span
+	Pronoun  string
+	Expected string // the chain's representative mention, as in the text
+	Got      string // the predicted speaker name ("" when none)
+}
+
+// ScoreSpeakers scores the speakers of preds (by document ID) on the gold
+// attributions whose source is a pronoun, with silver (conllu.LoadSplit of
+// the same split) giving tags and coreference. A gold attribution gets the
+// prediction whose content Score's greedy matching pairs it with.
+func ScoreSpeakers(gold []brat.GoldDoc, silver []conllu.Article, preds map[string][]onrecord.Attribution) SpeakerResult {
+	byID := make(map[string]conllu.Article, len(silver))
+	for _, a := range silver {
+		byID[a.Doc.ID] = a
+	}
+	var r SpeakerResult
+	for _, gd := range gold {
+		art, ok := byID[gd.ID]
+		if !ok {
+			r.DocsNoSilver++
+			continue
+		}
+		var patts []onrecord.Attribution
+		for _, q := range preds[gd.ID] {
+			if len(q.Content) > 0 {
+				patts = append(patts, q)
+			}
+		}
+		predOf := make([]int, len(gd.Quotes))
+		for j := range predOf {
+			predOf[j] = -1
+		}
+		for _, m := range match(contentSets(patts), contentSets(gd.Quotes)) {
+			predOf[m.j] = m.i
+		}
+		d := art.Doc
+		for j, g := range gd.Quotes {
+			tok := pronounToken(d, g.Source)
+			if tok < 0 {
+				continue
+			}
+			r.Pronouns++
+			rep, ok := representative(art.Mentions, tok)
+			if !ok {
+				r.NoChain++
+				continue
+			}
+			r.Scored++
+			expected := mentionText(d, rep)
+			if rep.End-rep.Start == 1 && isPronounTag(d.Tokens[rep.Start].Tag) {
+				r.RepPronoun++
+			}
+			got := ""
+			switch i := predOf[j]; {
+			case i < 0:
+				r.NoMatch++
+			case patts[i].Speaker == nil || strings.TrimSpace(patts[i].Speaker.Name) == "":
+				r.NoSpeaker++
+			case NamesMatch(patts[i].Speaker.Name, expected):
+				r.Correct++
+				continue
+			default:
+				r.Wrong++
+				got = patts[i].Speaker.Name
+			}
+			r.Misses = append(r.Misses, SpeakerMiss{Doc: gd.ID, Source: g.Source[0], Pronoun: d.Word(tok), Expected: expected, Got: got})
+		}
+	}
+	r.Share = ratio(r.Correct, r.Scored)
+	return r
+}
+
+func isPronounTag(tag string) bool { return tag == "PRP" || tag == "PRP$" }
+
+// pronounToken gives the index of the one silver token the source spans
+// overlap when it is tagged PRP or PRP$, else -1.
+func pronounToken(d *onrecord.Document, src []onrecord.Span) int {
+	found := -1
+	for _, s := range src {
+		// Tokens are in text order: start at the first one ending after s.Start.
+		i := sort.Search(len(d.Tokens), func(k int) bool { return int(d.Tokens[k].End) > s.Start })
+		for ; i < len(d.Tokens) && int(d.Tokens[i].Start) < s.End; i++ {
+			if found >= 0 && found != i {
+				return -1
+			}
+			found = i
+		}
+	}
+	if found < 0 || !isPronounTag(d.Tokens[found].Tag) {
+		return -1
+	}
+	return found
+}
+
+// representative finds the chain of the narrowest mention covering token
+// tok (so "his" in "his wife" goes to the chain of "his") and returns the
+// chain's representative mention.
+func representative(ms []conllu.Mention, tok int) (conllu.Mention, bool) {
+	best := -1
+	for k, m := range ms {
+		if m.Start <= tok && tok < m.End && (best < 0 || m.End-m.Start < ms[best].End-ms[best].Start) {
+			best = k
+		}
+	}
+	if best < 0 {
+		return conllu.Mention{}, false
+	}
+	for _, m := range ms {
+		if m.Chain == ms[best].Chain && m.Rep {
+			return m, true
+		}
+	}
+	return conllu.Mention{}, false
+}
+
+// mentionText is the mention as written ("Clinton's", where the silver
+// text field has "Clinton 's").
+func mentionText(d *onrecord.Document, m conllu.Mention) string {
+	if m.Start < 0 || m.End > len(d.Tokens) || m.Start >= m.End {
+		return m.Text
+	}
+	return d.Text[d.Tokens[m.Start].BStart:d.Tokens[m.End-1].BEnd]
+}
+
+// honorifics are dropped from the front of a name before comparing, so
+// that "Mr. Trump" matches "Trump" and "Donald Trump".
+var honorifics = map[string]bool{"mr": true, "mrs": true, "ms": true, "dr": true, "sen": true, "rep": true, "gov": true}
+
+// NamesMatch tells whether a predicted speaker name and an expected name
+// denote the same speaker: compared as lower-case words, with punctuation
+// at word edges, possessive 's and leading honorifics removed, the names
+// match when the words are equal or the shorter name's words are the first
+// or the last words of the longer one ("Trump" matches "Donald Trump",
+// "Hillary" matches "Hillary Clinton", "Clinton" does not match "Bill").
+func NamesMatch(a, b string) bool {
+	x, y := nameWords(a), nameWords(b)
+	if len(x) == 0 || len(y) == 0 {
+		return false
+	}
+	if len(x) > len(y) {
+		x, y = y, x
+	}
+	prefix, suffix := true, true
+	for k := range x {
+		prefix = prefix && x[k] == y[k]
+		suffix = suffix && x[k] == y[len(y)-len(x)+k]
+	}
+	return prefix || suffix
+}
+
+func nameWords(s string) []string {
+	var out []string
+	for _, w := range strings.Fields(strings.ToLower(strings.ReplaceAll(s, "’", "'"))) {
+		w = strings.TrimSuffix(w, "'s")
+		w = strings.TrimFunc(w, func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSymbol(r) })
+		if w == "" || (len(out) == 0 && honorifics[w]) {
+			continue
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+// Print writes the share and the counts behind it.
+func (r SpeakerResult) Print(w io.Writer) error {
+	_, err := fmt.Fprintf(w, "%-16s %s (%d of %d pronoun sources in a chain)\n"+
+		"%-16s pronouns %d, no chain %d (excluded), wrong %d, no speaker %d, content unmatched %d, pronoun representative %d, docs without silver %d\n",
+		"speaker_pronoun", pyFloat(r.Share), r.Correct, r.Scored,
+		"", r.Pronouns, r.NoChain, r.Wrong, r.NoSpeaker, r.NoMatch, r.RepPronoun, r.DocsNoSilver)
+	return err
+}
