@@ -13,8 +13,8 @@ import (
 
 const shared = "../../shared/data/polnear"
 
-//                     0         1         2         3         4         5         6
-//                     0123456789012345678901234567890123456789012345678901234567890123456
+// 0         1         2         3         4         5         6
+// 0123456789012345678901234567890123456789012345678901234567890123456
 const sample = `He said, "I failed." She added that it was "fine" and went home.`
 
 func sp(a, b int) onrecord.Span { return onrecord.Span{Start: a, End: b} }
