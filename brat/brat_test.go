@@ -13,8 +13,8 @@ import (
 
 const shared = "../../shared/data/polnear"
 
-// 0         1         2         3         4         5         6
-// 0123456789012345678901234567890123456789012345678901234567890123456
+// sample offsets: He 0-2, said 3-7, "I failed." 9-20, She 21-24, added 25-30,
+// that 31-35, it was "fine" 36-49, went home 54-63.
 const sample = `He said, "I failed." She added that it was "fine" and went home.`
 
 func sp(a, b int) onrecord.Span { return onrecord.Span{Start: a, End: b} }
