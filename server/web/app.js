@@ -191,6 +191,7 @@
   // Record view.
   let nextCursor = "";
   let lastQuery = null;
+  let searchSeq = 0; // only the latest search may fill the list
 
   function hitItem(h) {
     const name = h.speaker && h.speaker.name;
@@ -207,17 +208,20 @@
   async function search(params, append) {
     const p = new URLSearchParams(params);
     if (append && nextCursor) p.set("cursor", nextCursor);
+    const seq = ++searchSeq;
     setStatus("Searching…");
     try {
       const res = await api("/v1/quotes?" + p.toString());
+      if (seq !== searchSeq) return;
       if (!append) $("hits").replaceChildren();
+      $("hits").dataset.query = params;
       res.quotes.forEach((h) => $("hits").append(hitItem(h)));
       nextCursor = res.next || "";
       $("more").hidden = !nextCursor;
       const shown = $("hits").children.length;
       setStatus(shown === 0 ? "No quotes match." : shown + (nextCursor ? "+" : "") + (shown === 1 ? " quote." : " quotes."));
     } catch (e) {
-      setStatus(e.message, true);
+      if (seq === searchSeq) setStatus(e.message, true);
     }
   }
 
