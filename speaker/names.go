@@ -34,11 +34,16 @@ func key(w string) string { return strings.ToLower(strings.Trim(w, ".")) }
 // articles and titles ("the", "Mr.", "Sen.", "President") stripped. It does
 // not merge variants; Names does that with the other names of a document.
 func Canonical(name string) string {
+	w := strings.Fields(name)
+	for len(w) > 0 && !hasLetter(w[0]) {
+		w = w[1:]
+	}
 	// Everything after a comma or parenthesis is an appositive or a tag.
-	if i := strings.IndexAny(name, ",("); i > 0 {
+	name = strings.Join(w, " ")
+	if i := strings.IndexAny(name, ",("); i >= 0 {
 		name = name[:i]
 	}
-	w := strings.Fields(name)
+	w = strings.Fields(name)
 	for len(w) > 0 {
 		last := w[len(w)-1]
 		t := stripPossessive(last)

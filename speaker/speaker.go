@@ -91,8 +91,8 @@ type doc struct {
 	spoken  []mention // sources resolved so far, as antecedents
 	people  Names
 	orgs    Names
-	descr   map[string]int // descriptive noun ("senator") → latest entity
-	speaker map[int]int    // attribution index → entity, once resolved
+	descr   map[string][]description // by noun ("senator"), in text order
+	speaker map[int]int              // attribution index → entity, once resolved
 }
 
 func analyse(d *onrecord.Document) *doc {
@@ -101,7 +101,7 @@ func analyse(d *onrecord.Document) *doc {
 		d: d, words: make([]string, n), lower: make([]string, n),
 		sent: make([]int, n), para: make([]int, n), quoted: make([]bool, n),
 		kids: make([][]int, n), mentAt: make([]int, n),
-		byKey: map[string]int{}, descr: map[string]int{}, speaker: map[int]int{},
+		byKey: map[string]int{}, descr: map[string][]description{}, speaker: map[int]int{},
 		orgs: Names{orgs: true},
 	}
 	for i := range d.Tokens {
@@ -313,21 +313,40 @@ func (a *doc) addMention(s, e, ent int) {
 	a.ents[ent].count++
 }
 
-// headOf is the token of [s, e) whose head lies outside the range (the
-// first one when the range is not a subtree), or -1 for an empty range.
+// headOf is the token of [s, e) whose head lies outside the range, or -1
+// for a range of punctuation. Without a usable tree (several tokens
+// pointing outside) it is the last noun before any comma, preposition or
+// relative pronoun: the head of an English noun phrase comes last.
 func (a *doc) headOf(s, e int) int {
-	first := -1
-	for i := s; i < e && i < len(a.words); i++ {
-		if i < 0 || a.d.Tokens[i].Tag == "POS" || isPunct(a.words[i]) {
+	first, outside, lastNoun := -1, -1, -1
+	cut := false
+	for i := max(s, 0); i < e && i < len(a.words); i++ {
+		t := &a.d.Tokens[i]
+		if t.Tag == "POS" || isPunct(a.words[i]) {
+			cut = cut || a.words[i] == "," || a.words[i] == "("
 			continue
+		}
+		if t.Tag == "IN" || t.Tag == "WP" || t.Tag == "WDT" {
+			cut = true
 		}
 		if first < 0 {
 			first = i
 		}
-		h := int(a.d.Tokens[i].Head)
-		if h < s || h >= e {
-			return i
+		if !cut && isNoun(t.Tag) {
+			lastNoun = i
 		}
+		if h := int(t.Head); h < s || h >= e {
+			if outside >= 0 {
+				if lastNoun >= 0 {
+					return lastNoun
+				}
+				return outside
+			}
+			outside = i
+		}
+	}
+	if outside >= 0 {
+		return outside
 	}
 	return first
 }
@@ -350,14 +369,25 @@ var titleNouns = map[string]string{
 	"rev": "reverend", "dr": "doctor", "chairman": "chairman", "ambassador": "ambassador",
 }
 
+// description is a common noun a person was described with and the words
+// written before it ("Republican presidential nominee").
+type description struct {
+	ent   int
+	words []string
+}
+
 // learnDescriptors records the common nouns a person is described with, so
-// that "the senator" or "the billionaire" can find them later: titles
-// ("Sen. Ted Cruz"), compounds ("billionaire Donald Trump") and appositions
-// ("Ted Cruz, the senator from Texas").
+// that "the senator" or "the Republican nominee" can find them later:
+// titles ("Sen. Ted Cruz"), compounds ("billionaire Donald Trump") and
+// appositions ("Ted Cruz, the senator from Texas").
 func (a *doc) learnDescriptors(s, e, ent int) {
-	for k := s - 1; k >= 0 && k >= s-4 && a.sent[k] == a.sent[s]; k-- {
-		if t, ok := titleNouns[key(a.words[k])]; ok {
-			a.descr[t] = ent
+	k := s - 1
+	for k >= 0 && k >= s-4 && a.sent[k] == a.sent[s] && titles[key(a.words[k])] {
+		k--
+	}
+	for j := k + 1; j < s; j++ {
+		if t, ok := titleNouns[key(a.words[j])]; ok {
+			a.describe(t, ent, k+1, s)
 		}
 	}
 	h := a.headOf(s, e)
@@ -366,15 +396,63 @@ func (a *doc) learnDescriptors(s, e, ent int) {
 	}
 	for _, c := range a.kids[h] {
 		t := &a.d.Tokens[c]
-		if (t.Dep == "compound" || t.Dep == "appos" || t.Dep == "amod") && (t.Tag == "NN" || t.Tag == "JJ" && t.Dep == "amod") && c < s || t.Dep == "appos" && t.Tag == "NN" {
-			a.descr[lemma(t, a.lower[c])] = ent
+		switch {
+		case t.Dep == "compound" && t.Tag == "NN" && c < s:
+			a.describe(lemma(t, a.lower[c]), ent, a.npStart(h), s)
+		case t.Dep == "appos" && t.Tag == "NN":
+			a.describe(lemma(t, a.lower[c]), ent, a.npStart(c), c)
 		}
 	}
 	if t := &a.d.Tokens[h]; t.Dep == "appos" {
 		if p := int(t.Head); p >= 0 && p < len(a.words) && a.d.Tokens[p].Tag == "NN" {
-			a.descr[lemma(&a.d.Tokens[p], a.lower[p])] = ent
+			a.describe(lemma(&a.d.Tokens[p], a.lower[p]), ent, a.npStart(p), p)
 		}
 	}
+}
+
+// describe records noun as a description of ent, with the words of tokens
+// [s, e) as its modifiers. Organisation nouns describe no person.
+func (a *doc) describe(noun string, ent, s, e int) {
+	if orgNouns[noun] || noun == "" {
+		return
+	}
+	var words []string
+	for i := max(s, 0); i < e && i < len(a.lower); i++ {
+		words = append(words, strings.Trim(a.lower[i], "."))
+	}
+	a.descr[noun] = append(a.descr[noun], description{ent: ent, words: words})
+}
+
+// described finds the latest person described by noun whose modifiers do
+// not contradict those of the source ("the Democratic nominee" is not the
+// Republican one, "the nominee" not the vice-presidential one).
+func (a *doc) described(noun string, mods []string) int {
+	ds := a.descr[noun]
+	for i := len(ds) - 1; i >= 0; i-- {
+		if !contradict(mods, ds[i].words) {
+			return ds[i].ent
+		}
+	}
+	return -1
+}
+
+func contradict(x, y []string) bool {
+	side := func(ws []string) (party byte, vice bool) {
+		for _, w := range ws {
+			switch {
+			case w == "republican" || w == "gop":
+				party = 'r'
+			case w == "democratic" || w == "democrat":
+				party = 'd'
+			case strings.HasPrefix(w, "vice"):
+				vice = true
+			}
+		}
+		return
+	}
+	px, vx := side(x)
+	py, vy := side(y)
+	return px != 0 && py != 0 && px != py || vx != vy
 }
 
 func lemma(t *onrecord.Token, lower string) string {
@@ -418,10 +496,16 @@ func (a *doc) findNominals() {
 	for i := range a.mentAt {
 		a.mentAt[i] = -1
 	}
-	for mi, m := range a.ments {
-		for i := m.start; i < m.end; i++ {
-			if a.mentAt[i] < 0 {
-				a.mentAt[i] = mi
+	// A name inside a noun phrase ("the Trump campaign") is found first.
+	for _, named := range []bool{true, false} {
+		for mi, m := range a.ments {
+			if (a.ents[m.ent].typ != Other) != named {
+				continue
+			}
+			for i := m.start; i < m.end; i++ {
+				if a.mentAt[i] < 0 {
+					a.mentAt[i] = mi
+				}
 			}
 		}
 	}
@@ -658,6 +742,12 @@ func (a *doc) resolveTokens(qi int, toks []int) int {
 	if isProper(a.d.Tokens[h].Tag) {
 		s := a.properStart(h)
 		name := a.span(s, h+1)
+		// A title or a known surname makes it a person ("Mrs. Clinton's").
+		orig := a.withTitle(s, h+1)
+		p := a.people.Lookup(orig)
+		if _, known := a.people.index[p]; known || genderOfName(orig, "") != 0 {
+			return a.entity(Person, p)
+		}
 		typ := Organization
 		if a.d.Tokens[h].Tag == "NNPS" || a.d.Tokens[h].NER == "MISC" {
 			typ = Other
@@ -665,8 +755,14 @@ func (a *doc) resolveTokens(qi int, toks []int) int {
 		return a.entity(typ, orgCanonical(name))
 	}
 	// A description of someone named before: "the senator".
-	if det := a.determiner(h); det == "the" || det == "this" {
-		if e, ok := a.descr[headLemma]; ok {
+	if det := a.determiner(h); (det == "the" || det == "this") && a.d.Tokens[h].Tag == "NN" {
+		var mods []string
+		for _, t := range toks {
+			if t < h && a.d.Tokens[t].Tag != "DT" {
+				mods = append(mods, strings.Trim(a.lower[t], "."))
+			}
+		}
+		if e := a.described(headLemma, mods); e >= 0 {
 			return e
 		}
 		if orgNouns[headLemma] {
@@ -705,13 +801,16 @@ func (a *doc) namedSource(named []int, h int, headLemma string) int {
 			continue
 		}
 		dep := a.d.Tokens[m.head].Dep
-		if roleNouns[headLemma] && strings.HasPrefix(dep, "nmod") {
-			continue
+		switch {
+		case a.modifies(m, h) && orgNouns[headLemma]:
+			// "the Trump campaign": handled below.
+		case a.modifies(m, h) || int(a.d.Tokens[m.head].Head) == h && dep == "amod":
+			// "a Donald Trump tweet", "a Bloomberg poll": not the name.
+		case strings.HasPrefix(dep, "nmod") && !orgNouns[headLemma]:
+			// "a spokesman for Trump", "a study by Harvard".
+		default:
+			return m.ent
 		}
-		if orgNouns[headLemma] && a.modifies(m, h) {
-			break
-		}
-		return m.ent
 	}
 	m := a.ments[named[0]]
 	if orgNouns[headLemma] && a.ents[m.ent].typ == Person {
@@ -910,9 +1009,6 @@ func (a *doc) pronoun(qi, p int, c string) int {
 		if c != "3sg" && en.typ == Organization {
 			s += 0.3
 		}
-		if debugOn {
-			println("  cand", a.span(p, p+1), p, en.name, m.start, m.spoken, m.subj, s)
-		}
 		if s > bestScore {
 			best, bestScore = m.ent, s
 		}
@@ -959,4 +1055,3 @@ func abs(x int) int {
 	}
 	return x
 }
-var debugOn = false

@@ -1,0 +1,208 @@
+package speaker
+
+import (
+	"os"
+	"regexp"
+	"strings"
+	"testing"
+	"unicode"
+
+	"github.com/onrecord/onrecord"
+)
+
+func TestCanonical(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"Mr. Trump", "Trump"},
+		{"Donald J. Trump", "Donald J. Trump"},
+		{"Sen. Ted Cruz, R-Texas", "Ted Cruz"},
+		{"House Speaker Paul D. Ryan (R-Wis.)", "House Speaker Paul D. Ryan"},
+		{"President Barack Obama", "Barack Obama"},
+		{"Clinton's", "Clinton"},
+		{"Spears'", "Spears"},
+		{"  Gov.   Mike  Pence ", "Mike Pence"},
+		{"the Rev. Peter Wherry", "Peter Wherry"},
+		{"Secretary of State John Kerry", "of State John Kerry"},
+		{"Mrs.", "Mrs."},
+		{"", ""},
+	} {
+		if got := Canonical(c.in); got != c.want {
+			t.Errorf("Canonical(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+func TestNames(t *testing.T) {
+	var n Names
+	for _, s := range []string{"Donald Trump", "Hillary Clinton", "Bill Clinton", "Hillary Clinton", "Hillary Clinton", "Justin Timberlake"} {
+		n.Add(s)
+	}
+	for _, c := range []struct{ in, want string }{
+		{"Mr. Trump", "Donald Trump"},
+		{"Trump", "Donald Trump"},
+		{"Donald J. Trump", "Donald Trump"},
+		{"Trump's", "Donald Trump"},
+		{"Hillary Clinton", "Hillary Clinton"},
+		{"Bill Clinton", "Bill Clinton"},
+		// Hillary is named three times to Bill's once.
+		{"Clinton", "Hillary Clinton"},
+		{"Mrs. Clinton", "Hillary Clinton"},
+		{"Justin", "Justin Timberlake"},
+		{"Sanders", "Sanders"},
+	} {
+		if got := n.Lookup(c.in); got != c.want {
+			t.Errorf("Lookup(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+	// The most recent of equally salient full names wins.
+	var m Names
+	m.Add("Hillary Clinton")
+	m.Add("Bill Clinton")
+	if got := m.Lookup("Clinton"); got != "Bill Clinton" {
+		t.Errorf("recent Clinton = %q, want Bill Clinton", got)
+	}
+	if got := m.Lookup("Mrs. Clinton"); got != "Hillary Clinton" {
+		t.Errorf("Mrs. Clinton = %q, want Hillary Clinton", got)
+	}
+	if got := m.Lookup("Mr. Clinton"); got != "Bill Clinton" {
+		t.Errorf("Mr. Clinton = %q, want Bill Clinton", got)
+	}
+}
+
+// toy analyses a text without a parser: a regexp tokenizer, sentence
+// breaks at final punctuation, tags from word shape and NER from the given
+// name lists, and no dependency tree. Resolve must cope with that little.
+func toy(text string, people, orgs []string) *onrecord.Document {
+	d := &onrecord.Document{Text: text}
+	re := regexp.MustCompile(`['’]s\b|[\p{L}\p{N}]+(?:[.'’-][\p{L}\p{N}]+)*\.?|\S`)
+	byteToCP := map[int]int{}
+	cp := 0
+	for i := range text {
+		byteToCP[i] = cp
+		cp++
+	}
+	byteToCP[len(text)] = cp
+	ner := map[string]string{}
+	for _, list := range []struct {
+		names []string
+		tag   string
+	}{{people, "PERSON"}, {orgs, "ORGANIZATION"}} {
+		for _, n := range list.names {
+			for _, w := range strings.Fields(n) {
+				ner[w] = list.tag
+			}
+		}
+	}
+	start := 0
+	for _, m := range re.FindAllStringIndex(text, -1) {
+		w := text[m[0]:m[1]]
+		t := onrecord.Token{BStart: int32(m[0]), BEnd: int32(m[1]),
+			Start: int32(byteToCP[m[0]]), End: int32(byteToCP[m[1]]), Head: -1, NER: "O", Tag: "NN"}
+		lw := strings.ToLower(w)
+		switch {
+		case w == "'s" || w == "’s":
+			t.Tag = "POS"
+		case pronClass(lw) != "":
+			t.Tag = "PRP"
+			if lw == "his" || lw == "her" || lw == "their" || lw == "its" || lw == "my" || lw == "our" {
+				t.Tag = "PRP$"
+			}
+		case lw == "the" || lw == "a" || lw == "an":
+			t.Tag = "DT"
+		case ner[w] != "":
+			t.Tag, t.NER = "NNP", ner[w]
+		case w[0] >= 'A' && w[0] <= 'Z':
+			t.Tag = "NNP"
+		case isPunct(w):
+			t.Tag = w
+		}
+		t.Lemma = lw
+		if len(d.Tokens) > 0 && strings.Contains(text[d.Tokens[len(d.Tokens)-1].BEnd:m[0]], "\n") && start < len(d.Tokens) {
+			d.Sents = append(d.Sents, onrecord.Sentence{Start: int32(start), End: int32(len(d.Tokens))})
+			start = len(d.Tokens)
+		}
+		d.Tokens = append(d.Tokens, t)
+		if w == "." || w == "!" || w == "?" {
+			d.Sents = append(d.Sents, onrecord.Sentence{Start: int32(start), End: int32(len(d.Tokens))})
+			start = len(d.Tokens)
+		}
+	}
+	if start < len(d.Tokens) {
+		d.Sents = append(d.Sents, onrecord.Sentence{Start: int32(start), End: int32(len(d.Tokens))})
+	}
+	return d
+}
+
+// sourceAt adds an attribution whose source is the n-th (0-based)
+// whole-word occurrence of src in the text, content the following 20 code points.
+func sourceAt(t *testing.T, d *onrecord.Document, src string, n int) {
+	t.Helper()
+	runes := []rune(d.Text)
+	r := []rune(src)
+	for i, seen := 0, 0; i+len(r) <= len(runes); i++ {
+		if string(runes[i:i+len(r)]) != src ||
+			i > 0 && unicode.IsLetter(runes[i-1]) || i+len(r) < len(runes) && unicode.IsLetter(runes[i+len(r)]) {
+			continue
+		}
+		if seen == n {
+			d.Quotes = append(d.Quotes, onrecord.Attribution{
+				Kind:    onrecord.Indirect,
+				Source:  []onrecord.Span{{Start: i, End: i + len(r)}},
+				Content: []onrecord.Span{{Start: i + len(r), End: min(i+len(r)+20, len(runes))}},
+			})
+			return
+		}
+		seen++
+	}
+	t.Fatalf("source %q #%d not in text", src, n)
+}
+
+func TestTimberlake(t *testing.T) {
+	text, err := os.ReadFile("../testdata/timberlake-apology-2021-02-13.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := toy(string(text),
+		[]string{"Justin Timberlake", "Britney Spears", "Janet Jackson"},
+		[]string{"The New York Times", "Hulu", "FX"})
+	cases := []struct {
+		src  string
+		n    int
+		name string
+		typ  string
+	}{
+		{"the former", 0, "Justin Timberlake", Person},
+		{"He", 0, "Justin Timberlake", Person}, // He said, "I specifically ..."
+		{"he", 1, "Justin Timberlake", Person}, // he wrote on Friday
+		{"The documentary", 0, "The documentary", Other},
+		{"he", 3, "Justin Timberlake", Person}, // he added, "It sets men ..."
+		{"He", 1, "Justin Timberlake", Person}, // He wrote, "It's designed ..."
+		{"Justin", 3, "Justin Timberlake", Person},
+		{"He", 2, "Justin Timberlake", Person}, // He concluded
+		{"Timberlake", 6, "Justin Timberlake", Person},
+	}
+	for _, c := range cases {
+		sourceAt(t, d, c.src, c.n)
+	}
+	Resolve(d)
+	for i, c := range cases {
+		sp := d.Quotes[i].Speaker
+		if sp == nil || sp.Name != c.name || sp.Type != c.typ {
+			t.Errorf("%q #%d: got %+v, want %s (%s)", c.src, c.n, sp, c.name, c.typ)
+		}
+	}
+}
+
+func TestNoSourceNoSpeaker(t *testing.T) {
+	d := toy("Trump said so. It was reported that taxes rose.", []string{"Trump"}, nil)
+	d.Quotes = []onrecord.Attribution{
+		{Content: []onrecord.Span{{Start: 30, End: 47}}, Speaker: &onrecord.Speaker{Name: "stale"}},
+	}
+	sourceAt(t, d, "Trump", 0)
+	Resolve(d)
+	if d.Quotes[0].Speaker != nil {
+		t.Errorf("sourceless attribution got speaker %+v", d.Quotes[0].Speaker)
+	}
+	if sp := d.Quotes[1].Speaker; sp == nil || sp.Name != "Trump" || sp.Type != Person {
+		t.Errorf("Trump: got %+v", sp)
+	}
+}
