@@ -105,17 +105,17 @@ func QuoteKey(content string) string {
 
 // Name is a speaker name as stores match it across articles.
 type Name struct {
-	Display string // the name without titles or possessive, as written
-	Key     string // lower-case words without initials: "donald trump"
+	Display string // the name without titles or possessive, as written: "Donald J. Trump"
+	Full    string // Display without middle initials, a speaker's name: "Donald Trump"
+	Key     string // Full in lower case without dots: "donald trump"
 	First   string // first word of Key when it has several, else ""
 	Surname string // last word of Key, with a generational suffix: "trump jr"
 }
 
 // ParseName splits a speaker name for matching. Titles ("Mr.", "President",
 // "Sen.") are stripped only from persons, where they cannot be part of the
-// name; single-letter initials are dropped from the key so that
-// "Donald J. Trump" and "Donald Trump" match. A name with no word gives a
-// zero Name.
+// name; single-letter middle initials are dropped so that "Donald J. Trump"
+// and "Donald Trump" match. A name with no word gives a zero Name.
 func ParseName(name, typ string) Name {
 	words := strings.FieldsFunc(name, func(r rune) bool {
 		return !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '.' || r == '-' || r == '\'' || r == '’')
@@ -134,21 +134,18 @@ func ParseName(name, typ string) Name {
 	} else if len(words) > 1 && fold(words[0]) == "the" {
 		words = words[1:]
 	}
-	if len(words) == 0 {
-		return Name{}
-	}
-	var key []string
-	for _, w := range words {
+	var full, key []string
+	for i, w := range words {
 		f := fold(w)
-		if f == "" || (typ == "person" && len([]rune(f)) == 1 && len(words) > 1) {
+		if f == "" || (typ == "person" && i > 0 && i < len(words)-1 && len([]rune(f)) == 1) {
 			continue
 		}
-		key = append(key, f)
+		full, key = append(full, w), append(key, f)
 	}
 	if len(key) == 0 {
 		return Name{}
 	}
-	n := Name{Display: strings.Join(words, " "), Key: strings.Join(key, " ")}
+	n := Name{Display: strings.Join(words, " "), Full: strings.Join(full, " "), Key: strings.Join(key, " ")}
 	last := len(key) - 1
 	n.Surname = key[last]
 	if suffixes[key[last]] && last > 0 {
@@ -196,3 +193,33 @@ var titles = map[string]bool{
 }
 
 var suffixes = map[string]bool{"jr": true, "sr": true, "ii": true, "iii": true, "iv": true}
+
+// MatchSurname picks the speaker that n refers to among the persons already
+// stored with n's surname, given as ids with their first names ("" for a
+// person known by the surname alone). A bare surname joins the only such
+// person; a full name joins the only one with the same first name, or the
+// only one, known by the surname alone, which it then names (upgrade). It
+// returns 0 when the name is new or ambiguous.
+func MatchSurname(n Name, ids []int64, firsts []string) (id int64, upgrade bool) {
+	if n.First == "" {
+		if len(ids) == 1 {
+			return ids[0], false
+		}
+		return 0, false
+	}
+	for i, f := range firsts {
+		if f == n.First {
+			if id != 0 {
+				return 0, false
+			}
+			id = ids[i]
+		}
+	}
+	if id != 0 {
+		return id, false
+	}
+	if len(ids) == 1 && firsts[0] == "" {
+		return ids[0], true
+	}
+	return 0, false
+}

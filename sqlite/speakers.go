@@ -1,0 +1,85 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/onrecord/onrecord"
+)
+
+// resolver finds or creates the canonical speaker of a name inside a Put's
+// transaction.
+type resolver struct {
+	tx *sql.Tx
+}
+
+// speaker returns the id of sp's canonical speaker, 0 when sp has no name.
+// A name joins the speaker that already has its key ("Mr. Trump" and
+// "Trump" share "trump"); a bare surname joins the only person with that
+// surname; a full name joins the only person with the same first name and
+// surname, or names the only person known so far by that surname alone.
+func (r resolver) speaker(ctx context.Context, sp *onrecord.Speaker) (int64, error) {
+	typ := strings.ToLower(sp.Type)
+	n := onrecord.ParseName(sp.Name, typ)
+	if n.Key == "" {
+		return 0, nil
+	}
+	var id int64
+	err := r.tx.QueryRowContext(ctx, `SELECT speaker_id FROM aliases WHERE key = ? ORDER BY speaker_id LIMIT 1`, n.Key).Scan(&id)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return 0, fmt.Errorf("find alias %q: %w", n.Key, err)
+	}
+	if id == 0 && typ == "person" {
+		if id, err = r.bySurname(ctx, n); err != nil {
+			return 0, err
+		}
+	}
+	if id == 0 {
+		res, err := r.tx.ExecContext(ctx, `INSERT INTO speakers(name, type, first, surname) VALUES(?, ?, ?, ?)`,
+			n.Full, typ, n.First, n.Surname)
+		if err != nil {
+			return 0, fmt.Errorf("insert speaker %q: %w", n.Display, err)
+		}
+		if id, err = res.LastInsertId(); err != nil {
+			return 0, fmt.Errorf("insert speaker %q: %w", n.Display, err)
+		}
+	}
+	_, err = r.tx.ExecContext(ctx, `INSERT INTO aliases(name, key, speaker_id) VALUES(?, ?, ?) ON CONFLICT(name) DO NOTHING`, n.Display, n.Key, id)
+	if err != nil {
+		return 0, fmt.Errorf("insert alias %q: %w", n.Display, err)
+	}
+	return id, nil
+}
+
+func (r resolver) bySurname(ctx context.Context, n onrecord.Name) (int64, error) {
+	rows, err := r.tx.QueryContext(ctx, `SELECT id, first FROM speakers WHERE type = 'person' AND surname = ? ORDER BY id`, n.Surname)
+	if err != nil {
+		return 0, fmt.Errorf("find surname %q: %w", n.Surname, err)
+	}
+	var ids []int64
+	var firsts []string
+	for rows.Next() {
+		var id int64
+		var first string
+		if err := rows.Scan(&id, &first); err != nil {
+			rows.Close()
+			return 0, fmt.Errorf("find surname %q: %w", n.Surname, err)
+		}
+		ids, firsts = append(ids, id), append(firsts, first)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return 0, fmt.Errorf("find surname %q: %w", n.Surname, err)
+	}
+	id, upgrade := onrecord.MatchSurname(n, ids, firsts)
+	if upgrade {
+		_, err := r.tx.ExecContext(ctx, `UPDATE speakers SET name = ?, first = ? WHERE id = ?`, n.Full, n.First, id)
+		if err != nil {
+			return 0, fmt.Errorf("name speaker %q: %w", n.Display, err)
+		}
+	}
+	return id, nil
+}

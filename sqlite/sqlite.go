@@ -1,0 +1,433 @@
+// Package sqlite is the embedded quote record: one SQLite database file in
+// WAL mode, written one transaction per article, with an FTS5 index over the
+// quotations. A process killed at any moment leaves the file consistent;
+// re-putting the same documents completes the work.
+package sqlite
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/base64"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"unicode"
+
+	"github.com/onrecord/onrecord"
+	_ "modernc.org/sqlite" // registers the "sqlite" driver
+)
+
+// Store is an onrecord.Store in one SQLite file.
+type Store struct {
+	db *sql.DB
+}
+
+var _ onrecord.Store = (*Store)(nil)
+
+// pragmas make every connection wait for a writer instead of failing
+// (busy_timeout), keep readers and the writer apart (WAL), and start write
+// transactions with the write lock held (_txlock=immediate) so that two
+// writers never deadlock upgrading a read lock. synchronous=NORMAL is
+// crash-safe in WAL mode: a killed process loses nothing committed; only a
+// power cut may lose the last transactions, never consistency.
+const pragmas = "_pragma=busy_timeout(30000)&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_pragma=foreign_keys(1)&_txlock=immediate"
+
+// Open opens (creating if needed) the database at dsn: a file path,
+// optionally prefixed with "sqlite:" or "file:".
+func Open(ctx context.Context, dsn string) (onrecord.Store, error) {
+	path := strings.TrimPrefix(strings.TrimPrefix(dsn, "sqlite://"), "sqlite:")
+	if path == "" {
+		return nil, errors.New("open sqlite: empty path")
+	}
+	if !strings.HasPrefix(path, "file:") {
+		path = "file:" + path
+	}
+	sep := "?"
+	if strings.Contains(path, "?") {
+		sep = "&"
+	}
+	db, err := sql.Open("sqlite", path+sep+pragmas)
+	if err != nil {
+		return nil, fmt.Errorf("open sqlite %s: %w", dsn, err)
+	}
+	s := &Store{db: db}
+	if err := s.migrate(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open sqlite %s: %w", dsn, err)
+	}
+	return s, nil
+}
+
+const schema = `
+CREATE TABLE IF NOT EXISTS articles(
+	id TEXT PRIMARY KEY,
+	date TEXT NOT NULL,
+	hash TEXT NOT NULL,
+	text TEXT NOT NULL,
+	body_start INTEGER NOT NULL,
+	body_end INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS speakers(
+	id INTEGER PRIMARY KEY,
+	name TEXT NOT NULL,
+	type TEXT NOT NULL,
+	first TEXT NOT NULL,
+	surname TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS speakers_surname ON speakers(surname);
+CREATE TABLE IF NOT EXISTS aliases(
+	name TEXT PRIMARY KEY,
+	key TEXT NOT NULL,
+	speaker_id INTEGER NOT NULL REFERENCES speakers(id)
+);
+CREATE INDEX IF NOT EXISTS aliases_key ON aliases(key);
+CREATE INDEX IF NOT EXISTS aliases_speaker ON aliases(speaker_id);
+CREATE TABLE IF NOT EXISTS quotes(
+	id INTEGER PRIMARY KEY,
+	key TEXT NOT NULL UNIQUE,
+	content TEXT NOT NULL
+);
+CREATE VIRTUAL TABLE IF NOT EXISTS quotes_fts USING fts5(
+	content, content='quotes', content_rowid='id', tokenize='porter unicode61'
+);
+CREATE TABLE IF NOT EXISTS occurrences(
+	id INTEGER PRIMARY KEY,
+	article_id TEXT NOT NULL REFERENCES articles(id),
+	seq INTEGER NOT NULL,
+	quote_id INTEGER NOT NULL REFERENCES quotes(id),
+	speaker_id INTEGER REFERENCES speakers(id),
+	kind TEXT NOT NULL,
+	confidence REAL NOT NULL,
+	date TEXT NOT NULL,
+	content TEXT NOT NULL,
+	source TEXT NOT NULL,
+	cue TEXT NOT NULL,
+	spans TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS occurrences_article ON occurrences(article_id);
+CREATE INDEX IF NOT EXISTS occurrences_quote ON occurrences(quote_id);
+CREATE INDEX IF NOT EXISTS occurrences_speaker ON occurrences(speaker_id);
+CREATE INDEX IF NOT EXISTS occurrences_date ON occurrences(date);
+`
+
+func (s *Store) migrate(ctx context.Context) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("begin schema: %w", err)
+	}
+	defer tx.Rollback()
+	if _, err := tx.ExecContext(ctx, schema); err != nil {
+		return fmt.Errorf("create schema: %w", err)
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("commit schema: %w", err)
+	}
+	return nil
+}
+
+// Close closes the database.
+func (s *Store) Close() error { return s.db.Close() }
+
+func textHash(text string) string {
+	h := sha256.Sum256([]byte(text))
+	return hex.EncodeToString(h[:])
+}
+
+// Has reports whether article id is stored with exactly this text.
+func (s *Store) Has(ctx context.Context, id, text string) (bool, error) {
+	var hash string
+	err := s.db.QueryRowContext(ctx, `SELECT hash FROM articles WHERE id = ?`, id).Scan(&hash)
+	if errors.Is(err, sql.ErrNoRows) {
+		return false, nil
+	}
+	if err != nil {
+		return false, fmt.Errorf("has %s: %w", id, err)
+	}
+	return hash == textHash(text), nil
+}
+
+// Put stores d and its attributions in one transaction.
+func (s *Store) Put(ctx context.Context, d *onrecord.Document) (bool, error) {
+	if d == nil || d.ID == "" {
+		return false, errors.New("put: document without an ID")
+	}
+	if !validDate(d.Date) {
+		return false, fmt.Errorf("put %s: date %q is not YYYY-MM-DD", d.ID, d.Date)
+	}
+	hash := textHash(d.Text)
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return false, fmt.Errorf("put %s: begin: %w", d.ID, err)
+	}
+	defer tx.Rollback()
+	changed, err := put(ctx, tx, d, hash)
+	if err != nil {
+		return false, fmt.Errorf("put %s: %w", d.ID, err)
+	}
+	if !changed {
+		return false, nil
+	}
+	if err := tx.Commit(); err != nil {
+		return false, fmt.Errorf("put %s: commit: %w", d.ID, err)
+	}
+	return true, nil
+}
+
+func put(ctx context.Context, tx *sql.Tx, d *onrecord.Document, hash string) (bool, error) {
+	var old string
+	err := tx.QueryRowContext(ctx, `SELECT hash FROM articles WHERE id = ?`, d.ID).Scan(&old)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		_, err = tx.ExecContext(ctx, `INSERT INTO articles(id, date, hash, text, body_start, body_end) VALUES(?, ?, ?, ?, ?, ?)`,
+			d.ID, d.Date, hash, d.Text, d.Body.Start, d.Body.End)
+	case err != nil:
+		return false, err
+	case old == hash:
+		return false, nil
+	default:
+		if err := dropQuotes(ctx, tx, d.ID); err != nil {
+			return false, err
+		}
+		_, err = tx.ExecContext(ctx, `UPDATE articles SET date = ?, hash = ?, text = ?, body_start = ?, body_end = ? WHERE id = ?`,
+			d.Date, hash, d.Text, d.Body.Start, d.Body.End, d.ID)
+	}
+	if err != nil {
+		return false, fmt.Errorf("write article: %w", err)
+	}
+	r := resolver{tx: tx}
+	for i := range d.Quotes {
+		a := &d.Quotes[i]
+		content := joinSpans(d, a.Content)
+		key := onrecord.QuoteKey(content)
+		if key == "" {
+			continue // nothing to search or match
+		}
+		qid, err := quoteID(ctx, tx, key, content)
+		if err != nil {
+			return false, err
+		}
+		var sid sql.NullInt64
+		if a.Speaker != nil {
+			id, err := r.speaker(ctx, a.Speaker)
+			if err != nil {
+				return false, err
+			}
+			sid = sql.NullInt64{Int64: id, Valid: id != 0}
+		}
+		spans, err := json.Marshal(spanSet{a.Content, a.Cue, a.Source})
+		if err != nil {
+			return false, fmt.Errorf("encode spans: %w", err)
+		}
+		_, err = tx.ExecContext(ctx, `INSERT INTO occurrences(article_id, seq, quote_id, speaker_id, kind, confidence, date, content, source, cue, spans)
+			VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			d.ID, i, qid, sid, string(a.Kind), a.Confidence, d.Date, content, joinSpans(d, a.Source), joinSpans(d, a.Cue), string(spans))
+		if err != nil {
+			return false, fmt.Errorf("insert occurrence: %w", err)
+		}
+	}
+	return true, nil
+}
+
+// dropQuotes deletes an article's occurrences and the quotes no other
+// article reports.
+func dropQuotes(ctx context.Context, tx *sql.Tx, id string) error {
+	rows, err := tx.QueryContext(ctx, `SELECT DISTINCT quote_id FROM occurrences WHERE article_id = ?`, id)
+	if err != nil {
+		return fmt.Errorf("old quotes: %w", err)
+	}
+	var qids []int64
+	for rows.Next() {
+		var q int64
+		if err := rows.Scan(&q); err != nil {
+			rows.Close()
+			return fmt.Errorf("old quotes: %w", err)
+		}
+		qids = append(qids, q)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("old quotes: %w", err)
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM occurrences WHERE article_id = ?`, id); err != nil {
+		return fmt.Errorf("delete occurrences: %w", err)
+	}
+	for _, q := range qids {
+		// The external-content FTS index needs the old text to forget a row.
+		_, err := tx.ExecContext(ctx, `INSERT INTO quotes_fts(quotes_fts, rowid, content)
+			SELECT 'delete', id, content FROM quotes WHERE id = ?1 AND NOT EXISTS (SELECT 1 FROM occurrences WHERE quote_id = ?1)`, q)
+		if err != nil {
+			return fmt.Errorf("unindex quote %d: %w", q, err)
+		}
+		_, err = tx.ExecContext(ctx, `DELETE FROM quotes WHERE id = ?1 AND NOT EXISTS (SELECT 1 FROM occurrences WHERE quote_id = ?1)`, q)
+		if err != nil {
+			return fmt.Errorf("delete quote %d: %w", q, err)
+		}
+	}
+	return nil
+}
+
+func quoteID(ctx context.Context, tx *sql.Tx, key, content string) (int64, error) {
+	var id int64
+	err := tx.QueryRowContext(ctx, `SELECT id FROM quotes WHERE key = ?`, key).Scan(&id)
+	if err == nil {
+		return id, nil
+	}
+	if !errors.Is(err, sql.ErrNoRows) {
+		return 0, fmt.Errorf("find quote: %w", err)
+	}
+	res, err := tx.ExecContext(ctx, `INSERT INTO quotes(key, content) VALUES(?, ?)`, key, content)
+	if err != nil {
+		return 0, fmt.Errorf("insert quote: %w", err)
+	}
+	if id, err = res.LastInsertId(); err != nil {
+		return 0, fmt.Errorf("insert quote: %w", err)
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO quotes_fts(rowid, content) VALUES(?, ?)`, id, content); err != nil {
+		return 0, fmt.Errorf("index quote: %w", err)
+	}
+	return id, nil
+}
+
+// Article returns the stored document id.
+func (s *Store) Article(ctx context.Context, id string) (*onrecord.Document, error) {
+	d := &onrecord.Document{ID: id}
+	err := s.db.QueryRowContext(ctx, `SELECT date, text, body_start, body_end FROM articles WHERE id = ?`, id).
+		Scan(&d.Date, &d.Text, &d.Body.Start, &d.Body.End)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, onrecord.ErrNotFound
+	}
+	if err != nil {
+		return nil, fmt.Errorf("article %s: %w", id, err)
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT o.kind, o.confidence, o.spans, s.name, s.type
+		FROM occurrences o LEFT JOIN speakers s ON s.id = o.speaker_id
+		WHERE o.article_id = ? ORDER BY o.seq`, id)
+	if err != nil {
+		return nil, fmt.Errorf("article %s quotes: %w", id, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var a onrecord.Attribution
+		var kind, spans string
+		var name, typ sql.NullString
+		if err := rows.Scan(&kind, &a.Confidence, &spans, &name, &typ); err != nil {
+			return nil, fmt.Errorf("article %s quotes: %w", id, err)
+		}
+		var ss spanSet
+		if err := json.Unmarshal([]byte(spans), &ss); err != nil {
+			return nil, fmt.Errorf("article %s spans: %w", id, err)
+		}
+		a.Kind, a.Content, a.Cue, a.Source = onrecord.Kind(kind), ss.Content, ss.Cue, ss.Source
+		if name.Valid {
+			a.Speaker = &onrecord.Speaker{Name: name.String, Type: typ.String}
+		}
+		d.Quotes = append(d.Quotes, a)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("article %s quotes: %w", id, err)
+	}
+	return d, nil
+}
+
+// Speakers returns the top speakers by quotes, then articles.
+func (s *Store) Speakers(ctx context.Context, top int) ([]onrecord.SpeakerStat, error) {
+	if top <= 0 {
+		top = -1 // SQLite: no limit
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT s.id, s.name, s.type, COUNT(DISTINCT o.quote_id) AS nq, COUNT(DISTINCT o.article_id) AS na,
+			(SELECT group_concat(name, char(31)) FROM (SELECT name FROM aliases WHERE speaker_id = s.id ORDER BY name))
+		FROM speakers s JOIN occurrences o ON o.speaker_id = s.id
+		GROUP BY s.id ORDER BY nq DESC, na DESC, s.name, s.id LIMIT ?`, top)
+	if err != nil {
+		return nil, fmt.Errorf("speakers: %w", err)
+	}
+	defer rows.Close()
+	var out []onrecord.SpeakerStat
+	for rows.Next() {
+		var st onrecord.SpeakerStat
+		var id int64
+		var aliases sql.NullString
+		if err := rows.Scan(&id, &st.Name, &st.Type, &st.Quotes, &st.Articles, &aliases); err != nil {
+			return nil, fmt.Errorf("speakers: %w", err)
+		}
+		if aliases.String != "" {
+			st.Aliases = strings.Split(aliases.String, "\x1f")
+		}
+		out = append(out, st)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("speakers: %w", err)
+	}
+	return out, nil
+}
+
+// spanSet is how an occurrence's spans are stored.
+type spanSet struct {
+	Content []onrecord.Span `json:"c"`
+	Cue     []onrecord.Span `json:"q,omitempty"`
+	Source  []onrecord.Span `json:"s,omitempty"`
+}
+
+// joinSpans is the text of discontinuous spans, parts joined by an ellipsis.
+func joinSpans(d *onrecord.Document, spans []onrecord.Span) string {
+	parts := make([]string, 0, len(spans))
+	for _, sp := range spans {
+		if t := strings.TrimSpace(d.Slice(sp)); t != "" {
+			parts = append(parts, t)
+		}
+	}
+	return strings.Join(parts, " … ")
+}
+
+func validDate(s string) bool {
+	if s == "" {
+		return true
+	}
+	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
+		return false
+	}
+	for i, r := range s {
+		if i != 4 && i != 7 && (r < '0' || r > '9') {
+			return false
+		}
+	}
+	return true
+}
+
+// ftsQuery turns free words into an FTS5 query in which every word must
+// occur; each word is quoted so that no input is FTS5 syntax.
+func ftsQuery(words string) string {
+	ws := strings.FieldsFunc(words, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	for i, w := range ws {
+		ws[i] = `"` + w + `"`
+	}
+	return strings.Join(ws, " AND ")
+}
+
+// cursor is the last hit of a page: its sort key.
+type cursor struct {
+	Score float64 `json:"s,omitempty"`
+	Date  string  `json:"d,omitempty"`
+	Quote int64   `json:"q"`
+}
+
+func (c cursor) String() string {
+	b, _ := json.Marshal(c) // a struct of plain fields always encodes
+	return base64.RawURLEncoding.EncodeToString(b)
+}
+
+func parseCursor(s string) (cursor, error) {
+	var c cursor
+	b, err := base64.RawURLEncoding.DecodeString(s)
+	if err == nil {
+		err = json.Unmarshal(b, &c)
+	}
+	if err != nil {
+		return c, fmt.Errorf("bad cursor %q", s)
+	}
+	return c, nil
+}
+
