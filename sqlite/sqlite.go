@@ -430,4 +430,3 @@ func parseCursor(s string) (cursor, error) {
 	}
 	return c, nil
 }
-

@@ -247,7 +247,7 @@ func testReplace(t *testing.T, b Backend) {
 		words    string
 		articles []string // of each hit
 	}{
-		{"disaster", nil},          // only in v1: the quote is gone
+		{"disaster", nil},            // only in v1: the quote is gone
 		{"stabilize", []string{"b"}}, // shared with b: one occurrence left
 		{"public option", []string{"a"}},
 	} {
@@ -385,7 +385,9 @@ func testSearchFilters(t *testing.T, b Backend) {
 	docs := Corpus(120, 3, "sf")
 	put(t, s, docs...)
 	occ := occurrences(docs)
-	in := func(o occurrence, since, until string) bool { return o.date != "" && o.date >= since && o.date <= until }
+	in := func(o occurrence, since, until string) bool {
+		return o.date != "" && o.date >= since && o.date <= until
+	}
 	hasWord := func(o occurrence, w string) bool { return slices.Contains(strings.Fields(o.key), w) }
 	trump := personOf["Trump"]
 	for _, tc := range []struct {
