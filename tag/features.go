@@ -1,0 +1,366 @@
+package tag
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// Features are 64-bit hashes of (template, values); they are never built as
+// strings, so extracting them does not allocate.
+
+const (
+	hashSeed  uint64 = 14695981039346656037
+	hashPrime uint64 = 1099511628211
+)
+
+// mix folds b into a with a strong finaliser, so pairs of hashes give
+// well-spread keys.
+func mix(a, b uint64) uint64 {
+	h := a ^ (b * 0x9E3779B97F4A7C15)
+	h ^= h >> 32
+	h *= 0xD6E8FEB86659FD93
+	h ^= h >> 32
+	h *= 0xD6E8FEB86659FD93
+	h ^= h >> 32
+	return h
+}
+
+func addRune(h uint64, r rune) uint64 {
+	for r != 0 {
+		h ^= uint64(r & 0xff)
+		h *= hashPrime
+		r >>= 8
+	}
+	h ^= 0xff // rune separator: keeps "ab" and a single rune 0x6261 apart
+	h *= hashPrime
+	return h
+}
+
+// Sentence padding: the words before the start and after the end.
+var (
+	padStart = tokInfo{w: 0x51a27, l: 0x51a27, shape: 0x51a27, flags: 1 << 8}
+	padEnd   = tokInfo{w: 0xe4d, l: 0xe4d, shape: 0xe4d, flags: 1 << 9}
+)
+
+const pad = 2 // context window on each side
+
+// tokInfo holds the hashes of one token's word-level properties.
+type tokInfo struct {
+	w, l, shape, flags uint64
+	pre                [3]uint64 // lowercase prefixes of 1..3 runes
+	suf                [4]uint64 // lowercase suffixes of 1..4 runes
+}
+
+const (
+	flagInitCap = 1 << iota
+	flagAllCap
+	flagDigit
+	flagHyphen
+	flagLower
+	flagPeriod
+	flagFirst
+	flagAllDigit
+)
+
+// wordInfo computes the hashes of word s; first tells whether it opens its
+// sentence (capitalisation means less there).
+func wordInfo(s string, first bool) tokInfo {
+	var t tokInfo
+	w, l, shape := hashSeed, hashSeed, hashSeed
+	var flags uint64
+	if first {
+		flags |= flagFirst
+	}
+	var lastClass rune = -1
+	var ends [4]int // byte offsets where the last four runes start, newest first
+	n, letters, digits, uppers := 0, 0, 0, 0
+	for i, r := range s {
+		ends[3], ends[2], ends[1], ends[0] = ends[2], ends[1], ends[0], i
+		lr := unicode.ToLower(r)
+		w = addRune(w, r)
+		l = addRune(l, lr)
+		if n < 3 {
+			t.pre[n] = l
+		}
+		n++
+		var class rune
+		switch {
+		case unicode.IsUpper(r):
+			class = 'X'
+			uppers++
+			letters++
+			if n == 1 {
+				flags |= flagInitCap
+			}
+		case unicode.IsLetter(r):
+			class = 'x'
+			letters++
+			flags |= flagLower
+		case unicode.IsDigit(r):
+			class = 'd'
+			digits++
+		default:
+			class = r
+			switch r {
+			case '-':
+				flags |= flagHyphen
+			case '.':
+				flags |= flagPeriod
+			}
+		}
+		if class != lastClass {
+			shape = addRune(shape, class)
+			lastClass = class
+		}
+	}
+	for k := n; k < 3; k++ {
+		t.pre[k] = l // short words: the prefix is the word
+	}
+	if digits > 0 {
+		flags |= flagDigit
+		if digits == n {
+			flags |= flagAllDigit
+		}
+	}
+	if letters > 0 && uppers == letters {
+		flags |= flagAllCap
+	}
+	for k := 0; k < 4; k++ {
+		if k >= n {
+			t.suf[k] = l
+			continue
+		}
+		h := hashSeed
+		for _, r := range s[ends[k]:] {
+			h = addRune(h, unicode.ToLower(r))
+		}
+		t.suf[k] = h
+	}
+	if !utf8.ValidString(s) {
+		flags |= 1 << 10
+	}
+	t.w, t.l, t.shape, t.flags = w, l, shape, flags
+	return t
+}
+
+// Feature templates. The values only need to be distinct.
+const (
+	fBias uint64 = iota + 1
+	fW
+	fL
+	fPre1
+	fPre2
+	fPre3
+	fSuf1
+	fSuf2
+	fSuf3
+	fSuf4
+	fShape
+	fFlags
+	fLm1
+	fLm2
+	fLp1
+	fLp2
+	fSuf3m1
+	fSuf3p1
+	fTm1
+	fTm2Tm1
+	fTm1L
+	fLm1L
+	fLLp1
+	fShapep1
+	fWm1
+	fWp1
+	fShapem1
+	fP
+	fPm1
+	fPp1
+	fPm1PPp1
+	fNm1
+	fNm2Nm1
+	fNm1W
+	fNm1Shape
+	fWWp1
+	fWm1W
+	fShapeP
+	fSuf2p1
+	fTm1Suf3
+	fPp2
+)
+
+// sentence is the per-sentence work area shared by both taggers: token
+// hashes with padding, and the POS labels once chosen (read by NER).
+type sentence struct {
+	tok []tokInfo // len n+2*pad; token i is tok[i+pad]
+	pos []uint8
+}
+
+func (s *sentence) reset(n int) {
+	if cap(s.tok) < n+2*pad {
+		s.tok = make([]tokInfo, 2*(n+2*pad))
+	}
+	if cap(s.pos) < n {
+		s.pos = make([]uint8, 2*n)
+	}
+	s.tok = s.tok[:n+2*pad]
+	s.pos = s.pos[:n]
+	s.tok[0], s.tok[1] = padStart, padStart
+	s.tok[n+pad], s.tok[n+pad+1] = padEnd, padEnd
+}
+
+func (s *sentence) n() int { return len(s.pos) }
+
+// featFunc appends the features of token i that depend on more than one
+// token or on the labels prev chosen for tokens 0..i-1.
+type featFunc func(s *sentence, i int, prev []uint8, out []uint64) []uint64
+
+// wordFunc appends the features that depend on one token only.
+type wordFunc func(t *tokInfo, out []uint64) []uint64
+
+// task is what differs between the POS and the NER tagger: the features,
+// grouped by what they read so that a tagger can sum groups in advance.
+// Single-token features are grouped into roles by the token's offset from
+// the one being tagged: a tagger sums each word's role weights once (and
+// caches them for frequent words) instead of looking them up per use.
+// Features of the previous two labels, and of one POS tag at an offset,
+// take few values and are tabulated when the model loads.
+type task struct {
+	offs     []int      // offset of each role's token, within ±pad
+	roles    []wordFunc // features of role r, read from token i+offs[r]
+	hist     func(t2, t1 uint64, out []uint64) []uint64
+	posOffs  []int
+	posRoles []func(p uint64, out []uint64) []uint64
+	live     featFunc
+}
+
+// feats appends every feature of token i: the training view of a task.
+func (k *task) feats(s *sentence, i int, prev []uint8, out []uint64) []uint64 {
+	for r, f := range k.roles {
+		out = f(&s.tok[i+pad+k.offs[r]], out)
+	}
+	out = k.hist(prevLabel(prev, i, 2), prevLabel(prev, i, 1), out)
+	for r, f := range k.posRoles {
+		out = f(posLabel(s, i+k.posOffs[r]), out)
+	}
+	return k.live(s, i, prev, out)
+}
+
+// Hash values of labels: a label l is l+1; positions outside the sentence
+// are these markers.
+const (
+	beforeStart uint64 = 0xb05
+	afterEnd    uint64 = 0xe05
+)
+
+// prevLabel is the hash value of the label k tokens before token i.
+func prevLabel(prev []uint8, i, k int) uint64 {
+	if i-k < 0 {
+		return beforeStart
+	}
+	return uint64(prev[i-k]) + 1
+}
+
+// posLabel is the hash value of the POS tag of token i.
+func posLabel(s *sentence, i int) uint64 {
+	if i < 0 {
+		return beforeStart
+	}
+	if i >= s.n() {
+		return afterEnd
+	}
+	return uint64(s.pos[i]) + 1
+}
+
+var posTask = &task{
+	offs: []int{0, -1, -2, 1, 2},
+	roles: []wordFunc{
+		func(c *tokInfo, out []uint64) []uint64 {
+			return append(out,
+				fBias,
+				mix(fW, c.w),
+				mix(fL, c.l),
+				mix(fPre1, c.pre[0]),
+				mix(fPre2, c.pre[1]),
+				mix(fPre3, c.pre[2]),
+				mix(fSuf1, c.suf[0]),
+				mix(fSuf2, c.suf[1]),
+				mix(fSuf3, c.suf[2]),
+				mix(fSuf4, c.suf[3]),
+				mix(fShape, c.shape),
+				mix(fFlags, c.flags))
+		},
+		func(m1 *tokInfo, out []uint64) []uint64 {
+			return append(out, mix(fLm1, m1.l), mix(fSuf3m1, m1.suf[2]))
+		},
+		func(m2 *tokInfo, out []uint64) []uint64 { return append(out, mix(fLm2, m2.l)) },
+		func(p1 *tokInfo, out []uint64) []uint64 {
+			return append(out,
+				mix(fLp1, p1.l),
+				mix(fSuf3p1, p1.suf[2]),
+				mix(fSuf2p1, p1.suf[1]),
+				mix(fShapep1, p1.shape))
+		},
+		func(p2 *tokInfo, out []uint64) []uint64 { return append(out, mix(fLp2, p2.l)) },
+	},
+	hist: func(t2, t1 uint64, out []uint64) []uint64 {
+		return append(out, mix(fTm1, t1), mix(mix(fTm2Tm1, t2), t1))
+	},
+	live: func(s *sentence, i int, prev []uint8, out []uint64) []uint64 {
+		c, m1, p1 := &s.tok[i+pad], &s.tok[i+pad-1], &s.tok[i+pad+1]
+		t1 := prevLabel(prev, i, 1)
+		return append(out,
+			mix(mix(fTm1L, t1), c.l),
+			mix(mix(fTm1Suf3, t1), c.suf[2]),
+			mix(mix(fLm1L, m1.l), c.l),
+			mix(mix(fLLp1, c.l), p1.l))
+	},
+}
+
+var nerTask = &task{
+	offs: []int{0, -1, -2, 1, 2},
+	roles: []wordFunc{
+		func(c *tokInfo, out []uint64) []uint64 {
+			return append(out,
+				fBias,
+				mix(fW, c.w),
+				mix(fL, c.l),
+				mix(fPre2, c.pre[1]),
+				mix(fPre3, c.pre[2]),
+				mix(fSuf2, c.suf[1]),
+				mix(fSuf3, c.suf[2]),
+				mix(fSuf4, c.suf[3]),
+				mix(fShape, c.shape),
+				mix(fFlags, c.flags))
+		},
+		func(m1 *tokInfo, out []uint64) []uint64 {
+			return append(out, mix(fWm1, m1.w), mix(fShapem1, m1.shape))
+		},
+		func(m2 *tokInfo, out []uint64) []uint64 { return append(out, mix(fLm2, m2.l)) },
+		func(p1 *tokInfo, out []uint64) []uint64 {
+			return append(out, mix(fWp1, p1.w), mix(fShapep1, p1.shape))
+		},
+		func(p2 *tokInfo, out []uint64) []uint64 { return append(out, mix(fLp2, p2.l)) },
+	},
+	hist: func(n2, n1 uint64, out []uint64) []uint64 {
+		return append(out, mix(fNm1, n1), mix(mix(fNm2Nm1, n2), n1))
+	},
+	posOffs: []int{0, -1, 1, 2},
+	posRoles: []func(p uint64, out []uint64) []uint64{
+		func(p uint64, out []uint64) []uint64 { return append(out, mix(fP, p)) },
+		func(p uint64, out []uint64) []uint64 { return append(out, mix(fPm1, p)) },
+		func(p uint64, out []uint64) []uint64 { return append(out, mix(fPp1, p)) },
+		func(p uint64, out []uint64) []uint64 { return append(out, mix(fPp2, p)) },
+	},
+	live: func(s *sentence, i int, prev []uint8, out []uint64) []uint64 {
+		c, m1, p1 := &s.tok[i+pad], &s.tok[i+pad-1], &s.tok[i+pad+1]
+		n1 := prevLabel(prev, i, 1)
+		p := posLabel(s, i)
+		return append(out,
+			mix(mix(mix(fPm1PPp1, posLabel(s, i-1)), p), posLabel(s, i+1)),
+			mix(mix(fNm1W, n1), c.w),
+			mix(mix(fNm1Shape, n1), c.shape),
+			mix(mix(fWWp1, c.w), p1.w),
+			mix(mix(fWm1W, m1.w), c.w),
+			mix(mix(fShapeP, c.shape), p))
+	},
+}

@@ -1,0 +1,253 @@
+package tag
+
+import (
+	"bufio"
+	"compress/gzip"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+)
+
+// File layout (gzip): magic, then the POS model, the NER model, the
+// lemmatizer and the vocabulary. Integers are uvarints; weights are zigzag varints; feature
+// keys are sorted and delta-coded. Everything is written in sorted order,
+// so the same Tagger always gives the same bytes.
+
+const magic = "onrecord-tag-1\n"
+
+// Save writes the model to w.
+func (t *Tagger) Save(w io.Writer) error {
+	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
+	if err != nil {
+		return fmt.Errorf("save tag model: %w", err)
+	}
+	bw := bufio.NewWriter(zw)
+	e := &encoder{w: bw}
+	e.str(magic)
+	e.model(t.pos.m)
+	e.model(t.ner.m)
+	e.lemmatizer(t.lem)
+	e.uint(uint64(len(t.vocab)))
+	for _, w := range t.vocab {
+		e.str(w)
+	}
+	if e.err == nil {
+		e.err = bw.Flush()
+	}
+	if e.err == nil {
+		e.err = zw.Close()
+	}
+	if e.err != nil {
+		return fmt.Errorf("save tag model: %w", e.err)
+	}
+	return nil
+}
+
+type encoder struct {
+	w   *bufio.Writer
+	err error
+	buf [binary.MaxVarintLen64]byte
+}
+
+func (e *encoder) uint(x uint64) {
+	if e.err == nil {
+		_, e.err = e.w.Write(binary.AppendUvarint(e.buf[:0], x))
+	}
+}
+
+func (e *encoder) int(x int64) {
+	if e.err == nil {
+		_, e.err = e.w.Write(binary.AppendVarint(e.buf[:0], x))
+	}
+}
+
+func (e *encoder) str(s string) {
+	e.uint(uint64(len(s)))
+	if e.err == nil {
+		_, e.err = e.w.WriteString(s)
+	}
+}
+
+func (e *encoder) model(m *model) {
+	e.uint(uint64(len(m.labels)))
+	for _, l := range m.labels {
+		e.str(l)
+	}
+	var live []slot
+	for _, s := range m.slots {
+		if s.key != 0 {
+			live = append(live, s)
+		}
+	}
+	slices.SortFunc(live, func(a, b slot) int {
+		if a.key < b.key {
+			return -1
+		}
+		if a.key > b.key {
+			return 1
+		}
+		return 0
+	})
+	e.uint(uint64(len(live)))
+	prev := uint64(0)
+	for _, s := range live {
+		e.uint(s.key - prev)
+		prev = s.key
+		e.uint(uint64(s.n))
+		for _, en := range m.ents[s.off : s.off+s.n] {
+			e.uint(uint64(en >> 16))
+			e.int(int64(int16(uint16(en))))
+		}
+	}
+}
+
+func (e *encoder) lemmatizer(lm *lemmatizer) {
+	keys := sortedKeys(lm.rules)
+	e.uint(uint64(len(keys)))
+	for _, k := range keys {
+		e.str(k)
+		e.uint(uint64(lm.rules[k].cut))
+		e.str(lm.rules[k].add)
+	}
+	keys = sortedKeys(lm.exceptions)
+	e.uint(uint64(len(keys)))
+	for _, k := range keys {
+		e.str(k)
+		e.str(lm.exceptions[k])
+	}
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+// Load reads a model written by Save.
+func Load(r io.Reader) (*Tagger, error) {
+	zr, err := gzip.NewReader(r)
+	if err != nil {
+		return nil, fmt.Errorf("load tag model: %w", err)
+	}
+	defer zr.Close()
+	d := &decoder{r: bufio.NewReader(zr)}
+	if m := d.str(); d.err == nil && m != magic {
+		return nil, errors.New("load tag model: not a tag model file")
+	}
+	pos := d.model()
+	ner := d.model()
+	lem := d.lemmatizer()
+	nv := d.uint(maxCount)
+	var vocab []string
+	for i := uint64(0); i < nv && d.err == nil; i++ {
+		vocab = append(vocab, d.str())
+	}
+	if d.err != nil {
+		return nil, fmt.Errorf("load tag model: %w", d.err)
+	}
+	return newTagger(pos, ner, lem, vocab), nil
+}
+
+type decoder struct {
+	r   *bufio.Reader
+	err error
+}
+
+// Limits that keep a corrupt file from asking for absurd allocations.
+const (
+	maxCount  = 1 << 26
+	maxString = 1 << 16
+	maxLabels = 255
+)
+
+func (d *decoder) uint(limit uint64) uint64 {
+	if d.err != nil {
+		return 0
+	}
+	x, err := binary.ReadUvarint(d.r)
+	if err != nil {
+		d.err = err
+		return 0
+	}
+	if x > limit {
+		d.err = fmt.Errorf("value %d over limit %d", x, limit)
+		return 0
+	}
+	return x
+}
+
+func (d *decoder) str() string {
+	n := d.uint(maxString)
+	if d.err != nil {
+		return ""
+	}
+	var sb strings.Builder
+	if _, err := io.CopyN(&sb, d.r, int64(n)); err != nil {
+		d.err = err
+	}
+	return sb.String()
+}
+
+func (d *decoder) model() *model {
+	m := &model{}
+	nl := d.uint(maxLabels)
+	for i := uint64(0); i < nl && d.err == nil; i++ {
+		m.labels = append(m.labels, d.str())
+	}
+	if d.err == nil && nl == 0 {
+		d.err = errors.New("model without labels")
+	}
+	nf := d.uint(maxCount)
+	keys := make([]uint64, 0, min(nf, 1<<20))
+	rows := make([][]uint32, 0, min(nf, 1<<20))
+	var ents []uint32
+	key := uint64(0)
+	for i := uint64(0); i < nf && d.err == nil; i++ {
+		key += d.uint(^uint64(0))
+		n := d.uint(nl)
+		start := len(ents)
+		for j := uint64(0); j < n && d.err == nil; j++ {
+			l := d.uint(nl - 1)
+			w, err := binary.ReadVarint(d.r)
+			if err == nil && (w < -1<<15 || w >= 1<<15) {
+				err = fmt.Errorf("weight %d out of range", w)
+			}
+			if err != nil {
+				d.err = err
+			}
+			ents = append(ents, entry(int(l), int16(w)))
+		}
+		if key == 0 || len(keys) > 0 && key <= keys[len(keys)-1] {
+			d.err = errors.New("feature keys out of order")
+		}
+		keys = append(keys, key)
+		rows = append(rows, ents[start:len(ents):len(ents)])
+	}
+	if d.err != nil {
+		return nil
+	}
+	m.build(keys, rows)
+	return m
+}
+
+func (d *decoder) lemmatizer() *lemmatizer {
+	lm := &lemmatizer{rules: map[string]rewrite{}, exceptions: map[string]string{}}
+	n := d.uint(maxCount)
+	for i := uint64(0); i < n && d.err == nil; i++ {
+		k := d.str()
+		cut := d.uint(maxString)
+		lm.rules[k] = rewrite{cut: int(cut), add: d.str()}
+	}
+	n = d.uint(maxCount)
+	for i := uint64(0); i < n && d.err == nil; i++ {
+		k := d.str()
+		lm.exceptions[k] = d.str()
+	}
+	return lm
+}

@@ -1,0 +1,241 @@
+package tag
+
+import (
+	"fmt"
+	"math"
+	"math/rand"
+	"slices"
+)
+
+// The sequence learner: a greedy left-to-right averaged perceptron over
+// hashed features. POS and NER use the same code with their own label set
+// and feature function.
+
+// model is a trained, compact weight table: an open-addressing hash from
+// feature key to a run of (label, int16 weight) entries.
+type model struct {
+	labels []string
+	slots  []slot // power-of-two length; key 0 marks an empty slot
+	ents   []uint32
+}
+
+type slot struct {
+	key uint64
+	off uint32
+	n   uint32
+}
+
+func entry(label int, w int16) uint32 { return uint32(label)<<16 | uint32(uint16(w)) }
+
+func (m *model) build(keys []uint64, rows [][]uint32) {
+	size := 16
+	for size < 2*len(keys) {
+		size *= 2
+	}
+	m.slots = make([]slot, size)
+	m.ents = m.ents[:0]
+	mask := uint64(size - 1)
+	for i, k := range keys {
+		j := k & mask
+		for m.slots[j].key != 0 {
+			j = (j + 1) & mask
+		}
+		m.slots[j] = slot{key: k, off: uint32(len(m.ents)), n: uint32(len(rows[i]))}
+		m.ents = append(m.ents, rows[i]...)
+	}
+}
+
+// nonzero keeps key 0 free for empty slots.
+func nonzero(k uint64) uint64 {
+	if k == 0 {
+		return 1
+	}
+	return k
+}
+
+// add adds the weights of feats to scores.
+func (m *model) add(feats []uint64, scores []int32) {
+	mask := uint64(len(m.slots) - 1)
+	for _, f := range feats {
+		f = nonzero(f)
+		j := f & mask
+		for {
+			s := &m.slots[j]
+			if s.key == f {
+				for _, e := range m.ents[s.off : s.off+s.n] {
+					scores[e>>16] += int32(int16(uint16(e)))
+				}
+				break
+			}
+			if s.key == 0 {
+				break
+			}
+			j = (j + 1) & mask
+		}
+	}
+}
+
+// argmax returns the best label; ties go to the lowest index, so results
+// are deterministic.
+func argmax[T int32 | int64](scores []T) int {
+	best := 0
+	for l := 1; l < len(scores); l++ {
+		if scores[l] > scores[best] {
+			best = l
+		}
+	}
+	return best
+}
+
+// trainer holds the perceptron during training, with lazily averaged weights.
+type trainer struct {
+	nl   int
+	idx  map[uint64]int32
+	rows [][]tweight
+	now  int64 // number of tokens seen so far
+}
+
+type tweight struct {
+	label int32
+	w     int32
+	ts    int64 // time of the last change of w
+	tot   int64 // sum of w over time up to ts
+}
+
+func newTrainer(nl int) *trainer {
+	return &trainer{nl: nl, idx: make(map[uint64]int32)}
+}
+
+func (t *trainer) predict(feats []uint64, scores []int64) int {
+	clear(scores)
+	for _, f := range feats {
+		r, ok := t.idx[nonzero(f)]
+		if !ok {
+			continue
+		}
+		for _, e := range t.rows[r] {
+			scores[e.label] += int64(e.w)
+		}
+	}
+	return argmax(scores)
+}
+
+func (t *trainer) update(feats []uint64, truth, guess int) {
+	for _, f := range feats {
+		f = nonzero(f)
+		r, ok := t.idx[f]
+		if !ok {
+			r = int32(len(t.rows))
+			t.idx[f] = r
+			t.rows = append(t.rows, nil)
+		}
+		t.bump(r, truth, 1)
+		t.bump(r, guess, -1)
+	}
+}
+
+func (t *trainer) bump(r int32, label, d int) {
+	row := t.rows[r]
+	for i := range row {
+		e := &row[i]
+		if int(e.label) == label {
+			e.tot += int64(e.w) * (t.now - e.ts)
+			e.ts = t.now
+			e.w += int32(d)
+			return
+		}
+	}
+	t.rows[r] = append(row, tweight{label: int32(label), w: int32(d), ts: t.now})
+}
+
+// trainSeq runs the perceptron over the sentences for the given epochs in
+// an order shuffled by rng. gold(k) gives the labels of sentence k.
+func (t *trainer) trainSeq(sents []*sentence, gold func(k int) []uint8, ff featFunc, epochs int, rng *rand.Rand, logf func(string, ...any)) {
+	order := make([]int, len(sents))
+	for i := range order {
+		order[i] = i
+	}
+	scores := make([]int64, t.nl)
+	var feats []uint64
+	var out []uint8
+	for ep := 0; ep < epochs; ep++ {
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		right, total := 0, 0
+		for _, k := range order {
+			s, g := sents[k], gold(k)
+			out = slices.Grow(out[:0], len(g))[:len(g)]
+			for i := range g {
+				t.now++
+				feats = ff(s, i, out[:i], feats[:0])
+				guess := t.predict(feats, scores)
+				if guess != int(g[i]) {
+					t.update(feats, int(g[i]), guess)
+				} else {
+					right++
+				}
+				total++
+				// Training conditions on its own guesses, as tagging will.
+				out[i] = uint8(guess)
+			}
+		}
+		logf("  epoch %d: train accuracy %.2f%%", ep+1, 100*float64(right)/float64(max(total, 1)))
+	}
+}
+
+// compile averages the weights, quantises them to int16 and drops those
+// whose magnitude is below minQ quantisation steps, and features left empty.
+func (t *trainer) compile(labels []string, minQ int) *model {
+	avg := func(e *tweight) float64 {
+		return float64(e.tot+int64(e.w)*(t.now-e.ts)) / float64(max(t.now, 1))
+	}
+	maxAbs := 0.0
+	for _, row := range t.rows {
+		for i := range row {
+			maxAbs = math.Max(maxAbs, math.Abs(avg(&row[i])))
+		}
+	}
+	scale := 0.0
+	if maxAbs > 0 {
+		scale = math.MaxInt16 / maxAbs
+	}
+	keys := make([]uint64, 0, len(t.idx))
+	for k := range t.idx {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys) // the map's order is random; the model file must not be
+	var kept []uint64
+	var rows [][]uint32
+	for _, k := range keys {
+		var row []uint32
+		src := t.rows[t.idx[k]]
+		slices.SortFunc(src, func(a, b tweight) int { return int(a.label - b.label) })
+		for i := range src {
+			q := math.Round(avg(&src[i]) * scale)
+			if math.Abs(q) < float64(minQ) {
+				continue
+			}
+			row = append(row, entry(int(src[i].label), int16(q)))
+		}
+		if len(row) > 0 {
+			kept = append(kept, k)
+			rows = append(rows, row)
+		}
+	}
+	m := &model{labels: slices.Clone(labels)}
+	m.build(kept, rows)
+	return m
+}
+
+func (m *model) String() string {
+	return fmt.Sprintf("%d labels, %d features, %d weights", len(m.labels), m.features(), len(m.ents))
+}
+
+func (m *model) features() int {
+	n := 0
+	for _, s := range m.slots {
+		if s.key != 0 {
+			n++
+		}
+	}
+	return n
+}

@@ -1,0 +1,294 @@
+// Package tag assigns Penn Treebank part-of-speech tags, named-entity
+// classes and lemmas to tokenized documents, imitating the silver CoreNLP
+// analysis it is trained on.
+//
+// Both taggers are greedy left-to-right averaged perceptrons over hashed
+// features (one learner, two label sets); NER reads the POS tags. Lemmas
+// come from suffix rules learnt per tag plus an exception table.
+package tag
+
+//go:generate go run ./gen
+
+import (
+	"bytes"
+	_ "embed"
+	"fmt"
+	"sync"
+
+	"github.com/onrecord/onrecord"
+)
+
+//go:embed model.bin.gz
+var embedded []byte
+
+// Tagger holds a trained model. It is read-only once built, so one Tagger
+// serves any number of goroutines.
+type Tagger struct {
+	pos, ner seqTagger
+	lem      *lemmatizer
+	// vocab lists frequent words; lexicon maps them to their index, and
+	// infos holds their hashes. Their role weights are summed in advance.
+	vocab   []string
+	lexicon map[string]int32
+	infos   []tokInfo
+	pool    sync.Pool // *scratch
+}
+
+var (
+	defaultOnce   sync.Once
+	defaultTagger *Tagger
+	defaultErr    error
+)
+
+// Default returns the tagger of the embedded model, loading it on first use.
+func Default() (*Tagger, error) {
+	defaultOnce.Do(func() {
+		defaultTagger, defaultErr = Load(bytes.NewReader(embedded))
+		if defaultErr != nil {
+			defaultErr = fmt.Errorf("embedded tag model: %w", defaultErr)
+		}
+	})
+	return defaultTagger, defaultErr
+}
+
+// seqTagger runs one model with its task. A word's block holds, for each
+// role r, the summed weights of its role-r features: L scores at r*L.
+type seqTagger struct {
+	m         *model
+	k         *task
+	nl        int
+	padStart  []int32
+	padEnd    []int32
+	lexBlocks []int32 // the blocks of the vocabulary, one after another
+	// hist holds the task's hist weights for label codes (c2, c1) at
+	// (c2*(nl+1)+c1)*nl, code 0 meaning before the sentence, l+1 label l.
+	hist []int32
+	// posTab holds, per POS role r, the weights for POS codes c at
+	// (r*(npos+2)+c)*nl: code 0 before the sentence, 1 after it, l+2 tag l.
+	posTab []int32
+	npos   int
+}
+
+func newSeqTagger(m *model, k *task, infos []tokInfo, npos int) seqTagger {
+	q := seqTagger{m: m, k: k, nl: len(m.labels), npos: npos}
+	bl, nl := q.blockLen(), q.nl
+	var feats []uint64
+	value := func(code int) uint64 { // hist code to label hash value
+		if code == 0 {
+			return beforeStart
+		}
+		return uint64(code)
+	}
+	q.hist = make([]int32, (nl+1)*(nl+1)*nl)
+	for c2 := 0; c2 <= nl; c2++ {
+		for c1 := 0; c1 <= nl; c1++ {
+			feats = k.hist(value(c2), value(c1), feats[:0])
+			at := (c2*(nl+1) + c1) * nl
+			m.add(feats, q.hist[at:at+nl])
+		}
+	}
+	q.posTab = make([]int32, len(k.posRoles)*(npos+2)*nl)
+	for r, f := range k.posRoles {
+		for c := 0; c < npos+2; c++ {
+			v := uint64(c - 1) // tag l has code l+2 and hash value l+1
+			switch c {
+			case 0:
+				v = beforeStart
+			case 1:
+				v = afterEnd
+			}
+			feats = f(v, feats[:0])
+			at := (r*(npos+2) + c) * nl
+			m.add(feats, q.posTab[at:at+nl])
+		}
+	}
+	q.padStart, q.padEnd = make([]int32, bl), make([]int32, bl)
+	feats = q.wordBlock(&padStart, q.padStart, feats)
+	feats = q.wordBlock(&padEnd, q.padEnd, feats)
+	q.lexBlocks = make([]int32, len(infos)*bl)
+	for e := range infos {
+		feats = q.wordBlock(&infos[e], q.lexBlocks[e*bl:(e+1)*bl], feats)
+	}
+	return q
+}
+
+func (q *seqTagger) blockLen() int { return len(q.k.roles) * q.nl }
+
+// wordBlock fills blk (zeroed) with the role sums of token t.
+func (q *seqTagger) wordBlock(t *tokInfo, blk []int32, feats []uint64) []uint64 {
+	for r, f := range q.k.roles {
+		feats = f(t, feats[:0])
+		q.m.add(feats, blk[r*q.nl:(r+1)*q.nl])
+	}
+	return feats
+}
+
+// tag labels the sentence greedily into out. lex gives each token's
+// vocabulary index, or -1 to compute its block here.
+func (q *seqTagger) tag(s *sentence, lex []int32, out []uint8, sc *scratch) {
+	n, bl, nl := s.n(), q.blockLen(), q.nl
+	if cap(sc.arena) < n*bl {
+		sc.arena = make([]int32, 2*n*bl)
+	}
+	arena := sc.arena[:n*bl]
+	if cap(sc.blocks) < n+2*pad {
+		sc.blocks = make([][]int32, 2*(n+2*pad))
+	}
+	blocks := sc.blocks[:n+2*pad]
+	for p := 0; p < pad; p++ {
+		blocks[p], blocks[n+pad+p] = q.padStart, q.padEnd
+	}
+	for j := 0; j < n; j++ {
+		if e := int(lex[j]); e >= 0 {
+			blocks[j+pad] = q.lexBlocks[e*bl : (e+1)*bl]
+			continue
+		}
+		blk := arena[j*bl : (j+1)*bl]
+		clear(blk)
+		sc.feats = q.wordBlock(&s.tok[j+pad], blk, sc.feats)
+		blocks[j+pad] = blk
+	}
+	scores := sc.scores[:nl]
+	for i := 0; i < n; i++ {
+		c1, c2 := 0, 0
+		if i >= 1 {
+			c1 = int(out[i-1]) + 1
+		}
+		if i >= 2 {
+			c2 = int(out[i-2]) + 1
+		}
+		at := (c2*(nl+1) + c1) * nl
+		copy(scores, q.hist[at:at+nl])
+		for r, off := range q.k.offs {
+			addTo(scores, blocks[i+pad+off][r*nl:(r+1)*nl])
+		}
+		for r, off := range q.k.posOffs {
+			c := 0
+			switch j := i + off; {
+			case j >= n:
+				c = 1
+			case j >= 0:
+				c = int(s.pos[j]) + 2
+			}
+			at := (r*(q.npos+2) + c) * nl
+			addTo(scores, q.posTab[at:at+nl])
+		}
+		sc.feats = q.k.live(s, i, out[:i], sc.feats[:0])
+		q.m.add(sc.feats, scores)
+		out[i] = uint8(argmax(scores))
+	}
+}
+
+func addTo(dst, src []int32) {
+	src = src[:len(dst)]
+	for l := range dst {
+		dst[l] += src[l]
+	}
+}
+
+// scratch is the per-call work area, pooled so tagging does not allocate
+// per token.
+type scratch struct {
+	sent   sentence
+	lex    []int32
+	labels []uint8
+	feats  []uint64
+	scores []int32
+	arena  []int32
+	blocks [][]int32
+	lem    lemmaScratch
+	built  []builtLemma
+}
+
+// builtLemma is a lemma held in lemmaScratch.buf until the document is done.
+type builtLemma struct {
+	tok        int
+	start, end int
+}
+
+func newTagger(pos, ner *model, lem *lemmatizer, vocab []string) *Tagger {
+	t := &Tagger{lem: lem, vocab: vocab, lexicon: make(map[string]int32, len(vocab))}
+	for e, w := range vocab {
+		t.lexicon[w] = int32(e)
+		// Sentence-initial tokens do not use the lexicon: their flags differ.
+		t.infos = append(t.infos, wordInfo(w, false))
+	}
+	t.pos = newSeqTagger(pos, posTask, t.infos, 0)
+	t.ner = newSeqTagger(ner, nerTask, t.infos, len(pos.labels))
+	t.pool.New = func() any {
+		return &scratch{scores: make([]int32, max(len(pos.labels), len(ner.labels)))}
+	}
+	return t
+}
+
+// Tag fills Tag, Lemma and NER of every token in d's sentences. A document
+// without sentences is tagged as one sentence.
+func (t *Tagger) Tag(d *onrecord.Document) {
+	sc := t.pool.Get().(*scratch)
+	defer t.pool.Put(sc)
+	sc.lem.buf = sc.lem.buf[:0]
+	sc.built = sc.built[:0]
+	n := int32(len(d.Tokens))
+	if len(d.Sents) == 0 {
+		t.tagRange(d, 0, n, sc)
+	}
+	for _, s := range d.Sents {
+		a, b := max(s.Start, 0), min(s.End, n)
+		if a < b {
+			t.tagRange(d, a, b, sc)
+		}
+	}
+	if len(sc.built) > 0 {
+		all := string(sc.lem.buf) // one allocation for every built lemma
+		for _, b := range sc.built {
+			d.Tokens[b.tok].Lemma = all[b.start:b.end]
+		}
+	}
+}
+
+// tagRange tags tokens [a, b) as one sentence.
+func (t *Tagger) tagRange(d *onrecord.Document, a, b int32, sc *scratch) {
+	n := int(b - a)
+	s := &sc.sent
+	s.reset(n)
+	if cap(sc.lex) < n {
+		sc.lex = make([]int32, 2*n)
+		sc.labels = make([]uint8, 2*n)
+	}
+	lex := sc.lex[:n]
+	for i := 0; i < n; i++ {
+		w := word(d, int(a)+i)
+		if e, ok := t.lexicon[w]; ok && i > 0 {
+			lex[i] = e
+			s.tok[i+pad] = t.infos[e]
+		} else {
+			lex[i] = -1
+			s.tok[i+pad] = wordInfo(w, i == 0)
+		}
+	}
+	t.pos.tag(s, lex, s.pos, sc)
+	out := sc.labels[:n]
+	t.ner.tag(s, lex, out, sc)
+	for i := 0; i < n; i++ {
+		k := int(a) + i
+		tok := &d.Tokens[k]
+		tok.Tag = t.pos.m.labels[s.pos[i]]
+		tok.NER = t.ner.m.labels[out[i]]
+		lem, start, end, ok := t.lem.lemma(word(d, k), tok.Tag, &sc.lem)
+		if ok {
+			tok.Lemma = lem
+		} else {
+			sc.built = append(sc.built, builtLemma{tok: k, start: start, end: end})
+		}
+	}
+}
+
+// word is d.Word(i), or "" when the token's offsets do not fit the text, so
+// a malformed document cannot make tagging panic.
+func word(d *onrecord.Document, i int) string {
+	tk := &d.Tokens[i]
+	if tk.BStart < 0 || tk.BStart > tk.BEnd || int(tk.BEnd) > len(d.Text) {
+		return ""
+	}
+	return d.Word(i)
+}

@@ -1,0 +1,97 @@
+package tag
+
+import (
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+
+	"github.com/onrecord/onrecord"
+	"github.com/onrecord/onrecord/conllu"
+)
+
+const polnear = "../../shared/data/polnear"
+
+var (
+	devOnce sync.Once
+	devDocs []*onrecord.Document
+	devErr  error
+)
+
+// loadDev reads the dev split's silver documents, skipping the test when
+// the shared data is absent.
+func loadDev(tb testing.TB) []*onrecord.Document {
+	tb.Helper()
+	dir := filepath.Join(polnear, "dev")
+	if _, err := os.Stat(dir); err != nil {
+		tb.Skipf("no PolNeAR data at %s", dir)
+	}
+	devOnce.Do(func() { devDocs, devErr = loadDocs(dir) })
+	if devErr != nil {
+		tb.Fatal(devErr)
+	}
+	return devDocs
+}
+
+func loadDocs(dir string) ([]*onrecord.Document, error) {
+	arts, err := conllu.LoadSplit(dir)
+	if err != nil {
+		return nil, err
+	}
+	docs := make([]*onrecord.Document, len(arts))
+	for i, a := range arts {
+		docs[i] = a.Doc
+	}
+	return docs, nil
+}
+
+func mustDefault(tb testing.TB) *Tagger {
+	tb.Helper()
+	t, err := Default()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return t
+}
+
+func TestDevAccuracy(t *testing.T) {
+	docs := loadDev(t)
+	s := mustDefault(t).Evaluate(docs)
+	t.Log(s)
+	bars := []struct {
+		name      string
+		got, want float64
+	}{
+		{"POS", s.POS, 0.965},
+		{"NER", s.NER, 0.97},
+		{"lemma", s.Lemma, 0.98},
+		{"PERSON F1", s.PersonF1, 0.85},
+	}
+	for _, b := range bars {
+		if b.got < b.want {
+			t.Errorf("%s = %.4f, want >= %.4f", b.name, b.got, b.want)
+		}
+	}
+}
+
+func BenchmarkTag(b *testing.B) {
+	docs := loadDev(b)
+	tg := mustDefault(b)
+	// Work on copies so the silver layers stay intact for other tests.
+	work := make([]*onrecord.Document, len(docs))
+	words := 0
+	for i, d := range docs {
+		c := *d
+		c.Tokens = append([]onrecord.Token(nil), d.Tokens...)
+		work[i] = &c
+		words += len(d.Tokens)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		for _, d := range work {
+			tg.Tag(d)
+		}
+	}
+	b.ReportMetric(float64(words)*float64(b.N)/b.Elapsed().Seconds(), "words/s")
+}

@@ -1,0 +1,241 @@
+package tag
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"math/rand"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/onrecord/onrecord"
+)
+
+// Training settings, chosen on the dev split.
+const (
+	posEpochs = 6
+	nerEpochs = 6
+	minWeight = 2 // quantised weights below this many steps are dropped
+)
+
+// Train learns a Tagger from documents with silver Tag, NER and Lemma. dev,
+// when not empty, is only scored and reported to log. The result depends
+// only on the documents, their order and seed.
+func Train(train, dev []*onrecord.Document, seed int64, log io.Writer) (*Tagger, error) {
+	if log == nil {
+		log = io.Discard
+	}
+	logf := func(format string, args ...any) { fmt.Fprintf(log, format+"\n", args...) }
+	began := time.Now()
+
+	posLabels, nerLabels := labelSet(train, func(t *onrecord.Token) string { return t.Tag }),
+		labelSet(train, func(t *onrecord.Token) string { return t.NER })
+	if len(posLabels) == 0 || len(nerLabels) == 0 {
+		return nil, errors.New("train tagger: no tagged tokens")
+	}
+	if len(posLabels) > maxLabels || len(nerLabels) > maxLabels {
+		return nil, fmt.Errorf("train tagger: too many labels (%d POS, %d NER)", len(posLabels), len(nerLabels))
+	}
+	var sents []*sentence
+	var posGold, nerGold [][]uint8
+	var lemmaObs [][3]string
+	var lower []byte
+	for _, d := range train {
+		for _, sp := range d.Sents {
+			n := int(sp.End - sp.Start)
+			if n <= 0 || sp.Start < 0 || int(sp.End) > len(d.Tokens) {
+				continue
+			}
+			s := &sentence{}
+			s.reset(n)
+			pg, ng := make([]uint8, n), make([]uint8, n)
+			complete := true
+			for i := 0; i < n; i++ {
+				k := int(sp.Start) + i
+				w, tk := word(d, k), &d.Tokens[k]
+				s.tok[i+pad] = wordInfo(w, i == 0)
+				p, q := slices.Index(posLabels, tk.Tag), slices.Index(nerLabels, tk.NER)
+				if p < 0 || q < 0 {
+					complete = false // an untagged token: no labels to learn from
+					break
+				}
+				pg[i], ng[i] = uint8(p), uint8(q)
+				if !keepsForm(tk.Tag) {
+					lower = appendLower(lower[:0], w)
+					lemmaObs = append(lemmaObs, [3]string{string(lower), tk.Tag, tk.Lemma})
+				}
+			}
+			if !complete {
+				continue
+			}
+			sents = append(sents, s)
+			posGold, nerGold = append(posGold, pg), append(nerGold, ng)
+		}
+	}
+	logf("tag: %d sentences, %d POS labels, %d NER labels", len(sents), len(posLabels), len(nerLabels))
+	rng := rand.New(rand.NewSource(seed))
+
+	logf("tag: training POS")
+	pt := newTrainer(len(posLabels))
+	pt.trainSeq(sents, func(k int) []uint8 { return posGold[k] }, posTask.feats, posEpochs, rng, logf)
+	pos := pt.compile(posLabels, minWeight)
+	logf("tag: POS model %v", pos)
+
+	// NER reads POS tags; train it on the tagger's own, as it will see them.
+	pq := newSeqTagger(pos, posTask, nil, 0)
+	sc := &scratch{scores: make([]int32, len(posLabels))}
+	for _, s := range sents {
+		sc.lex = slices.Grow(sc.lex[:0], s.n())[:s.n()]
+		for i := range sc.lex {
+			sc.lex[i] = -1
+		}
+		pq.tag(s, sc.lex, s.pos, sc)
+	}
+	logf("tag: training NER")
+	nt := newTrainer(len(nerLabels))
+	nt.trainSeq(sents, func(k int) []uint8 { return nerGold[k] }, nerTask.feats, nerEpochs, rng, logf)
+	ner := nt.compile(nerLabels, minWeight)
+	logf("tag: NER model %v", ner)
+
+	t := newTagger(pos, ner, learnLemmas(lemmaObs), vocabulary(train))
+	logf("tag: %d lemma rules, %d exceptions; trained in %v", len(t.lem.rules), len(t.lem.exceptions), time.Since(began).Round(time.Second))
+	if len(dev) > 0 {
+		logf("tag: dev %v", t.Evaluate(dev))
+	}
+	return t, nil
+}
+
+// maxVocab bounds the words whose weights a Tagger sums in advance: each
+// costs about a kilobyte and the most frequent ones cover most tokens.
+const maxVocab = 16000
+
+// vocabulary lists the words seen at least twice, most frequent first.
+func vocabulary(docs []*onrecord.Document) []string {
+	counts := map[string]int{}
+	for _, d := range docs {
+		for i := range d.Tokens {
+			counts[word(d, i)]++
+		}
+	}
+	var vocab []string
+	for w, n := range counts {
+		if n >= 2 && w != "" {
+			vocab = append(vocab, w)
+		}
+	}
+	slices.SortFunc(vocab, func(a, b string) int {
+		if c := counts[b] - counts[a]; c != 0 {
+			return c
+		}
+		return strings.Compare(a, b)
+	})
+	return vocab[:min(len(vocab), maxVocab)]
+}
+
+// labelSet lists the distinct non-empty labels in sorted order.
+func labelSet(docs []*onrecord.Document, get func(*onrecord.Token) string) []string {
+	seen := map[string]bool{}
+	for _, d := range docs {
+		for i := range d.Tokens {
+			if l := get(&d.Tokens[i]); l != "" {
+				seen[l] = true
+			}
+		}
+	}
+	return sortedKeys(seen)
+}
+
+// Scores compares a tagger's output with the reference annotation.
+type Scores struct {
+	Tokens   int
+	POS      float64 // token accuracy
+	NER      float64 // token accuracy
+	Lemma    float64 // token accuracy
+	PersonF1 float64 // entity F1 over maximal runs of PERSON tokens
+	OrgF1    float64 // the same for ORGANIZATION
+}
+
+func (s Scores) String() string {
+	return fmt.Sprintf("%d tokens: POS %.2f%%, NER %.2f%%, lemma %.2f%%, PERSON F1 %.2f%%, ORGANIZATION F1 %.2f%%",
+		s.Tokens, 100*s.POS, 100*s.NER, 100*s.Lemma, 100*s.PersonF1, 100*s.OrgF1)
+}
+
+// Evaluate tags copies of docs and scores them against the docs' own
+// Tag, NER and Lemma; docs are not changed.
+func (t *Tagger) Evaluate(docs []*onrecord.Document) Scores {
+	var s Scores
+	var pos, ner, lem int
+	var per, org f1
+	for _, d := range docs {
+		c := *d
+		c.Tokens = slices.Clone(d.Tokens)
+		t.Tag(&c)
+		for i := range d.Tokens {
+			g, p := &d.Tokens[i], &c.Tokens[i]
+			s.Tokens++
+			pos += eq(g.Tag, p.Tag)
+			ner += eq(g.NER, p.NER)
+			lem += eq(g.Lemma, p.Lemma)
+		}
+		per.add(d.Tokens, c.Tokens, "PERSON")
+		org.add(d.Tokens, c.Tokens, "ORGANIZATION")
+	}
+	if s.Tokens > 0 {
+		n := float64(s.Tokens)
+		s.POS, s.NER, s.Lemma = float64(pos)/n, float64(ner)/n, float64(lem)/n
+	}
+	s.PersonF1, s.OrgF1 = per.f1(), org.f1()
+	return s
+}
+
+func eq(a, b string) int {
+	if a == b {
+		return 1
+	}
+	return 0
+}
+
+// f1 counts entity matches, an entity being a maximal run of one class.
+type f1 struct{ gold, pred, match int }
+
+func (f *f1) add(gold, pred []onrecord.Token, class string) {
+	g := runs(gold, class)
+	p := runs(pred, class)
+	f.gold += len(g)
+	f.pred += len(p)
+	for _, r := range p {
+		if _, ok := slices.BinarySearchFunc(g, r, func(a, b [2]int) int {
+			if a[0] != b[0] {
+				return a[0] - b[0]
+			}
+			return a[1] - b[1]
+		}); ok {
+			f.match++
+		}
+	}
+}
+
+func (f *f1) f1() float64 {
+	if f.gold+f.pred == 0 {
+		return 0
+	}
+	return 2 * float64(f.match) / float64(f.gold+f.pred)
+}
+
+func runs(toks []onrecord.Token, class string) [][2]int {
+	var out [][2]int
+	for i := 0; i < len(toks); {
+		if toks[i].NER != class {
+			i++
+			continue
+		}
+		j := i
+		for j < len(toks) && toks[j].NER == class {
+			j++
+		}
+		out = append(out, [2]int{i, j})
+		i = j
+	}
+	return out
+}
