@@ -148,6 +148,13 @@ func (t *tokenizer) emit(bs, be int, cls int) {
 	cs := t.cc + countRunes(t.s[t.cb:bs])
 	ce := cs + countRunes(t.s[bs:be])
 	t.cb, t.cc = be, ce
+	if n == cap(t.d.Tokens) {
+		// Double, rather than append's gentler growth for big slices: dense
+		// input (say "<a<a<a...") outruns the length estimate many times.
+		grown := make([]onrecord.Token, n, 2*n+16)
+		copy(grown, t.d.Tokens)
+		t.d.Tokens = grown
+	}
 	t.d.Tokens = append(t.d.Tokens, onrecord.Token{
 		Start: int32(cs), End: int32(ce), BStart: int32(bs), BEnd: int32(be), Head: -1,
 	})
@@ -442,19 +449,21 @@ func hasPrefixFold(s, prefix string) bool {
 	return true
 }
 
-// email matches an e-mail address starting at p, or returns p.
+// email matches an e-mail address starting at p, or returns p. The scan
+// is bounded (addresses are short), which keeps tokenizing linear.
 func (t *tokenizer) email(p int) int {
 	s := t.s
+	lim := min(t.end, p+256)
 	q := p
-	for q < t.end && (asciiWord[s[q]] || s[q] == '.' || s[q] == '_' || s[q] == '+' || s[q] == '-' || s[q] == '%') {
+	for q < lim && (asciiWord[s[q]] || s[q] == '.' || s[q] == '_' || s[q] == '+' || s[q] == '-' || s[q] == '%') {
 		q++
 	}
-	if q == p || q >= t.end || s[q] != '@' {
+	if q == p || q >= lim || s[q] != '@' {
 		return p
 	}
 	q++
 	dot, last := -1, q
-	for q < t.end && (asciiWord[s[q]] || s[q] == '-' || s[q] == '.' && q+1 < t.end && asciiWord[s[q+1]]) {
+	for q < lim && (asciiWord[s[q]] || s[q] == '-' || s[q] == '.' && q+1 < lim && asciiWord[s[q+1]]) {
 		if s[q] == '.' {
 			dot = q
 		}
@@ -541,7 +550,7 @@ func (t *tokenizer) word(p int) int {
 		}
 		q++
 	}
-	if q < t.end && (s[q] == '@' || s[q] == '.' && q+1 < t.end && s[q+1] != ' ') {
+	if q < t.end && (s[q] == '@' || s[q] == '.') && strings.IndexByte(s[q:min(t.end, q+256)], '@') >= 0 {
 		if e := t.email(p); e > q {
 			t.emit(p, e, clsWord)
 			return e

@@ -1,0 +1,179 @@
+package text
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// collect runs Read and returns "id" for each document and "ERR message"
+// for each error, in order.
+func collect(t *testing.T, args []string, opt ReadOptions) []string {
+	t.Helper()
+	var out []string
+	for d, err := range Read(args, opt) {
+		switch {
+		case err != nil && d == nil:
+			out = append(out, "ERR "+err.Error())
+		case err == nil && d != nil:
+			out = append(out, d.ID)
+		default:
+			t.Fatalf("Read yielded (%v, %v)", d, err)
+		}
+	}
+	return out
+}
+
+func writeFiles(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, body := range files {
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func TestReadDirectory(t *testing.T) {
+	dir := writeFiles(t, map[string]string{
+		"a.txt":       "First story.",
+		"b.txt":       "bin\x00ary",
+		"c.txt":       "bad \xff utf8",
+		"d.txt":       "  \n",
+		"e.md":        "not read",
+		"sub/f.txt":   "date 2021-02-13 Nested story.",
+		"sub/g/h.txt": "Deep story.",
+	})
+	got := collect(t, []string{dir, filepath.Join(dir, "missing.txt"), filepath.Join(dir, "e.md")}, ReadOptions{})
+	want := []string{"a", "ERR b.txt: b: binary", "ERR c.txt: c: invalid UTF-8", "ERR d.txt: d: empty", "f", "h", "ERR missing.txt", "e.md"}
+	if len(got) != len(want) {
+		t.Fatalf("got %q", got)
+	}
+	for i := range want {
+		w, g := want[i], got[i]
+		if strings.HasPrefix(w, "ERR ") {
+			// errors name the path
+			if !strings.HasPrefix(g, "ERR read "+dir) || !strings.Contains(g, strings.TrimPrefix(w, "ERR ")) {
+				t.Errorf("item %d = %q, want an error with %q", i, g, w)
+			}
+		} else if g != w {
+			t.Errorf("item %d = %q, want %q", i, g, w)
+		}
+	}
+}
+
+func TestReadStdinAndStop(t *testing.T) {
+	got := collect(t, nil, ReadOptions{Stdin: strings.NewReader("date 2020-05-01 From stdin.")})
+	if len(got) != 1 || got[0] != "stdin" {
+		t.Errorf("stdin: %q", got)
+	}
+	// the consumer stops after the first document
+	dir := writeFiles(t, map[string]string{"a.txt": "A.", "b.txt": "B."})
+	n := 0
+	for range Read([]string{dir}, ReadOptions{}) {
+		n++
+		break
+	}
+	if n != 1 {
+		t.Errorf("read %d documents after break", n)
+	}
+}
+
+func TestReadSizeCap(t *testing.T) {
+	dir := writeFiles(t, map[string]string{"big.txt": strings.Repeat("word ", 300), "small.txt": "ok"})
+	got := collect(t, []string{dir}, ReadOptions{MaxBytes: 1000})
+	if len(got) != 2 || !strings.Contains(got[0], "big.txt") || !strings.Contains(got[0], "limit") || got[1] != "small" {
+		t.Errorf("got %q", got)
+	}
+	// a JSONL line over the cap is skipped, and the next line is read
+	in := `{"text": "` + strings.Repeat("x", 2000) + `"}` + "\n" + `{"text": "fine"}`
+	got = collect(t, []string{"-"}, ReadOptions{JSONL: true, MaxBytes: 1000, Stdin: strings.NewReader(in)})
+	if len(got) != 2 || !strings.Contains(got[0], "stdin:1") || got[1] != "stdin:2" {
+		t.Errorf("jsonl: %q", got)
+	}
+}
+
+// A single line far beyond bufio.Scanner's default token size.
+func TestReadLongLine(t *testing.T) {
+	line := strings.Repeat("word ", 2<<20)
+	dir := writeFiles(t, map[string]string{"long.txt": line, "long.jsonl": `{"id":"L","text":"` + line + `"}`})
+	for _, opt := range []ReadOptions{{}, {JSONL: true}} {
+		for d, err := range Read([]string{dir}, opt) {
+			if err != nil {
+				t.Fatal(err)
+			}
+			if d.Slice(d.Body) != line {
+				t.Errorf("%s: body of %d code points", d.ID, d.Body.Len())
+			}
+		}
+	}
+}
+
+func TestReadJSONL(t *testing.T) {
+	in := strings.Join([]string{
+		`{"id": "one", "text": "First story.", "date": "2020-02-29"}`,
+		``,
+		`{"text": "No id here."}`,
+		`{"id": "bad", "text": "x", "date": "2020-02-30"}`,
+		`{"id": "nojson"`,
+		`{"id": "notext"}`,
+		`{"id": "empty", "text": "  "}`,
+		"{\"id\": \"utf\", \"text\": \"\xff\"}",
+		`{"id": "last", "text": "date 2019-01-01 Header loses to field.", "date": "2021-01-01"}`,
+	}, "\r\n")
+	dir := writeFiles(t, map[string]string{"batch.jsonl": in, "skip.txt": "not JSONL"})
+	var got []string
+	var dates []string
+	for d, err := range Read([]string{dir}, ReadOptions{JSONL: true}) {
+		if err != nil {
+			got = append(got, "ERR "+err.Error())
+			continue
+		}
+		got = append(got, d.ID)
+		dates = append(dates, d.Date)
+	}
+	want := []string{"one", "batch:3", "batch.jsonl:4: bad: bad date", "batch.jsonl:5: bad JSON", "batch.jsonl:6: notext: no \"text\"", "batch.jsonl:7: empty: empty", "batch.jsonl:8: invalid UTF-8", "last"}
+	if len(got) != len(want) {
+		t.Fatalf("got %q", got)
+	}
+	for i := range want {
+		if !strings.HasSuffix(got[i], want[i]) && !strings.Contains(got[i], want[i]) {
+			t.Errorf("item %d = %q, want %q", i, got[i], want[i])
+		}
+	}
+	if strings.Join(dates, ",") != "2020-02-29,,2021-01-01" {
+		t.Errorf("dates %q", dates)
+	}
+}
+
+func FuzzReadJSONL(f *testing.F) {
+	f.Add([]byte(`{"id":"a","text":"Hello.","date":"2020-01-01"}` + "\n" + `{"text":"x"}`))
+	f.Add([]byte("{\"text\":\"\\u0000\"}\n\n{}\n\xff\n"))
+	f.Add([]byte(`{"id":1,"text":["x"]}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		lines := strings.Count(string(data), "\n") + 1
+		n := 0
+		for d, err := range Read(nil, ReadOptions{JSONL: true, Stdin: strings.NewReader(string(data)), MaxBytes: 1 << 12}) {
+			n++
+			if (d == nil) == (err == nil) {
+				t.Fatalf("Read yielded (%v, %v)", d, err)
+			}
+			if err != nil && !strings.Contains(err.Error(), "stdin:") {
+				t.Fatalf("error %q does not name the line", err)
+			}
+			if d != nil {
+				Tokenize(d)
+				checkDocument(t, d)
+			}
+		}
+		if n > lines {
+			t.Fatalf("%d results from %d lines", n, lines)
+		}
+	})
+}
