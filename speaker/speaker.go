@@ -962,16 +962,10 @@ func (a *doc) pronoun(qi, p int, c string) int {
 		return -1
 	}
 	g := pronounGender(a.lower[p])
-	// The speaker of the closest earlier attribution is the usual subject
-	// of "he said" that follows it.
-	last := -1
-	for i, m := range a.spoken {
-		if m.start < p && (last < 0 || m.start > a.spoken[last].start) && compatible(a.ents[m.ent], c, g, a.d.Tokens[m.head].Tag) {
-			last = i
-		}
-	}
 	best, bestScore := -1, math.Inf(-1)
-	for i, m := range append(a.spoken, a.ments...) {
+	// Earlier speakers first, then mentions: on a tie the speaker wins.
+	cands := append(append(make([]mention, 0, len(a.spoken)+len(a.ments)), a.spoken...), a.ments...)
+	for _, m := range cands {
 		if m.start >= p || m.end > p && !m.spoken {
 			continue
 		}
@@ -993,9 +987,6 @@ func (a *doc) pronoun(qi, p int, c string) int {
 		}
 		if m.spoken {
 			s += 1.5
-			if i == last {
-				s += 0.0
-			}
 		}
 		if a.quoted[m.start] && !a.quoted[p] {
 			s -= 2
