@@ -220,6 +220,11 @@ func TestBrowser(t *testing.T) {
 	if timeline.Heading != "Justin Timberlake" || len(timeline.Dates) != 1 || timeline.Dates[0] != "2021-02-13" || timeline.Quotes != 6 {
 		t.Errorf("speaker page = %+v", timeline)
 	}
+	shot, err = chromedp.Run(ctx, chromedp.CaptureScreenshot())
+	if err != nil {
+		t.Fatalf("speaker screenshot: %v", err)
+	}
+	saveScreenshot(t, shot, "screenshot-speaker.png")
 
 	// An article of the record, then the page at phone width: nothing may
 	// stick out sideways.

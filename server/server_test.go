@@ -66,6 +66,19 @@ func (slowExtractor) Extract(ctx context.Context, d *onrecord.Document) error {
 	return ctx.Err()
 }
 
+// partsExtractor reports one mixed quote in two parts, with no cue and no
+// speaker, over "é" so that offsets must count code points.
+type partsExtractor struct{}
+
+func (partsExtractor) Extract(_ context.Context, d *onrecord.Document) error {
+	d.Quotes = []onrecord.Attribution{{
+		Kind:    onrecord.Mixed,
+		Content: []onrecord.Span{{Start: 0, End: 2}, {Start: 5, End: 7}},
+		Source:  []onrecord.Span{{Start: 3, End: 4}},
+	}}
+	return nil
+}
+
 type brokenExtractor struct{}
 
 func (brokenExtractor) Extract(context.Context, *onrecord.Document) error {
@@ -117,6 +130,8 @@ func TestEndpoints(t *testing.T) {
 		{name: "extract json no quotes", method: "POST", path: "/v1/extract", ctype: "application/json",
 			body: `{"id":"x","text":"Nothing was said."}`, want: 200, wantIn: []string{`"quotes":[]`}},
 		{name: "extract without store", method: "POST", path: "/v1/extract", ctype: "text/plain", body: sample, want: 200},
+		{name: "extract discontinuous", ex: partsExtractor{}, method: "POST", path: "/v1/extract?id=p", ctype: "text/plain", body: "éa b cd", want: 200,
+			wantIn: []string{`{"id":"p","quotes":[{"kind":"mixed","content":{"start":0,"end":7,"text":"éa … cd","parts":[[0,2],[5,7]]},"cue":null,"source":{"start":3,"end":4,"text":"b"},"speaker":null,"confidence":0}]}`}},
 		{name: "extract bad json", method: "POST", path: "/v1/extract", ctype: "application/json", body: `{"text": `, want: 400, wantIn: []string{"bad JSON body"}},
 		{name: "extract unknown field", method: "POST", path: "/v1/extract", ctype: "application/json", body: `{"txt": "a"}`, want: 400, wantIn: []string{"unknown field"}},
 		{name: "extract two values", method: "POST", path: "/v1/extract", ctype: "application/json", body: `{"text": "a"} {}`, want: 400, wantIn: []string{"more than one"}},
@@ -244,6 +259,43 @@ func TestEndpoints(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestExtractSlots checks that extractions beyond MaxExtract wait for a
+// slot and give up with 503 at the timeout.
+func TestExtractSlots(t *testing.T) {
+	g := gateExtractor{entered: make(chan struct{}, 1), release: make(chan struct{})}
+	h := server.New(g, nil, nil, server.Options{MaxExtract: 1, ExtractTimeout: 100 * time.Millisecond})
+	post := func() *httptest.ResponseRecorder {
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, httptest.NewRequest("POST", "/v1/extract", strings.NewReader("text")))
+		return w
+	}
+	first := make(chan int)
+	go func() { first <- post().Code }()
+	<-g.entered // the first request holds the only slot
+	if w := post(); w.Code != http.StatusServiceUnavailable || !strings.Contains(w.Body.String(), "busy") {
+		t.Errorf("second request: %d %s, want 503 busy", w.Code, w.Body)
+	}
+	close(g.release)
+	if code := <-first; code != http.StatusOK {
+		t.Errorf("first request: %d, want 200", code)
+	}
+	if w := post(); w.Code != http.StatusOK {
+		t.Errorf("request after release: %d %s", w.Code, w.Body)
+	}
+}
+
+// gateExtractor signals that it runs, then blocks until release is closed.
+type gateExtractor struct{ entered, release chan struct{} }
+
+func (g gateExtractor) Extract(ctx context.Context, d *onrecord.Document) error {
+	select {
+	case g.entered <- struct{}{}:
+	default:
+	}
+	<-g.release
+	return nil
 }
 
 // TestLogs checks the structured request log line.
