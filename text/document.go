@@ -62,8 +62,10 @@ func invalidAt(b []byte) int {
 	return -1
 }
 
+// leadingSpace measures the white space (in the tokenizer's sense, which
+// includes control characters) at the start of s.
 func leadingSpace(s string) int {
-	return len(s) - len(strings.TrimLeftFunc(s, unicode.IsSpace))
+	return len(s) - len(strings.TrimLeftFunc(s, isSpace))
 }
 
 // dateHeader reads "date YYYY-MM-DD" after optional white space at the
@@ -122,7 +124,7 @@ func checkDate(s string) error {
 func bodyEnd(text string, start int) int {
 	end, cut := len(text), false
 	for {
-		trimmed := strings.TrimRightFunc(text[start:end], unicode.IsSpace)
+		trimmed := strings.TrimRightFunc(text[start:end], isSpace)
 		lineStart := strings.LastIndexAny(trimmed, "\n\r") + 1
 		if lineStart == 0 || !isBoilerplate(trimmed[lineStart:]) {
 			if cut {

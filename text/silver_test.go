@@ -114,7 +114,7 @@ func TestSilverAgreement(t *testing.T) {
 	arts := loadSplit(t, split)
 	show, _ := strconv.Atoi(os.Getenv("TEXT_DIFF"))
 	sshow, _ := strconv.Atoi(os.Getenv("TEXT_SDIFF"))
-	var tok, sent, para prf
+	var tok, sent, para, bodyTok prf
 	for _, a := range arts {
 		gold := a.Doc
 		d := &onrecord.Document{ID: gold.ID, Text: gold.Text, Body: onrecord.Span{Start: 0, End: gold.Runes()}}
@@ -122,6 +122,13 @@ func TestSilverAgreement(t *testing.T) {
 		tok.count(tokenSpans(gold), tokenSpans(d))
 		sent.count(sentSpans(gold), sentSpans(d))
 		para.count(paraSentSpans(gold), sentSpans(d))
+		// as the pipeline sees it: NewDocument's body leaves out link lines
+		nd, err := NewDocument(gold.ID, []byte(gold.Text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		Tokenize(nd)
+		bodyTok.count(tokenSpans(gold), tokenSpans(nd))
 		if show > 0 {
 			show -= logDiff(t, gold, d, show, tokenSpans)
 		}
@@ -129,7 +136,8 @@ func TestSilverAgreement(t *testing.T) {
 			sshow -= logDiff(t, gold, d, sshow, paraSentSpans)
 		}
 	}
-	t.Logf("%s: %d articles; tokens %v; sentences %v; sentences cut at line breaks %v", split, len(arts), tok, sent, para)
+	t.Logf("%s: %d articles; tokens %v; sentences %v; sentences cut at line breaks %v; tokens in NewDocument bodies %v",
+		split, len(arts), tok, sent, para, bodyTok)
 	if f := tok.f1(); f < 0.98 {
 		t.Errorf("token F1 %.4f below 0.98", f)
 	}
