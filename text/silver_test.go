@@ -141,15 +141,11 @@ func TestSilverAgreement(t *testing.T) {
 	if f := tok.f1(); f < 0.98 {
 		t.Errorf("token F1 %.4f below 0.98", f)
 	}
-	// The bar applies to the silver sentences cut at line breaks: Tokenize
-	// ends a sentence at every line break by design, while CoreNLP ran
-	// across them ("he said:\n\n“..."), which alone costs the raw figure
-	// about six points. The raw figure is guarded against regressions.
-	if f := para.f1(); f < 0.95 {
-		t.Errorf("sentence F1 (cut at line breaks) %.4f below 0.95", f)
-	}
-	if f := sent.f1(); f < 0.93 {
-		t.Errorf("raw silver sentence F1 %.4f below 0.93", f)
+	// Tokenize ends a sentence at a line break except after a colon or a
+	// time-stamp line, as CoreNLP mostly did; the figure against silver
+	// sentences cut at every line break is printed for comparison.
+	if f := sent.f1(); f < 0.95 {
+		t.Errorf("sentence F1 %.4f below 0.95", f)
 	}
 }
 

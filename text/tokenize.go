@@ -135,7 +135,8 @@ func (t *tokenizer) emit(bs, be int, cls int) {
 	n := len(t.d.Tokens)
 	if n > t.sentStart {
 		follower := cls == clsCloser && !t.nl
-		if t.nl || (t.pending && !follower) || n-t.sentStart >= MaxSentenceTokens {
+		brk := t.nl && !t.carriesOver(n)
+		if brk || (t.pending && !follower) || n-t.sentStart >= MaxSentenceTokens {
 			t.closeSentence()
 		}
 	}
@@ -160,6 +161,16 @@ func (t *tokenizer) emit(bs, be int, cls int) {
 	})
 	t.lastEnd = be
 	t.nl = false
+}
+
+// carriesOver tells whether the sentence open before token n runs on across
+// a line break, as in the silver analysis: after a colon (news text brings
+// in block quotes with "he said:" and a new paragraph) and after a time-stamp
+// line ("7:45 a.m."), which live blogs put above each entry.
+func (t *tokenizer) carriesOver(n int) bool {
+	last := t.d.Tokens[n-1]
+	w := t.s[last.BStart:last.BEnd]
+	return w == ":" || (w == "a.m." || w == "p.m.") && n-t.sentStart <= 2
 }
 
 func (t *tokenizer) closeSentence() {
