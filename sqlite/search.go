@@ -142,7 +142,7 @@ func deref(s *string) string {
 // else every person with that surname (and that first name, if given).
 func (s *Store) speakerIDs(ctx context.Context, name string) ([]int64, error) {
 	for _, typ := range []string{"person", ""} {
-		n := onrecord.ParseName(name, typ)
+		n := parseName(name, typ)
 		if n.Key == "" {
 			continue
 		}

@@ -8,7 +8,17 @@ import (
 	"strings"
 
 	"github.com/onrecord/onrecord"
+	"github.com/onrecord/onrecord/speaker"
 )
+
+// parseName is onrecord.ParseName after the speaker package's
+// normalisation of person names (party tags, appositives).
+func parseName(name, typ string) onrecord.Name {
+	if typ == "person" {
+		name = speaker.Canonical(name)
+	}
+	return onrecord.ParseName(name, typ)
+}
 
 // resolver finds or creates the canonical speaker of a name inside a Put's
 // transaction.
@@ -23,7 +33,7 @@ type resolver struct {
 // surname, or names the only person known so far by that surname alone.
 func (r resolver) speaker(ctx context.Context, sp *onrecord.Speaker) (int64, error) {
 	typ := strings.ToLower(sp.Type)
-	n := onrecord.ParseName(sp.Name, typ)
+	n := parseName(sp.Name, typ)
 	if n.Key == "" {
 		return 0, nil
 	}
