@@ -146,11 +146,19 @@ func (m *Model) Extract(d *onrecord.Document) {
 	s := m.scratch()
 	defer m.pool.Put(s)
 	s.prepare(d)
+	prevEnd := -1 // token end of the previous unit
 	for _, u := range units(d) {
 		a, b := m.tagUnit(s, d, u)
-		d.Quotes = append(d.Quotes, group(d, a, s.labels[:b-a], s.score, s.sentOf)...)
+		atts := group(d, a, s.labels[:b-a], s.score, s.sentOf, &s.featurizer)
+		if len(atts) > 0 && len(d.Quotes) > 0 && continues(d, &d.Quotes[len(d.Quotes)-1], &atts[0], prevEnd, a) {
+			last := &d.Quotes[len(d.Quotes)-1]
+			last.Content = append(last.Content, atts[0].Content...)
+			last.Kind = kind(d, last.Content)
+			atts = atts[1:]
+		}
+		d.Quotes = append(d.Quotes, atts...)
+		prevEnd = b
 	}
-	mergeContinued(d)
 }
 
 // segment is a run of tokens [a, b) with one role.
@@ -162,7 +170,7 @@ type segment struct {
 }
 
 // group turns the labels of tokens [off, off+len(labels)) into attributions.
-func group(d *onrecord.Document, off int, labels []int8, score []float32, sentOf []int) []onrecord.Attribution {
+func group(d *onrecord.Document, off int, labels []int8, score []float32, sentOf []int, f *featurizer) []onrecord.Attribution {
 	var segs []segment
 	for i := 0; i < len(labels); i++ {
 		l := int(labels[i])
@@ -186,12 +194,20 @@ func group(d *onrecord.Document, off int, labels []int8, score []float32, sentOf
 	var cues []int
 	for i := range segs {
 		segs[i].conf /= float64(segs[i].b - segs[i].a)
+		if segs[i].role == 3 {
+			snapQuote(&segs[i], f.quote, off, off+len(labels))
+		}
 		if segs[i].role == 2 {
 			cues = append(cues, i)
 		}
 	}
 	if len(segs) == 0 {
 		return nil
+	}
+	for i := range segs {
+		if segs[i].role == 3 {
+			snapTree(d, segs, i, f)
+		}
 	}
 	owner := func(tok int) int { // the cue segment holding token tok, or -1
 		for _, c := range cues {
@@ -281,6 +297,7 @@ func group(d *onrecord.Document, off int, labels []int8, score []float32, sentOf
 		if len(content) == 0 {
 			continue
 		}
+		content = dropStray(d, content)
 		if len(source) > 1 { // one source per cue: prefer the tree, then the nearest
 			sort.SliceStable(source, func(x, y int) bool {
 				if source[x].link != source[y].link {
@@ -289,6 +306,11 @@ func group(d *onrecord.Document, off int, labels []int8, score []float32, sentOf
 				return dist(&source[x], c) < dist(&source[y], c)
 			})
 			source = source[:1]
+		}
+		if len(source) == 0 {
+			if sg, ok := treeSource(d, segs, c, f); ok {
+				source = append(source, sg)
+			}
 		}
 		out = append(out, build(d, content, []segment{segs[c]}, source))
 	}
@@ -299,6 +321,135 @@ func group(d *onrecord.Document, off int, labels []int8, score []float32, sentOf
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Content[0].Start < out[j].Content[0].Start })
 	return out
+}
+
+// snapQuote stretches a content that nearly fills a quotation to its marks:
+// direct quotes keep their quotation marks.
+func snapQuote(sg *segment, quote []int8, lo, hi int) {
+	a, b := sg.a, sg.b-1
+	if quote[a] == 1 {
+		for j := a - 1; j >= lo && j >= sg.a-2; j-- {
+			if quote[j] == 2 {
+				sg.a = j
+				break
+			}
+			if quote[j] != 1 {
+				break
+			}
+		}
+	}
+	if quote[b] == 1 || (b > sg.a && quote[b] == 0 && quote[b-1] == 1) {
+		for j := b + 1; j < hi && j <= b+2; j++ {
+			if quote[j] == 2 {
+				sg.b = j + 1
+				break
+			}
+			if quote[j] != 1 && quote[j] != 0 {
+				break
+			}
+		}
+	}
+}
+
+// snapTree widens an unquoted content to the whole subtree of its head
+// when that subtree stays in the sentence and takes no other segment's
+// tokens: a clause is reported whole.
+func snapTree(d *onrecord.Document, segs []segment, k int, f *featurizer) {
+	sg := &segs[k]
+	head := -1
+	for i := sg.a; i < sg.b; i++ {
+		if f.quote[i] != 0 {
+			return
+		}
+		h := int(d.Tokens[i].Head)
+		if h < sg.a || h >= sg.b {
+			if head >= 0 {
+				return
+			}
+			head = i
+		}
+	}
+	if head < 0 {
+		return
+	}
+	lo, hi := int(f.lo[head]), int(f.hi[head])+1
+	for i, o := range segs {
+		if i != k && o.a < hi && lo < o.b {
+			return
+		}
+	}
+	sent := d.Sents[sg.sent]
+	if lo < int(sent.Start) || hi > int(sent.End) {
+		return
+	}
+	for hi > lo+1 && strings.Contains(".,;:", d.Word(hi-1)) {
+		hi--
+	}
+	for i := lo; i < hi; i++ {
+		if f.quote[i] != 0 {
+			return
+		}
+	}
+	sg.a, sg.b = min(sg.a, lo), max(sg.b, hi)
+}
+
+// treeSource finds the source of a cue the tagger left without one in the
+// parse: the subject of the cue verb, or the noun that "according to"
+// introduces. It takes no token of another segment.
+func treeSource(d *onrecord.Document, segs []segment, c int, f *featurizer) (segment, bool) {
+	cue := segs[c]
+	sent := d.Sents[cue.sent]
+	pick := -1
+	for i := cue.a; i < cue.b && pick < 0; i++ {
+		t := &d.Tokens[i]
+		if t.Dep == "case" && t.Head >= 0 && (int(t.Head) < cue.a || int(t.Head) >= cue.b) {
+			pick = int(t.Head)
+		}
+	}
+	for j := int(sent.Start); j < int(sent.End) && pick < 0; j++ {
+		h := int(d.Tokens[j].Head)
+		if d.Tokens[j].Dep == "nsubj" && h >= cue.a && h < cue.b && (j < cue.a || j >= cue.b) {
+			pick = j
+		}
+	}
+	if pick < 0 {
+		return segment{}, false
+	}
+	lo, hi := int(f.lo[pick]), int(f.hi[pick])+1
+	if lo < cue.b && cue.a < hi { // "according to X": keep what follows the cue
+		lo = max(lo, cue.b)
+	}
+	if lo >= hi || lo < int(sent.Start) || hi > int(sent.End) {
+		return segment{}, false
+	}
+	for _, o := range segs {
+		if o.a < hi && lo < o.b {
+			return segment{}, false
+		}
+	}
+	return segment{role: 1, a: lo, b: hi, sent: cue.sent, cue: c, link: true}, true
+}
+
+// dropStray keeps only the quoted parts of a content that has both quoted
+// and unquoted parts: a stray unquoted segment beside a quotation is far
+// more often a tagging slip than a mixed attribution.
+func dropStray(d *onrecord.Document, parts []segment) []segment {
+	if len(parts) < 2 {
+		return parts
+	}
+	quoted := func(s segment) bool {
+		return strings.ContainsAny(d.Text[d.Tokens[s.a].BStart:d.Tokens[s.b-1].BEnd], quoteMarks)
+	}
+	var q []segment
+	for _, p := range parts {
+		if quoted(p) {
+			q = append(q, p)
+		}
+	}
+	if len(q) == 0 {
+		return parts
+	}
+	return q
 }
 
 func abs(x int) int {
@@ -365,9 +516,26 @@ func kind(d *onrecord.Document, content []onrecord.Span) onrecord.Kind {
 	return onrecord.Indirect
 }
 
-// mergeContinued joins a quotation that runs on into the next paragraph:
-// news style leaves the first paragraph's closing mark out and opens the
-// next with a mark; PolNeAR annotates the whole as one content.
-func mergeContinued(d *onrecord.Document) {
-	_ = d
+// continues tells whether next, the first attribution of the paragraph
+// starting at token start, carries on prev's quotation from the paragraph
+// that ended at token prevEnd. News style leaves the first paragraph's
+// closing mark out and opens the next with a fresh mark, with no cue of its
+// own; PolNeAR annotates the whole as one content.
+func continues(d *onrecord.Document, prev, next *onrecord.Attribution, prevEnd, start int) bool {
+	if next.Cue != nil || prevEnd < 1 || prevEnd != start {
+		return false
+	}
+	if int(d.Tokens[start].Start) != next.Content[0].Start || !isOpening(d.Word(start)) {
+		return false
+	}
+	pc := prev.Content[len(prev.Content)-1]
+	if pc.End < int(d.Tokens[max(prevEnd-2, 0)].End) { // stops before the paragraph's end (a final period aside)
+		return false
+	}
+	// The last part must open a quotation and not close it.
+	t := d.Slice(pc)
+	open := strings.LastIndexAny(t, "\"\u201c")
+	return open >= 0 && !strings.ContainsAny(t[open+1:], "\"\u201d")
 }
+
+func isOpening(w string) bool { return w == "\"" || w == "\u201c" }

@@ -47,6 +47,8 @@ const (
 	fPathRelQuote
 	fLemmaDep
 	fDepDep
+	fVerbPath
+	fHeadWord
 	nFeatures // features per token
 )
 
@@ -157,6 +159,7 @@ type featurizer struct {
 	quote  []int8  // 1 inside a quotation, 2 on a quote mark, 0 outside
 	kids   []uint8 // bitset: has nsubj, has ccomp, has dobj, has xcomp child
 	near   []int32 // nearest cue-like token in the sentence, -1 when none
+	lo, hi []int32 // first and last token of each token's subtree
 	// per sentence: first "according" and ":" token (-1 when none), and
 	// whether a cue-like token stands outside quotes
 	acc, colon []int32
@@ -193,6 +196,19 @@ func (f *featurizer) prepare(d *onrecord.Document) {
 		f.lemmas[i] = l
 		f.cue[i] = f.m.cueBucket(l)
 		f.kids[i] = 0
+	}
+	f.lo = resize(f.lo, n)
+	f.hi = resize(f.hi, n)
+	for i := range d.Tokens {
+		f.lo[i], f.hi[i] = int32(i), int32(i)
+	}
+	for i := range d.Tokens {
+		// Walk up, widening each ancestor's yield; the step cap keeps a
+		// malformed tree with a cycle from looping.
+		for j, steps := d.Tokens[i].Head, 0; j >= 0 && int(j) < n && steps < 64; j, steps = d.Tokens[j].Head, steps+1 {
+			f.lo[j] = min(f.lo[j], int32(i))
+			f.hi[j] = max(f.hi[j], int32(i))
+		}
 	}
 	for i := range d.Tokens {
 		h := d.Tokens[i].Head
@@ -271,7 +287,7 @@ func (f *featurizer) prepare(d *onrecord.Document) {
 }
 
 // cueLike is the cue bucket from which a lemma counts as a likely cue.
-const cueLike = 3
+const cueLike = 2
 
 func resize[T any](s []T, n int) []T {
 	if cap(s) < n {
@@ -351,7 +367,11 @@ func (f *featurizer) extract(i int, sent onrecord.Sentence, sentIdx int, dst []u
 	if anc >= 0 {
 		ancLemma = f.lemmas[anc]
 	}
-	put(newHash(fPathRel).str(rel).int(q))
+	ancCue := 0
+	if anc >= 0 {
+		ancCue = int(f.cue[anc])
+	}
+	put(newHash(fPathRel).str(rel).int(q).int(ancCue))
 	put(newHash(fPathRelLemma).str(rel).str(ancLemma))
 	put(newHash(fPathRelDist).str(rel).int(bucket(dist)))
 	put(newHash(fPathRelQuote).str(rel).int(q).str(t.Tag))
@@ -391,6 +411,20 @@ func (f *featurizer) extract(i int, sent onrecord.Sentence, sentIdx int, dst []u
 		hd = d.Tokens[t.Head].Dep
 	}
 	put(newHash(fDepDep).str(t.Dep).str(hd))
+
+	// The nearest verb above the token and the relation under it: the
+	// clause a token belongs to decides its role more than its own word.
+	vrel, vlemma := "none", "-"
+	child = i
+	for j, steps := int(t.Head), 1; j >= 0 && j < len(d.Tokens) && steps < 12; j, steps = int(d.Tokens[j].Head), steps+1 {
+		if strings.HasPrefix(d.Tokens[j].Tag, "VB") {
+			vrel, vlemma = d.Tokens[child].Dep, f.lemmas[j]
+			break
+		}
+		child = j
+	}
+	put(newHash(fVerbPath).str(vrel).str(vlemma))
+	put(newHash(fHeadWord).str(t.Dep).str(headLemma).str(word))
 }
 
 // side tells where token j stands from token i: N when there is none, A

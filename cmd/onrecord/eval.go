@@ -1,0 +1,163 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/onrecord/onrecord"
+	"github.com/onrecord/onrecord/brat"
+	"github.com/onrecord/onrecord/conllu"
+	"github.com/onrecord/onrecord/eval"
+	"github.com/onrecord/onrecord/pipeline"
+	"github.com/onrecord/onrecord/text"
+)
+
+// Reference points on PolNeAR, printed beside our figures.
+const (
+	humanContent = 0.86 // inter-annotator content_overlap F1
+	humanFull    = 0.76 // inter-annotator full_overlap F1
+	bertExact    = 0.73 // best published tagger, exact content F1
+)
+
+func runEval(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	fs := flags("eval", stderr)
+	asJSON := fs.Bool("json", false, "print the metrics as one JSON object, like score_attrib.py --json")
+	jobs := fs.Int("j", 0, "documents processed in parallel when extracting (default: all cores)")
+	args, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(args) < 1 || len(args) > 2 {
+		fmt.Fprintln(stderr, "usage: onrecord eval GOLD_DIR [PRED.jsonl] [--json]")
+		return errUsage
+	}
+	gold, err := brat.LoadCorpus(args[0])
+	if err != nil {
+		return err
+	}
+	var preds map[string][]onrecord.Attribution
+	if len(args) == 2 {
+		f, err := os.Open(args[1])
+		if err != nil {
+			return fmt.Errorf("read predictions: %w", err)
+		}
+		preds, err = eval.ReadPredictions(f)
+		f.Close()
+		if err != nil {
+			return fmt.Errorf("read %s: %w", args[1], err)
+		}
+	} else {
+		p, err := pipeline.Default()
+		if err != nil {
+			return err
+		}
+		ctx, cancel := interruptible()
+		defer cancel()
+		preds = map[string][]onrecord.Attribution{}
+		docs := text.Read([]string{filepath.Join(args[0], "text")}, text.ReadOptions{})
+		err = process(ctx, p, docs, *jobs, stderr, func(d *onrecord.Document) error {
+			preds[d.ID] = d.Quotes
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+	}
+	res := eval.Score(gold, preds)
+	if *asJSON {
+		return res.PrintJSON(stdout)
+	}
+	if err := res.Print(stdout); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "%-16s content_overlap %+.4f, full_overlap %+.4f vs human agreement (%.2f / %.2f); content_exact %+.4f vs best published (%.2f)\n",
+		"reference", res.ContentOverlap.F1-humanContent, res.FullOverlap.F1-humanFull, humanContent, humanFull,
+		res.ContentExact.F1-bertExact, bertExact)
+	if _, err := os.Stat(filepath.Join(args[0], "silver")); err == nil {
+		silver, err := conllu.LoadSplit(args[0])
+		if err != nil {
+			return err
+		}
+		return eval.ScoreSpeakers(gold, silver, preds).Print(stdout)
+	}
+	return nil
+}
+
+func runAnalyze(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	fs := flags("analyze", stderr)
+	var in inputFlags
+	in.register(fs)
+	score := fs.String("score", "", "score against a split directory with text/ and silver/ (e.g. ../shared/data/polnear/dev)")
+	args, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	p, err := pipeline.Default()
+	if err != nil {
+		return err
+	}
+	if *score != "" {
+		arts, err := conllu.LoadSplit(*score)
+		if err != nil {
+			return err
+		}
+		silver := make([]*onrecord.Document, len(arts))
+		pred := make([]*onrecord.Document, len(arts))
+		for i, a := range arts {
+			silver[i] = a.Doc
+			if pred[i], err = text.NewDocument(a.Doc.ID, []byte(a.Doc.Text)); err != nil {
+				return err
+			}
+			p.Analyze(pred[i])
+		}
+		return eval.ScoreAnalysis(silver, pred).Print(stdout)
+	}
+	docs, err := in.documents(args, stdin, stderr)
+	if err != nil {
+		return err
+	}
+	failed := 0
+	for d, err := range docs {
+		if err != nil {
+			failed++
+			fmt.Fprintf(stderr, "onrecord: %v\n", err)
+			continue
+		}
+		p.Analyze(d)
+		fmt.Fprintf(stdout, "# doc %s\n", d.ID)
+		if err := conllu.Write(stdout, d); err != nil {
+			return err
+		}
+	}
+	if failed > 0 {
+		return fmt.Errorf("%w: %d", errFailed, failed)
+	}
+	return nil
+}
+
+func runTrain(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	fs := flags("train", stderr)
+	data := fs.String("data", "../shared/data/polnear", "corpus: a PolNeAR-layout root (train/, dev/) or one directory with text/, attributions/ and silver/")
+	models := fs.String("models", "tag,parse,attrib", "models to train, in order; the rest come from the embedded ones")
+	out := fs.String("out", ".", "repository root: models are written to OUT/tag, OUT/parse, OUT/attrib")
+	seed := fs.Int64("seed", 1, "random seed (the same seed and data give the same models)")
+	if _, err := parse(fs, args); err != nil {
+		return err
+	}
+	var list []string
+	for _, m := range strings.Split(*models, ",") {
+		m = strings.TrimSpace(m)
+		if _, ok := pipeline.ModelFiles[m]; !ok {
+			return fmt.Errorf("%w: unknown model %q (want tag, parse or attrib)", errUsage, m)
+		}
+		list = append(list, m)
+	}
+	if err := pipeline.Train(pipeline.TrainConfig{Data: *data, Out: *out, Models: list, Seed: *seed, Log: stderr}); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "models written under %s; rebuild (go build ./cmd/onrecord) to embed them\n", *out)
+	return nil
+}

@@ -1,0 +1,186 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"iter"
+	"os"
+	"os/signal"
+	"time"
+
+	"github.com/onrecord/onrecord"
+	"github.com/onrecord/onrecord/output"
+	"github.com/onrecord/onrecord/pipeline"
+	"github.com/onrecord/onrecord/text"
+)
+
+var errUsage = errors.New("usage")
+
+// flags makes a flag set whose errors and -h output go to stderr.
+func flags(name string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet("onrecord "+name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	return fs
+}
+
+// parse parses args, allowing flags after positional arguments
+// ("onrecord extract dir --format text").
+func parse(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return nil, errUsage
+			}
+			return nil, fmt.Errorf("%w: %v", errUsage, err)
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return pos, nil
+		}
+		pos = append(pos, args[0])
+		args = args[1:]
+	}
+}
+
+// inputFlags are the flags shared by the commands that read articles.
+type inputFlags struct {
+	input string
+	jobs  int
+}
+
+func (f *inputFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&f.input, "input", "text", "input format: text (.txt files, directories, -) or jsonl ({\"id\",\"text\",\"date\"} a line)")
+	fs.IntVar(&f.jobs, "j", 0, "documents processed in parallel (default: all cores)")
+}
+
+// documents reads the articles named by args. With no args and a terminal on
+// stdin, it yields the bundled example article.
+func (f *inputFlags) documents(args []string, stdin io.Reader, stderr io.Writer) (iter.Seq2[*onrecord.Document, error], error) {
+	if f.input != "text" && f.input != "jsonl" {
+		return nil, fmt.Errorf("%w: --input must be text or jsonl, not %q", errUsage, f.input)
+	}
+	if len(args) == 0 && isTerminal(stdin) {
+		fmt.Fprintf(stderr, "onrecord: no input given; using the bundled example article %s\n", onrecord.ExampleID)
+		return func(yield func(*onrecord.Document, error) bool) {
+			yield(text.NewDocument(onrecord.ExampleID, []byte(onrecord.Example)))
+		}, nil
+	}
+	return text.Read(args, text.ReadOptions{JSONL: f.input == "jsonl", Stdin: stdin}), nil
+}
+
+func isTerminal(x any) bool {
+	f, ok := x.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
+
+// interruptible returns a context cancelled by Ctrl-C.
+func interruptible() (context.Context, context.CancelFunc) {
+	return signal.NotifyContext(context.Background(), os.Interrupt)
+}
+
+// process runs the pipeline over docs, reporting each failed document on
+// stderr and progress when stderr is a terminal; handle gets every
+// extracted document in input order.
+func process(ctx context.Context, p *pipeline.Pipeline, docs iter.Seq2[*onrecord.Document, error], jobs int, stderr io.Writer, handle func(*onrecord.Document) error) error {
+	prog := newProgress(stderr)
+	failed := 0
+	err := p.Run(ctx, docs, jobs, func(r pipeline.Result) error {
+		if r.Err != nil {
+			failed++
+			prog.clear()
+			fmt.Fprintf(stderr, "onrecord: %v\n", r.Err)
+		} else if err := handle(r.Doc); err != nil {
+			return err
+		}
+		prog.tick(failed)
+		return nil
+	})
+	prog.done(failed)
+	if err != nil {
+		return err
+	}
+	if failed > 0 {
+		return fmt.Errorf("%w: %d", errFailed, failed)
+	}
+	return nil
+}
+
+func runExtract(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	fs := flags("extract", stderr)
+	var in inputFlags
+	in.register(fs)
+	format := fs.String("format", "", "output: jsonl (default when stdout is not a terminal), text (default on a terminal) or brat")
+	out := fs.String("out", "", "directory for --format brat (.ann and .txt per document)")
+	args, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if *format == "" {
+		*format = "jsonl"
+		if isTerminal(stdout) {
+			*format = "text"
+		}
+	}
+	docs, err := in.documents(args, stdin, stderr)
+	if err != nil {
+		return err
+	}
+	w, err := output.New(*format, stdout, output.Options{Dir: *out, Color: isTerminal(stdout)})
+	if err != nil {
+		return fmt.Errorf("%w: %v", errUsage, err)
+	}
+	p, err := pipeline.Default()
+	if err != nil {
+		return err
+	}
+	ctx, cancel := interruptible()
+	defer cancel()
+	err = process(ctx, p, docs, in.jobs, stderr, w.Write)
+	if cerr := w.Close(); err == nil && cerr != nil {
+		err = cerr
+	}
+	return err
+}
+
+// progress prints a one-line count on a terminal, at most every 200 ms.
+type progress struct {
+	w     io.Writer
+	on    bool
+	n     int
+	start time.Time
+	last  time.Time
+}
+
+func newProgress(w io.Writer) *progress {
+	return &progress{w: w, on: isTerminal(w), start: time.Now()}
+}
+
+func (p *progress) tick(failed int) {
+	p.n++
+	if !p.on || time.Since(p.last) < 200*time.Millisecond {
+		return
+	}
+	p.last = time.Now()
+	fmt.Fprintf(p.w, "\r%d documents, %d failed, %.1f/s ", p.n, failed, float64(p.n)/time.Since(p.start).Seconds())
+}
+
+func (p *progress) clear() {
+	if p.on && !p.last.IsZero() {
+		fmt.Fprint(p.w, "\r\033[K")
+	}
+}
+
+func (p *progress) done(failed int) {
+	if p.on && !p.last.IsZero() {
+		p.clear()
+		fmt.Fprintf(p.w, "%d documents, %d failed, %s\n", p.n, failed, time.Since(p.start).Round(time.Millisecond))
+	}
+}

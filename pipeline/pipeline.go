@@ -1,0 +1,134 @@
+// Package pipeline runs the stages text → tag → parse → attrib → speaker over
+// documents, one at a time or many in parallel with output in input order.
+package pipeline
+
+import (
+	"context"
+	"fmt"
+	"iter"
+	"runtime"
+	"runtime/debug"
+
+	"github.com/onrecord/onrecord"
+	"github.com/onrecord/onrecord/attrib"
+	"github.com/onrecord/onrecord/parse"
+	"github.com/onrecord/onrecord/speaker"
+	"github.com/onrecord/onrecord/tag"
+	"github.com/onrecord/onrecord/text"
+)
+
+// Pipeline holds the trained models. It is read-only once built and safe
+// for concurrent use by many goroutines.
+type Pipeline struct {
+	Tagger *tag.Tagger
+	Parser *parse.Parser
+	Attrib *attrib.Model
+}
+
+// Default returns the pipeline over the models embedded in the binary.
+func Default() (*Pipeline, error) {
+	t, err := tag.Default()
+	if err != nil {
+		return nil, err
+	}
+	p, err := parse.Default()
+	if err != nil {
+		return nil, err
+	}
+	a, err := attrib.Default()
+	if err != nil {
+		return nil, err
+	}
+	return &Pipeline{Tagger: t, Parser: p, Attrib: a}, nil
+}
+
+// Analyze tokenizes, tags and parses d, replacing earlier layers.
+func (p *Pipeline) Analyze(d *onrecord.Document) {
+	text.Tokenize(d)
+	p.Tagger.Tag(d)
+	p.Parser.Parse(d)
+}
+
+// Extract analyses d and fills d.Quotes with its attributions and their
+// speakers. It implements onrecord.Extractor.
+func (p *Pipeline) Extract(ctx context.Context, d *onrecord.Document) (err error) {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	// A bug in one stage must cost one document, not the batch.
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("%s: internal error: %v\n%s", d.ID, r, debug.Stack())
+		}
+	}()
+	p.Analyze(d)
+	d.Quotes = d.Quotes[:0]
+	p.Attrib.Extract(d)
+	speaker.Resolve(d)
+	return nil
+}
+
+// Result is one document out of Run: the document, or why it failed.
+type Result struct {
+	Doc *onrecord.Document
+	Err error
+}
+
+// Run extracts every document of in with jobs workers (all cores when
+// jobs < 1) and calls emit in input order. At most a few documents per
+// worker are held at once, so memory stays flat however many there are.
+// Reader errors are passed on to emit in their place. Run stops early when
+// emit returns an error or ctx ends.
+func (p *Pipeline) Run(ctx context.Context, in iter.Seq2[*onrecord.Document, error], jobs int, emit func(Result) error) error {
+	if jobs < 1 {
+		jobs = runtime.GOMAXPROCS(0)
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	type job struct {
+		res  Result
+		done chan struct{}
+	}
+	window := make(chan *job, 4*jobs) // in input order; its size bounds memory
+	work := make(chan *job)
+	go func() {
+		defer close(window)
+		defer close(work)
+		for d, err := range in {
+			j := &job{res: Result{Doc: d, Err: err}, done: make(chan struct{})}
+			select {
+			case window <- j:
+			case <-ctx.Done():
+				return
+			}
+			if err != nil || d == nil {
+				close(j.done)
+				continue
+			}
+			select {
+			case work <- j:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	for w := 0; w < jobs; w++ {
+		go func() {
+			for j := range work {
+				j.res.Err = p.Extract(ctx, j.res.Doc)
+				close(j.done)
+			}
+		}()
+	}
+	for j := range window {
+		select {
+		case <-j.done:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+		if err := emit(j.res); err != nil {
+			return err
+		}
+	}
+	return ctx.Err()
+}

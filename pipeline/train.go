@@ -1,0 +1,182 @@
+package pipeline
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"time"
+
+	"github.com/onrecord/onrecord"
+	"github.com/onrecord/onrecord/attrib"
+	"github.com/onrecord/onrecord/brat"
+	"github.com/onrecord/onrecord/conllu"
+	"github.com/onrecord/onrecord/parse"
+	"github.com/onrecord/onrecord/tag"
+	"github.com/onrecord/onrecord/text"
+)
+
+// TrainConfig says what to train from where.
+type TrainConfig struct {
+	// Data is a PolNeAR-layout corpus: either a root with train/ and dev/
+	// splits, or one directory with text/, attributions/ and (for the
+	// tagger and parser) silver/.
+	Data string
+	// Out is the directory under which tag/, parse/ and attrib/ model
+	// files are written (the repository root, to embed them on next build).
+	Out string
+	// Models lists what to train: "tag", "parse", "attrib". The others are
+	// taken from the embedded models.
+	Models []string
+	Seed   int64
+	Log    io.Writer
+}
+
+// ModelFiles are the paths, under TrainConfig.Out, of the embedded models.
+var ModelFiles = map[string]string{
+	"tag":    filepath.Join("tag", "model.bin.gz"),
+	"parse":  filepath.Join("parse", "model.bin.gz"),
+	"attrib": filepath.Join("attrib", "model.bin.gz"),
+}
+
+// Train rebuilds the requested models, each from what the one before it
+// produces: the attribution model learns over the project's own tagger and
+// parser output, the analysis it will see at run time.
+func Train(cfg TrainConfig) error {
+	if cfg.Log == nil {
+		cfg.Log = io.Discard
+	}
+	trainDir, devDir := cfg.Data, ""
+	if st, err := os.Stat(filepath.Join(cfg.Data, "train")); err == nil && st.IsDir() {
+		trainDir, devDir = filepath.Join(cfg.Data, "train"), filepath.Join(cfg.Data, "dev")
+	}
+	// Stages not retrained come from the embedded models.
+	p := &Pipeline{}
+	var err error
+	if !slices.Contains(cfg.Models, "tag") {
+		if p.Tagger, err = tag.Default(); err != nil {
+			return err
+		}
+	}
+	if !slices.Contains(cfg.Models, "parse") {
+		if p.Parser, err = parse.Default(); err != nil {
+			return err
+		}
+	}
+	if slices.Contains(cfg.Models, "tag") || slices.Contains(cfg.Models, "parse") {
+		train, dev, err := silver(trainDir, devDir)
+		if err != nil {
+			return err
+		}
+		if slices.Contains(cfg.Models, "tag") {
+			start := time.Now()
+			t, err := tag.Train(train, dev, cfg.Seed, cfg.Log)
+			if err != nil {
+				return fmt.Errorf("train tagger: %w", err)
+			}
+			if err := save(cfg.Out, "tag", t.Save); err != nil {
+				return err
+			}
+			p.Tagger = t
+			fmt.Fprintf(cfg.Log, "tagger trained in %s\n", time.Since(start).Round(time.Second))
+		}
+		if slices.Contains(cfg.Models, "parse") {
+			start := time.Now()
+			for _, d := range dev { // the parser is scored on the tagger's own tags
+				p.Tagger.Tag(d)
+			}
+			pr, err := parse.Train(train, dev, cfg.Seed, cfg.Log)
+			if err != nil {
+				return fmt.Errorf("train parser: %w", err)
+			}
+			if err := save(cfg.Out, "parse", pr.Save); err != nil {
+				return err
+			}
+			p.Parser = pr
+			fmt.Fprintf(cfg.Log, "parser trained in %s\n", time.Since(start).Round(time.Second))
+		}
+	}
+	if slices.Contains(cfg.Models, "attrib") {
+		start := time.Now()
+		docs, err := Gold(p, trainDir)
+		if err != nil {
+			return err
+		}
+		m, err := attrib.Train(docs, attrib.TrainOptions{Seed: cfg.Seed, Log: cfg.Log})
+		if err != nil {
+			return fmt.Errorf("train attribution model: %w", err)
+		}
+		if err := save(cfg.Out, "attrib", m.Save); err != nil {
+			return err
+		}
+		fmt.Fprintf(cfg.Log, "attribution model trained in %s\n", time.Since(start).Round(time.Second))
+	}
+	return nil
+}
+
+// silver loads the silver analyses of the train and (when present) dev splits.
+func silver(trainDir, devDir string) (train, dev []*onrecord.Document, err error) {
+	load := func(dir string) ([]*onrecord.Document, error) {
+		arts, err := conllu.LoadSplit(dir)
+		if err != nil {
+			return nil, err
+		}
+		docs := make([]*onrecord.Document, len(arts))
+		for i, a := range arts {
+			docs[i] = a.Doc
+		}
+		return docs, nil
+	}
+	if train, err = load(trainDir); err != nil {
+		return nil, nil, err
+	}
+	if devDir != "" {
+		if dev, err = load(devDir); err != nil {
+			return nil, nil, err
+		}
+	}
+	return train, dev, nil
+}
+
+// Gold reads a brat corpus (text/ and attributions/) and analyses its texts
+// with p, leaving the gold attributions in each document's Quotes.
+func Gold(p *Pipeline, dir string) ([]*onrecord.Document, error) {
+	gold, err := brat.LoadCorpus(dir)
+	if err != nil {
+		return nil, err
+	}
+	docs := make([]*onrecord.Document, 0, len(gold))
+	for _, g := range gold {
+		d, err := text.NewDocument(g.ID, []byte(g.Text))
+		if err != nil {
+			return nil, err
+		}
+		p.Analyze(d)
+		d.Quotes = g.Quotes
+		docs = append(docs, d)
+	}
+	return docs, nil
+}
+
+// save writes one model file atomically: a half-written model must never
+// be embedded.
+func save(out, name string, write func(io.Writer) error) error {
+	var buf bytes.Buffer
+	if err := write(&buf); err != nil {
+		return fmt.Errorf("save %s model: %w", name, err)
+	}
+	path := filepath.Join(out, ModelFiles[name])
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return fmt.Errorf("save %s model: %w", name, err)
+	}
+	tmp := path + ".tmp"
+	if err := os.WriteFile(tmp, buf.Bytes(), 0o644); err != nil {
+		return fmt.Errorf("save %s model: %w", name, err)
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		return fmt.Errorf("save %s model: %w", name, err)
+	}
+	return nil
+}
