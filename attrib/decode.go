@@ -164,9 +164,9 @@ func (m *Model) Extract(d *onrecord.Document) {
 // segment is a run of tokens [a, b) with one role.
 type segment struct {
 	role, a, b, sent int
-	cue             int     // for contents and sources: the cue segment they belong to, -1 none
-	link            bool    // attached through the dependency tree
-	conf            float64 // mean margin of its labels
+	cue              int     // for contents and sources: the cue segment they belong to, -1 none
+	link             bool    // attached through the dependency tree
+	conf             float64 // mean margin of its labels
 }
 
 // group turns the labels of tokens [off, off+len(labels)) into attributions.
