@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/onrecord/onrecord"
+	"github.com/onrecord/onrecord/text"
 )
 
 // extractRequest is the JSON body of POST /v1/extract.
@@ -44,7 +45,8 @@ func (s *server) extract(w http.ResponseWriter, r *http.Request) {
 		s.extractFailed(w, r, d, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, encodeDoc(d, false))
+	b, err := encodeDocument(d)
+	writeEncoded(w, b, err)
 }
 
 func (s *server) extractFailed(w http.ResponseWriter, r *http.Request, d *onrecord.Document, err error) {
@@ -96,9 +98,6 @@ func (s *server) readDocument(w http.ResponseWriter, r *http.Request) (*onrecord
 			return nil, http.StatusBadRequest, errors.New("bad JSON body: more than one JSON value")
 		}
 	}
-	if req.Text == "" {
-		return nil, http.StatusBadRequest, errors.New("the text is empty")
-	}
 	if req.Date != "" {
 		if _, err := time.Parse(time.DateOnly, req.Date); err != nil {
 			return nil, http.StatusBadRequest, fmt.Errorf("bad date %q: want YYYY-MM-DD", req.Date)
@@ -107,5 +106,14 @@ func (s *server) readDocument(w http.ResponseWriter, r *http.Request) (*onrecord
 	if req.ID == "" {
 		req.ID = defaultID
 	}
-	return &onrecord.Document{ID: req.ID, Date: req.Date, Text: req.Text}, 0, nil
+	// The same reading as the command line's: UTF-8 checked, the date
+	// header and the article body found.
+	d, err := text.NewDocument(req.ID, []byte(req.Text))
+	if err != nil {
+		return nil, http.StatusBadRequest, err
+	}
+	if req.Date != "" {
+		d.Date = req.Date // an explicit date wins over the header's
+	}
+	return d, 0, nil
 }

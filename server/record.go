@@ -140,7 +140,8 @@ func (s *server) article(w http.ResponseWriter, r *http.Request) {
 		s.storeFailed(w, r, "article "+id, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, encodeDoc(d, true))
+	b, err := encodeArticle(d)
+	writeEncoded(w, b, err)
 }
 
 // storeFailed reports a record error without leaking its details, which

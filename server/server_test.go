@@ -15,6 +15,7 @@ import (
 
 	"github.com/onrecord/onrecord"
 	"github.com/onrecord/onrecord/server"
+	"github.com/onrecord/onrecord/text"
 )
 
 const samplePath = "../testdata/timberlake-apology-2021-02-13.txt"
@@ -31,7 +32,10 @@ func readSample(t testing.TB) string {
 // filledStore holds the sample article, extracted by ex.
 func filledStore(t testing.TB, ex onrecord.Extractor, st onrecord.Store) onrecord.Store {
 	t.Helper()
-	d := &onrecord.Document{ID: "timberlake", Date: "2021-02-13", Text: readSample(t)}
+	d, err := text.NewDocument("timberlake", []byte(readSample(t)))
+	if err != nil {
+		t.Fatalf("read sample: %v", err)
+	}
 	if err := ex.Extract(context.Background(), d); err != nil {
 		t.Fatalf("extract sample: %v", err)
 	}
@@ -131,12 +135,18 @@ func TestEndpoints(t *testing.T) {
 			body: `{"id":"x","text":"Nothing was said."}`, want: 200, wantIn: []string{`"quotes":[]`}},
 		{name: "extract without store", method: "POST", path: "/v1/extract", ctype: "text/plain", body: sample, want: 200},
 		{name: "extract discontinuous", ex: partsExtractor{}, method: "POST", path: "/v1/extract?id=p", ctype: "text/plain", body: "éa b cd", want: 200,
-			wantIn: []string{`{"id":"p","quotes":[{"kind":"mixed","content":{"start":0,"end":7,"text":"éa … cd","parts":[[0,2],[5,7]]},"cue":null,"source":{"start":3,"end":4,"text":"b"},"speaker":null,"confidence":0}]}`}},
+			wantIn: []string{`{"id":"p","date":null,"quotes":[{"kind":"mixed","content":{"start":0,"end":7,"text":"éa ... cd","parts":[[0,2],[5,7]]},"cue":null,"source":{"start":3,"end":4,"text":"b"},"speaker":null,"confidence":0}]}`}},
 		{name: "extract bad json", method: "POST", path: "/v1/extract", ctype: "application/json", body: `{"text": `, want: 400, wantIn: []string{"bad JSON body"}},
 		{name: "extract unknown field", method: "POST", path: "/v1/extract", ctype: "application/json", body: `{"txt": "a"}`, want: 400, wantIn: []string{"unknown field"}},
 		{name: "extract two values", method: "POST", path: "/v1/extract", ctype: "application/json", body: `{"text": "a"} {}`, want: 400, wantIn: []string{"more than one"}},
-		{name: "extract empty text", method: "POST", path: "/v1/extract", ctype: "application/json", body: `{"id":"a"}`, want: 400, wantIn: []string{"text is empty"}},
-		{name: "extract empty body", method: "POST", path: "/v1/extract", ctype: "text/plain", want: 400, wantIn: []string{"text is empty"}},
+		{name: "extract empty text", method: "POST", path: "/v1/extract", ctype: "application/json", body: `{"id":"a"}`, want: 400, wantIn: []string{"a: empty document"}},
+		{name: "extract empty body", method: "POST", path: "/v1/extract", ctype: "text/plain", want: 400, wantIn: []string{"input: empty document"}},
+		{name: "extract blank body", method: "POST", path: "/v1/extract", ctype: "text/plain", body: " \n\t", want: 400, wantIn: []string{"empty document"}},
+		{name: "extract invalid UTF-8", method: "POST", path: "/v1/extract?id=bin", ctype: "text/plain", body: "ok \xff", want: 400, wantIn: []string{"bin: invalid UTF-8 at byte offset 3"}},
+		{name: "extract NUL", method: "POST", path: "/v1/extract", ctype: "text/plain", body: "a\x00b", want: 400, wantIn: []string{"binary content"}},
+		{name: "extract impossible header date", method: "POST", path: "/v1/extract", ctype: "text/plain", body: "date 2021-02-30 He said so.", want: 400, wantIn: []string{"date header"}},
+		{name: "extract header date", method: "POST", path: "/v1/extract", ctype: "text/plain", body: "date 2021-02-13 Nothing.", want: 200, wantIn: []string{`{"id":"input","date":"2021-02-13","quotes":[]}`}},
+		{name: "extract date param wins", method: "POST", path: "/v1/extract?date=2020-01-02", ctype: "text/plain", body: "date 2021-02-13 Nothing.", want: 200, wantIn: []string{`"date":"2020-01-02"`}},
 		{name: "extract bad date json", method: "POST", path: "/v1/extract", ctype: "application/json", body: `{"text":"a","date":"13/02/2021"}`, want: 400, wantIn: []string{`bad date \"13/02/2021\"`}},
 		{name: "extract bad date query", method: "POST", path: "/v1/extract?date=2021-02-30", ctype: "text/plain", body: "a", want: 400, wantIn: []string{"want YYYY-MM-DD"}},
 		{name: "extract too large", method: "POST", path: "/v1/extract", ctype: "text/plain", body: big, want: 413, wantIn: []string{"exceeds the limit of 1024 bytes"}},
@@ -194,7 +204,7 @@ func TestEndpoints(t *testing.T) {
 
 		{name: "article", method: "GET", path: "/v1/articles/timberlake", st: full, want: 200,
 			wantJSON: func(t *testing.T, v map[string]any) {
-				if v["id"] != "timberlake" || !strings.Contains(v["text"].(string), "date 2021-02-13 Justin Timberlake") || len(v["quotes"].([]any)) != 6 {
+				if v["id"] != "timberlake" || v["date"] != "2021-02-13" || !strings.Contains(v["text"].(string), "date 2021-02-13 Justin Timberlake") || len(v["quotes"].([]any)) != 6 {
 					t.Errorf("article = %.200v", v)
 				}
 			}},
