@@ -308,6 +308,26 @@ func (g gateExtractor) Extract(ctx context.Context, d *onrecord.Document) error 
 	return nil
 }
 
+// TestBodyLimitChunked checks the limit on a body of unknown length,
+// which only reading can catch.
+func TestBodyLimitChunked(t *testing.T) {
+	h := server.New(fakeExtractor{}, nil, nil, server.Options{MaxBody: 1024})
+	for _, n := range []int{1024, 1025} {
+		req := httptest.NewRequest("POST", "/v1/extract", strings.NewReader(strings.Repeat("a", n)))
+		req.ContentLength = -1
+		req.Header.Set("Content-Type", "text/plain")
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, req)
+		want := http.StatusOK
+		if n > 1024 {
+			want = http.StatusRequestEntityTooLarge
+		}
+		if w.Code != want {
+			t.Errorf("%d bytes: status %d, want %d: %s", n, w.Code, want, w.Body)
+		}
+	}
+}
+
 // TestLogs checks the structured request log line.
 func TestLogs(t *testing.T) {
 	var logs bytes.Buffer
