@@ -85,8 +85,12 @@ CREATE TABLE IF NOT EXISTS quotes(
 	id bigserial PRIMARY KEY,
 	key text NOT NULL UNIQUE,
 	content text NOT NULL,
-	tsv tsvector GENERATED ALWAYS AS (to_tsvector('english', content)) STORED
+	tsv tsvector GENERATED ALWAYS AS (to_tsvector('english', content)) STORED,
+	first_occ bigint NOT NULL DEFAULT 0,
+	first_date text COLLATE "C" NOT NULL DEFAULT '',
+	articles integer NOT NULL DEFAULT 0
 );
+CREATE INDEX IF NOT EXISTS quotes_first ON quotes(first_date, id);
 CREATE INDEX IF NOT EXISTS quotes_tsv ON quotes USING gin(tsv);
 CREATE TABLE IF NOT EXISTS occurrences(
 	id bigserial PRIMARY KEY,
@@ -202,6 +206,7 @@ func put(ctx context.Context, tx pgx.Tx, d *onrecord.Document, hash string) (boo
 		return false, fmt.Errorf("lock: %w", err)
 	}
 	var old string
+	var touched []int64 // quotes whose first occurrence and count may change
 	err := tx.QueryRow(ctx, `SELECT hash FROM articles WHERE id = $1`, d.ID).Scan(&old)
 	switch {
 	case errors.Is(err, pgx.ErrNoRows):
@@ -212,7 +217,7 @@ func put(ctx context.Context, tx pgx.Tx, d *onrecord.Document, hash string) (boo
 	case old == hash:
 		return false, nil
 	default:
-		if err := dropQuotes(ctx, tx, d.ID); err != nil {
+		if touched, err = dropQuotes(ctx, tx, d.ID); err != nil {
 			return false, err
 		}
 		_, err = tx.Exec(ctx, `UPDATE articles SET date = $1, hash = $2, text = $3, body_start = $4, body_end = $5 WHERE id = $6`,
@@ -235,6 +240,7 @@ func put(ctx context.Context, tx pgx.Tx, d *onrecord.Document, hash string) (boo
 		if err != nil {
 			return false, fmt.Errorf("quote: %w", err)
 		}
+		touched = append(touched, qid)
 		var sid *int64
 		if a.Speaker != nil {
 			id, err := r.speaker(ctx, a.Speaker)
@@ -256,19 +262,34 @@ func put(ctx context.Context, tx pgx.Tx, d *onrecord.Document, hash string) (boo
 			return false, fmt.Errorf("insert occurrence: %w", err)
 		}
 	}
+	// Kept on the quote so that searches without per-occurrence filters
+	// need not rank occurrences.
+	_, err = tx.Exec(ctx, `UPDATE quotes q SET
+		(first_occ, first_date) = (SELECT id, date FROM occurrences WHERE quote_id = q.id ORDER BY date = '', date, id LIMIT 1),
+		articles = (SELECT COUNT(DISTINCT article_id) FROM occurrences WHERE quote_id = q.id)
+		WHERE q.id = ANY($1)`, touched)
+	if err != nil {
+		return false, fmt.Errorf("update quotes: %w", err)
+	}
 	return true, nil
 }
 
 // dropQuotes deletes an article's occurrences and the quotes no other
-// article reports.
-func dropQuotes(ctx context.Context, tx pgx.Tx, id string) error {
-	_, err := tx.Exec(ctx, `WITH gone AS (DELETE FROM occurrences WHERE article_id = $1 RETURNING quote_id)
-		DELETE FROM quotes q WHERE q.id IN (SELECT quote_id FROM gone)
-			AND NOT EXISTS (SELECT 1 FROM occurrences o WHERE o.quote_id = q.id AND o.article_id <> $1)`, id)
+// article reports, and returns the quotes that other articles still report.
+func dropQuotes(ctx context.Context, tx pgx.Tx, id string) ([]int64, error) {
+	// The statement sees the occurrences as before it, hence article_id <> $1.
+	rows, err := tx.Query(ctx, `WITH gone AS (DELETE FROM occurrences WHERE article_id = $1 RETURNING quote_id),
+		orphans AS (DELETE FROM quotes q WHERE q.id IN (SELECT quote_id FROM gone)
+			AND NOT EXISTS (SELECT 1 FROM occurrences o WHERE o.quote_id = q.id AND o.article_id <> $1) RETURNING id)
+		SELECT DISTINCT quote_id FROM gone WHERE quote_id NOT IN (SELECT id FROM orphans)`, id)
 	if err != nil {
-		return fmt.Errorf("delete old quotes: %w", err)
+		return nil, fmt.Errorf("delete old quotes: %w", err)
 	}
-	return nil
+	qids, err := pgx.CollectRows(rows, pgx.RowTo[int64])
+	if err != nil {
+		return nil, fmt.Errorf("delete old quotes: %w", err)
+	}
+	return qids, nil
 }
 
 // Article returns the stored document id.

@@ -27,17 +27,14 @@ func (s *Store) Search(ctx context.Context, q onrecord.Query) ([]onrecord.Hit, s
 		after = &c
 	}
 	var p params
-	where := []string{"true"}
-	// The score is negated so that, as in SQLite's bm25, lower is better.
-	from, score, order, outer, snippet := "occurrences o", "0.0::float8", "date DESC, qid DESC", "p.date DESC, p.qid DESC", "''"
 	words := searchWords(q.Words)
+	// The score is negated so that, as in SQLite's bm25, lower is better.
+	tsq, score := "", "0.0::float8"
 	if words != "" {
-		tsq := "plainto_tsquery('english', " + p.add(words) + ")"
-		from = "quotes q JOIN occurrences o ON o.quote_id = q.id"
-		where = append(where, "q.tsv @@ "+tsq)
-		score, order, outer = "-ts_rank_cd(q.tsv, "+tsq+")::float8", "score, qid", "p.score, p.qid"
-		snippet = "(SELECT ts_headline('english', q.content, " + tsq + ", 'StartSel=[, StopSel=], MaxWords=24, MinWords=12') FROM quotes q WHERE q.id = p.qid)"
+		tsq = "plainto_tsquery('english', " + p.add(words) + ")"
+		score = "-ts_rank_cd(q.tsv, " + tsq + ")::float8"
 	}
+	var where []string
 	if q.Speaker != "" {
 		ids, err := s.speakerIDs(ctx, q.Speaker)
 		if err != nil {
@@ -57,24 +54,45 @@ func (s *Store) Search(ctx context.Context, q onrecord.Query) ([]onrecord.Hit, s
 	if !q.Until.IsZero() {
 		where = append(where, "o.date <> '' AND o.date <= "+p.add(q.Until.Format("2006-01-02")))
 	}
-	page := "rn = 1"
+	// m is every matching quote with its representative occurrence: the
+	// one stored on the quote when nothing filters occurrences, else the
+	// earliest matching one.
+	var with string
+	if len(where) == 0 {
+		match := ""
+		if words != "" {
+			match = " WHERE q.tsv @@ " + tsq
+		}
+		with = `m AS (SELECT q.first_occ AS oid, q.id AS qid, q.first_date AS date, ` + score + ` AS score FROM quotes q` + match + `)`
+	} else {
+		from := "occurrences o"
+		if words != "" {
+			from = "quotes q JOIN occurrences o ON o.quote_id = q.id"
+			where = append(where, "q.tsv @@ "+tsq)
+		}
+		with = `r AS MATERIALIZED (SELECT o.id AS oid, o.quote_id AS qid, o.date AS date, ` + score + ` AS score,
+			ROW_NUMBER() OVER (PARTITION BY o.quote_id ORDER BY o.date = '', o.date, o.id) AS rn
+			FROM ` + from + ` WHERE ` + strings.Join(where, " AND ") + `),
+			m AS (SELECT oid, qid, date, score FROM r WHERE rn = 1)`
+	}
+	// The page is ordered by its own columns, the final select by page's.
+	order, outer, page, snippet := "date DESC, qid DESC", "p.date DESC, p.qid DESC", "true", "''"
+	if words != "" {
+		order, outer = "score, qid", "p.score, p.qid"
+		snippet = "ts_headline('english', q.content, " + tsq + ", 'StartSel=[, StopSel=], MaxWords=24, MinWords=12')"
+	}
 	if after != nil {
 		if words != "" {
-			page += " AND (score, qid) > (" + p.add(after.Score) + "::float8, " + p.add(after.Quote) + "::bigint)"
+			page = "(score, qid) > (" + p.add(after.Score) + "::float8, " + p.add(after.Quote) + "::bigint)"
 		} else {
-			page += " AND (date, qid) < (" + p.add(after.Date) + "::text, " + p.add(after.Quote) + "::bigint)"
+			page = "(date, qid) < (" + p.add(after.Date) + "::text, " + p.add(after.Quote) + "::bigint)"
 		}
 	}
-	query := `WITH m AS MATERIALIZED (
-		SELECT o.id AS oid, o.quote_id AS qid, o.date AS date, ` + score + ` AS score,
-			ROW_NUMBER() OVER (PARTITION BY o.quote_id ORDER BY o.date = '', o.date, o.id) AS rn
-		FROM ` + from + ` WHERE ` + strings.Join(where, " AND ") + `
-	), page AS MATERIALIZED (
+	query := `WITH ` + with + `, page AS MATERIALIZED (
 		SELECT oid, qid, date, score FROM m WHERE ` + page + ` ORDER BY ` + order + ` LIMIT ` + p.add(limit+1) + `
 	)
-	SELECT p.qid, p.score, p.date, o.article_id, o.kind, o.content, o.source, o.cue, o.spans, s.name, s.type,
-		(SELECT COUNT(DISTINCT article_id) FROM occurrences WHERE quote_id = p.qid), ` + snippet + `
-	FROM page p JOIN occurrences o ON o.id = p.oid LEFT JOIN speakers s ON s.id = o.speaker_id
+	SELECT p.qid, p.score, p.date, o.article_id, o.kind, o.content, o.source, o.cue, o.spans, s.name, s.type, q.articles, ` + snippet + `
+	FROM page p JOIN occurrences o ON o.id = p.oid JOIN quotes q ON q.id = p.qid LEFT JOIN speakers s ON s.id = o.speaker_id
 	ORDER BY ` + outer
 	rows, err := s.pool.Query(ctx, query, p...)
 	if err != nil {

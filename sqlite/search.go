@@ -26,19 +26,16 @@ func (s *Store) Search(ctx context.Context, q onrecord.Query) ([]onrecord.Hit, s
 		}
 		after = &c
 	}
-	var with string // the full-text matches, ranked, come first
-	var where []string
 	var args []any
-	// The page is ordered by its own columns, the final select by page's.
-	from, score, order, outer, snippet := "occurrences o", "0.0", "date DESC, qid DESC", "p.date DESC, p.qid DESC", "''"
 	fq := ftsQuery(q.Words)
+	// f holds the full-text matches with their bm25 (lower is better).
+	with, from, score := "", "", "0.0"
 	if fq != "" {
 		with = `f AS MATERIALIZED (SELECT rowid AS qid, bm25(quotes_fts) AS score FROM quotes_fts WHERE quotes_fts MATCH ?), `
 		args = append(args, fq)
-		from = "f JOIN occurrences o ON o.quote_id = f.qid"
-		score, order, outer = "f.score", "score, qid", "p.score, p.qid"
-		snippet = "(SELECT snippet(quotes_fts, 0, '[', ']', '…', 16) FROM quotes_fts WHERE quotes_fts MATCH ? AND rowid = p.qid)"
+		score = "f.score"
 	}
+	var where []string
 	if q.Speaker != "" {
 		ids, err := s.speakerIDs(ctx, q.Speaker)
 		if err != nil {
@@ -64,33 +61,50 @@ func (s *Store) Search(ctx context.Context, q onrecord.Query) ([]onrecord.Hit, s
 		where = append(where, "o.date <> '' AND o.date <= ?")
 		args = append(args, q.Until.Format("2006-01-02"))
 	}
+	// m is every matching quote with its representative occurrence: the
+	// one stored on the quote when nothing filters occurrences, else the
+	// earliest matching one.
 	if len(where) == 0 {
-		where = append(where, "1")
+		from = "quotes q"
+		if fq != "" {
+			from = "f JOIN quotes q ON q.id = f.qid"
+		}
+		with += `m AS (SELECT q.first_occ AS oid, q.id AS qid, q.first_date AS date, ` + score + ` AS score FROM ` + from + `), `
+	} else {
+		from = "occurrences o"
+		if fq != "" {
+			from = "f JOIN occurrences o ON o.quote_id = f.qid"
+		}
+		with += `r AS MATERIALIZED (SELECT o.id AS oid, o.quote_id AS qid, o.date AS date, ` + score + ` AS score,
+			ROW_NUMBER() OVER (PARTITION BY o.quote_id ORDER BY o.date = '', o.date, o.id) AS rn
+			FROM ` + from + ` WHERE ` + strings.Join(where, " AND ") + `),
+			m AS (SELECT oid, qid, date, score FROM r WHERE rn = 1), `
 	}
-	page := "rn = 1"
+	// The page is ordered by its own columns, the final select by page's.
+	order, outer, page := "date DESC, qid DESC", "p.date DESC, p.qid DESC", "true"
+	if fq != "" {
+		order, outer = "score, qid", "p.score, p.qid"
+	}
 	if after != nil {
 		if fq != "" {
-			page += " AND (score, qid) > (?, ?)"
+			page = "(score, qid) > (?, ?)"
 			args = append(args, after.Score, after.Quote)
 		} else {
-			page += " AND (date, qid) < (?, ?)"
+			page = "(date, qid) < (?, ?)"
 			args = append(args, after.Date, after.Quote)
 		}
 	}
 	args = append(args, limit+1)
+	snippet := "''"
 	if fq != "" {
+		snippet = "(SELECT snippet(quotes_fts, 0, '[', ']', '…', 16) FROM quotes_fts WHERE quotes_fts MATCH ? AND rowid = p.qid)"
 		args = append(args, fq)
 	}
-	query := `WITH ` + with + `m AS MATERIALIZED (
-		SELECT o.id AS oid, o.quote_id AS qid, o.date AS date, ` + score + ` AS score,
-			ROW_NUMBER() OVER (PARTITION BY o.quote_id ORDER BY o.date = '', o.date, o.id) AS rn
-		FROM ` + from + ` WHERE ` + strings.Join(where, " AND ") + `
-	), page AS MATERIALIZED (
+	query := `WITH ` + with + `page AS MATERIALIZED (
 		SELECT oid, qid, date, score FROM m WHERE ` + page + ` ORDER BY ` + order + ` LIMIT ?
 	)
-	SELECT p.qid, p.score, p.date, o.article_id, o.kind, o.content, o.source, o.cue, o.spans, s.name, s.type,
-		(SELECT COUNT(DISTINCT article_id) FROM occurrences WHERE quote_id = p.qid), ` + snippet + `
-	FROM page p JOIN occurrences o ON o.id = p.oid LEFT JOIN speakers s ON s.id = o.speaker_id
+	SELECT p.qid, p.score, p.date, o.article_id, o.kind, o.content, o.source, o.cue, o.spans, s.name, s.type, q.articles, ` + snippet + `
+	FROM page p JOIN occurrences o ON o.id = p.oid JOIN quotes q ON q.id = p.qid LEFT JOIN speakers s ON s.id = o.speaker_id
 	ORDER BY ` + outer
 	rows, err := s.db.QueryContext(ctx, query, args...)
 	if err != nil {

@@ -88,8 +88,12 @@ CREATE INDEX IF NOT EXISTS aliases_speaker ON aliases(speaker_id);
 CREATE TABLE IF NOT EXISTS quotes(
 	id INTEGER PRIMARY KEY,
 	key TEXT NOT NULL UNIQUE,
-	content TEXT NOT NULL
+	content TEXT NOT NULL,
+	first_occ INTEGER NOT NULL DEFAULT 0,
+	first_date TEXT NOT NULL DEFAULT '',
+	articles INTEGER NOT NULL DEFAULT 0
 );
+CREATE INDEX IF NOT EXISTS quotes_first ON quotes(first_date, id);
 CREATE VIRTUAL TABLE IF NOT EXISTS quotes_fts USING fts5(
 	content, content='quotes', content_rowid='id', tokenize='porter unicode61'
 );
@@ -178,6 +182,7 @@ func (s *Store) Put(ctx context.Context, d *onrecord.Document) (bool, error) {
 
 func put(ctx context.Context, tx *sql.Tx, d *onrecord.Document, hash string) (bool, error) {
 	var old string
+	var touched []int64 // quotes whose first occurrence and count may change
 	err := tx.QueryRowContext(ctx, `SELECT hash FROM articles WHERE id = ?`, d.ID).Scan(&old)
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
@@ -188,7 +193,7 @@ func put(ctx context.Context, tx *sql.Tx, d *onrecord.Document, hash string) (bo
 	case old == hash:
 		return false, nil
 	default:
-		if err := dropQuotes(ctx, tx, d.ID); err != nil {
+		if touched, err = dropQuotes(ctx, tx, d.ID); err != nil {
 			return false, err
 		}
 		_, err = tx.ExecContext(ctx, `UPDATE articles SET date = ?, hash = ?, text = ?, body_start = ?, body_end = ? WHERE id = ?`,
@@ -209,6 +214,7 @@ func put(ctx context.Context, tx *sql.Tx, d *onrecord.Document, hash string) (bo
 		if err != nil {
 			return false, err
 		}
+		touched = append(touched, qid)
 		var sid sql.NullInt64
 		if a.Speaker != nil {
 			id, err := r.speaker(ctx, a.Speaker)
@@ -228,45 +234,56 @@ func put(ctx context.Context, tx *sql.Tx, d *onrecord.Document, hash string) (bo
 			return false, fmt.Errorf("insert occurrence: %w", err)
 		}
 	}
+	for _, q := range touched {
+		// Kept on the quote so that searches without per-occurrence
+		// filters need not rank occurrences.
+		_, err := tx.ExecContext(ctx, `UPDATE quotes SET
+			(first_occ, first_date) = (SELECT id, date FROM occurrences WHERE quote_id = ?1 ORDER BY date = '', date, id LIMIT 1),
+			articles = (SELECT COUNT(DISTINCT article_id) FROM occurrences WHERE quote_id = ?1)
+			WHERE id = ?1`, q)
+		if err != nil {
+			return false, fmt.Errorf("update quote %d: %w", q, err)
+		}
+	}
 	return true, nil
 }
 
 // dropQuotes deletes an article's occurrences and the quotes no other
-// article reports.
-func dropQuotes(ctx context.Context, tx *sql.Tx, id string) error {
+// article reports, and returns the quotes the article reported.
+func dropQuotes(ctx context.Context, tx *sql.Tx, id string) ([]int64, error) {
 	rows, err := tx.QueryContext(ctx, `SELECT DISTINCT quote_id FROM occurrences WHERE article_id = ?`, id)
 	if err != nil {
-		return fmt.Errorf("old quotes: %w", err)
+		return nil, fmt.Errorf("old quotes: %w", err)
 	}
 	var qids []int64
 	for rows.Next() {
 		var q int64
 		if err := rows.Scan(&q); err != nil {
 			rows.Close()
-			return fmt.Errorf("old quotes: %w", err)
+			return nil, fmt.Errorf("old quotes: %w", err)
 		}
 		qids = append(qids, q)
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
-		return fmt.Errorf("old quotes: %w", err)
+		return nil, fmt.Errorf("old quotes: %w", err)
 	}
 	if _, err := tx.ExecContext(ctx, `DELETE FROM occurrences WHERE article_id = ?`, id); err != nil {
-		return fmt.Errorf("delete occurrences: %w", err)
+		return nil, fmt.Errorf("delete occurrences: %w", err)
 	}
 	for _, q := range qids {
 		// The external-content FTS index needs the old text to forget a row.
 		_, err := tx.ExecContext(ctx, `INSERT INTO quotes_fts(quotes_fts, rowid, content)
 			SELECT 'delete', id, content FROM quotes WHERE id = ?1 AND NOT EXISTS (SELECT 1 FROM occurrences WHERE quote_id = ?1)`, q)
 		if err != nil {
-			return fmt.Errorf("unindex quote %d: %w", q, err)
+			return nil, fmt.Errorf("unindex quote %d: %w", q, err)
 		}
 		_, err = tx.ExecContext(ctx, `DELETE FROM quotes WHERE id = ?1 AND NOT EXISTS (SELECT 1 FROM occurrences WHERE quote_id = ?1)`, q)
 		if err != nil {
-			return fmt.Errorf("delete quote %d: %w", q, err)
+			return nil, fmt.Errorf("delete quote %d: %w", q, err)
 		}
 	}
-	return nil
+	return qids, nil
 }
 
 func quoteID(ctx context.Context, tx *sql.Tx, key, content string) (int64, error) {
