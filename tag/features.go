@@ -42,6 +42,9 @@ var (
 	padEnd   = tokInfo{w: 0xe4d, l: 0xe4d, shape: 0xe4d, flags: 1 << 9}
 )
 
+// unknownWord replaces the word hashes of words dropped in training.
+const unknownWord uint64 = 0x0dd
+
 const pad = 2 // context window on each side
 
 // tokInfo holds the hashes of one token's word-level properties.
@@ -58,19 +61,15 @@ const (
 	flagHyphen
 	flagLower
 	flagPeriod
-	flagFirst
 	flagAllDigit
 )
 
-// wordInfo computes the hashes of word s; first tells whether it opens its
-// sentence (capitalisation means less there).
-func wordInfo(s string, first bool) tokInfo {
+// wordInfo computes the hashes of word s. They do not depend on where s
+// stands, so the hashes and weights of frequent words can be cached.
+func wordInfo(s string) tokInfo {
 	var t tokInfo
 	w, l, shape := hashSeed, hashSeed, hashSeed
 	var flags uint64
-	if first {
-		flags |= flagFirst
-	}
 	var lastClass rune = -1
 	var ends [4]int // byte offsets where the last four runes start, newest first
 	n, letters, digits, uppers := 0, 0, 0, 0
@@ -185,6 +184,7 @@ const (
 	fShapeP
 	fSuf2p1
 	fTm1Suf3
+	fFirstFlags
 	fPp2
 )
 
@@ -271,6 +271,14 @@ func posLabel(s *sentence, i int) uint64 {
 	return uint64(s.pos[i]) + 1
 }
 
+// firstFlags adds what capitalisation means at the start of a sentence.
+func firstFlags(c *tokInfo, i int, out []uint64) []uint64 {
+	if i == 0 {
+		out = append(out, mix(fFirstFlags, c.flags))
+	}
+	return out
+}
+
 var posTask = &task{
 	offs: []int{0, -1, -2, 1, 2},
 	roles: []wordFunc{
@@ -308,6 +316,7 @@ var posTask = &task{
 	live: func(s *sentence, i int, prev []uint8, out []uint64) []uint64 {
 		c, m1, p1 := &s.tok[i+pad], &s.tok[i+pad-1], &s.tok[i+pad+1]
 		t1 := prevLabel(prev, i, 1)
+		out = firstFlags(c, i, out)
 		return append(out,
 			mix(mix(fTm1L, t1), c.l),
 			mix(mix(fTm1Suf3, t1), c.suf[2]),
@@ -355,6 +364,7 @@ var nerTask = &task{
 		c, m1, p1 := &s.tok[i+pad], &s.tok[i+pad-1], &s.tok[i+pad+1]
 		n1 := prevLabel(prev, i, 1)
 		p := posLabel(s, i)
+		out = firstFlags(c, i, out)
 		return append(out,
 			mix(mix(mix(fPm1PPp1, posLabel(s, i-1)), p), posLabel(s, i+1)),
 			mix(mix(fNm1W, n1), c.w),

@@ -2,6 +2,7 @@ package tag
 
 import (
 	"bufio"
+	"cmp"
 	"compress/gzip"
 	"encoding/binary"
 	"errors"
@@ -76,28 +77,21 @@ func (e *encoder) model(m *model) {
 	for _, l := range m.labels {
 		e.str(l)
 	}
-	var live []slot
-	for _, s := range m.slots {
-		if s.key != 0 {
-			live = append(live, s)
+	var live []int // slots in key order
+	for j, s := range m.slots {
+		if s.fp != 0 {
+			live = append(live, j)
 		}
 	}
-	slices.SortFunc(live, func(a, b slot) int {
-		if a.key < b.key {
-			return -1
-		}
-		if a.key > b.key {
-			return 1
-		}
-		return 0
-	})
+	slices.SortFunc(live, func(a, b int) int { return cmp.Compare(m.keys[a], m.keys[b]) })
 	e.uint(uint64(len(live)))
 	prev := uint64(0)
-	for _, s := range live {
-		e.uint(s.key - prev)
-		prev = s.key
-		e.uint(uint64(s.n))
-		for _, en := range m.ents[s.off : s.off+s.n] {
+	for _, j := range live {
+		e.uint(m.keys[j] - prev)
+		prev = m.keys[j]
+		off, n := m.slots[j].span>>8, m.slots[j].span&0xff
+		e.uint(uint64(n))
+		for _, en := range m.ents[off : off+n] {
 			e.uint(uint64(en >> 16))
 			e.int(int64(int16(uint16(en))))
 		}
@@ -163,7 +157,7 @@ type decoder struct {
 const (
 	maxCount  = 1 << 26
 	maxString = 1 << 16
-	maxLabels = 255
+	maxLabels = 64
 )
 
 func (d *decoder) uint(limit uint64) uint64 {
@@ -208,6 +202,9 @@ func (d *decoder) model() *model {
 	rows := make([][]uint32, 0, min(nf, 1<<20))
 	var ents []uint32
 	key := uint64(0)
+	if nf > maxEnts {
+		d.err = fmt.Errorf("%d features, over the limit", nf)
+	}
 	for i := uint64(0); i < nf && d.err == nil; i++ {
 		key += d.uint(^uint64(0))
 		n := d.uint(nl)
@@ -225,6 +222,9 @@ func (d *decoder) model() *model {
 		}
 		if key == 0 || len(keys) > 0 && key <= keys[len(keys)-1] {
 			d.err = errors.New("feature keys out of order")
+		}
+		if len(ents) >= maxEnts {
+			d.err = errors.New("too many weights")
 		}
 		keys = append(keys, key)
 		rows = append(rows, ents[start:len(ents):len(ents)])

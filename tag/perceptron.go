@@ -12,35 +12,45 @@ import (
 // and feature function.
 
 // model is a trained, compact weight table: an open-addressing hash from
-// feature key to a run of (label, int16 weight) entries.
+// feature key to a run of (label, int16 weight) entries. A slot keeps only
+// 32 bits of the key, to halve the table's cache footprint; a false match
+// needs two 64-bit keys to agree on the slot and on those bits.
 type model struct {
 	labels []string
-	slots  []slot // power-of-two length; key 0 marks an empty slot
+	keys   []uint64 // the full keys, in slot order, for Save
+	slots  []slot   // power-of-two length; fp 0 marks an empty slot
 	ents   []uint32
 }
 
 type slot struct {
-	key uint64
-	off uint32
-	n   uint32
+	fp   uint32 // high half of the key, never 0
+	span uint32 // offset into ents << 8 | number of entries
 }
+
+const maxEnts = 1 << 24 // what slot.span can address
 
 func entry(label int, w int16) uint32 { return uint32(label)<<16 | uint32(uint16(w)) }
 
+func fingerprint(k uint64) uint32 { return uint32(k>>32) | 1 }
+
+// build fills the table; rows[i] holds the entries of keys[i], which are
+// distinct and non-zero. Callers keep len(ents) below maxEnts.
 func (m *model) build(keys []uint64, rows [][]uint32) {
 	size := 16
 	for size < 2*len(keys) {
 		size *= 2
 	}
 	m.slots = make([]slot, size)
+	m.keys = make([]uint64, size)
 	m.ents = m.ents[:0]
 	mask := uint64(size - 1)
 	for i, k := range keys {
 		j := k & mask
-		for m.slots[j].key != 0 {
+		for m.slots[j].fp != 0 {
 			j = (j + 1) & mask
 		}
-		m.slots[j] = slot{key: k, off: uint32(len(m.ents)), n: uint32(len(rows[i]))}
+		m.slots[j] = slot{fp: fingerprint(k), span: uint32(len(m.ents))<<8 | uint32(len(rows[i]))}
+		m.keys[j] = k
 		m.ents = append(m.ents, rows[i]...)
 	}
 }
@@ -58,16 +68,18 @@ func (m *model) add(feats []uint64, scores []int32) {
 	mask := uint64(len(m.slots) - 1)
 	for _, f := range feats {
 		f = nonzero(f)
+		fp := fingerprint(f)
 		j := f & mask
 		for {
-			s := &m.slots[j]
-			if s.key == f {
-				for _, e := range m.ents[s.off : s.off+s.n] {
+			s := m.slots[j]
+			if s.fp == fp {
+				off := s.span >> 8
+				for _, e := range m.ents[off : off+s.span&0xff] {
 					scores[e>>16] += int32(int16(uint16(e)))
 				}
 				break
 			}
-			if s.key == 0 {
+			if s.fp == 0 {
 				break
 			}
 			j = (j + 1) & mask
@@ -149,8 +161,9 @@ func (t *trainer) bump(r int32, label, d int) {
 }
 
 // trainSeq runs the perceptron over the sentences for the given epochs in
-// an order shuffled by rng. gold(k) gives the labels of sentence k.
-func (t *trainer) trainSeq(sents []*sentence, gold func(k int) []uint8, ff featFunc, epochs int, rng *rand.Rand, logf func(string, ...any)) {
+// an order shuffled by rng. gold(k) gives the labels of sentence k;
+// prepare(k) is called before each visit of sentence k.
+func (t *trainer) trainSeq(sents []*sentence, gold func(k int) []uint8, prepare func(k int), ff featFunc, epochs int, rng *rand.Rand, logf func(string, ...any)) {
 	order := make([]int, len(sents))
 	for i := range order {
 		order[i] = i
@@ -162,6 +175,7 @@ func (t *trainer) trainSeq(sents []*sentence, gold func(k int) []uint8, ff featF
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		right, total := 0, 0
 		for _, k := range order {
+			prepare(k)
 			s, g := sents[k], gold(k)
 			out = slices.Grow(out[:0], len(g))[:len(g)]
 			for i := range g {
@@ -182,6 +196,10 @@ func (t *trainer) trainSeq(sents []*sentence, gold func(k int) []uint8, ff featF
 	}
 }
 
+// qMax is the largest quantised weight: small enough that sums of several
+// weights still fit an int16.
+const qMax = 4095
+
 // compile averages the weights, quantises them to int16 and drops those
 // whose magnitude is below minQ quantisation steps, and features left empty.
 func (t *trainer) compile(labels []string, minQ int) *model {
@@ -196,7 +214,7 @@ func (t *trainer) compile(labels []string, minQ int) *model {
 	}
 	scale := 0.0
 	if maxAbs > 0 {
-		scale = math.MaxInt16 / maxAbs
+		scale = qMax / maxAbs
 	}
 	keys := make([]uint64, 0, len(t.idx))
 	for k := range t.idx {
@@ -205,6 +223,7 @@ func (t *trainer) compile(labels []string, minQ int) *model {
 	slices.Sort(keys) // the map's order is random; the model file must not be
 	var kept []uint64
 	var rows [][]uint32
+	total := 0
 	for _, k := range keys {
 		var row []uint32
 		src := t.rows[t.idx[k]]
@@ -216,9 +235,10 @@ func (t *trainer) compile(labels []string, minQ int) *model {
 			}
 			row = append(row, entry(int(src[i].label), int16(q)))
 		}
-		if len(row) > 0 {
+		if len(row) > 0 && total+len(row) < maxEnts {
 			kept = append(kept, k)
 			rows = append(rows, row)
+			total += len(row)
 		}
 	}
 	m := &model{labels: slices.Clone(labels)}
@@ -233,7 +253,7 @@ func (m *model) String() string {
 func (m *model) features() int {
 	n := 0
 	for _, s := range m.slots {
-		if s.key != 0 {
+		if s.fp != 0 {
 			n++
 		}
 	}

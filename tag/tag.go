@@ -13,6 +13,7 @@ import (
 	"bytes"
 	_ "embed"
 	"fmt"
+	"math"
 	"sync"
 
 	"github.com/onrecord/onrecord"
@@ -57,15 +58,15 @@ type seqTagger struct {
 	m         *model
 	k         *task
 	nl        int
-	padStart  []int32
-	padEnd    []int32
-	lexBlocks []int32 // the blocks of the vocabulary, one after another
+	padStart  []int16
+	padEnd    []int16
+	lexBlocks []int16 // the blocks of the vocabulary, one after another
 	// hist holds the task's hist weights for label codes (c2, c1) at
 	// (c2*(nl+1)+c1)*nl, code 0 meaning before the sentence, l+1 label l.
-	hist []int32
+	hist []int16
 	// posTab holds, per POS role r, the weights for POS codes c at
 	// (r*(npos+2)+c)*nl: code 0 before the sentence, 1 after it, l+2 tag l.
-	posTab []int32
+	posTab []int16
 	npos   int
 }
 
@@ -73,21 +74,24 @@ func newSeqTagger(m *model, k *task, infos []tokInfo, npos int) seqTagger {
 	q := seqTagger{m: m, k: k, nl: len(m.labels), npos: npos}
 	bl, nl := q.blockLen(), q.nl
 	var feats []uint64
+	sum := make([]int32, nl)
 	value := func(code int) uint64 { // hist code to label hash value
 		if code == 0 {
 			return beforeStart
 		}
 		return uint64(code)
 	}
-	q.hist = make([]int32, (nl+1)*(nl+1)*nl)
+	q.hist = make([]int16, (nl+1)*(nl+1)*nl)
 	for c2 := 0; c2 <= nl; c2++ {
 		for c1 := 0; c1 <= nl; c1++ {
 			feats = k.hist(value(c2), value(c1), feats[:0])
 			at := (c2*(nl+1) + c1) * nl
-			m.add(feats, q.hist[at:at+nl])
+			clear(sum)
+			m.add(feats, sum)
+			saturate(q.hist[at:at+nl], sum)
 		}
 	}
-	q.posTab = make([]int32, len(k.posRoles)*(npos+2)*nl)
+	q.posTab = make([]int16, len(k.posRoles)*(npos+2)*nl)
 	for r, f := range k.posRoles {
 		for c := 0; c < npos+2; c++ {
 			v := uint64(c - 1) // tag l has code l+2 and hash value l+1
@@ -99,28 +103,42 @@ func newSeqTagger(m *model, k *task, infos []tokInfo, npos int) seqTagger {
 			}
 			feats = f(v, feats[:0])
 			at := (r*(npos+2) + c) * nl
-			m.add(feats, q.posTab[at:at+nl])
+			clear(sum)
+			m.add(feats, sum)
+			saturate(q.posTab[at:at+nl], sum)
 		}
 	}
-	q.padStart, q.padEnd = make([]int32, bl), make([]int32, bl)
-	feats = q.wordBlock(&padStart, q.padStart, feats)
-	feats = q.wordBlock(&padEnd, q.padEnd, feats)
-	q.lexBlocks = make([]int32, len(infos)*bl)
+	q.padStart, q.padEnd = make([]int16, bl), make([]int16, bl)
+	feats = q.wordBlock(&padStart, q.padStart, sum, feats)
+	feats = q.wordBlock(&padEnd, q.padEnd, sum, feats)
+	q.lexBlocks = make([]int16, len(infos)*bl)
 	for e := range infos {
-		feats = q.wordBlock(&infos[e], q.lexBlocks[e*bl:(e+1)*bl], feats)
+		feats = q.wordBlock(&infos[e], q.lexBlocks[e*bl:(e+1)*bl], sum, feats)
 	}
 	return q
 }
 
 func (q *seqTagger) blockLen() int { return len(q.k.roles) * q.nl }
 
-// wordBlock fills blk (zeroed) with the role sums of token t.
-func (q *seqTagger) wordBlock(t *tokInfo, blk []int32, feats []uint64) []uint64 {
+// wordBlock fills blk with the role sums of token t; sum is scratch of
+// length nl.
+func (q *seqTagger) wordBlock(t *tokInfo, blk []int16, sum []int32, feats []uint64) []uint64 {
 	for r, f := range q.k.roles {
 		feats = f(t, feats[:0])
-		q.m.add(feats, blk[r*q.nl:(r+1)*q.nl])
+		clear(sum)
+		q.m.add(feats, sum)
+		saturate(blk[r*q.nl:(r+1)*q.nl], sum)
 	}
 	return feats
+}
+
+// saturate stores sums as int16. Weights are quantised with headroom
+// (qMax), so only sums of many extreme weights are clipped, and those
+// decide the label either way.
+func saturate(dst []int16, sum []int32) {
+	for l, v := range sum[:len(dst)] {
+		dst[l] = int16(min(max(v, math.MinInt16), math.MaxInt16))
+	}
 }
 
 // tag labels the sentence greedily into out. lex gives each token's
@@ -128,11 +146,11 @@ func (q *seqTagger) wordBlock(t *tokInfo, blk []int32, feats []uint64) []uint64 
 func (q *seqTagger) tag(s *sentence, lex []int32, out []uint8, sc *scratch) {
 	n, bl, nl := s.n(), q.blockLen(), q.nl
 	if cap(sc.arena) < n*bl {
-		sc.arena = make([]int32, 2*n*bl)
+		sc.arena = make([]int16, 2*n*bl)
 	}
 	arena := sc.arena[:n*bl]
 	if cap(sc.blocks) < n+2*pad {
-		sc.blocks = make([][]int32, 2*(n+2*pad))
+		sc.blocks = make([][]int16, 2*(n+2*pad))
 	}
 	blocks := sc.blocks[:n+2*pad]
 	for p := 0; p < pad; p++ {
@@ -144,8 +162,7 @@ func (q *seqTagger) tag(s *sentence, lex []int32, out []uint8, sc *scratch) {
 			continue
 		}
 		blk := arena[j*bl : (j+1)*bl]
-		clear(blk)
-		sc.feats = q.wordBlock(&s.tok[j+pad], blk, sc.feats)
+		sc.feats = q.wordBlock(&s.tok[j+pad], blk, sc.sum[:nl], sc.feats)
 		blocks[j+pad] = blk
 	}
 	scores := sc.scores[:nl]
@@ -158,7 +175,8 @@ func (q *seqTagger) tag(s *sentence, lex []int32, out []uint8, sc *scratch) {
 			c2 = int(out[i-2]) + 1
 		}
 		at := (c2*(nl+1) + c1) * nl
-		copy(scores, q.hist[at:at+nl])
+		clear(scores)
+		addTo(scores, q.hist[at:at+nl])
 		for r, off := range q.k.offs {
 			addTo(scores, blocks[i+pad+off][r*nl:(r+1)*nl])
 		}
@@ -179,10 +197,10 @@ func (q *seqTagger) tag(s *sentence, lex []int32, out []uint8, sc *scratch) {
 	}
 }
 
-func addTo(dst, src []int32) {
+func addTo(dst []int32, src []int16) {
 	src = src[:len(dst)]
 	for l := range dst {
-		dst[l] += src[l]
+		dst[l] += int32(src[l])
 	}
 }
 
@@ -194,8 +212,9 @@ type scratch struct {
 	labels []uint8
 	feats  []uint64
 	scores []int32
-	arena  []int32
-	blocks [][]int32
+	sum    []int32
+	arena  []int16
+	blocks [][]int16
 	lem    lemmaScratch
 	built  []builtLemma
 }
@@ -210,13 +229,13 @@ func newTagger(pos, ner *model, lem *lemmatizer, vocab []string) *Tagger {
 	t := &Tagger{lem: lem, vocab: vocab, lexicon: make(map[string]int32, len(vocab))}
 	for e, w := range vocab {
 		t.lexicon[w] = int32(e)
-		// Sentence-initial tokens do not use the lexicon: their flags differ.
-		t.infos = append(t.infos, wordInfo(w, false))
+		t.infos = append(t.infos, wordInfo(w))
 	}
 	t.pos = newSeqTagger(pos, posTask, t.infos, 0)
 	t.ner = newSeqTagger(ner, nerTask, t.infos, len(pos.labels))
 	t.pool.New = func() any {
-		return &scratch{scores: make([]int32, max(len(pos.labels), len(ner.labels)))}
+		nl := max(len(pos.labels), len(ner.labels))
+		return &scratch{scores: make([]int32, nl), sum: make([]int32, nl)}
 	}
 	return t
 }
@@ -258,12 +277,12 @@ func (t *Tagger) tagRange(d *onrecord.Document, a, b int32, sc *scratch) {
 	lex := sc.lex[:n]
 	for i := 0; i < n; i++ {
 		w := word(d, int(a)+i)
-		if e, ok := t.lexicon[w]; ok && i > 0 {
+		if e, ok := t.lexicon[w]; ok {
 			lex[i] = e
 			s.tok[i+pad] = t.infos[e]
 		} else {
 			lex[i] = -1
-			s.tok[i+pad] = wordInfo(w, i == 0)
+			s.tok[i+pad] = wordInfo(w)
 		}
 	}
 	t.pos.tag(s, lex, s.pos, sc)

@@ -16,7 +16,7 @@ import (
 const (
 	posEpochs = 6
 	nerEpochs = 6
-	minWeight = 2 // quantised weights below this many steps are dropped
+	minWeight = 1 // quantised weights below this many steps are dropped
 )
 
 // Train learns a Tagger from documents with silver Tag, NER and Lemma. dev,
@@ -38,6 +38,7 @@ func Train(train, dev []*onrecord.Document, seed int64, log io.Writer) (*Tagger,
 		return nil, fmt.Errorf("train tagger: too many labels (%d POS, %d NER)", len(posLabels), len(nerLabels))
 	}
 	var sents []*sentence
+	var words [][]string
 	var posGold, nerGold [][]uint8
 	var lemmaObs [][3]string
 	var lower []byte
@@ -51,10 +52,12 @@ func Train(train, dev []*onrecord.Document, seed int64, log io.Writer) (*Tagger,
 			s.reset(n)
 			pg, ng := make([]uint8, n), make([]uint8, n)
 			complete := true
+			ws := make([]string, n)
 			for i := 0; i < n; i++ {
 				k := int(sp.Start) + i
 				w, tk := word(d, k), &d.Tokens[k]
-				s.tok[i+pad] = wordInfo(w, i == 0)
+				ws[i] = w
+				s.tok[i+pad] = wordInfo(w)
 				p, q := slices.Index(posLabels, tk.Tag), slices.Index(nerLabels, tk.NER)
 				if p < 0 || q < 0 {
 					complete = false // an untagged token: no labels to learn from
@@ -70,21 +73,59 @@ func Train(train, dev []*onrecord.Document, seed int64, log io.Writer) (*Tagger,
 				continue
 			}
 			sents = append(sents, s)
+			words = append(words, ws)
 			posGold, nerGold = append(posGold, pg), append(nerGold, ng)
 		}
 	}
 	logf("tag: %d sentences, %d POS labels, %d NER labels", len(sents), len(posLabels), len(nerLabels))
 	rng := rand.New(rand.NewSource(seed))
+	// Word dropout: every word is known in training, so without it the
+	// models never learn to tag unseen words (new names) from their
+	// shape, affixes and context. On each visit, a word seen once loses its
+	// identity features with probability 1/2.
+	once := map[string]int{}
+	for _, d := range train {
+		for i := range d.Tokens {
+			once[word(d, i)]++
+		}
+	}
+	var rare [][]int32 // per sentence: positions of words seen once
+	var infos [][]tokInfo
+	for k, s := range sents {
+		var r []int32
+		for i := 0; i < s.n(); i++ {
+			if once[words[k][i]] == 1 {
+				r = append(r, int32(i))
+			}
+		}
+		rare = append(rare, r)
+		infos = append(infos, slices.Clone(s.tok))
+	}
+	dropout := func(k int) {
+		for _, i := range rare[k] {
+			t := &sents[k].tok[i+pad]
+			*t = infos[k][i+pad]
+			if rng.Intn(2) == 0 {
+				t.w, t.l = unknownWord, unknownWord
+			}
+		}
+	}
+	restore := func() {
+		for k, s := range sents {
+			copy(s.tok, infos[k])
+		}
+	}
 
 	logf("tag: training POS")
 	pt := newTrainer(len(posLabels))
-	pt.trainSeq(sents, func(k int) []uint8 { return posGold[k] }, posTask.feats, posEpochs, rng, logf)
+	pt.trainSeq(sents, func(k int) []uint8 { return posGold[k] }, dropout, posTask.feats, posEpochs, rng, logf)
 	pos := pt.compile(posLabels, minWeight)
 	logf("tag: POS model %v", pos)
 
 	// NER reads POS tags; train it on the tagger's own, as it will see them.
+	restore()
 	pq := newSeqTagger(pos, posTask, nil, 0)
-	sc := &scratch{scores: make([]int32, len(posLabels))}
+	sc := &scratch{scores: make([]int32, len(posLabels)), sum: make([]int32, len(posLabels))}
 	for _, s := range sents {
 		sc.lex = slices.Grow(sc.lex[:0], s.n())[:s.n()]
 		for i := range sc.lex {
@@ -94,7 +135,7 @@ func Train(train, dev []*onrecord.Document, seed int64, log io.Writer) (*Tagger,
 	}
 	logf("tag: training NER")
 	nt := newTrainer(len(nerLabels))
-	nt.trainSeq(sents, func(k int) []uint8 { return nerGold[k] }, nerTask.feats, nerEpochs, rng, logf)
+	nt.trainSeq(sents, func(k int) []uint8 { return nerGold[k] }, dropout, nerTask.feats, nerEpochs, rng, logf)
 	ner := nt.compile(nerLabels, minWeight)
 	logf("tag: NER model %v", ner)
 

@@ -1,0 +1,115 @@
+package tag
+
+import (
+	"bytes"
+	"compress/gzip"
+	"io"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/onrecord/onrecord"
+)
+
+// TestTrainDeterministic trains on a few documents twice: the same seed must
+// give the same file, which must load back into a tagger that saves the
+// same bytes and tags like the original.
+func TestTrainDeterministic(t *testing.T) {
+	dir := filepath.Join(polnear, "train")
+	if _, err := os.Stat(dir); err != nil {
+		t.Skipf("no PolNeAR data at %s", dir)
+	}
+	all, err := loadDocs(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	train, dev := all[:6], all[6:8]
+	save := func(tg *Tagger) []byte {
+		var b bytes.Buffer
+		if err := tg.Save(&b); err != nil {
+			t.Fatal(err)
+		}
+		return b.Bytes()
+	}
+	var log bytes.Buffer
+	t1, err := Train(train, dev, 7, &log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t2, err := Train(train, nil, 7, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b1, b2 := save(t1), save(t2)
+	if !bytes.Equal(b1, b2) {
+		t.Fatal("two trainings with the same seed saved different files")
+	}
+	if !bytes.Contains(log.Bytes(), []byte("tag: dev")) {
+		t.Errorf("training log lacks the dev report:\n%s", log.String())
+	}
+	t3, err := Load(bytes.NewReader(b1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(save(t3), b1) {
+		t.Error("load then save changed the file")
+	}
+	if s1, s3 := t1.Evaluate(dev), t3.Evaluate(dev); s1 != s3 {
+		t.Errorf("loaded tagger scores %v, trained one %v", s3, s1)
+	}
+	// Even a tiny training set teaches the commonest tags.
+	if s := t1.Evaluate(dev); s.POS < 0.75 {
+		t.Errorf("POS accuracy after training on %d documents = %.3f, want >= 0.75", len(train), s.POS)
+	}
+}
+
+func TestTrainEmpty(t *testing.T) {
+	if _, err := Train(nil, nil, 1, nil); err == nil {
+		t.Error("Train on no documents succeeded")
+	}
+	if _, err := Train([]*onrecord.Document{{}}, nil, 1, nil); err == nil {
+		t.Error("Train on an empty document succeeded")
+	}
+}
+
+func TestLoadRejects(t *testing.T) {
+	tg := mustDefault(t)
+	var b bytes.Buffer
+	if err := tg.Save(&b); err != nil {
+		t.Fatal(err)
+	}
+	good := b.Bytes()
+	for name, data := range map[string][]byte{
+		"empty":     nil,
+		"not gzip":  []byte("hello"),
+		"truncated": good[:len(good)/2],
+	} {
+		if _, err := Load(bytes.NewReader(data)); err == nil {
+			t.Errorf("%s: Load succeeded", name)
+		}
+	}
+}
+
+// FuzzLoad feeds arbitrary model bodies (gzipped, so the decoder itself is
+// exercised) to Load: it must fail cleanly, never panic.
+func FuzzLoad(f *testing.F) {
+	zr, err := gzip.NewReader(bytes.NewReader(embedded))
+	if err != nil {
+		f.Fatal(err)
+	}
+	body, err := io.ReadAll(zr)
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(body[:min(len(body), 4096)])
+	f.Add([]byte(magic + "\x02\x01A\x01B"))
+	f.Fuzz(func(t *testing.T, body []byte) {
+		var b bytes.Buffer
+		zw := gzip.NewWriter(&b)
+		zw.Write(body)
+		zw.Close()
+		if tg, err := Load(&b); err == nil {
+			tg.Tag(docOf("He said so."))
+		}
+	})
+}
