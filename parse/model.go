@@ -1,0 +1,289 @@
+package parse
+
+import (
+	"bufio"
+	"compress/gzip"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"math/bits"
+	"slices"
+)
+
+// entry is one non-zero weight of a feature row: a class and its weight
+// quantised to 16 bits.
+type entry struct {
+	c uint8
+	w int16
+}
+
+type slot struct {
+	key uint64
+	off uint32
+	n   uint32
+}
+
+// table maps feature hashes to their rows with open addressing (linear
+// probing, load at most one half). Rows are runs of ents.
+type table struct {
+	slots []slot
+	shift uint
+	mask  uint64
+	ents  []entry
+}
+
+// score sets sc to the class scores of the features fs, using hit (len >=
+// len(fs)) as scratch. All probes are made before any row is read so the
+// processor can overlap their cache misses.
+func (t *table) score(fs []uint64, scores []int32, hit []slot) {
+	// Classes fit a byte, so indexing a 256-array needs no bounds check.
+	sc := (*[256]int32)(scores)
+	for i := range sc {
+		sc[i] = 0
+	}
+	if len(t.slots) == 0 {
+		return
+	}
+	hit = hit[:len(fs)]
+	for k, f := range fs {
+		i := f >> t.shift
+		s := t.slots[i]
+		for s.key != f && s.key != 0 {
+			i = (i + 1) & t.mask
+			s = t.slots[i]
+		}
+		if s.key != f {
+			s.n = 0
+		}
+		hit[k] = s
+	}
+	for _, s := range hit {
+		for _, e := range t.ents[s.off : s.off+s.n] {
+			sc[e.c] += int32(e.w)
+		}
+	}
+}
+
+// row is one feature's weights while building a table.
+type row struct {
+	key  uint64
+	ents []entry
+}
+
+// build fills t from rows sorted by key with distinct odd keys.
+func (t *table) build(rows []row) {
+	size := 1
+	for size < 2*len(rows) && size < 1<<30 {
+		size *= 2
+	}
+	if size < 2 {
+		size = 2
+	}
+	t.slots = make([]slot, size)
+	t.shift = uint(keyBits - bits.TrailingZeros(uint(size)))
+	t.mask = uint64(size - 1)
+	total := 0
+	for _, r := range rows {
+		total += len(r.ents)
+	}
+	t.ents = make([]entry, 0, total)
+	for _, r := range rows {
+		off := uint32(len(t.ents))
+		t.ents = append(t.ents, r.ents...)
+		i := r.key >> t.shift
+		for t.slots[i].key != 0 {
+			i = (i + 1) & t.mask
+		}
+		t.slots[i] = slot{key: r.key, off: off, n: uint32(len(r.ents))}
+	}
+}
+
+const magic = "onrecord-parse 1\n"
+
+// Limits that keep Load from allocating without bound on a corrupt file.
+const (
+	maxLabels = 127 // so that the 1+2*labels classes fit a byte
+	maxTags   = 253
+	maxRows   = 1 << 26
+)
+
+// Save writes the model, gzipped, in a byte-for-byte reproducible layout:
+// rows in key order, keys and classes delta-coded.
+func (p *Parser) Save(w io.Writer) error {
+	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
+	if err != nil {
+		return fmt.Errorf("parse: save: %w", err)
+	}
+	bw := bufio.NewWriter(zw)
+	var buf [binary.MaxVarintLen64]byte
+	uv := func(x uint64) { bw.Write(buf[:binary.PutUvarint(buf[:], x)]) }
+	sv := func(x int64) { bw.Write(buf[:binary.PutVarint(buf[:], x)]) }
+	str := func(s string) { uv(uint64(len(s))); bw.WriteString(s) }
+	bw.WriteString(magic)
+	uv(uint64(len(p.labels)))
+	for _, l := range p.labels {
+		str(l)
+	}
+	uv(uint64(len(p.tagList)))
+	for _, t := range p.tagList {
+		str(t)
+	}
+	uv(nTemplates)
+	rows := p.rows()
+	uv(uint64(len(rows)))
+	prev := uint64(0)
+	for _, r := range rows {
+		uv(r.key - prev)
+		prev = r.key
+		uv(uint64(len(r.ents)))
+		pc := uint8(0)
+		for _, e := range r.ents {
+			uv(uint64(e.c - pc))
+			pc = e.c
+			sv(int64(e.w))
+		}
+	}
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("parse: save: %w", err)
+	}
+	if err := zw.Close(); err != nil {
+		return fmt.Errorf("parse: save: %w", err)
+	}
+	return nil
+}
+
+// rows lists the table's rows in key order.
+func (p *Parser) rows() []row {
+	var out []row
+	for _, s := range p.tab.slots {
+		if s.key != 0 {
+			out = append(out, row{key: s.key, ents: p.tab.ents[s.off : s.off+s.n]})
+		}
+	}
+	sortRows(out)
+	return out
+}
+
+var errCorrupt = errors.New("corrupt model")
+
+// Load reads a model written by Save.
+func Load(r io.Reader) (*Parser, error) {
+	zr, err := gzip.NewReader(r)
+	if err != nil {
+		return nil, fmt.Errorf("parse: load: %w", err)
+	}
+	defer zr.Close()
+	br := bufio.NewReader(zr)
+	head := make([]byte, len(magic))
+	if _, err := io.ReadFull(br, head); err != nil || string(head) != magic {
+		return nil, fmt.Errorf("parse: load: not a parser model")
+	}
+	var rerr error
+	uv := func(limit uint64) uint64 {
+		if rerr != nil {
+			return 0
+		}
+		x, err := binary.ReadUvarint(br)
+		if err == nil && x > limit {
+			err = errCorrupt
+		}
+		rerr = err
+		return x
+	}
+	strs := func(limit uint64) []string {
+		n := uv(limit)
+		out := make([]string, 0, n)
+		for i := uint64(0); i < n && rerr == nil; i++ {
+			b := make([]byte, uv(64))
+			if rerr == nil {
+				_, rerr = io.ReadFull(br, b)
+			}
+			out = append(out, string(b))
+		}
+		return out
+	}
+	labels := strs(maxLabels)
+	tags := strs(maxTags)
+	if nt := uv(1 << 20); rerr == nil && nt != nTemplates {
+		return nil, fmt.Errorf("parse: load: model has %d feature templates, code has %d", nt, nTemplates)
+	}
+	nRows := uv(maxRows)
+	if rerr != nil {
+		return nil, fmt.Errorf("parse: load: %w", rerr)
+	}
+	p, err := newParser(labels, tags)
+	if err != nil {
+		return nil, fmt.Errorf("parse: load: %w", err)
+	}
+	nc := uint64(p.nClasses())
+	rows := make([]row, 0, nRows)
+	key := uint64(0)
+	for i := uint64(0); i < nRows && rerr == nil; i++ {
+		dk := uv(^uint64(0))
+		if rerr == nil && (dk == 0 || key+dk >= 1<<keyBits || (key+dk)&1 == 0) {
+			rerr = errCorrupt
+		}
+		key += dk
+		ne := uv(nc)
+		ents := make([]entry, 0, ne)
+		c := uint64(0)
+		for j := uint64(0); j < ne && rerr == nil; j++ {
+			dc := uv(nc)
+			if j > 0 && dc == 0 {
+				rerr = errCorrupt
+			}
+			c += dc
+			w, err := binary.ReadVarint(br)
+			if err == nil && (c >= nc || w < -32768 || w > 32767) {
+				err = errCorrupt
+			}
+			if err != nil {
+				rerr = err
+			}
+			ents = append(ents, entry{c: uint8(c), w: int16(w)})
+		}
+		rows = append(rows, row{key: key, ents: ents})
+	}
+	if rerr != nil {
+		return nil, fmt.Errorf("parse: load: %w", rerr)
+	}
+	p.tab.build(rows)
+	return p, nil
+}
+
+// newParser makes a parser with an empty table over the given label and tag
+// sets; labels must include "root".
+func newParser(labels, tags []string) (*Parser, error) {
+	if len(labels) < 2 || len(labels) > maxLabels {
+		return nil, fmt.Errorf("%d labels, want 2 to %d", len(labels), maxLabels)
+	}
+	if len(tags) > maxTags {
+		return nil, fmt.Errorf("%d tags, want at most %d", len(tags), maxTags)
+	}
+	p := &Parser{labels: labels, tagList: tags, tags: make(map[string]uint8, len(tags)), rootL: -1}
+	for i, l := range labels {
+		if l == "root" {
+			p.rootL = i
+		}
+	}
+	if p.rootL < 0 {
+		return nil, errors.New(`no "root" label`)
+	}
+	for i, t := range tags {
+		p.tags[t] = uint8(i + 1)
+	}
+	return p, nil
+}
+
+func sortRows(rs []row) {
+	slices.SortFunc(rs, func(a, b row) int {
+		switch {
+		case a.key < b.key:
+			return -1
+		case a.key > b.key:
+			return 1
+		}
+		return 0
+	})
+}

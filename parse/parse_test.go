@@ -1,0 +1,277 @@
+package parse
+
+import (
+	"bytes"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/onrecord/onrecord"
+	"github.com/onrecord/onrecord/tag"
+)
+
+// Accuracy bars on dev with silver tokens, punctuation included.
+const (
+	minUAS = 0.88
+	minLAS = 0.85
+)
+
+func defaultParser(t testing.TB) *Parser {
+	t.Helper()
+	p, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// TestDevAccuracy scores the parser on dev with the project's tagger's
+// tags (the pipeline's condition, held to the bars) and with silver tags.
+func TestDevAccuracy(t *testing.T) {
+	dev := loadDocs(t, "dev")
+	p := defaultParser(t)
+	uas, las, n := Evaluate(p, dev)
+	t.Logf("dev, silver tags: %d tokens, UAS %.2f%%, LAS %.2f%%", n, 100*uas, 100*las)
+
+	tg, err := tag.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tagged := make([]*onrecord.Document, len(dev))
+	for i, d := range dev {
+		c := *d
+		c.Tokens = slices.Clone(d.Tokens)
+		tg.Tag(&c) // fills Tag, Lemma, NER; the silver Head/Dep stay as reference
+		tagged[i] = &c
+	}
+	uas, las, n = Evaluate(p, tagged)
+	t.Logf("dev, tagger's tags: %d tokens, UAS %.2f%%, LAS %.2f%%", n, 100*uas, 100*las)
+	if uas < minUAS || las < minLAS {
+		t.Errorf("UAS %.4f LAS %.4f, want >= %.2f and >= %.2f", uas, las, minUAS, minLAS)
+	}
+}
+
+// doc builds a one-sentence document from "word/TAG" items.
+func doc(items string) *onrecord.Document {
+	d := &onrecord.Document{}
+	var sb strings.Builder
+	for i, it := range strings.Fields(items) {
+		k := strings.LastIndex(it, "/")
+		w, tag := it[:k], it[k+1:]
+		if i > 0 {
+			sb.WriteByte(' ')
+		}
+		b := sb.Len()
+		sb.WriteString(w)
+		d.Tokens = append(d.Tokens, onrecord.Token{
+			Start: int32(b), End: int32(sb.Len()), BStart: int32(b), BEnd: int32(sb.Len()), Tag: tag,
+		})
+	}
+	d.Text = sb.String()
+	d.Sents = []onrecord.Sentence{{Start: 0, End: int32(len(d.Tokens))}}
+	return d
+}
+
+// TestArcs checks arcs on sentences of the sample article
+// (testdata/timberlake-apology-2021-02-13.txt) tagged as the silver data is.
+func TestArcs(t *testing.T) {
+	p := defaultParser(t)
+	type arc struct{ dep, head, label string }
+	tests := []struct {
+		sent string
+		arcs []arc
+	}{
+		{"He/PRP wrote/VBD on/IN Friday/NNP ./.",
+			[]arc{{"He", "wrote", "nsubj"}, {"Friday", "wrote", "nmod"}, {"wrote", "", "root"}}},
+		{"The/DT documentary/NN suggested/VBD that/IN Timberlake/NNP used/VBD Spears/NNP to/TO advance/VB his/PRP$ career/NN ./.",
+			[]arc{{"documentary", "suggested", "nsubj"}, {"used", "suggested", "ccomp"}, {"Timberlake", "used", "nsubj"},
+				{"that", "used", "mark"}, {"Spears", "used", "dobj"}, {"career", "advance", "dobj"}}},
+		{"The/DT film/NN shed/VBD light/NN on/IN circumstances/NNS that/WDT led/VBD to/TO Spears/NNP '/POS conservatorship/NN in/IN 2008/CD ./.",
+			[]arc{{"film", "shed", "nsubj"}, {"light", "shed", "dobj"}, {"led", "circumstances", "acl:relcl"}, {"Spears", "conservatorship", "nmod:poss"}}},
+		{"Justin/NNP Timberlake/NNP was/VBD recently/RB trending/VBG on/IN social/JJ media/NNS ./.",
+			[]arc{{"Justin", "Timberlake", "compound"}, {"Timberlake", "trending", "nsubj"}, {"was", "trending", "aux"}, {"media", "trending", "nmod"}}},
+		{"He/PRP said/VBD ,/, ``/`` I/PRP specifically/RB want/VBP to/TO apologize/VB to/TO Britney/NNP Spears/NNP ./. ''/''",
+			[]arc{{"He", "said", "nsubj"}, {"want", "said", "ccomp"}, {"apologize", "want", "xcomp"}, {"Spears", "apologize", "nmod"}}},
+	}
+	for _, tc := range tests {
+		d := doc(tc.sent)
+		p.Parse(d)
+		idx := map[string]int{}
+		for i := range d.Tokens {
+			idx[d.Word(i)] = i
+		}
+		for _, a := range tc.arcs {
+			tok := d.Tokens[idx[a.dep]]
+			head := ""
+			if tok.Head >= 0 {
+				head = d.Word(int(tok.Head))
+			}
+			if head != a.head || tok.Dep != a.label {
+				t.Errorf("%q: %s ←%s– %q, want ←%s– %q", tc.sent, a.dep, tok.Dep, head, a.label, a.head)
+			}
+		}
+	}
+}
+
+// checkTrees fails unless every valid sentence of d is a tree with one root.
+func checkTrees(t *testing.T, d *onrecord.Document) {
+	t.Helper()
+	for _, s := range d.Sents {
+		if s.Start < 0 || s.End > int32(len(d.Tokens)) || s.Start >= s.End {
+			continue
+		}
+		roots := 0
+		for i := s.Start; i < s.End; i++ {
+			tok := d.Tokens[i]
+			if tok.Dep == "" {
+				t.Fatalf("token %d has no label", i)
+			}
+			if tok.Head == -1 {
+				roots++
+				continue
+			}
+			if tok.Head < s.Start || tok.Head >= s.End || tok.Head == i {
+				t.Fatalf("token %d has head %d outside sentence [%d,%d)", i, tok.Head, s.Start, s.End)
+			}
+			h, steps := tok.Head, 0
+			for h != -1 && steps <= int(s.End-s.Start) {
+				h, steps = d.Tokens[h].Head, steps+1
+			}
+			if h != -1 {
+				t.Fatalf("token %d is on a cycle", i)
+			}
+		}
+		if roots != 1 {
+			t.Fatalf("sentence [%d,%d) has %d roots", s.Start, s.End, roots)
+		}
+	}
+}
+
+var fuzzTags = []string{"NN", "NNP", "VBD", "VBZ", "DT", "IN", ",", ".", "PRP", "JJ", "CC", "``", "''", "RB", "TO", "VB", "", "XYZ"}
+
+// FuzzParse builds documents of arbitrary words, tags and sentence ranges
+// (some out of range); every sentence that fits must come out a tree.
+func FuzzParse(f *testing.F) {
+	f.Add([]byte("He wrote on Friday."), []byte{1, 2, 3, 4, 5}, uint16(5))
+	f.Add([]byte("a"), []byte{}, uint16(0))
+	f.Add(bytes.Repeat([]byte("x "), 300), bytes.Repeat([]byte{2, 7}, 150), uint16(600))
+	p := defaultParser(f)
+	f.Fuzz(func(t *testing.T, text []byte, tags []byte, cut uint16) {
+		d := &onrecord.Document{Text: string(text)}
+		for i, w := range strings.Fields(string(text)) {
+			tag := ""
+			if i < len(tags) {
+				tag = fuzzTags[int(tags[i])%len(fuzzTags)]
+			}
+			// Offsets are arbitrary, even out of range: Parse must not care.
+			b := int32(i)
+			d.Tokens = append(d.Tokens, onrecord.Token{BStart: b, BEnd: b + int32(len(w)), Tag: tag})
+		}
+		n := int32(len(d.Tokens))
+		c := int32(cut)
+		if n > 0 {
+			c = int32(cut) % (n + 1)
+		}
+		d.Sents = []onrecord.Sentence{{Start: 0, End: c}, {Start: c, End: n}, {Start: n, End: n + 3}, {Start: 2, End: 1}}
+		p.Parse(d)
+		checkTrees(t, d)
+	})
+}
+
+func TestLongSentence(t *testing.T) {
+	p := defaultParser(t)
+	d := doc(strings.Repeat("the/DT big/JJ dog/NN barked/VBD and/CC ", 4000) + "./.")
+	p.Parse(d)
+	checkTrees(t, d)
+}
+
+// TestTrainDeterministic trains twice on a few documents with one seed and
+// expects identical model bytes that load back to the same parses.
+func TestTrainDeterministic(t *testing.T) {
+	docs := loadDocs(t, "train")[:3]
+	save := func() []byte {
+		p, err := Train(docs, nil, 7, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var b bytes.Buffer
+		if err := p.Save(&b); err != nil {
+			t.Fatal(err)
+		}
+		return b.Bytes()
+	}
+	a, b := save(), save()
+	if !bytes.Equal(a, b) {
+		t.Fatal("two trainings with the same seed differ")
+	}
+	p, err := Load(bytes.NewReader(a))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// On its own training data the model must beat a trivial baseline
+	// by far (it has nearly memorised it).
+	uas, _, _ := Evaluate(p, docs)
+	if uas < 0.9 {
+		t.Errorf("training-set UAS %.3f, want >= 0.9", uas)
+	}
+	var c bytes.Buffer
+	if err := p.Save(&c); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(a, c.Bytes()) {
+		t.Error("Save after Load changes the bytes")
+	}
+}
+
+func TestLoadRejectsCorrupt(t *testing.T) {
+	var b bytes.Buffer
+	if err := defaultParser(t).Save(&b); err != nil {
+		t.Fatal(err)
+	}
+	good := b.Bytes()
+	for _, in := range [][]byte{nil, []byte("nope"), good[:len(good)/2]} {
+		if _, err := Load(bytes.NewReader(in)); err == nil {
+			t.Errorf("Load of %d bytes: no error", len(in))
+		}
+	}
+}
+
+func FuzzLoad(f *testing.F) {
+	var b bytes.Buffer
+	p, err := newParser([]string{"nsubj", "root"}, []string{"NN"})
+	if err != nil {
+		f.Fatal(err)
+	}
+	p.tab.build([]row{{key: 3, ents: []entry{{c: 1, w: 5}}}})
+	if err := p.Save(&b); err != nil {
+		f.Fatal(err)
+	}
+	f.Add(b.Bytes())
+	f.Fuzz(func(t *testing.T, in []byte) {
+		q, err := Load(bytes.NewReader(in))
+		if err != nil {
+			return
+		}
+		d := doc("a/NN b/NN")
+		q.Parse(d)
+		checkTrees(t, d)
+	})
+}
+
+func BenchmarkParse(b *testing.B) {
+	dev := loadDocs(b, "dev")
+	p := defaultParser(b)
+	words := 0
+	for _, d := range dev {
+		words += len(d.Tokens)
+	}
+	p.Parse(dev[0]) // warm the scratch pool
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		for _, d := range dev {
+			p.Parse(d)
+		}
+	}
+	b.ReportMetric(float64(words)*float64(b.N)/b.Elapsed().Seconds(), "words/s")
+}

@@ -1,0 +1,154 @@
+package parse
+
+import "github.com/onrecord/onrecord"
+
+// state is one parser configuration over a sentence of n words, plus the
+// scratch that scoring needs. Word n is the artificial root, always the last
+// item of the buffer; the buffer is the range [b0, n].
+type state struct {
+	n     int
+	b0    int32
+	stack []int32
+	head  []int32
+	label []uint8
+	// Two leftmost and two rightmost children, child counts and label sets
+	// (one bit a label, modulo 64) for the valency and label features.
+	lc1, lc2, rc1, rc2 []int32
+	nl, nr             []uint8
+	lset, rset         []uint64
+	// Per-word atoms: a hash of the normalised form, of its last three
+	// bytes, and a tag code.
+	wh, suf, tg []uint64
+	// pc[i] is the number of commas and colons before word i.
+	pc []int32
+
+	feats  []uint64
+	hit    []slot
+	scores []int32
+}
+
+func newState() *state {
+	return &state{
+		feats:  make([]uint64, 0, nTemplates),
+		hit:    make([]slot, nTemplates),
+		scores: make([]int32, 256),
+	}
+}
+
+// grow makes every per-word slice hold n+1 items, reusing capacity.
+func (st *state) grow(n int) {
+	m := n + 1
+	if cap(st.head) < m {
+		c := 2 * m
+		st.head = make([]int32, c)
+		st.label = make([]uint8, c)
+		st.lc1, st.lc2 = make([]int32, c), make([]int32, c)
+		st.rc1, st.rc2 = make([]int32, c), make([]int32, c)
+		st.nl, st.nr = make([]uint8, c), make([]uint8, c)
+		st.lset, st.rset = make([]uint64, c), make([]uint64, c)
+		st.wh, st.suf, st.tg = make([]uint64, c), make([]uint64, c), make([]uint64, c)
+		st.pc = make([]int32, c+1)
+		st.stack = make([]int32, 0, c)
+	}
+	st.head, st.label = st.head[:m], st.label[:m]
+	st.lc1, st.lc2, st.rc1, st.rc2 = st.lc1[:m], st.lc2[:m], st.rc1[:m], st.rc2[:m]
+	st.nl, st.nr, st.lset, st.rset = st.nl[:m], st.nr[:m], st.lset[:m], st.rset[:m]
+	st.wh, st.suf, st.tg, st.pc = st.wh[:m], st.suf[:m], st.tg[:m], st.pc[:m+1]
+}
+
+// load resets st to the initial configuration over tokens [start, end) of d.
+func (st *state) load(p *Parser, d *onrecord.Document, start, end int) {
+	n := end - start
+	st.grow(n)
+	st.n = n
+	st.b0 = 0
+	st.stack = st.stack[:0]
+	for i := 0; i <= n; i++ {
+		st.head[i] = -1
+		st.label[i] = 0
+		st.lc1[i], st.lc2[i], st.rc1[i], st.rc2[i] = -1, -1, -1, -1
+		st.nl[i], st.nr[i] = 0, 0
+		st.lset[i], st.rset[i] = 0, 0
+	}
+	st.pc[0] = 0
+	for i := 0; i < n; i++ {
+		t := &d.Tokens[start+i]
+		b, e := int(t.BStart), int(t.BEnd)
+		st.wh[i] = wordHash(d.Text, b, e)
+		st.suf[i] = wordHash(d.Text, max(b, e-3), e)
+		st.tg[i] = uint64(p.tags[t.Tag]) + 2
+		st.pc[i+1] = st.pc[i]
+		if t.Tag == "," || t.Tag == ":" {
+			st.pc[i+1]++
+		}
+	}
+	st.wh[n], st.suf[n], st.tg[n] = 1, 1, 1
+	st.pc[n+1] = st.pc[n]
+}
+
+// wordHash hashes text[b:e] lowercased (ASCII) with digits folded to 0, so
+// numbers and capitalised words share features. Bad offsets hash as "".
+func wordHash(text string, b, e int) uint64 {
+	h := uint64(14695981039346656037)
+	if b < 0 || e > len(text) || b > e {
+		return h
+	}
+	for i := b; i < e; i++ {
+		c := text[i]
+		switch {
+		case c >= 'A' && c <= 'Z':
+			c += 'a' - 'A'
+		case c >= '1' && c <= '9':
+			c = '0'
+		}
+		h ^= uint64(c)
+		h *= 1099511628211
+	}
+	return h | 2
+}
+
+func (st *state) terminal() bool { return len(st.stack) == 0 && int(st.b0) >= st.n }
+
+// apply performs class c, which must be valid in st.
+func (st *state) apply(c int) {
+	if c == shift {
+		st.stack = append(st.stack, st.b0)
+		st.b0++
+		return
+	}
+	l := uint8((c - 1) / 2)
+	top := len(st.stack) - 1
+	s0 := st.stack[top]
+	st.stack = st.stack[:top]
+	if (c-1)%2 == 0 {
+		st.attach(s0, st.b0, l)
+		return
+	}
+	st.attach(s0, st.stack[top-1], l)
+}
+
+func (st *state) attach(d, h int32, l uint8) {
+	st.head[d] = h
+	st.label[d] = l
+	if d < h {
+		if st.lc1[h] < 0 || d < st.lc1[h] {
+			st.lc2[h], st.lc1[h] = st.lc1[h], d
+		} else if st.lc2[h] < 0 || d < st.lc2[h] {
+			st.lc2[h] = d
+		}
+		if st.nl[h] < 255 {
+			st.nl[h]++
+		}
+		st.lset[h] |= 1 << (l & 63)
+		return
+	}
+	if st.rc1[h] < 0 || d > st.rc1[h] {
+		st.rc2[h], st.rc1[h] = st.rc1[h], d
+	} else if st.rc2[h] < 0 || d > st.rc2[h] {
+		st.rc2[h] = d
+	}
+	if st.nr[h] < 255 {
+		st.nr[h]++
+	}
+	st.rset[h] |= 1 << (l & 63)
+}

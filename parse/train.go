@@ -1,0 +1,406 @@
+package parse
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"math/rand"
+	"slices"
+	"time"
+
+	"github.com/onrecord/onrecord"
+)
+
+// Training settings: passes over the data, the pass from which the trainer
+// follows its own predictions (dynamic oracle exploration) and how often.
+const (
+	epochs       = 7
+	exploreFrom  = 1
+	exploreProb  = 0.9
+	quantMaxCode = 32767
+	// Features updated fewer times are dropped from the saved model: they
+	// were seen in a single error and hardly generalise.
+	minUpdates = 2
+	// Quantised weights below this magnitude (of 32767 for the largest)
+	// are dropped: they barely move decisions but dominate the entries
+	// scored per move, and so the parser's speed.
+	minQuant = 400
+)
+
+// goldSent is a training sentence with its silver tree in sentence-local
+// indices; the root's head is n.
+type goldSent struct {
+	d          *onrecord.Document
+	start, end int
+	head       []int32
+	label      []uint8
+}
+
+// tent is one class weight of a feature during training, with the running
+// sum for averaging (updated lazily at ts).
+type tent struct {
+	c   uint16
+	w   int32
+	ts  int32
+	tot int64
+}
+
+type trainer struct {
+	idx  map[uint64]int32
+	rows [][]tent
+	keys []uint64
+	upd  []uint16 // number of updates of each row, saturating
+	now  int32
+}
+
+func (tr *trainer) score(feats []uint64, sc []int32) {
+	for i := range sc {
+		sc[i] = 0
+	}
+	for _, f := range feats {
+		if r, ok := tr.idx[f]; ok {
+			for _, e := range tr.rows[r] {
+				sc[e.c] += e.w
+			}
+		}
+	}
+}
+
+func (tr *trainer) update(feats []uint64, gold, pred int) {
+	for _, f := range feats {
+		r, ok := tr.idx[f]
+		if !ok {
+			r = int32(len(tr.rows))
+			tr.idx[f] = r
+			tr.rows = append(tr.rows, nil)
+			tr.keys = append(tr.keys, f)
+			tr.upd = append(tr.upd, 0)
+		}
+		if tr.upd[r] < 65535 {
+			tr.upd[r]++
+		}
+		tr.bump(r, gold, 1)
+		tr.bump(r, pred, -1)
+	}
+}
+
+func (tr *trainer) bump(r int32, c int, v int32) {
+	row := tr.rows[r]
+	for i := range row {
+		if e := &row[i]; int(e.c) == c {
+			e.tot += int64(tr.now-e.ts) * int64(e.w)
+			e.ts = tr.now
+			e.w += v
+			return
+		}
+	}
+	tr.rows[r] = append(row, tent{c: uint16(c), w: v, ts: tr.now})
+}
+
+// averaged returns the rows with averaged weights quantised to 16 bits,
+// dropping small weights.
+func (tr *trainer) averaged() []row {
+	now := float64(max(tr.now, 1))
+	avg := func(e tent) float64 {
+		return (float64(e.tot) + float64(tr.now-e.ts)*float64(e.w)) / now
+	}
+	maxAbs := 0.0
+	for _, r := range tr.rows {
+		for _, e := range r {
+			maxAbs = max(maxAbs, math.Abs(avg(e)))
+		}
+	}
+	scale := quantMaxCode / max(maxAbs, 1e-9)
+	rows := make([]row, 0, len(tr.rows))
+	for i, r := range tr.rows {
+		if tr.upd[i] < minUpdates {
+			continue
+		}
+		var ents []entry
+		for _, e := range r {
+			if q := math.Round(avg(e) * scale); math.Abs(q) >= minQuant {
+				ents = append(ents, entry{c: uint8(e.c), w: int16(q)})
+			}
+		}
+		if len(ents) > 0 {
+			slices.SortFunc(ents, func(a, b entry) int { return int(a.c) - int(b.c) })
+			rows = append(rows, row{key: tr.keys[i], ents: ents})
+		}
+	}
+	sortRows(rows)
+	return rows
+}
+
+// Train learns a parser from the silver trees of train, logging progress
+// and dev accuracy after each pass to log (which may be nil). Sentences whose
+// tree is not a projective tree over the silver labels are skipped. The
+// result depends only on the data and seed.
+func Train(train, dev []*onrecord.Document, seed int64, log io.Writer) (*Parser, error) {
+	if log == nil {
+		log = io.Discard
+	}
+	labels, tags := vocab(train)
+	p, err := newParser(labels, tags)
+	if err != nil {
+		return nil, fmt.Errorf("parse: train: %w", err)
+	}
+	lid := make(map[string]uint8, len(labels))
+	for i, l := range labels {
+		lid[l] = uint8(i)
+	}
+	var sents []goldSent
+	skipped := 0
+	for _, d := range train {
+		for _, s := range d.Sents {
+			g, ok := goldOf(d, int(s.Start), int(s.End), lid, p.rootL)
+			if !ok {
+				skipped++
+				continue
+			}
+			sents = append(sents, g)
+		}
+	}
+	if len(sents) == 0 {
+		return nil, errors.New("parse: train: no usable training sentence")
+	}
+	fmt.Fprintf(log, "parse: %d training sentences (%d skipped: not a projective tree), %d labels, %d tags\n",
+		len(sents), skipped, len(labels), len(tags))
+
+	rng := rand.New(rand.NewSource(seed))
+	tr := &trainer{idx: make(map[uint64]int32)}
+	st := newState()
+	cost := make([]int, p.nClasses())
+	order := make([]int, len(sents))
+	for i := range order {
+		order[i] = i
+	}
+	for ep := 0; ep < epochs; ep++ {
+		t0 := time.Now()
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		var moves, errs int
+		for _, k := range order {
+			g := &sents[k]
+			st.load(p, g.d, g.start, g.end)
+			for !st.terminal() {
+				if len(st.stack) == 0 {
+					st.apply(shift)
+					continue
+				}
+				tr.now++
+				st.features()
+				tr.score(st.feats, st.scores)
+				pred := st.bestValid(st.scores, p.rootL, len(labels))
+				gold := st.bestGold(g, st.scores, cost, p.rootL, len(labels))
+				moves++
+				if cost[pred] > cost[gold] {
+					errs++
+					tr.update(st.feats, gold, pred)
+				}
+				next := gold
+				if ep >= exploreFrom && rng.Float64() < exploreProb {
+					next = pred
+				}
+				st.apply(next)
+			}
+		}
+		fmt.Fprintf(log, "parse: epoch %d: %d features, %.2f%% non-optimal moves (%s)\n",
+			ep+1, len(tr.rows), 100*float64(errs)/float64(max(moves, 1)), time.Since(t0).Round(time.Second))
+	}
+	p.tab.build(tr.averaged())
+	if len(dev) > 0 {
+		uas, las, n := Evaluate(p, dev)
+		fmt.Fprintf(log, "parse: dev %d tokens: UAS %.2f LAS %.2f\n", n, 100*uas, 100*las)
+	}
+	return p, nil
+}
+
+// vocab lists, sorted, the labels and tags of the training tokens.
+func vocab(docs []*onrecord.Document) (labels, tags []string) {
+	ls, ts := map[string]bool{"root": true}, map[string]bool{}
+	for _, d := range docs {
+		for _, t := range d.Tokens {
+			if t.Dep != "" {
+				ls[t.Dep] = true
+			}
+			if t.Tag != "" {
+				ts[t.Tag] = true
+			}
+		}
+	}
+	for l := range ls {
+		labels = append(labels, l)
+	}
+	for t := range ts {
+		tags = append(tags, t)
+	}
+	slices.Sort(labels)
+	slices.Sort(tags)
+	if len(labels) > maxLabels {
+		labels = labels[:maxLabels]
+	}
+	if len(tags) > maxTags {
+		tags = tags[:maxTags]
+	}
+	return labels, tags
+}
+
+// goldOf reads the silver tree of tokens [start, end) of d; ok is false
+// unless it is a projective tree with one root labelled root.
+func goldOf(d *onrecord.Document, start, end int, lid map[string]uint8, rootL int) (goldSent, bool) {
+	n := end - start
+	g := goldSent{d: d, start: start, end: end, head: make([]int32, n), label: make([]uint8, n)}
+	if n <= 0 || start < 0 || end > len(d.Tokens) {
+		return g, false
+	}
+	roots := 0
+	for i := 0; i < n; i++ {
+		t := &d.Tokens[start+i]
+		l, ok := lid[t.Dep]
+		if !ok {
+			return g, false
+		}
+		h := int(t.Head)
+		switch {
+		case h < 0:
+			roots++
+			g.head[i] = int32(n)
+			if int(l) != rootL {
+				return g, false
+			}
+		case h >= start && h < end && h != start+i && int(l) != rootL:
+			g.head[i] = int32(h - start)
+		default:
+			return g, false
+		}
+		g.label[i] = l
+	}
+	if roots != 1 {
+		return g, false
+	}
+	// Acyclic: every word reaches the root within n steps.
+	for i := 0; i < n; i++ {
+		h, k := int32(i), 0
+		for h != int32(n) && k <= n {
+			h, k = g.head[h], k+1
+		}
+		if h != int32(n) {
+			return g, false
+		}
+	}
+	// Projective: no two arcs cross (the root arc spans to n, the end).
+	for i := 0; i < n; i++ {
+		a, b := min(int32(i), g.head[i]), max(int32(i), g.head[i])
+		for j := a + 1; j < b; j++ {
+			if h := g.head[j]; h < a || h > b {
+				return g, false
+			}
+		}
+	}
+	return g, true
+}
+
+// bestGold fills cost with the cost of every class under the dynamic oracle
+// (gold arcs made unreachable; invalid classes get a huge cost) and returns
+// the best-scoring class of least cost.
+func (st *state) bestGold(g *goldSent, sc []int32, cost []int, rootL, nl int) int {
+	const invalid = 1 << 30
+	for i := range cost {
+		cost[i] = invalid
+	}
+	top := len(st.stack) - 1
+	s0, s1 := st.stack[top], int32(-1)
+	if top > 0 {
+		s1 = st.stack[top-1]
+	}
+	n, b0 := int32(st.n), st.b0
+	// Dependents of s0 still in the buffer are lost by popping s0.
+	depsInBuf := 0
+	for d := b0; d < n; d++ {
+		if g.head[d] == s0 {
+			depsInBuf++
+		}
+	}
+	hs0 := g.head[s0]
+	if b0 < n {
+		c := 0
+		for _, d := range st.stack {
+			if g.head[d] == b0 {
+				c++
+			}
+		}
+		if hb := g.head[b0]; hb != s0 && slices.Contains(st.stack, hb) {
+			c++
+		}
+		cost[shift] = c
+		base := depsInBuf
+		if hs0 == s1 || hs0 > b0 {
+			base++
+		}
+		for l := 0; l < nl; l++ {
+			if l == rootL {
+				continue
+			}
+			c := base
+			if hs0 == b0 && g.label[s0] != uint8(l) {
+				c++
+			}
+			cost[leftClass(l)] = c
+		}
+	} else if top == 0 {
+		cost[leftClass(rootL)] = 0
+	}
+	if s1 >= 0 {
+		base := depsInBuf
+		if hs0 >= b0 {
+			base++
+		}
+		for l := 0; l < nl; l++ {
+			if l == rootL {
+				continue
+			}
+			c := base
+			if hs0 == s1 && g.label[s0] != uint8(l) {
+				c++
+			}
+			cost[rightClass(l)] = c
+		}
+	}
+	best := -1
+	for c := range cost {
+		if cost[c] == invalid {
+			continue
+		}
+		if best < 0 || cost[c] < cost[best] || (cost[c] == cost[best] && sc[c] > sc[best]) {
+			best = c
+		}
+	}
+	return best
+}
+
+// Evaluate parses copies of docs' sentences and returns unlabelled and
+// labelled attachment scores against their existing heads and labels
+// (punctuation included), and the number of tokens scored.
+func Evaluate(p *Parser, docs []*onrecord.Document) (uas, las float64, n int) {
+	var ok, okl int
+	for _, d := range docs {
+		c := *d
+		c.Tokens = slices.Clone(d.Tokens)
+		p.Parse(&c)
+		for _, s := range d.Sents {
+			for i := s.Start; i < s.End && int(i) < len(d.Tokens); i++ {
+				n++
+				if c.Tokens[i].Head == d.Tokens[i].Head {
+					ok++
+					if c.Tokens[i].Dep == d.Tokens[i].Dep {
+						okl++
+					}
+				}
+			}
+		}
+	}
+	if n == 0 {
+		return 0, 0, 0
+	}
+	return float64(ok) / float64(n), float64(okl) / float64(n), n
+}
