@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"flag"
+	"fmt"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
@@ -89,27 +90,71 @@ func newBrowser(t *testing.T) context.Context {
 
 // page state read back from the DOM after an extraction.
 type extracted struct {
-	Quotes   int      // distinct quotes with highlighted content
-	Speakers []string // the speaker label before each quote
-	Sources  int
-	Cues     int
-	Legend   []string
-	Cards    int
-	Summary  string
+	Quotes  []shownQuote // by quote number
+	Sources int
+	Cues    int
+	Legend  []string
+	Cards   int
+	Status  string
 }
 
+type shownQuote struct {
+	Content string // the highlighted content, parts joined
+	Speaker string // the label before it
+}
+
+// readExtracted is the script that reads the article rendered under the
+// element of the CSS selector %[1]q.
 const readExtracted = `(() => {
-  const q = new Set(Array.from(document.querySelectorAll('#article-text mark.content')).map(m => m.dataset.q));
+  const root = document.querySelector(%[1]q);
+  const quotes = [];
+  root.querySelectorAll('.article mark.content').forEach(m => {
+    const i = Number(m.dataset.q);
+    if (!quotes[i]) quotes[i] = {Content: '', Speaker: ''};
+    quotes[i].Content += m.textContent;
+  });
+  root.querySelectorAll('.article .who').forEach(e => {
+    const i = Number(e.dataset.q);
+    if (quotes[i]) quotes[i].Speaker = e.textContent;
+  });
   return {
-    Quotes: q.size,
-    Speakers: Array.from(document.querySelectorAll('#article-text .who')).map(e => e.textContent),
-    Sources: document.querySelectorAll('#article-text mark.source').length,
-    Cues: document.querySelectorAll('#article-text mark.cue').length,
-    Legend: Array.from(document.querySelectorAll('.legend li')).map(e => e.textContent),
-    Cards: document.querySelectorAll('#quote-list li').length,
-    Summary: document.getElementById('status').textContent,
+    Quotes: Array.from(quotes, q => q || {Content: '', Speaker: ''}),
+    Sources: root.querySelectorAll('.article mark.source').length,
+    Cues: root.querySelectorAll('.article mark.cue').length,
+    Legend: Array.from(root.querySelectorAll('.legend li')).map(e => e.textContent),
+    Cards: root.querySelectorAll('.quote-list li').length,
+    Status: document.getElementById('status').textContent,
   };
 })()`
+
+// timberlake holds a phrase of each of the six quotations of Justin
+// Timberlake in the sample article.
+var timberlake = []string{
+	"I specifically want to apologize",
+	"I've seen the messages",
+	"It sets men, especially white men",
+	"It's designed this way",
+	"I also feel compelled to respond",
+	"I have not been perfect",
+}
+
+// checkTimberlake reports each of the six quotations that is not
+// highlighted with Justin Timberlake as its speaker. Other quotes may be
+// found too: the check holds for the trained pipeline as for the fake.
+func checkTimberlake(t *testing.T, quotes []shownQuote) {
+	t.Helper()
+	for _, phrase := range timberlake {
+		found := false
+		for _, q := range quotes {
+			if strings.Contains(q.Content, phrase) && q.Speaker == "Justin Timberlake" {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("no quote %q… highlighted with speaker Justin Timberlake; quotes shown: %q", phrase, quotes)
+		}
+	}
+}
 
 // TestBrowser drives the page in headless Chromium: paste the sample
 // article, find its quotes, search the record, open the speaker's page.
@@ -149,19 +194,17 @@ func TestBrowser(t *testing.T) {
 		chromedp.SetValue(chromedp.ID("text"), sample),
 		chromedp.SetValue(chromedp.ID("date"), "2021-02-13"),
 		chromedp.Click(chromedp.ID("extract-submit")),
-		chromedp.WaitVisible(chromedp.ID("quote-list")),
+		chromedp.WaitVisible(chromedp.CSS("#extract-result .quote-list")),
 	)
 	var got extracted
-	eval("read the result", readExtracted, &got)
-	if got.Quotes != 6 || got.Cards != 6 {
-		t.Errorf("%d highlighted quotes and %d cards, want 6: %+v", got.Quotes, got.Cards, got)
+	eval("read the result", fmt.Sprintf(readExtracted, "#extract-result"), &got)
+	checkTimberlake(t, got.Quotes)
+	if got.Cards != len(got.Quotes) {
+		t.Errorf("%d quote cards for %d highlighted quotes", got.Cards, len(got.Quotes))
 	}
-	if len(got.Speakers) != 6 {
-		t.Errorf("speaker labels %q, want 6", got.Speakers)
-	}
-	for _, s := range got.Speakers {
-		if s != "Justin Timberlake" {
-			t.Errorf("speaker label %q, want Justin Timberlake", s)
+	for i, q := range got.Quotes {
+		if q.Speaker == "" {
+			t.Errorf("quote %d has no speaker label", i)
 		}
 	}
 	if got.Sources == 0 || got.Cues == 0 {
@@ -170,14 +213,19 @@ func TestBrowser(t *testing.T) {
 	if len(got.Legend) != 4 || !strings.Contains(strings.Join(got.Legend, "|"), "Source") {
 		t.Errorf("legend = %q", got.Legend)
 	}
-	if !strings.HasPrefix(got.Summary, "6 quotes found.") {
-		t.Errorf("status = %q", got.Summary)
+	if want := fmt.Sprintf("%d quotes found. Published 2021-02-13.", len(got.Quotes)); got.Status != want {
+		t.Errorf("status = %q, want %q", got.Status, want)
 	}
-	// The highlighted text must be the text itself: marks cut at code points.
-	var quoted string
-	eval("read the first quote", `document.querySelector('#article-text mark.content[data-q="0"]').textContent`, &quoted)
-	if !strings.HasPrefix(quoted, `"I specifically want to apologize`) {
-		t.Errorf("first highlighted content = %q", quoted)
+	// Highlighting must keep the text whole: without the speaker labels the
+	// article reads as pasted.
+	var shown string
+	eval("read the text", `(() => {
+		const c = document.querySelector('#extract-result .article').cloneNode(true);
+		c.querySelectorAll('.who').forEach(e => e.remove());
+		return c.textContent;
+	})()`, &shown)
+	if shown != sample {
+		t.Errorf("the highlighted article is not the text pasted: %.300q", shown)
 	}
 	run("scroll to the result", chromedp.ScrollIntoView(chromedp.ID("extract-result")))
 	shot, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
@@ -198,7 +246,7 @@ func TestBrowser(t *testing.T) {
 	)
 	var hits []string
 	eval("read hits", `Array.from(document.querySelectorAll('#hits li.hit')).map(e => e.textContent)`, &hits)
-	if len(hits) != 1 || !strings.Contains(hits[0], "misogyny") || !strings.Contains(hits[0], "Justin Timberlake") {
+	if len(hits) == 0 || !strings.Contains(hits[0], "misogyny") || !strings.Contains(hits[0], "Justin Timberlake") {
 		t.Errorf("hits for misogyny = %q", hits)
 	}
 
@@ -217,7 +265,7 @@ func TestBrowser(t *testing.T) {
 		Dates: Array.from(document.querySelectorAll('#timeline h2')).map(e => e.textContent),
 		Quotes: document.querySelectorAll('#timeline li.hit').length,
 	})`, &timeline)
-	if timeline.Heading != "Justin Timberlake" || len(timeline.Dates) != 1 || timeline.Dates[0] != "2021-02-13" || timeline.Quotes != 6 {
+	if timeline.Heading != "Justin Timberlake" || len(timeline.Dates) != 1 || timeline.Dates[0] != "2021-02-13" || timeline.Quotes < len(timberlake) {
 		t.Errorf("speaker page = %+v", timeline)
 	}
 	shot, err = chromedp.Run(ctx, chromedp.CaptureScreenshot())
@@ -230,18 +278,18 @@ func TestBrowser(t *testing.T) {
 	// stick out sideways.
 	run("open the article",
 		chromedp.Click(chromedp.CSS(`#timeline li.hit a[href^="#/article/"]`)),
-		chromedp.WaitVisible(chromedp.CSS("#article-result #quote-list")),
+		chromedp.WaitVisible(chromedp.CSS("#article-result .quote-list")),
 		chromedp.EmulateViewport(390, 844, chromedp.EmulateScale(2), chromedp.EmulateMobile),
 		chromedp.Navigate(ts.URL+"/#/article/timberlake"),
-		chromedp.WaitVisible(chromedp.CSS("#article-result #quote-list")),
+		chromedp.WaitVisible(chromedp.CSS("#article-result .quote-list")),
 	)
-	var phone struct{ Quotes, Overflow int }
-	eval("read the phone page", `({
-		Quotes: new Set(Array.from(document.querySelectorAll('#article-text mark.content')).map(m => m.dataset.q)).size,
-		Overflow: document.documentElement.scrollWidth - window.innerWidth,
-	})`, &phone)
-	if phone.Quotes != 6 || phone.Overflow > 0 {
-		t.Errorf("article at phone width: %+v", phone)
+	var phone extracted
+	eval("read the phone page", fmt.Sprintf(readExtracted, "#article-result"), &phone)
+	checkTimberlake(t, phone.Quotes)
+	var overflow int
+	eval("measure the phone page", `document.documentElement.scrollWidth - window.innerWidth`, &overflow)
+	if overflow > 0 {
+		t.Errorf("the page sticks out %d px sideways at phone width", overflow)
 	}
 	shot, err = chromedp.Run(ctx, chromedp.CaptureScreenshot())
 	if err != nil {

@@ -86,7 +86,7 @@
       const c = parts(q.content);
       if (c.length && c[0][0] >= 0 && c[0][0] < n && !firstOf.has(c[0][0])) firstOf.set(c[0][0], i);
     });
-    const root = el("div", { class: "article", id: "article-text" });
+    const root = el("div", { class: "article" });
     let k = 0;
     while (k < n) {
       if (firstOf.has(k)) {
@@ -115,11 +115,12 @@
       el("li", {}, el("span", { class: "who", text: "Speaker" }), el("span", { text: "who it is" })));
   }
 
-  function quoteCard(q, i) {
+  // quoteCard describes quote i of the article rendered in art.
+  function quoteCard(q, i, art) {
     const name = speakerName(q);
     const go = el("button", { type: "button", text: "Show in text" });
     go.addEventListener("click", () => {
-      const marks = document.querySelectorAll('#article-text mark[data-q="' + i + '"]');
+      const marks = art.querySelectorAll('mark[data-q="' + i + '"]');
       if (!marks.length) return;
       marks[0].scrollIntoView({ behavior: "smooth", block: "center" });
       marks.forEach((m) => m.classList.add("flash"));
@@ -134,18 +135,21 @@
         q.cue ? " · cue: “" + q.cue.text + "”" : "", " · ", go));
   }
 
-  // showDocument renders a document of the API (with its text) into target.
+  // showDocument renders a document of the API (with its text) into target
+  // and returns a one-line summary.
   function showDocument(target, text, doc) {
     target.replaceChildren();
     const quotes = doc.quotes || [];
     const n = quotes.length;
     const summary = n === 0 ? "No quotes found." : n === 1 ? "1 quote found." : n + " quotes found.";
+    const line = summary + (doc.date ? " Published " + doc.date + "." : "");
+    const art = highlight(text, quotes);
     const list = el("aside", { class: "quotes", "aria-label": "Quotes" }, el("h2", { text: "Quotes" }),
-      n ? el("ol", { id: "quote-list" }, ...quotes.map(quoteCard)) : el("p", { class: "empty", text: "No quotes found." }));
-    const main = el("div", {}, el("p", { class: "meta", id: "doc-summary", text: summary + (doc.date ? " Published " + doc.date + "." : "") }),
-      legend(), highlight(text, quotes));
+      n ? el("ol", { class: "quote-list" }, ...quotes.map((q, i) => quoteCard(q, i, art))) : el("p", { class: "empty", text: "No quotes found." }));
+    const main = el("div", {}, el("p", { class: "meta", text: line }), legend(), art);
     target.append(el("div", { class: "result" }, main, list));
     target.hidden = false;
+    return line;
   }
 
   // Extract view.
@@ -179,8 +183,7 @@
     setStatus("Reading the article…");
     try {
       const doc = await api("/v1/extract", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
-      showDocument($("extract-result"), text, doc);
-      setStatus($("doc-summary").textContent);
+      setStatus(showDocument($("extract-result"), text, doc));
     } catch (e) {
       setStatus(e.message, true);
     } finally {
