@@ -126,54 +126,73 @@ func testCrash(t *testing.T, b Backend) {
 	if testing.Short() {
 		t.Skip("crash test skipped in -short mode")
 	}
-	ctx := context.Background()
 	seq := crashSequence()
 	final := latest(seq)
-	ref, _ := b.open(t)
-	want := make([]string, len(seq)+1) // the store after each prefix of seq
-	want[0] = dump(t, ref, final)
-	for i, d := range seq {
-		put(t, ref, d)
-		want[i+1] = dump(t, ref, final)
-	}
-	checkCounts(t, ref, final)
-
 	seed := uint64(time.Now().UnixNano())
 	t.Logf("kill moments from seed %d", seed)
 	rng := rand.New(rand.NewPCG(seed, 0))
-	for run := range 20 {
+	type run struct {
+		puts          int    // reported by the killed child
+		killed, rerun string // the store's dumps after the kill and after the rerun
+	}
+	var runs []run
+	for i := range 20 {
 		dsn := b.NewDSN(t)
 		killAt := rng.IntN(len(seq) - 10)
 		delay := time.Duration(rng.IntN(3000)) * time.Microsecond
 		puts, killed := runChild(t, dsn, killAt, delay)
 		if !killed || puts+1 >= len(seq) {
-			t.Fatalf("run %d: the child was not killed mid-run (killed %v after %d of %d puts)", run, killed, puts, len(seq))
+			t.Fatalf("run %d: the child was not killed mid-run (killed %v after %d of %d puts)", i, killed, puts, len(seq))
 		}
-		s, err := b.Open(ctx, dsn)
-		if err != nil {
-			t.Fatalf("run %d: open after kill: %v", run, err)
-		}
-		got := dump(t, s, final)
-		if got != want[puts] && got != want[puts+1] {
-			t.Fatalf("run %d: killed after %d puts, the store is neither the state after %d nor %d puts:\n%s",
-				run, puts, puts, puts+1, firstDiff(got, want[puts]))
-		}
-		s.Close()
-
+		r := run{puts: puts, killed: dumpAt(t, b, dsn, final, nil)}
 		if puts, killed := runChild(t, dsn, -1, 0); killed || puts != len(seq) {
-			t.Fatalf("run %d: rerun: %d puts, killed %v", run, puts, killed)
+			t.Fatalf("run %d: rerun: %d puts, killed %v", i, puts, killed)
 		}
-		s, err = b.Open(ctx, dsn)
-		if err != nil {
-			t.Fatalf("run %d: open after rerun: %v", run, err)
-		}
-		if got := dump(t, s, final); got != want[len(seq)] {
-			t.Fatalf("run %d: after the rerun the store differs from one never killed:\n%s", run, firstDiff(got, want[len(seq)]))
-		}
-		checkCounts(t, s, final)
-		s.Close()
-		t.Logf("run %d: killed after %d+%v of %d puts; consistent; rerun complete", run, puts, delay, len(seq))
+		r.rerun = dumpAt(t, b, dsn, final, func(s onrecord.Store) { checkCounts(t, s, final) })
+		runs = append(runs, r)
+		t.Logf("run %d: killed after %d+%v of %d puts, then rerun", i, puts, delay, len(seq))
 	}
+
+	// The reference: a store never killed, read after the prefixes of seq
+	// that the kills left.
+	want := map[int]string{}
+	for _, r := range runs {
+		want[r.puts], want[r.puts+1] = "", ""
+	}
+	ref, _ := b.open(t)
+	for i := 0; i <= len(seq); i++ {
+		if _, ok := want[i]; ok {
+			want[i] = dump(t, ref, final)
+		}
+		if i < len(seq) {
+			put(t, ref, seq[i])
+		}
+	}
+	complete := dump(t, ref, final)
+	for i, r := range runs {
+		if r.killed != want[r.puts] && r.killed != want[r.puts+1] {
+			t.Errorf("run %d: killed after %d puts, the store is neither the state after %d nor %d puts:\n%s",
+				i, r.puts, r.puts, r.puts+1, firstDiff(r.killed, want[r.puts]))
+		}
+		if r.rerun != complete {
+			t.Errorf("run %d: after the rerun the store differs from one never killed:\n%s", i, firstDiff(r.rerun, complete))
+		}
+	}
+}
+
+// dumpAt opens the store at dsn, checks it with check if not nil, and
+// returns its dump.
+func dumpAt(t *testing.T, b Backend, dsn string, docs []*onrecord.Document, check func(onrecord.Store)) string {
+	t.Helper()
+	s, err := b.Open(context.Background(), dsn)
+	if err != nil {
+		t.Fatalf("open %s: %v", dsn, err)
+	}
+	defer s.Close()
+	if check != nil {
+		check(s)
+	}
+	return dump(t, s, docs)
 }
 
 func firstDiff(a, b string) string {
