@@ -50,6 +50,7 @@ type Model struct {
 	w     []float32 // (1<<bits) rows of nLabels weights
 	trans [nLabels + 1][nLabels]float32
 	cue   map[string]uint8 // lemma → how often it is a cue, in tenths
+	mid   float32          // median segment margin in training, for confidences
 
 	pool sync.Pool // *featurizer scratch
 }
@@ -81,7 +82,7 @@ func Default() (*Model, error) {
 	return defaultModel, defaultErr
 }
 
-const magic = "onrecord-attrib-1"
+const magic = "onrecord-attrib-2"
 
 // Save writes the model compactly: gzip over the cue lexicon, transitions
 // and the non-zero weight rows, quantized to int16 with one scale.
@@ -111,6 +112,7 @@ func (m *Model) Save(w io.Writer) error {
 			binary.Write(bw, binary.LittleEndian, m.trans[a][b])
 		}
 	}
+	binary.Write(bw, binary.LittleEndian, m.mid)
 	var max float32
 	for _, x := range m.w {
 		max = float32(math.Max(float64(max), math.Abs(float64(x))))
@@ -175,6 +177,9 @@ func Load(r io.Reader) (*Model, error) {
 		m.cue[string(b[:ln])] = b[ln]
 	}
 	if err := binary.Read(br, binary.LittleEndian, &m.trans); err != nil {
+		return nil, fmt.Errorf("attribution model: %w", err)
+	}
+	if err := binary.Read(br, binary.LittleEndian, &m.mid); err != nil {
 		return nil, fmt.Errorf("attribution model: %w", err)
 	}
 	var scale float32

@@ -3,7 +3,9 @@ package attrib
 import (
 	"fmt"
 	"io"
+	"math"
 	"math/rand"
+	"slices"
 	"sort"
 	"time"
 
@@ -118,7 +120,52 @@ func Train(docs []*onrecord.Document, opt TrainOptions) (*Model, error) {
 			m.trans[a][b] -= tacc[a][b] / c
 		}
 	}
+	m.mid = medianMargin(m, exs)
 	return m, nil
+}
+
+// medianMargin decodes the training units with the final weights and
+// returns the median mean margin of the content segments.
+func medianMargin(m *Model, exs []example) float32 {
+	var margins []float32
+	var score []float32
+	var back, pred []int8
+	for _, ex := range exs {
+		n := len(ex.gold)
+		score = resize(score, n*nLabels)
+		back = resize(back, n*nLabels)
+		pred = resize(pred, n)
+		m.emissions(ex.fv, n, score)
+		m.viterbi(score, n, back, pred)
+		var sum float32
+		var k int
+		for i := 0; i <= n; i++ {
+			if i < n && roleOf[pred[i]] == 3 && (k == 0 || pred[i] == lICon) {
+				sc := score[i*nLabels : (i+1)*nLabels]
+				second := float32(math.Inf(-1))
+				for l, v := range sc {
+					if l != int(pred[i]) && v > second {
+						second = v
+					}
+				}
+				sum += sc[pred[i]] - second
+				k++
+				continue
+			}
+			if k > 0 {
+				margins = append(margins, sum/float32(k))
+				sum, k = 0, 0
+			}
+			if i < n && pred[i] == lBCon {
+				i-- // a new segment starts here
+			}
+		}
+	}
+	if len(margins) == 0 {
+		return 1
+	}
+	slices.Sort(margins)
+	return margins[len(margins)/2]
 }
 
 // cueLexicon measures, per lemma, the share of its occurrences inside gold

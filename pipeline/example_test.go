@@ -1,0 +1,134 @@
+package pipeline
+
+import (
+	"bytes"
+	"context"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/onrecord/onrecord"
+	"github.com/onrecord/onrecord/output"
+	"github.com/onrecord/onrecord/text"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files")
+
+func extractExample(t *testing.T) *onrecord.Document {
+	t.Helper()
+	p, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := text.NewDocument(onrecord.ExampleID, []byte(onrecord.Example))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := p.Extract(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+// find returns the attribution whose content holds the phrase.
+func find(d *onrecord.Document, phrase string) *onrecord.Attribution {
+	for i := range d.Quotes {
+		q := &d.Quotes[i]
+		for _, c := range q.Content {
+			if strings.Contains(d.Slice(c), phrase) {
+				return q
+			}
+		}
+	}
+	return nil
+}
+
+func join(d *onrecord.Document, spans []onrecord.Span) string {
+	var parts []string
+	for _, s := range spans {
+		parts = append(parts, d.Slice(s))
+	}
+	return strings.Join(parts, " ")
+}
+
+// TestExample checks what the issue asks of the bundled article: every
+// quotation of Timberlake's statement is his, including the last one,
+// whose closing mark the article drops after an inner "Timberlake wrote."
+func TestExample(t *testing.T) {
+	d := extractExample(t)
+	if d.Date != "2021-02-13" {
+		t.Errorf("date %q, want 2021-02-13", d.Date)
+	}
+	direct := []struct{ phrase, cue string }{
+		{"I specifically want to apologize", "said"},
+		{"I've seen the messages", "wrote"},
+		{"It sets men, especially white men", "added"},
+		{"It's designed this way", "wrote"},
+		{"I also feel compelled to respond", "added"},
+		{"I have not been perfect", "adding"},
+	}
+	for _, tt := range direct {
+		q := find(d, tt.phrase)
+		switch {
+		case q == nil:
+			t.Errorf("no attribution holds %q", tt.phrase)
+		case q.Kind != onrecord.Direct:
+			t.Errorf("%q: kind %s, want direct", tt.phrase, q.Kind)
+		case q.Speaker == nil || q.Speaker.Name != "Justin Timberlake":
+			t.Errorf("%q: speaker %+v, want Justin Timberlake", tt.phrase, q.Speaker)
+		case !strings.Contains(join(d, q.Cue), tt.cue):
+			t.Errorf("%q: cue %q, want one with %q", tt.phrase, join(d, q.Cue), tt.cue)
+		}
+	}
+	if q := find(d, "I can do better and I will do better"); q == nil || q.Speaker == nil || q.Speaker.Name != "Justin Timberlake" {
+		t.Errorf("the end of the last quotation is not Timberlake's: %+v", q)
+	}
+	if q := find(d, "he had failed"); q == nil || q.Kind != onrecord.Indirect || q.Speaker == nil || q.Speaker.Name != "Justin Timberlake" {
+		t.Errorf(`"saying that he had failed": %+v, want indirect by Justin Timberlake`, q)
+	}
+	if q := find(d, "Timberlake used Spears to advance his career"); q == nil || q.Kind != onrecord.Indirect || join(d, q.Source) != "The documentary" {
+		t.Errorf(`"The documentary suggested ...": %+v, want indirect with source "The documentary"`, q)
+	}
+	also := strings.Index(d.Text, "ALSO READ")
+	cp := len([]rune(d.Text[:also]))
+	for _, q := range d.Quotes {
+		if q.Content[len(q.Content)-1].End > cp {
+			t.Errorf("attribution in the ALSO READ lines: %q", join(d, q.Content))
+		}
+	}
+}
+
+// TestExampleGolden pins the whole JSONL output for the example article,
+// so that any change in what onrecord reports shows up in review.
+func TestExampleGolden(t *testing.T) {
+	d := extractExample(t)
+	var buf bytes.Buffer
+	w, err := output.New("jsonl", &buf, output.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Write(d); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	golden := filepath.Join("testdata", "example.jsonl.golden")
+	if *update {
+		if err := os.MkdirAll("testdata", 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(golden, buf.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if !bytes.Equal(buf.Bytes(), want) {
+		t.Errorf("output differs from %s (run go test -update after checking the change):\n%s", golden, buf.String())
+	}
+}
