@@ -93,7 +93,6 @@ func runIngest(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	return err
 }
 
-
 func runSearch(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	fs := flags("search", stderr)
 	db := fs.String("db", defaultDB, "the quote record: an SQLite file or a postgres:// URL")
