@@ -12,13 +12,16 @@ import (
 )
 
 // parseName is onrecord.ParseName after the speaker package's
-// normalisation of person names (party tags, appositives).
+// normalisation of person names (party tags, appositives), except for names
+// with a generational suffix, which that normalisation drops: Donald Trump
+// Jr. is not his father.
 func parseName(name, typ string) onrecord.Name {
 	name = clean(name)
-	if typ == "person" {
-		name = speaker.Canonical(name)
+	n := onrecord.ParseName(name, typ)
+	if typ == "person" && !strings.Contains(n.Surname, " ") {
+		n = onrecord.ParseName(speaker.Canonical(name), typ)
 	}
-	return onrecord.ParseName(name, typ)
+	return n
 }
 
 // resolver finds or creates the canonical speaker of a name inside a Put's

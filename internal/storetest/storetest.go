@@ -291,7 +291,8 @@ func testSpeakers(t *testing.T, b Backend) {
 			say("Clinton", "person", "seven"), say("Britney Spears", "person", "eight")),
 		Article("4", "2016-01-04", say("Spears", "person", "nine"), say("Ms. Spears", "person", "ten"),
 			say("the White House", "organization", "eleven"), say("White House", "organization", "twelve")),
-		Article("5", "2016-01-05", say("Hillary Rodham Clinton", "person", "thirteen"), say("Donald Trump", "person", "fourteen")),
+		Article("5", "2016-01-05", say("Hillary Rodham Clinton", "person", "thirteen"), say("Donald Trump", "person", "fourteen"),
+			say("Donald Trump Jr.", "person", "fifteen")),
 	)
 	type stat struct {
 		name             string
@@ -305,6 +306,7 @@ func testSpeakers(t *testing.T, b Backend) {
 		{"White House", 2, 1, []string{"White House"}},
 		{"Bill Clinton", 1, 1, []string{"Bill Clinton"}},
 		{"Clinton", 1, 1, []string{"Clinton"}}, // ambiguous: neither Clinton
+		{"Donald Trump Jr.", 1, 1, []string{"Donald Trump Jr."}},
 	}
 	var got []stat
 	for _, st := range speakers(t, s) {
@@ -325,6 +327,7 @@ func testSpeakers(t *testing.T, b Backend) {
 		{"Spears", 3}, {"Britney Spears", 3},
 		{"Hillary Clinton", 2}, {"Secretary of State Hillary Clinton", 2}, {"Bill Clinton", 1},
 		{"Clinton", 1}, // the alias "Clinton" names the ambiguous speaker
+		{"Donald Trump Jr", 1},
 		{"the White House", 2}, {"Melania Trump", 0}, {"Nobody", 0},
 	} {
 		hits := searchAll(t, s, onrecord.Query{Speaker: tc.query})
