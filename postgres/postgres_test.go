@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
+	"net/url"
 	"os"
 	"strings"
 	"sync"
@@ -46,9 +47,18 @@ func server(tb testing.TB) string {
 		conn.Close(ctx)
 	})
 	if serverErr != nil {
-		tb.Skipf("POSTGRES TESTS SKIPPED: no server at %s (%v); run `export ONRECORD_TEST_POSTGRES=\"$(bash .ci/postgres.sh)\"`", serverDSN, serverErr)
+		tb.Skipf("POSTGRES TESTS SKIPPED: no server at %s (%v); run `export ONRECORD_TEST_POSTGRES=\"$(bash .ci/postgres.sh)\"`", redact(serverDSN), serverErr)
 	}
 	return serverDSN
+}
+
+// redact hides the password of a URL-style DSN.
+func redact(dsn string) string {
+	u, err := url.Parse(dsn)
+	if err != nil {
+		return "(unparsable DSN)"
+	}
+	return u.Redacted()
 }
 
 // newDSN creates an empty schema for one test, dropped at its end, and
