@@ -18,14 +18,26 @@ type entry struct {
 	w int16
 }
 
+// slot is one feature of the table: its key in the low keyBits bits of
+// key and its entry count above them. Rows of up to two entries are stored
+// in a and b, which saves a cache miss for most features; longer rows are
+// ents[a:a+n].
 type slot struct {
-	key uint64
-	off uint32
-	n   uint32
+	key  uint64
+	a, b uint32
 }
 
-// table maps feature hashes to their rows with open addressing (linear
-// probing, load at most one half). Rows are runs of ents.
+const (
+	keyMask   = 1<<keyBits - 1
+	countBits = 48
+	inline    = 2
+)
+
+func pack(e entry) uint32   { return uint32(e.c) | uint32(uint16(e.w))<<16 }
+func unpack(x uint32) entry { return entry{c: uint8(x), w: int16(x >> 16)} }
+
+// table maps feature keys to their rows with open addressing (linear
+// probing, load at most one half).
 type table struct {
 	slots []slot
 	shift uint
@@ -33,9 +45,9 @@ type table struct {
 	ents  []entry
 }
 
-// score sets sc to the class scores of the features fs, using hit (len >=
-// len(fs)) as scratch. All probes are made before any row is read so the
-// processor can overlap their cache misses.
+// score sets scores to the class scores of the features fs, using hit
+// (len >= len(fs)) as scratch. All probes are made before any row is read
+// so the processor can overlap their cache misses.
 func (t *table) score(fs []uint64, scores []int32, hit []slot) {
 	// Classes fit a byte, so indexing a 256-array needs no bounds check.
 	sc := (*[256]int32)(scores)
@@ -49,18 +61,29 @@ func (t *table) score(fs []uint64, scores []int32, hit []slot) {
 	for k, f := range fs {
 		i := f >> t.shift
 		s := t.slots[i]
-		for s.key != f && s.key != 0 {
+		for s.key&keyMask != f && s.key != 0 {
 			i = (i + 1) & t.mask
 			s = t.slots[i]
 		}
-		if s.key != f {
-			s.n = 0
+		if s.key&keyMask != f {
+			s.key = 0
 		}
 		hit[k] = s
 	}
 	for _, s := range hit {
-		for _, e := range t.ents[s.off : s.off+s.n] {
+		switch n := uint32(s.key >> countBits); {
+		case n == 0:
+		case n <= inline:
+			e := unpack(s.a)
 			sc[e.c] += int32(e.w)
+			if n == 2 {
+				e = unpack(s.b)
+				sc[e.c] += int32(e.w)
+			}
+		default:
+			for _, e := range t.ents[s.a : s.a+n] {
+				sc[e.c] += int32(e.w)
+			}
 		}
 	}
 }
@@ -85,17 +108,28 @@ func (t *table) build(rows []row) {
 	t.mask = uint64(size - 1)
 	total := 0
 	for _, r := range rows {
-		total += len(r.ents)
+		if len(r.ents) > inline {
+			total += len(r.ents)
+		}
 	}
 	t.ents = make([]entry, 0, total)
 	for _, r := range rows {
-		off := uint32(len(t.ents))
-		t.ents = append(t.ents, r.ents...)
+		n := len(r.ents)
+		s := slot{key: r.key | uint64(n)<<countBits}
+		switch {
+		case n > inline:
+			s.a = uint32(len(t.ents))
+			t.ents = append(t.ents, r.ents...)
+		case n == 2:
+			s.a, s.b = pack(r.ents[0]), pack(r.ents[1])
+		case n == 1:
+			s.a = pack(r.ents[0])
+		}
 		i := r.key >> t.shift
 		for t.slots[i].key != 0 {
 			i = (i + 1) & t.mask
 		}
-		t.slots[i] = slot{key: r.key, off: off, n: uint32(len(r.ents))}
+		t.slots[i] = s
 	}
 }
 
@@ -157,9 +191,19 @@ func (p *Parser) Save(w io.Writer) error {
 func (p *Parser) rows() []row {
 	var out []row
 	for _, s := range p.tab.slots {
-		if s.key != 0 {
-			out = append(out, row{key: s.key, ents: p.tab.ents[s.off : s.off+s.n]})
+		n := uint32(s.key >> countBits)
+		r := row{key: s.key & keyMask}
+		switch {
+		case s.key == 0:
+			continue
+		case n > inline:
+			r.ents = p.tab.ents[s.a : s.a+n]
+		case n == 2:
+			r.ents = []entry{unpack(s.a), unpack(s.b)}
+		case n == 1:
+			r.ents = []entry{unpack(s.a)}
 		}
+		out = append(out, r)
 	}
 	sortRows(out)
 	return out
@@ -188,7 +232,10 @@ func Load(r io.Reader) (*Parser, error) {
 		if err == nil && x > limit {
 			err = errCorrupt
 		}
-		rerr = err
+		if err != nil {
+			rerr = err
+			return 0
+		}
 		return x
 	}
 	strs := func(limit uint64) []string {
@@ -217,11 +264,11 @@ func Load(r io.Reader) (*Parser, error) {
 		return nil, fmt.Errorf("parse: load: %w", err)
 	}
 	nc := uint64(p.nClasses())
-	rows := make([]row, 0, nRows)
+	rows := make([]row, 0, min(nRows, 1<<16)) // grown as read: nRows may lie
 	key := uint64(0)
 	for i := uint64(0); i < nRows && rerr == nil; i++ {
 		dk := uv(^uint64(0))
-		if rerr == nil && (dk == 0 || key+dk >= 1<<keyBits || (key+dk)&1 == 0) {
+		if rerr == nil && (dk == 0 || dk >= 1<<keyBits || key+dk >= 1<<keyBits || (key+dk)&1 == 0) {
 			rerr = errCorrupt
 		}
 		key += dk

@@ -3,12 +3,14 @@ package parse
 import (
 	"bytes"
 	"os"
+	"slices"
 	"strconv"
 	"testing"
 	"time"
 
 	"github.com/onrecord/onrecord"
 	"github.com/onrecord/onrecord/conllu"
+	"github.com/onrecord/onrecord/tag"
 )
 
 const polnear = "../../shared/data/polnear"
@@ -32,7 +34,8 @@ func loadDocs(t testing.TB, split string) []*onrecord.Document {
 }
 
 // TestWriteModel rebuilds model.bin.gz from the training split. It runs only
-// when PARSE_TRAIN=1 (PARSE_TRAIN_DOCS=N trains on the first N documents).
+// when PARSE_TRAIN=1 (PARSE_TRAIN_DOCS=N trains on the first N documents;
+// PARSE_TRAIN_TAGS=tagger replaces the silver tags with package tag's).
 func TestWriteModel(t *testing.T) {
 	if os.Getenv("PARSE_TRAIN") != "1" {
 		t.Skip("set PARSE_TRAIN=1 to retrain the embedded model")
@@ -40,6 +43,19 @@ func TestWriteModel(t *testing.T) {
 	train, dev := loadDocs(t, "train"), loadDocs(t, "dev")
 	if n, err := strconv.Atoi(os.Getenv("PARSE_TRAIN_DOCS")); err == nil && n < len(train) {
 		train = train[:n]
+	}
+	if os.Getenv("PARSE_TRAIN_TAGS") == "tagger" {
+		// Train on the tags the pipeline will see rather than silver ones.
+		tg, err := tag.Default()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, d := range train {
+			c := *d
+			c.Tokens = slices.Clone(d.Tokens)
+			tg.Tag(&c)
+			train[i] = &c
+		}
 	}
 	t0 := time.Now()
 	p, err := Train(train, dev, 1, os.Stderr)
