@@ -277,3 +277,36 @@ func BenchmarkParse(b *testing.B) {
 	}
 	b.ReportMetric(float64(words)*float64(b.N)/b.Elapsed().Seconds(), "words/s")
 }
+
+// TestConcurrent parses copies of one document from several goroutines
+// (run with -race) and expects the same arcs as a sequential parse.
+func TestConcurrent(t *testing.T) {
+	p := defaultParser(t)
+	base := doc("The/DT documentary/NN suggested/VBD that/IN Timberlake/NNP used/VBD Spears/NNP ./.")
+	p.Parse(base)
+	errs := make(chan string, 8)
+	for g := 0; g < 8; g++ {
+		go func() {
+			c := *base
+			c.Tokens = slices.Clone(base.Tokens)
+			for i := range c.Tokens {
+				c.Tokens[i].Head, c.Tokens[i].Dep = 0, ""
+			}
+			for k := 0; k < 50; k++ {
+				p.Parse(&c)
+			}
+			msg := ""
+			for i := range c.Tokens {
+				if c.Tokens[i].Head != base.Tokens[i].Head || c.Tokens[i].Dep != base.Tokens[i].Dep {
+					msg = "concurrent parse differs from sequential"
+				}
+			}
+			errs <- msg
+		}()
+	}
+	for g := 0; g < 8; g++ {
+		if m := <-errs; m != "" {
+			t.Error(m)
+		}
+	}
+}

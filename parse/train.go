@@ -132,8 +132,9 @@ func (tr *trainer) averaged() []row {
 	return rows
 }
 
-// Train learns a parser from the silver trees of train, logging progress
-// and dev accuracy after each pass to log (which may be nil). Sentences whose
+// Train learns a parser from the silver trees and tags of train, logging
+// each pass and the final model's dev accuracy (when dev is given) to log,
+// which may be nil. Sentences whose
 // tree is not a projective tree over the silver labels are skipped. The
 // result depends only on the data and seed.
 func Train(train, dev []*onrecord.Document, seed int64, log io.Writer) (*Parser, error) {
