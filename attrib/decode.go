@@ -277,8 +277,30 @@ func group(d *onrecord.Document, off int, labels []int8, score []float32, sentOf
 			sg.cue, sg.link = c, true
 		} else if c := nearest(sg, true); c >= 0 {
 			sg.cue = c
-		} else if sg.role == 3 {
-			sg.cue = nearest(sg, false)
+		}
+	}
+	// A content with no cue in its sentence goes to a cue in the sentence
+	// before or after; a quotation goes first to a cue that already reports
+	// a quotation ("X," he said. "Y.") over a nearer one that does not.
+	quotedCue := map[int]bool{}
+	for _, sg := range segs {
+		if sg.role == 3 && sg.cue >= 0 && quoted(d, sg) {
+			quotedCue[sg.cue] = true
+		}
+	}
+	for i := range segs {
+		sg := &segs[i]
+		if sg.role != 3 || sg.cue >= 0 {
+			continue
+		}
+		sg.cue = nearest(sg, false)
+		if !quoted(d, *sg) {
+			continue
+		}
+		for _, c := range cues {
+			if quotedCue[c] && abs(segs[c].sent-sg.sent) <= 1 && (!quotedCue[sg.cue] || dist(sg, c) < dist(sg, sg.cue)) {
+				sg.cue = c
+			}
 		}
 	}
 	var out []onrecord.Attribution
@@ -461,12 +483,9 @@ func dropStray(d *onrecord.Document, parts []segment) []segment {
 	if len(parts) < 2 {
 		return parts
 	}
-	quoted := func(s segment) bool {
-		return strings.ContainsAny(d.Text[d.Tokens[s.a].BStart:d.Tokens[s.b-1].BEnd], quoteMarks)
-	}
 	var q []segment
 	for _, p := range parts {
-		if quoted(p) {
+		if quoted(d, p) {
 			q = append(q, p)
 		}
 	}
@@ -474,6 +493,11 @@ func dropStray(d *onrecord.Document, parts []segment) []segment {
 		return parts
 	}
 	return q
+}
+
+// quoted tells whether a segment holds a quotation mark.
+func quoted(d *onrecord.Document, s segment) bool {
+	return strings.ContainsAny(d.Text[d.Tokens[s.a].BStart:d.Tokens[s.b-1].BEnd], quoteMarks)
 }
 
 func abs(x int) int {

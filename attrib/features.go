@@ -49,6 +49,9 @@ const (
 	fDepDep
 	fVerbPath
 	fHeadWord
+	fBigramL
+	fBigramR
+	fDepPath
 	nFeatures // features per token
 )
 
@@ -375,6 +378,17 @@ func (f *featurizer) extract(i int, sent onrecord.Sentence, sentIdx int, dst []u
 	put(newHash(fPathRelLemma).str(rel).str(ancLemma))
 	put(newHash(fPathRelDist).str(rel).int(bucket(dist)))
 	put(newHash(fPathRelQuote).str(rel).int(q).str(t.Tag))
+	// The labels on the way up to the cue, at most three: "dobj<xcomp"
+	// tells an object inside a complement apart from the cue's own object.
+	dp := newHash(fDepPath)
+	if anc >= 0 {
+		for j, steps := i, 0; j != anc && j >= 0 && steps < 3; j, steps = int(d.Tokens[j].Head), steps+1 {
+			dp = dp.str(d.Tokens[j].Dep)
+		}
+	}
+	put(dp.int(bucket(dist)).byte(side(anc, i)))
+	put(newHash(fBigramL).str(w(i - 1)).str(word))
+	put(newHash(fBigramR).str(word).str(w(i + 1)))
 
 	near := int(f.near[i])
 	if near >= 0 {
