@@ -26,6 +26,16 @@ type SpeakerResult struct {
 	NoMatch      int     // no predicted content matched the gold content
 	RepPronoun   int     // scored pronouns whose chain is represented by a pronoun (hard to match)
 	Share        float64 // Correct / Scored, rounded to four places
+	// Entity counts predictions that name the chain's entity: they match
+	// the representative or any mention of the chain with a proper noun
+	// (CoreNLP often picks a description, "The Republican nominee", as the
+	// representative of a chain that also holds "Donald Trump").
+	Entity      int
+	EntityShare float64 // Entity / Scored
+	// Named counts the scored pronouns whose representative holds a proper
+	// noun, the ones a speaker name can match; NamedCorrect of them match.
+	Named, NamedCorrect int
+	NamedShare          float64
 	DocsNoSilver int     // gold documents without a silver analysis (not scored)
 	Misses       []SpeakerMiss
 }
@@ -82,6 +92,10 @@ func ScoreSpeakers(gold []brat.GoldDoc, silver []conllu.Article, preds map[strin
 			}
 			r.Scored++
 			expected := mentionText(d, rep)
+			named := hasProper(d, rep)
+			if named {
+				r.Named++
+			}
 			if rep.End-rep.Start == 1 && isPronounTag(d.Tokens[rep.Start].Tag) {
 				r.RepPronoun++
 			}
@@ -93,7 +107,15 @@ func ScoreSpeakers(gold []brat.GoldDoc, silver []conllu.Article, preds map[strin
 				r.NoSpeaker++
 			case NamesMatch(patts[i].Speaker.Name, expected):
 				r.Correct++
+				r.Entity++
+				if named {
+					r.NamedCorrect++
+				}
 				continue
+			case namesMention(d, art.Mentions, rep.Chain, patts[i].Speaker.Name):
+				r.Entity++
+				r.Wrong++
+				got = patts[i].Speaker.Name
 			default:
 				r.Wrong++
 				got = patts[i].Speaker.Name
@@ -102,7 +124,33 @@ func ScoreSpeakers(gold []brat.GoldDoc, silver []conllu.Article, preds map[strin
 		}
 	}
 	r.Share = ratio(r.Correct, r.Scored)
+	r.EntityShare = ratio(r.Entity, r.Scored)
+	r.NamedShare = ratio(r.NamedCorrect, r.Named)
 	return r
+}
+
+// hasProper tells whether a mention holds a proper noun.
+func hasProper(d *onrecord.Document, m conllu.Mention) bool {
+	for k := max(m.Start, 0); k < m.End && k < len(d.Tokens); k++ {
+		if t := d.Tokens[k].Tag; t == "NNP" || t == "NNPS" {
+			return true
+		}
+	}
+	return false
+}
+
+// namesMention tells whether name matches a mention of the chain that
+// holds a proper noun.
+func namesMention(d *onrecord.Document, ms []conllu.Mention, chain int, name string) bool {
+	for _, m := range ms {
+		if m.Chain != chain || m.Start < 0 || m.End > len(d.Tokens) {
+			continue
+		}
+		if hasProper(d, m) && NamesMatch(name, mentionText(d, m)) {
+			return true
+		}
+	}
+	return false
 }
 
 func isPronounTag(tag string) bool { return tag == "PRP" || tag == "PRP$" }
@@ -202,5 +250,15 @@ func (r SpeakerResult) Print(w io.Writer) error {
 		"%-16s pronouns %d, no chain %d (excluded), wrong %d, no speaker %d, content unmatched %d, pronoun representative %d, docs without silver %d\n",
 		"speaker_pronoun", pyFloat(r.Share), r.Correct, r.Scored,
 		"", r.Pronouns, r.NoChain, r.Wrong, r.NoSpeaker, r.NoMatch, r.RepPronoun, r.DocsNoSilver)
+	if err != nil {
+		return err
+	}
+	_, err = fmt.Fprintf(w, "%-16s %s (%d of %d: the name matches the representative or a named mention of its chain)\n",
+		"speaker_entity", pyFloat(r.EntityShare), r.Entity, r.Scored)
+	if err != nil {
+		return err
+	}
+	_, err = fmt.Fprintf(w, "%-16s %s (%d of %d whose representative is a name)\n",
+		"speaker_named", pyFloat(r.NamedShare), r.NamedCorrect, r.Named)
 	return err
 }
