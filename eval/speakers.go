@@ -17,15 +17,15 @@ import (
 // matches the representative mention of the pronoun's silver coreference
 // chain.
 type SpeakerResult struct {
-	Pronouns     int     // gold sources that are a single PRP/PRP$ token in silver
-	NoChain      int     // of those, in no silver chain: left out of Share
-	Scored       int     // Pronouns - NoChain
-	Correct      int     // predicted name matches the chain's representative
-	Wrong        int     // a name that does not match
-	NoSpeaker    int     // content matched, but the prediction has no speaker
-	NoMatch      int     // no predicted content matched the gold content
-	RepPronoun   int     // scored pronouns whose chain is represented by a pronoun (hard to match)
-	Share        float64 // Correct / Scored, rounded to four places
+	Pronouns   int     // gold sources that are a single PRP/PRP$ token in silver
+	NoChain    int     // of those, in no silver chain: left out of Share
+	Scored     int     // Pronouns - NoChain
+	Correct    int     // predicted name matches the chain's representative
+	Wrong      int     // a name that does not match
+	NoSpeaker  int     // content matched, but the prediction has no speaker
+	NoMatch    int     // no predicted content matched the gold content
+	RepPronoun int     // scored pronouns whose chain is represented by a pronoun (hard to match)
+	Share      float64 // Correct / Scored, rounded to four places
 	// Entity counts predictions that name the chain's entity: they match
 	// the representative or any mention of the chain with a proper noun
 	// (CoreNLP often picks a description, "The Republican nominee", as the
@@ -36,8 +36,8 @@ type SpeakerResult struct {
 	// noun, the ones a speaker name can match; NamedCorrect of them match.
 	Named, NamedCorrect int
 	NamedShare          float64
-	DocsNoSilver int     // gold documents without a silver analysis (not scored)
-	Misses       []SpeakerMiss
+	DocsNoSilver        int // gold documents without a silver analysis (not scored)
+	Misses              []SpeakerMiss
 }
 
 // SpeakerMiss is one scored pronoun source that was not resolved correctly.
