@@ -336,9 +336,14 @@ func group(d *onrecord.Document, off int, labels []int8, score []float32, sentOf
 		}
 		out = append(out, build(d, f.m.mid, content, []segment{segs[c]}, source))
 	}
+	// A content with no cue anywhere near is kept only when it is a whole
+	// quotation (a quote standing alone in its paragraph); a stray
+	// unquoted clause is far more often a tagging slip than an attribution.
 	for _, sg := range segs {
 		if sg.role == 3 && sg.cue < 0 {
-			out = append(out, build(d, f.m.mid, []segment{sg}, nil, nil))
+			if at := build(d, f.m.mid, []segment{sg}, nil, nil); at.Kind == onrecord.Direct {
+				out = append(out, at)
+			}
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Content[0].Start < out[j].Content[0].Start })

@@ -61,13 +61,15 @@ func TestExample(t *testing.T) {
 	if d.Date != "2021-02-13" {
 		t.Errorf("date %q, want 2021-02-13", d.Date)
 	}
+	// cue: a word the cue must hold; for the last quotation either verb of
+	// "He concluded the statement by adding" is a fair cue.
 	direct := []struct{ phrase, cue string }{
 		{"I specifically want to apologize", "said"},
 		{"I've seen the messages", "wrote"},
 		{"It sets men, especially white men", "added"},
 		{"It's designed this way", "wrote"},
 		{"I also feel compelled to respond", "added"},
-		{"I have not been perfect", "adding"},
+		{"I have not been perfect", "concluded|adding"},
 	}
 	for _, tt := range direct {
 		q := find(d, tt.phrase)
@@ -78,7 +80,7 @@ func TestExample(t *testing.T) {
 			t.Errorf("%q: kind %s, want direct", tt.phrase, q.Kind)
 		case q.Speaker == nil || q.Speaker.Name != "Justin Timberlake":
 			t.Errorf("%q: speaker %+v, want Justin Timberlake", tt.phrase, q.Speaker)
-		case !strings.Contains(join(d, q.Cue), tt.cue):
+		case !containsAny(join(d, q.Cue), strings.Split(tt.cue, "|")):
 			t.Errorf("%q: cue %q, want one with %q", tt.phrase, join(d, q.Cue), tt.cue)
 		}
 	}
@@ -98,6 +100,15 @@ func TestExample(t *testing.T) {
 			t.Errorf("attribution in the ALSO READ lines: %q", join(d, q.Content))
 		}
 	}
+}
+
+func containsAny(s string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // TestExampleGolden pins the whole JSONL output for the example article,
