@@ -12,6 +12,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/onrecord/onrecord"
 )
@@ -186,6 +187,7 @@ func (a *doc) findNames() {
 		orig       string
 	}
 	var runs []run
+	inRun := make([]bool, len(toks))
 	for i := 0; i < len(toks); {
 		c := nerClass(toks[i].NER)
 		if c == "" || toks[i].Tag == "POS" {
@@ -196,7 +198,36 @@ func (a *doc) findNames() {
 		for j < len(toks) && nerClass(toks[j].NER) == c && toks[j].Tag != "POS" && a.sent[j] == a.sent[i] {
 			j++
 		}
-		runs = append(runs, run{i, j, c, a.withTitle(i, j)})
+		// Only the proper nouns of a run name someone: a tagger that
+		// carries PERSON over a headline verb ("Obama Says") or a
+		// lower-case word must not make it part of the name. Function
+		// words stay inside ("Commission on Presidential Debates").
+		for s := i; s < j; {
+			for s < j && !a.nameWord(s) {
+				s++
+			}
+			e := s
+			for k := s; k < j; k++ {
+				if a.nameWord(k) {
+					e = k + 1
+				} else if !nameGlue[toks[k].Tag] {
+					break
+				}
+			}
+			if e > s {
+				typ := c
+				if a.workBefore(s) {
+					typ = Other // "the documentary Framing Britney": a title
+				}
+				runs = append(runs, run{s, e, typ, a.withTitle(s, e)})
+				for k := s; k < e; k++ {
+					inRun[k] = true
+				}
+				s = e
+			} else {
+				s = j
+			}
+		}
 		i = j
 	}
 	for _, r := range runs {
@@ -204,10 +235,24 @@ func (a *doc) findNames() {
 			a.people.Add(r.orig)
 		}
 	}
-	// Proper nouns outside any run that are known surnames are people too
-	// (taggers often miss a bare "Clinton" in a headline).
+	// Proper nouns outside any run that are known surnames, or that follow
+	// a personal title ("Mr. Ban"), are people too: taggers often miss a
+	// bare "Clinton" in a headline.
 	for i := 0; i < len(toks); i++ {
-		if !isProper(toks[i].Tag) || nerClass(toks[i].NER) != "" {
+		if !isProper(toks[i].Tag) || inRun[i] || titles[key(a.words[i])] {
+			continue
+		}
+		if i > 0 && personTitles[key(a.words[i-1])] && a.sent[i-1] == a.sent[i] {
+			j := i + 1
+			for j < len(toks) && isProper(toks[j].Tag) && !inRun[j] && a.sent[j] == a.sent[i] {
+				j++
+			}
+			runs = append(runs, run{i, j, Person, a.withTitle(i, j)})
+			a.people.Add(a.withTitle(i, j))
+			i = j - 1
+			continue
+		}
+		if nerClass(toks[i].NER) != "" {
 			continue
 		}
 		if l := a.people.Lookup(a.words[i]); strings.Contains(l, " ") && len(Canonical(a.words[i])) > 1 && Canonical(a.words[i]) != l {
@@ -219,13 +264,16 @@ func (a *doc) findNames() {
 	var seenOrgs = Names{orgs: true}
 	for _, r := range runs {
 		var name string
-		if r.typ == Person {
+		switch r.typ {
+		case Other:
+			name = orgCanonical(r.orig)
+		case Person:
 			seen.Add(r.orig)
 			name = seen.Lookup(r.orig)
 			if !strings.Contains(name, " ") {
 				name = a.people.Lookup(r.orig) // cataphora: the full name comes later
 			}
-		} else {
+		default:
 			seenOrgs.Add(r.orig)
 			a.orgs.Add(r.orig)
 			name = seenOrgs.Lookup(r.orig)
@@ -245,6 +293,45 @@ func (a *doc) findNames() {
 			a.learnDescriptors(r.start, r.end, e)
 		}
 	}
+}
+
+// nameWord tells whether token i can be part of a name: a proper noun, or
+// a capitalised common noun ("The Post" tagged NN), never a verb.
+func (a *doc) nameWord(i int) bool {
+	t := a.d.Tokens[i].Tag
+	if isProper(t) {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(a.words[i])
+	return isNoun(t) && unicode.IsUpper(r)
+}
+
+// nameGlue are the tags of words that may stand between the proper nouns
+// of one name ("Commission on Presidential Debates", "Bank of America").
+var nameGlue = map[string]bool{"IN": true, "CC": true, "DT": true}
+
+// personTitles make the proper noun after them a person's name.
+var personTitles = set(`mr mrs ms dr sen rep gov gen lt col sgt rev`)
+
+// workNouns head phrases that are works or findings, not people: a source
+// "the documentary" or "the poll" is kept as written, and a name right
+// after such a noun ("the documentary Framing Britney") is a title.
+var workNouns = set(`documentary film movie report video poll survey study book memoir
+	article series show episode album song ad advertisement commercial statement letter
+	op-ed editorial column analysis paper review investigation audit documentary's`)
+
+// workBefore tells whether token i follows a work noun of its sentence,
+// possibly with a determiner between ("the film The Post").
+func (a *doc) workBefore(i int) bool {
+	for k := i - 1; k >= 0 && k >= i-2 && a.sent[k] == a.sent[i]; k-- {
+		if workNouns[a.lower[k]] && isNoun(a.d.Tokens[k].Tag) && !isProper(a.d.Tokens[k].Tag) {
+			return true
+		}
+		if a.d.Tokens[k].Tag != "DT" {
+			return false
+		}
+	}
+	return false
 }
 
 // withTitle is the text of tokens [i, j) with a title written just before
@@ -413,7 +500,7 @@ func (a *doc) learnDescriptors(s, e, ent int) {
 // describe records noun as a description of ent, with the words of tokens
 // [s, e) as its modifiers. Organisation nouns describe no person.
 func (a *doc) describe(noun string, ent, s, e int) {
-	if orgNouns[noun] || noun == "" {
+	if orgNouns[noun] || workNouns[noun] || noun == "" {
 		return
 	}
 	var words []string
