@@ -71,11 +71,24 @@ func (s *scratch) featurize(d *onrecord.Document, u unit) (int, int) {
 func (m *Model) emissions(fv []uint32, n int, out []float32) {
 	for i := 0; i < n; i++ {
 		sc := out[i*nLabels : (i+1)*nLabels]
+		if m.q != nil {
+			var acc [nLabels]int32
+			for _, h := range fv[i*nFeatures : (i+1)*nFeatures] {
+				r := m.q[m.index(h):]
+				for l := range acc {
+					acc[l] += int32(r[l])
+				}
+			}
+			for l := range sc {
+				sc[l] = float32(acc[l]) * m.scale
+			}
+			continue
+		}
 		for l := range sc {
 			sc[l] = 0
 		}
 		for _, h := range fv[i*nFeatures : (i+1)*nFeatures] {
-			r := m.row(h)
+			r := m.w[m.index(h):]
 			for l := range sc {
 				sc[l] += r[l]
 			}

@@ -15,6 +15,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"sort"
 	"sync"
 )
@@ -46,8 +47,12 @@ func allowed(a, b int) bool {
 // Model is a trained attribution tagger. It is read-only after loading and
 // safe for concurrent use.
 type Model struct {
-	bits  uint
-	w     []float32 // (1<<bits) rows of nLabels weights
+	bits uint
+	// Weights: (1<<bits) rows of nLabels. Training works on w; a finished
+	// model keeps them quantized in q (times scale), half the memory.
+	w     []float32
+	q     []int16
+	scale float32
 	trans [nLabels + 1][nLabels]float32
 	cue   map[string]uint8 // lemma → how often it is a cue, in tenths
 	mid   float32          // median segment margin in training, for confidences
@@ -57,9 +62,23 @@ type Model struct {
 
 func (m *Model) cueBucket(lemma string) uint8 { return m.cue[lemma] }
 
-func (m *Model) row(h uint32) []float32 {
-	r := int(h&(1<<m.bits-1)) * nLabels
-	return m.w[r : r+nLabels]
+func (m *Model) index(h uint32) int { return int(h&(1<<m.bits-1)) * nLabels }
+
+// quantize turns the trained float weights into int16 with one scale.
+func (m *Model) quantize() {
+	var max float32
+	for _, x := range m.w {
+		max = float32(math.Max(float64(max), math.Abs(float64(x))))
+	}
+	m.scale = max / 32767
+	if m.scale == 0 {
+		m.scale = 1
+	}
+	m.q = make([]int16, len(m.w))
+	for i, x := range m.w {
+		m.q[i] = int16(math.Round(float64(x / m.scale)))
+	}
+	m.w = nil
 }
 
 //go:embed model.bin.gz
@@ -85,7 +104,7 @@ func Default() (*Model, error) {
 const magic = "onrecord-attrib-2"
 
 // Save writes the model compactly: gzip over the cue lexicon, transitions
-// and the non-zero weight rows, quantized to int16 with one scale.
+// and the non-zero rows of the quantized weights.
 func (m *Model) Save(w io.Writer) error {
 	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
 	if err != nil {
@@ -113,30 +132,16 @@ func (m *Model) Save(w io.Writer) error {
 		}
 	}
 	binary.Write(bw, binary.LittleEndian, m.mid)
-	var max float32
-	for _, x := range m.w {
-		max = float32(math.Max(float64(max), math.Abs(float64(x))))
-	}
-	scale := max / 32767
-	if scale == 0 {
-		scale = 1
-	}
-	binary.Write(bw, binary.LittleEndian, scale)
+	binary.Write(bw, binary.LittleEndian, m.scale)
 	last := -1
-	rows := len(m.w) / nLabels
-	var q [nLabels]int16
-	for r := 0; r < rows; r++ {
-		nz := false
-		for l := 0; l < nLabels; l++ {
-			q[l] = int16(math.Round(float64(m.w[r*nLabels+l] / scale)))
-			nz = nz || q[l] != 0
-		}
-		if !nz {
+	for r := 0; r < len(m.q)/nLabels; r++ {
+		row := m.q[r*nLabels : (r+1)*nLabels]
+		if !slices.ContainsFunc(row, func(x int16) bool { return x != 0 }) {
 			continue
 		}
 		uv(uint64(r - last))
 		last = r
-		binary.Write(bw, binary.LittleEndian, q)
+		binary.Write(bw, binary.LittleEndian, row)
 	}
 	uv(0)
 	if err := bw.Flush(); err != nil {
@@ -160,7 +165,7 @@ func Load(r io.Reader) (*Model, error) {
 	if err != nil || bits < 8 || bits > 26 {
 		return nil, fmt.Errorf("attribution model: bad table size")
 	}
-	m := &Model{bits: uint(bits), w: make([]float32, (1<<bits)*nLabels), cue: map[string]uint8{}}
+	m := &Model{bits: uint(bits), q: make([]int16, (1<<bits)*nLabels), cue: map[string]uint8{}}
 	n, err := binary.ReadUvarint(br)
 	if err != nil || n > 1<<20 {
 		return nil, fmt.Errorf("attribution model: bad lexicon")
@@ -182,13 +187,11 @@ func Load(r io.Reader) (*Model, error) {
 	if err := binary.Read(br, binary.LittleEndian, &m.mid); err != nil {
 		return nil, fmt.Errorf("attribution model: %w", err)
 	}
-	var scale float32
-	if err := binary.Read(br, binary.LittleEndian, &scale); err != nil {
+	if err := binary.Read(br, binary.LittleEndian, &m.scale); err != nil {
 		return nil, fmt.Errorf("attribution model: %w", err)
 	}
 	rows := 1 << bits
 	row := -1
-	var q [nLabels]int16
 	for {
 		delta, err := binary.ReadUvarint(br)
 		if err != nil {
@@ -201,11 +204,8 @@ func Load(r io.Reader) (*Model, error) {
 		if row >= rows {
 			return nil, errors.New("attribution model: row out of range")
 		}
-		if err := binary.Read(br, binary.LittleEndian, &q); err != nil {
+		if err := binary.Read(br, binary.LittleEndian, m.q[row*nLabels:(row+1)*nLabels]); err != nil {
 			return nil, fmt.Errorf("attribution model: %w", err)
-		}
-		for l := range q {
-			m.w[row*nLabels+l] = float32(q[l]) * scale
 		}
 	}
 	return m, nil

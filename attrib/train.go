@@ -72,7 +72,7 @@ func Train(docs []*onrecord.Document, opt TrainOptions) (*Model, error) {
 	var back, pred []int8
 	upd := func(fv []uint32, l int, v float32) {
 		for _, h := range fv {
-			r := int(h&(1<<m.bits-1))*nLabels + l
+			r := m.index(h) + l
 			m.w[r] += v
 			acc[r] += c * v
 		}
@@ -120,6 +120,7 @@ func Train(docs []*onrecord.Document, opt TrainOptions) (*Model, error) {
 			m.trans[a][b] -= tacc[a][b] / c
 		}
 	}
+	m.quantize()
 	m.mid = medianMargin(m, exs)
 	return m, nil
 }
