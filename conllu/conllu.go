@@ -242,3 +242,16 @@ func LoadSplit(dir string) ([]Article, error) {
 	}
 	return out, nil
 }
+
+// LoadDocs is LoadSplit without the coreference mentions.
+func LoadDocs(dir string) ([]*onrecord.Document, error) {
+	arts, err := LoadSplit(dir)
+	if err != nil {
+		return nil, err
+	}
+	docs := make([]*onrecord.Document, len(arts))
+	for i, a := range arts {
+		docs[i] = a.Doc
+	}
+	return docs, nil
+}

@@ -118,22 +118,11 @@ func Train(cfg TrainConfig) error {
 
 // silver loads the silver analyses of the train and (when present) dev splits.
 func silver(trainDir, devDir string) (train, dev []*onrecord.Document, err error) {
-	load := func(dir string) ([]*onrecord.Document, error) {
-		arts, err := conllu.LoadSplit(dir)
-		if err != nil {
-			return nil, err
-		}
-		docs := make([]*onrecord.Document, len(arts))
-		for i, a := range arts {
-			docs[i] = a.Doc
-		}
-		return docs, nil
-	}
-	if train, err = load(trainDir); err != nil {
+	if train, err = conllu.LoadDocs(trainDir); err != nil {
 		return nil, nil, err
 	}
 	if devDir != "" {
-		if dev, err = load(devDir); err != nil {
+		if dev, err = conllu.LoadDocs(devDir); err != nil {
 			return nil, nil, err
 		}
 	}

@@ -7,8 +7,6 @@
 // come from suffix rules learnt per tag plus an exception table.
 package tag
 
-//go:generate go run ./gen
-
 import (
 	"bytes"
 	_ "embed"

@@ -26,23 +26,11 @@ func loadDev(tb testing.TB) []*onrecord.Document {
 	if _, err := os.Stat(dir); err != nil {
 		tb.Skipf("no PolNeAR data at %s", dir)
 	}
-	devOnce.Do(func() { devDocs, devErr = loadDocs(dir) })
+	devOnce.Do(func() { devDocs, devErr = conllu.LoadDocs(dir) })
 	if devErr != nil {
 		tb.Fatal(devErr)
 	}
 	return devDocs
-}
-
-func loadDocs(dir string) ([]*onrecord.Document, error) {
-	arts, err := conllu.LoadSplit(dir)
-	if err != nil {
-		return nil, err
-	}
-	docs := make([]*onrecord.Document, len(arts))
-	for i, a := range arts {
-		docs[i] = a.Doc
-	}
-	return docs, nil
 }
 
 func mustDefault(tb testing.TB) *Tagger {

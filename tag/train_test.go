@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/onrecord/onrecord"
+	"github.com/onrecord/onrecord/conllu"
 )
 
 // TestTrainDeterministic trains on a few documents twice: the same seed must
@@ -19,7 +20,7 @@ func TestTrainDeterministic(t *testing.T) {
 	if _, err := os.Stat(dir); err != nil {
 		t.Skipf("no PolNeAR data at %s", dir)
 	}
-	all, err := loadDocs(dir)
+	all, err := conllu.LoadDocs(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
