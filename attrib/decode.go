@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/onrecord/onrecord"
+	"github.com/onrecord/onrecord/brat"
 )
 
 // maxSeq caps a decoding unit so that pathological paragraphs stay cheap.
@@ -166,7 +167,7 @@ func (m *Model) Extract(d *onrecord.Document) {
 		if len(atts) > 0 && len(d.Quotes) > 0 && continues(d, &d.Quotes[len(d.Quotes)-1], &atts[0], prevEnd, a) {
 			last := &d.Quotes[len(d.Quotes)-1]
 			last.Content = append(last.Content, atts[0].Content...)
-			last.Kind = kind(d, last.Content)
+			last.Kind = brat.KindOf(s.runes, last.Content)
 			atts = atts[1:]
 		}
 		d.Quotes = append(d.Quotes, atts...)
@@ -347,14 +348,14 @@ func group(d *onrecord.Document, off int, labels []int8, score []float32, sentOf
 				source = append(source, sg)
 			}
 		}
-		out = append(out, build(d, f.m.mid, content, []segment{segs[c]}, source))
+		out = append(out, build(d, f, content, []segment{segs[c]}, source))
 	}
 	// A content with no cue anywhere near is kept only when it is a whole
 	// quotation (a quote standing alone in its paragraph); a stray
 	// unquoted clause is far more often a tagging slip than an attribution.
 	for _, sg := range segs {
 		if sg.role == 3 && sg.cue < 0 {
-			if at := build(d, f.m.mid, []segment{sg}, nil, nil); at.Kind == onrecord.Direct {
+			if at := build(d, f, []segment{sg}, nil, nil); at.Kind == onrecord.Direct {
 				out = append(out, at)
 			}
 		}
@@ -527,9 +528,9 @@ func abs(x int) int {
 
 // build makes an attribution from token segments, joining touching parts.
 // Its confidence grows with the mean label margin of its content and cue,
-// reaching 0.5 at mid, the median margin seen in training; it ranks
+// reaching 0.5 at the median margin seen in training; it ranks
 // attributions but is not a calibrated probability.
-func build(d *onrecord.Document, mid float32, content, cue, source []segment) onrecord.Attribution {
+func build(d *onrecord.Document, f *featurizer, content, cue, source []segment) onrecord.Attribution {
 	at := onrecord.Attribution{
 		Content: spans(d, content),
 		Cue:     spans(d, cue),
@@ -543,8 +544,8 @@ func build(d *onrecord.Document, mid float32, content, cue, source []segment) on
 		conf += s.conf
 	}
 	conf = max(conf/float64(len(content)+len(cue)), 0)
-	at.Confidence = math.Round(conf/(conf+float64(max(mid, 1e-6)))*1000) / 1000
-	at.Kind = kind(d, at.Content)
+	at.Confidence = math.Round(conf/(conf+float64(max(f.m.mid, 1e-6)))*1000) / 1000
+	at.Kind = brat.KindOf(f.runes, at.Content)
 	return at
 }
 
@@ -566,24 +567,6 @@ func spans(d *onrecord.Document, segs []segment) []onrecord.Span {
 }
 
 const quoteMarks = "\"\u201c\u201d"
-
-// kind classifies a content: direct when it is one quotation from end to
-// end, mixed when it holds a quoted fragment, indirect otherwise.
-func kind(d *onrecord.Document, content []onrecord.Span) onrecord.Kind {
-	full := d.Slice(onrecord.Span{Start: content[0].Start, End: content[len(content)-1].End})
-	inner := strings.Trim(strings.TrimSpace(full), " ,.")
-	if len([]rune(inner)) > 2 && strings.ContainsAny(inner[:1], quoteMarks) || strings.HasPrefix(inner, "\u201c") {
-		if strings.HasSuffix(inner, "\"") || strings.HasSuffix(inner, "\u201d") {
-			return onrecord.Direct
-		}
-	}
-	for _, c := range content {
-		if strings.ContainsAny(d.Slice(c), quoteMarks) {
-			return onrecord.Mixed
-		}
-	}
-	return onrecord.Indirect
-}
 
 // continues tells whether next, the first attribution of the paragraph
 // starting at token start, carries on prev's quotation from the paragraph

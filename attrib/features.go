@@ -163,6 +163,7 @@ type featurizer struct {
 	kids   []uint8 // bitset: has nsubj, has ccomp, has dobj, has xcomp child
 	near   []int32 // nearest cue-like token in the sentence, -1 when none
 	lo, hi []int32 // first and last token of each token's subtree
+	runes  []rune  // the text by code point, for brat.KindOf
 	// per sentence: first "according" and ":" token (-1 when none), and
 	// whether a cue-like token stands outside quotes
 	acc, colon []int32
@@ -180,6 +181,10 @@ const (
 // prepare computes the per-token layers the templates read.
 func (f *featurizer) prepare(d *onrecord.Document) {
 	f.d = d
+	f.runes = f.runes[:0]
+	for _, r := range d.Text {
+		f.runes = append(f.runes, r)
+	}
 	n := len(d.Tokens)
 	f.words = resize(f.words, n)
 	f.lemmas = resize(f.lemmas, n)

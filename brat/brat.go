@@ -101,7 +101,7 @@ func Read(r io.Reader, text string) ([]onrecord.Attribution, error) {
 			continue
 		}
 		out = append(out, onrecord.Attribution{
-			Kind:       kindOf(runes, content),
+			Kind:       KindOf(runes, content),
 			Content:    content,
 			Cue:        get("Cue"),
 			Source:     get("Source"),
@@ -151,7 +151,9 @@ func sortSpans(ss []onrecord.Span) {
 	})
 }
 
-func kindOf(runes []rune, content []onrecord.Span) onrecord.Kind {
+// KindOf classifies a content the way PolNeAR's scorer sees it: direct when
+// IsDirect, mixed when a part holds a quotation mark, indirect otherwise.
+func KindOf(runes []rune, content []onrecord.Span) onrecord.Kind {
 	if IsDirect(runes, content) {
 		return onrecord.Direct
 	}
