@@ -6,15 +6,18 @@ import (
 	"testing"
 
 	"github.com/onrecord/onrecord"
+	"github.com/onrecord/onrecord/pipeline"
 	"github.com/onrecord/onrecord/sqlite"
 )
 
-// testExtractor is the extractor the end-to-end and load tests drive. It is
-// the one seam to change to run them on the trained pipeline
-// (return pipeline.Default()); the checks hold for any extractor that finds
-// the six Timberlake quotes of the sample article.
+// testExtractor is the extractor the end-to-end and load tests drive: the
+// trained pipeline, so the page is checked on what users will see.
 func testExtractor(t testing.TB) onrecord.Extractor {
-	return fakeExtractor{}
+	p, err := pipeline.Default()
+	if err != nil {
+		t.Fatalf("load the pipeline: %v", err)
+	}
+	return p
 }
 
 // testStore is the record of the end-to-end test: the real SQLite store in
