@@ -64,6 +64,7 @@ type entity struct {
 	gender byte // 'm', 'f' or 0
 	votes  [2]int
 	plural bool
+	human  bool // a description of a person ("the Florida senator"), typed Other
 	count  int
 	key    string
 }
@@ -460,6 +461,7 @@ var titleNouns = map[string]string{
 // written before it ("Republican presidential nominee").
 type description struct {
 	ent   int
+	at    int // first token of the description
 	words []string
 }
 
@@ -507,16 +509,16 @@ func (a *doc) describe(noun string, ent, s, e int) {
 	for i := max(s, 0); i < e && i < len(a.lower); i++ {
 		words = append(words, strings.Trim(a.lower[i], "."))
 	}
-	a.descr[noun] = append(a.descr[noun], description{ent: ent, words: words})
+	a.descr[noun] = append(a.descr[noun], description{ent: ent, at: s, words: words})
 }
 
 // described finds the latest person described by noun whose modifiers do
 // not contradict those of the source ("the Democratic nominee" is not the
 // Republican one, "the nominee" not the vice-presidential one).
-func (a *doc) described(noun string, mods []string) int {
+func (a *doc) described(noun string, mods []string, before int) int {
 	ds := a.descr[noun]
 	for i := len(ds) - 1; i >= 0; i-- {
-		if !contradict(mods, ds[i].words) {
+		if ds[i].at < before && !contradict(mods, ds[i].words) {
 			return ds[i].ent
 		}
 	}
@@ -571,12 +573,28 @@ func (a *doc) findNominals() {
 		if name == "" {
 			continue
 		}
+		noun := lemma(t, a.lower[h])
+		// "The Republican nominee noted ...": a definite description of a
+		// person described so before is a mention of that person.
+		if det := a.determiner(h); t.Tag == "NN" && personNouns[noun] && (det == "the" || det == "this") {
+			var mods []string
+			for k := s; k < h; k++ {
+				if a.d.Tokens[k].Tag != "DT" {
+					mods = append(mods, strings.Trim(a.lower[k], "."))
+				}
+			}
+			if p := a.described(noun, mods, s); p >= 0 {
+				a.addMention(s, e, p)
+				continue
+			}
+		}
 		ent := a.entity(Other, strings.ToLower(stripDet(name)))
 		en := a.ents[ent]
 		if en.count == 0 {
 			en.name = name
 		}
 		en.plural = t.Tag == "NNS" || t.Tag == "NNPS"
+		en.human = en.human || personNouns[noun]
 		a.addMention(s, e, ent)
 	}
 	sort.SliceStable(a.ments, func(x, y int) bool { return a.ments[x].start < a.ments[y].start })
@@ -835,6 +853,13 @@ func (a *doc) resolveTokens(qi int, toks []int) int {
 		if _, known := a.people.index[p]; known || genderOfName(orig, "") != 0 {
 			return a.entity(Person, p)
 		}
+		// A lone proper noun that speaks ("Jolly said") is a surname
+		// more often than an organisation, unless written as an acronym
+		// or classed as a place.
+		if s == h && len(words) <= 2 && a.d.Tokens[h].Tag == "NNP" && !isAcronym(a.words[h]) &&
+			a.determiner(h) == "" && a.d.Tokens[h].NER != "LOCATION" {
+			return a.entity(Person, p)
+		}
 		typ := Organization
 		if a.d.Tokens[h].Tag == "NNPS" || a.d.Tokens[h].NER == "MISC" {
 			typ = Other
@@ -849,7 +874,7 @@ func (a *doc) resolveTokens(qi int, toks []int) int {
 				mods = append(mods, strings.Trim(a.lower[t], "."))
 			}
 		}
-		if e := a.described(headLemma, mods); e >= 0 {
+		if e := a.described(headLemma, mods, h); e >= 0 {
 			return e
 		}
 		if orgNouns[headLemma] {
@@ -871,8 +896,24 @@ func (a *doc) resolveTokens(qi int, toks []int) int {
 		a.ents[e].name = name
 	}
 	a.ents[e].plural = a.d.Tokens[h].Tag == "NNS" || a.d.Tokens[h].Tag == "NNPS"
+	a.ents[e].human = a.ents[e].human || personNouns[headLemma]
 	return e
 }
+
+// personNouns head descriptions of people: a later "he" or "she" may
+// refer to "the Florida senator" even when no name for it is known.
+var personNouns = set(`senator president candidate nominee governor congressman congresswoman
+	lawmaker official spokesman spokeswoman spokesperson aide adviser advisor lawyer attorney
+	secretary director chairman chairwoman chair leader minister ambassador judge justice
+	mayor representative politician strategist analyst expert economist professor scientist
+	researcher author writer reporter journalist columnist editor host anchor moderator
+	billionaire businessman businesswoman executive ceo founder owner manager consultant
+	pollster activist organizer protester voter supporter critic opponent rival challenger
+	man woman father mother son daughter husband wife brother sister friend resident student
+	teacher doctor officer agent general commander veteran soldier witness victim suspect
+	prosecutor investigator chief head member delegate speaker former latter nominee's
+	republican democrat democrats republicans actor actress singer star comedian celebrity
+	pastor priest bishop pope king queen prince princess premier chancellor spokeswoman's`)
 
 // namedSource picks the entity among the names inside a source headed by
 // the common noun h: "Clinton's spokesman Brian Fallon" is Brian Fallon,
@@ -905,6 +946,20 @@ func (a *doc) namedSource(named []int, h int, headLemma string) int {
 		return a.entity(Organization, lastWord(a.ents[m.ent].name)+" "+headLemma)
 	}
 	return -1
+}
+
+// isAcronym tells a word written in capitals ("NATO", "FBI").
+func isAcronym(w string) bool {
+	up := 0
+	for _, r := range w {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsUpper(r) {
+			up++
+		}
+	}
+	return up > 1
 }
 
 func lastWord(s string) string {
@@ -1049,43 +1104,54 @@ func (a *doc) pronoun(qi, p int, c string) int {
 		return -1
 	}
 	g := pronounGender(a.lower[p])
-	best, bestScore := -1, math.Inf(-1)
 	// Earlier speakers first, then mentions: on a tie the speaker wins.
-	cands := append(append(make([]mention, 0, len(a.spoken)+len(a.ments)), a.spoken...), a.ments...)
+	var cands []mention
+	for _, list := range [][]mention{a.spoken, a.ments} {
+		for _, m := range list {
+			if m.start >= p || m.end > p && !m.spoken || a.sent[p]-a.sent[m.start] > 12 {
+				continue
+			}
+			if compatible(a.ents[m.ent], c, g, a.d.Tokens[m.head].Tag) {
+				cands = append(cands, m)
+			}
+		}
+	}
+	best, bestScore := -1, math.Inf(-1)
 	for _, m := range cands {
-		if m.start >= p || m.end > p && !m.spoken {
-			continue
-		}
 		dist := a.sent[p] - a.sent[m.start]
-		if dist > 12 {
-			continue
-		}
 		en := a.ents[m.ent]
-		if !compatible(en, c, g, a.d.Tokens[m.head].Tag) {
-			continue
-		}
-		s := -0.8 * float64(dist)
+		s := -weights.dist * float64(dist)
 		if a.para[p] != a.para[m.start] {
-			s -= 0.4
+			s -= weights.para
 		}
 		s -= 0.01 * math.Min(float64(p-m.end), 60)
 		if m.subj {
-			s += 1.2
+			s += weights.subj
 		}
 		if m.spoken {
-			s += 1.5
+			s += weights.spoken
 		}
 		if a.quoted[m.start] && !a.quoted[p] {
 			s -= 2
 		}
 		if g != 0 && en.gender == g {
-			s += 0.5
+			s += weights.gender
 		}
 		if en.typ != Other {
-			s += 0.3 * math.Log1p(float64(en.count))
+			s += weights.count * math.Log1p(float64(en.count))
 		}
 		if c != "3sg" && en.typ == Organization {
 			s += 0.3
+		}
+		// Another subject that could be meant, written after this
+		// candidate, makes it less likely: "Grayson said ... Murphy, a
+		// Jupiter Democrat, has made ... He said" is Murphy.
+		seen := -1
+		for _, o := range cands {
+			if o.ent != m.ent && o.subj && o.start >= m.end && o.ent != seen && !(a.quoted[o.start] && !a.quoted[p]) {
+				s -= weights.between
+				seen = o.ent
+			}
 		}
 		if s > bestScore {
 			best, bestScore = m.ent, s
@@ -1094,12 +1160,15 @@ func (a *doc) pronoun(qi, p int, c string) int {
 	return best
 }
 
+// weights weigh the evidence for a pronoun's antecedent.
+var weights = struct{ dist, para, subj, spoken, gender, count, between float64 }{1.2, 0.8, 1.2, 1.5, 0.5, 0.3, 0.6}
+
 // compatible tells whether entity en can be the antecedent of a pronoun of
 // class c and gender g; tag is the tag of the mention's head.
 func compatible(en *entity, c string, g byte, tag string) bool {
 	switch c {
 	case "3sg":
-		return en.typ == Person && (en.gender == 0 || en.gender == g)
+		return (en.typ == Person || en.human && !en.plural) && (en.gender == 0 || en.gender == g)
 	case "they":
 		return en.typ == Organization || en.typ == Other && en.plural
 	case "it":
