@@ -2,6 +2,7 @@ package onrecord
 
 import (
 	"context"
+	"errors"
 	"strings"
 	"time"
 	"unicode"
@@ -82,6 +83,11 @@ var ErrNotFound = errNotFound{}
 type errNotFound struct{}
 
 func (errNotFound) Error() string { return "not found" }
+
+// ErrBadQuery is wrapped by the error of a Search whose query cannot be
+// run as given, such as a malformed cursor: the caller's mistake, not the
+// store's failure.
+var ErrBadQuery = errors.New("bad query")
 
 // QuoteKey is the text on which stores match the same quotation reported by
 // several articles: case-folded letters and digits, every run of anything

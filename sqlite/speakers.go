@@ -3,96 +3,80 @@ package sqlite
 import (
 	"context"
 	"database/sql"
-	"errors"
-	"fmt"
-	"strings"
 
 	"github.com/onrecord/onrecord"
-	"github.com/onrecord/onrecord/speaker"
 )
 
-// parseName is onrecord.ParseName after the speaker package's
-// normalisation of person names (party tags, appositives), except for names
-// with a generational suffix, which that normalisation drops: Donald Trump
-// Jr. is not his father.
-func parseName(name, typ string) onrecord.Name {
-	n := onrecord.ParseName(name, typ)
-	if typ == "person" && !strings.Contains(n.Surname, " ") {
-		n = onrecord.ParseName(speaker.Canonical(name), typ)
-	}
-	return n
+// querier is a database or a transaction.
+type querier interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
 }
 
-// resolver finds or creates the canonical speaker of a name inside a Put's
-// transaction.
-type resolver struct {
-	tx *sql.Tx
+// lookup is the record.Lookup of a database or a transaction.
+type lookup struct {
+	q querier
 }
 
-// speaker returns the id of sp's canonical speaker, 0 when sp has no name.
-// A name joins the speaker that already has its key ("Mr. Trump" and
-// "Trump" share "trump"); a bare surname joins the only person with that
-// surname; a full name joins the only person with the same first name and
-// surname, or names the only person known so far by that surname alone.
-func (r resolver) speaker(ctx context.Context, sp *onrecord.Speaker) (int64, error) {
-	typ := strings.ToLower(sp.Type)
-	n := parseName(sp.Name, typ)
-	if n.Key == "" {
-		return 0, nil
-	}
-	var id int64
-	err := r.tx.QueryRowContext(ctx, `SELECT speaker_id FROM aliases WHERE key = ? ORDER BY speaker_id LIMIT 1`, n.Key).Scan(&id)
-	if err != nil && !errors.Is(err, sql.ErrNoRows) {
-		return 0, fmt.Errorf("find alias %q: %w", n.Key, err)
-	}
-	if id == 0 && typ == "person" {
-		if id, err = r.bySurname(ctx, n); err != nil {
-			return 0, err
-		}
-	}
-	if id == 0 {
-		res, err := r.tx.ExecContext(ctx, `INSERT INTO speakers(name, type, first, surname) VALUES(?, ?, ?, ?)`,
-			n.Full, typ, n.First, n.Surname)
-		if err != nil {
-			return 0, fmt.Errorf("insert speaker %q: %w", n.Display, err)
-		}
-		if id, err = res.LastInsertId(); err != nil {
-			return 0, fmt.Errorf("insert speaker %q: %w", n.Display, err)
-		}
-	}
-	_, err = r.tx.ExecContext(ctx, `INSERT INTO aliases(name, key, speaker_id) VALUES(?, ?, ?) ON CONFLICT(name) DO NOTHING`, n.Display, n.Key, id)
+func (l lookup) AliasIDs(ctx context.Context, key string) ([]int64, error) {
+	return ids(ctx, l.q, `SELECT DISTINCT speaker_id FROM aliases WHERE key = ? ORDER BY speaker_id`, key)
+}
+
+func (l lookup) Persons(ctx context.Context, surname string) (pids []int64, firsts []string, err error) {
+	rows, err := l.q.QueryContext(ctx, `SELECT id, first FROM speakers WHERE type = 'person' AND surname = ? ORDER BY id`, surname)
 	if err != nil {
-		return 0, fmt.Errorf("insert alias %q: %w", n.Display, err)
+		return nil, nil, err
 	}
-	return id, nil
-}
-
-func (r resolver) bySurname(ctx context.Context, n onrecord.Name) (int64, error) {
-	rows, err := r.tx.QueryContext(ctx, `SELECT id, first FROM speakers WHERE type = 'person' AND surname = ? ORDER BY id`, n.Surname)
-	if err != nil {
-		return 0, fmt.Errorf("find surname %q: %w", n.Surname, err)
-	}
-	var ids []int64
-	var firsts []string
+	defer rows.Close()
 	for rows.Next() {
 		var id int64
 		var first string
 		if err := rows.Scan(&id, &first); err != nil {
-			rows.Close()
-			return 0, fmt.Errorf("find surname %q: %w", n.Surname, err)
+			return nil, nil, err
 		}
-		ids, firsts = append(ids, id), append(firsts, first)
+		pids, firsts = append(pids, id), append(firsts, first)
 	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return 0, fmt.Errorf("find surname %q: %w", n.Surname, err)
+	return pids, firsts, rows.Err()
+}
+
+// writer is record.Writer inside a Put's transaction.
+type writer struct {
+	lookup
+	tx *sql.Tx
+}
+
+func (w writer) NewSpeaker(ctx context.Context, n onrecord.Name, typ string) (int64, error) {
+	res, err := w.tx.ExecContext(ctx, `INSERT INTO speakers(name, type, first, surname) VALUES(?, ?, ?, ?)`,
+		n.Full, typ, n.First, n.Surname)
+	if err != nil {
+		return 0, err
 	}
-	id, upgrade := onrecord.MatchSurname(n, ids, firsts)
-	if upgrade {
-		_, err := r.tx.ExecContext(ctx, `UPDATE speakers SET name = ?, first = ? WHERE id = ?`, n.Full, n.First, id)
-		if err != nil {
-			return 0, fmt.Errorf("name speaker %q: %w", n.Display, err)
+	return res.LastInsertId()
+}
+
+func (w writer) Rename(ctx context.Context, id int64, n onrecord.Name) error {
+	_, err := w.tx.ExecContext(ctx, `UPDATE speakers SET name = ?, first = ? WHERE id = ?`, n.Full, n.First, id)
+	return err
+}
+
+func (w writer) AddAlias(ctx context.Context, id int64, n onrecord.Name) error {
+	_, err := w.tx.ExecContext(ctx, `INSERT INTO aliases(name, key, speaker_id) VALUES(?, ?, ?) ON CONFLICT(name) DO NOTHING`, n.Display, n.Key, id)
+	return err
+}
+
+// ids runs a query of one integer column.
+func ids(ctx context.Context, q querier, query string, args ...any) ([]int64, error) {
+	rows, err := q.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
 		}
+		out = append(out, id)
 	}
-	return id, nil
+	return out, rows.Err()
 }

@@ -6,17 +6,13 @@ package sqlite
 
 import (
 	"context"
-	"crypto/sha256"
 	"database/sql"
-	"encoding/base64"
-	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
-	"unicode"
 
 	"github.com/onrecord/onrecord"
+	"github.com/onrecord/onrecord/internal/record"
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 )
 
@@ -135,11 +131,6 @@ func (s *Store) migrate(ctx context.Context) error {
 // Close closes the database.
 func (s *Store) Close() error { return s.db.Close() }
 
-func textHash(text string) string {
-	h := sha256.Sum256([]byte(text))
-	return hex.EncodeToString(h[:])
-}
-
 // Has reports whether article id is stored with exactly this text.
 func (s *Store) Has(ctx context.Context, id, text string) (bool, error) {
 	var hash string
@@ -150,18 +141,15 @@ func (s *Store) Has(ctx context.Context, id, text string) (bool, error) {
 	if err != nil {
 		return false, fmt.Errorf("has %s: %w", id, err)
 	}
-	return hash == textHash(text), nil
+	return hash == record.TextHash(text), nil
 }
 
 // Put stores d and its attributions in one transaction.
 func (s *Store) Put(ctx context.Context, d *onrecord.Document) (bool, error) {
-	if d == nil || d.ID == "" {
-		return false, errors.New("put: document without an ID")
+	if err := record.Check(d); err != nil {
+		return false, err
 	}
-	if !validDate(d.Date) {
-		return false, fmt.Errorf("put %s: date %q is not YYYY-MM-DD", d.ID, d.Date)
-	}
-	hash := textHash(d.Text)
+	hash := record.TextHash(d.Text)
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return false, fmt.Errorf("put %s: begin: %w", d.ID, err)
@@ -202,34 +190,32 @@ func put(ctx context.Context, tx *sql.Tx, d *onrecord.Document, hash string) (bo
 	if err != nil {
 		return false, fmt.Errorf("write article: %w", err)
 	}
-	r := resolver{tx: tx}
+	r := writer{lookup{tx}, tx}
 	for i := range d.Quotes {
 		a := &d.Quotes[i]
-		content := joinSpans(d, a.Content)
-		key := onrecord.QuoteKey(content)
-		if key == "" {
+		o, err := record.NewOccurrence(d, a)
+		if err != nil {
+			return false, err
+		}
+		if o.Key == "" {
 			continue // nothing to search or match
 		}
-		qid, err := quoteID(ctx, tx, key, content)
+		qid, err := quoteID(ctx, tx, o.Key, o.Content)
 		if err != nil {
 			return false, err
 		}
 		touched = append(touched, qid)
 		var sid sql.NullInt64
 		if a.Speaker != nil {
-			id, err := r.speaker(ctx, a.Speaker)
+			id, err := record.Resolve(ctx, r, a.Speaker)
 			if err != nil {
 				return false, err
 			}
 			sid = sql.NullInt64{Int64: id, Valid: id != 0}
 		}
-		spans, err := json.Marshal(spanSet{a.Content, a.Cue, a.Source})
-		if err != nil {
-			return false, fmt.Errorf("encode spans: %w", err)
-		}
 		_, err = tx.ExecContext(ctx, `INSERT INTO occurrences(article_id, seq, quote_id, speaker_id, kind, confidence, date, content, source, cue, spans)
 			VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			d.ID, i, qid, sid, string(a.Kind), a.Confidence, d.Date, content, joinSpans(d, a.Source), joinSpans(d, a.Cue), string(spans))
+			d.ID, i, qid, sid, string(a.Kind), a.Confidence, d.Date, o.Content, o.Source, o.Cue, o.Spans)
 		if err != nil {
 			return false, fmt.Errorf("insert occurrence: %w", err)
 		}
@@ -251,21 +237,8 @@ func put(ctx context.Context, tx *sql.Tx, d *onrecord.Document, hash string) (bo
 // dropQuotes deletes an article's occurrences and the quotes no other
 // article reports, and returns the quotes the article reported.
 func dropQuotes(ctx context.Context, tx *sql.Tx, id string) ([]int64, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT DISTINCT quote_id FROM occurrences WHERE article_id = ?`, id)
+	qids, err := ids(ctx, tx, `SELECT DISTINCT quote_id FROM occurrences WHERE article_id = ?`, id)
 	if err != nil {
-		return nil, fmt.Errorf("old quotes: %w", err)
-	}
-	var qids []int64
-	for rows.Next() {
-		var q int64
-		if err := rows.Scan(&q); err != nil {
-			rows.Close()
-			return nil, fmt.Errorf("old quotes: %w", err)
-		}
-		qids = append(qids, q)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("old quotes: %w", err)
 	}
 	if _, err := tx.ExecContext(ctx, `DELETE FROM occurrences WHERE article_id = ?`, id); err != nil {
@@ -326,24 +299,7 @@ func (s *Store) Article(ctx context.Context, id string) (*onrecord.Document, err
 		return nil, fmt.Errorf("article %s quotes: %w", id, err)
 	}
 	defer rows.Close()
-	for rows.Next() {
-		var a onrecord.Attribution
-		var kind, spans string
-		var name, typ sql.NullString
-		if err := rows.Scan(&kind, &a.Confidence, &spans, &name, &typ); err != nil {
-			return nil, fmt.Errorf("article %s quotes: %w", id, err)
-		}
-		var ss spanSet
-		if err := json.Unmarshal([]byte(spans), &ss); err != nil {
-			return nil, fmt.Errorf("article %s spans: %w", id, err)
-		}
-		a.Kind, a.Content, a.Cue, a.Source = onrecord.Kind(kind), ss.Content, ss.Cue, ss.Source
-		if name.Valid {
-			a.Speaker = &onrecord.Speaker{Name: name.String, Type: typ.String}
-		}
-		d.Quotes = append(d.Quotes, a)
-	}
-	if err := rows.Err(); err != nil {
+	if d.Quotes, err = record.ScanAttributions(rows); err != nil {
 		return nil, fmt.Errorf("article %s quotes: %w", id, err)
 	}
 	return d, nil
@@ -381,69 +337,12 @@ func (s *Store) Speakers(ctx context.Context, top int) ([]onrecord.SpeakerStat, 
 	return out, nil
 }
 
-// spanSet is how an occurrence's spans are stored.
-type spanSet struct {
-	Content []onrecord.Span `json:"c"`
-	Cue     []onrecord.Span `json:"q,omitempty"`
-	Source  []onrecord.Span `json:"s,omitempty"`
-}
-
-// joinSpans is the text of discontinuous spans, parts joined by an ellipsis.
-func joinSpans(d *onrecord.Document, spans []onrecord.Span) string {
-	parts := make([]string, 0, len(spans))
-	for _, sp := range spans {
-		if t := strings.TrimSpace(d.Slice(sp)); t != "" {
-			parts = append(parts, t)
-		}
-	}
-	return strings.Join(parts, " … ")
-}
-
-func validDate(s string) bool {
-	if s == "" {
-		return true
-	}
-	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
-		return false
-	}
-	for i, r := range s {
-		if i != 4 && i != 7 && (r < '0' || r > '9') {
-			return false
-		}
-	}
-	return true
-}
-
 // ftsQuery turns free words into an FTS5 query in which every word must
 // occur; each word is quoted so that no input is FTS5 syntax.
 func ftsQuery(words string) string {
-	ws := strings.FieldsFunc(words, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	ws := record.Words(words)
 	for i, w := range ws {
 		ws[i] = `"` + w + `"`
 	}
 	return strings.Join(ws, " AND ")
-}
-
-// cursor is the last hit of a page: its sort key.
-type cursor struct {
-	Score float64 `json:"s,omitempty"`
-	Date  string  `json:"d,omitempty"`
-	Quote int64   `json:"q"`
-}
-
-func (c cursor) String() string {
-	b, _ := json.Marshal(c) // a struct of plain fields always encodes
-	return base64.RawURLEncoding.EncodeToString(b)
-}
-
-func parseCursor(s string) (cursor, error) {
-	var c cursor
-	b, err := base64.RawURLEncoding.DecodeString(s)
-	if err == nil {
-		err = json.Unmarshal(b, &c)
-	}
-	if err != nil {
-		return c, fmt.Errorf("bad cursor %q", s)
-	}
-	return c, nil
 }

@@ -459,8 +459,8 @@ func testPagination(t *testing.T, b Backend) {
 		t.Fatalf("default limit: %d hits, err %v", len(hits), err)
 	}
 	for _, c := range []string{"garbage", "!!", "eyJxIjoiIn0"} {
-		if _, _, err := s.Search(context.Background(), onrecord.Query{Cursor: c}); err == nil {
-			t.Errorf("cursor %q: no error", c)
+		if _, _, err := s.Search(context.Background(), onrecord.Query{Cursor: c}); !errors.Is(err, onrecord.ErrBadQuery) {
+			t.Errorf("cursor %q: err %v, want ErrBadQuery", c, err)
 		}
 	}
 }
