@@ -479,6 +479,15 @@ func (a *doc) learnDescriptors(s, e, ent int) {
 			a.describe(t, ent, k+1, s)
 		}
 	}
+	// "Democratic vice presidential nominee Tim Kaine", read off the words
+	// rather than the tree, which often hangs such a compound elsewhere.
+	if j := s - 1; j >= 0 && a.sent[j] == a.sent[s] && a.d.Tokens[j].Tag == "NN" {
+		m := j
+		for m > 0 && m > j-5 && a.sent[m-1] == a.sent[s] && descrMod[a.d.Tokens[m-1].Tag] {
+			m--
+		}
+		a.describe(lemma(&a.d.Tokens[j], a.lower[j]), ent, m, s)
+	}
 	h := a.headOf(s, e)
 	if h < 0 {
 		return
@@ -486,7 +495,7 @@ func (a *doc) learnDescriptors(s, e, ent int) {
 	for _, c := range a.kids[h] {
 		t := &a.d.Tokens[c]
 		switch {
-		case t.Dep == "compound" && t.Tag == "NN" && c < s:
+		case t.Dep == "compound" && t.Tag == "NN" && c < s-1: // c == s-1 is read off the words above
 			a.describe(lemma(t, a.lower[c]), ent, a.npStart(h), s)
 		case t.Dep == "appos" && t.Tag == "NN":
 			a.describe(lemma(t, a.lower[c]), ent, a.npStart(c), c)
@@ -498,6 +507,10 @@ func (a *doc) learnDescriptors(s, e, ent int) {
 		}
 	}
 }
+
+// descrMod are the tags of words that modify a descriptive noun before a
+// name ("former Democratic vice presidential nominee").
+var descrMod = map[string]bool{"JJ": true, "NNP": true, "NN": true, "VBN": true, "HYPH": true, "NNPS": true}
 
 // describe records noun as a description of ent, with the words of tokens
 // [s, e) as its modifiers. Organisation nouns describe no person.
@@ -1141,7 +1154,10 @@ func (a *doc) pronoun(qi, p int, c string) int {
 			s += weights.count * math.Log1p(float64(en.count))
 		}
 		if c != "3sg" && en.typ == Organization {
-			s += 0.3
+			s += weights.org
+		}
+		if c == "they" && en.human {
+			s += weights.human
 		}
 		// Another subject that could be meant, written after this
 		// candidate, makes it less likely: "Grayson said ... Murphy, a
@@ -1161,7 +1177,7 @@ func (a *doc) pronoun(qi, p int, c string) int {
 }
 
 // weights weigh the evidence for a pronoun's antecedent.
-var weights = struct{ dist, para, subj, spoken, gender, count, between float64 }{1.2, 0.8, 1.2, 1.5, 0.5, 0.3, 0.6}
+var weights = struct{ dist, para, subj, spoken, gender, count, between, org, human float64 }{1.2, 0.8, 1.2, 1.5, 0.5, 0.3, 0.6, 0.3, 0.5}
 
 // compatible tells whether entity en can be the antecedent of a pronoun of
 // class c and gender g; tag is the tag of the mention's head.
