@@ -608,6 +608,9 @@ func (a *doc) findNominals() {
 		}
 		en.plural = t.Tag == "NNS" || t.Tag == "NNPS"
 		en.human = en.human || personNouns[noun]
+		if en.gender == 0 {
+			en.gender = nounGender(noun)
+		}
 		a.addMention(s, e, ent)
 	}
 	sort.SliceStable(a.ments, func(x, y int) bool { return a.ments[x].start < a.ments[y].start })
@@ -910,7 +913,25 @@ func (a *doc) resolveTokens(qi int, toks []int) int {
 	}
 	a.ents[e].plural = a.d.Tokens[h].Tag == "NNS" || a.d.Tokens[h].Tag == "NNPS"
 	a.ents[e].human = a.ents[e].human || personNouns[headLemma]
+	if a.ents[e].gender == 0 {
+		a.ents[e].gender = nounGender(headLemma)
+	}
 	return e
+}
+
+// nounGender is the gender a noun for a person implies ("her husband"
+// is not "she"), or 0.
+func nounGender(noun string) byte {
+	switch noun {
+	case "man", "father", "son", "husband", "brother", "king", "prince", "actor", "spokesman",
+		"congressman", "businessman", "chairman", "boyfriend", "uncle", "nephew", "grandfather":
+		return 'm'
+	case "woman", "mother", "daughter", "wife", "sister", "queen", "princess", "actress",
+		"spokeswoman", "congresswoman", "businesswoman", "chairwoman", "girlfriend", "aunt",
+		"niece", "grandmother", "widow":
+		return 'f'
+	}
+	return 0
 }
 
 // personNouns head descriptions of people: a later "he" or "she" may
@@ -923,6 +944,7 @@ var personNouns = set(`senator president candidate nominee governor congressman 
 	billionaire businessman businesswoman executive ceo founder owner manager consultant
 	pollster activist organizer protester voter supporter critic opponent rival challenger
 	man woman father mother son daughter husband wife brother sister friend resident student
+	boyfriend girlfriend uncle aunt nephew niece grandfather grandmother widow
 	teacher doctor officer agent general commander veteran soldier witness victim suspect
 	prosecutor investigator chief head member delegate speaker former latter nominee's
 	republican democrat democrats republicans actor actress singer star comedian celebrity
