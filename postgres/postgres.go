@@ -5,20 +5,16 @@ package postgres
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/base64"
-	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"strconv"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/onrecord/onrecord"
+	"github.com/onrecord/onrecord/internal/record"
 )
 
 // Store is an onrecord.Store in a PostgreSQL database.
@@ -137,11 +133,6 @@ func (s *Store) Close() error {
 	return nil
 }
 
-func textHash(text string) string {
-	h := sha256.Sum256([]byte(text))
-	return hex.EncodeToString(h[:])
-}
-
 // clean makes s storable as PostgreSQL text, which refuses NUL and invalid
 // UTF-8: each such byte becomes U+FFFD, so code-point offsets still hold.
 func clean(s string) string {
@@ -169,19 +160,16 @@ func (s *Store) Has(ctx context.Context, id, text string) (bool, error) {
 	if err != nil {
 		return false, fmt.Errorf("has %s: %w", id, err)
 	}
-	return hash == textHash(text), nil
+	return hash == record.TextHash(text), nil
 }
 
 // Put stores d and its attributions in one transaction.
 func (s *Store) Put(ctx context.Context, d *onrecord.Document) (bool, error) {
-	if d == nil || d.ID == "" {
-		return false, errors.New("put: document without an ID")
-	}
-	if !validDate(d.Date) {
-		return false, fmt.Errorf("put %s: date %q is not YYYY-MM-DD", d.ID, d.Date)
+	if err := record.Check(d); err != nil {
+		return false, err
 	}
 	// The hash is of the text as given, so that Has answers for it.
-	hash := textHash(d.Text)
+	hash := record.TextHash(d.Text)
 	cd := &onrecord.Document{ID: clean(d.ID), Date: d.Date, Text: clean(d.Text), Body: d.Body, Quotes: d.Quotes}
 	tx, err := s.pool.Begin(ctx)
 	if err != nil {
@@ -226,24 +214,27 @@ func put(ctx context.Context, tx pgx.Tx, d *onrecord.Document, hash string) (boo
 	if err != nil {
 		return false, fmt.Errorf("write article: %w", err)
 	}
-	r := resolver{tx: tx}
+	r := writer{lookup{tx}, tx}
 	for i := range d.Quotes {
 		a := &d.Quotes[i]
-		content := joinSpans(d, a.Content)
-		key := onrecord.QuoteKey(content)
-		if key == "" {
+		o, err := record.NewOccurrence(d, a)
+		if err != nil {
+			return false, err
+		}
+		if o.Key == "" {
 			continue // nothing to search or match
 		}
 		var qid int64
-		err := tx.QueryRow(ctx, `WITH ins AS (INSERT INTO quotes(key, content) VALUES($1, $2) ON CONFLICT(key) DO NOTHING RETURNING id)
-			SELECT id FROM ins UNION ALL SELECT id FROM quotes WHERE key = $1`, key, content).Scan(&qid)
+		err = tx.QueryRow(ctx, `WITH ins AS (INSERT INTO quotes(key, content) VALUES($1, $2) ON CONFLICT(key) DO NOTHING RETURNING id)
+			SELECT id FROM ins UNION ALL SELECT id FROM quotes WHERE key = $1`, o.Key, o.Content).Scan(&qid)
 		if err != nil {
 			return false, fmt.Errorf("quote: %w", err)
 		}
 		touched = append(touched, qid)
 		var sid *int64
 		if a.Speaker != nil {
-			id, err := r.speaker(ctx, a.Speaker)
+			// PostgreSQL text refuses what clean replaces.
+			id, err := record.Resolve(ctx, r, &onrecord.Speaker{Name: clean(a.Speaker.Name), Type: clean(a.Speaker.Type)})
 			if err != nil {
 				return false, err
 			}
@@ -251,13 +242,9 @@ func put(ctx context.Context, tx pgx.Tx, d *onrecord.Document, hash string) (boo
 				sid = &id
 			}
 		}
-		spans, err := json.Marshal(spanSet{a.Content, a.Cue, a.Source})
-		if err != nil {
-			return false, fmt.Errorf("encode spans: %w", err)
-		}
 		_, err = tx.Exec(ctx, `INSERT INTO occurrences(article_id, seq, quote_id, speaker_id, kind, confidence, date, content, source, cue, spans)
 			VALUES($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-			d.ID, i, qid, sid, clean(string(a.Kind)), a.Confidence, d.Date, content, joinSpans(d, a.Source), joinSpans(d, a.Cue), string(spans))
+			d.ID, i, qid, sid, clean(string(a.Kind)), a.Confidence, d.Date, o.Content, o.Source, o.Cue, o.Spans)
 		if err != nil {
 			return false, fmt.Errorf("insert occurrence: %w", err)
 		}
@@ -310,25 +297,7 @@ func (s *Store) Article(ctx context.Context, id string) (*onrecord.Document, err
 		return nil, fmt.Errorf("article %s quotes: %w", id, err)
 	}
 	defer rows.Close()
-	for rows.Next() {
-		var a onrecord.Attribution
-		var kind string
-		var spans []byte
-		var name, typ *string
-		if err := rows.Scan(&kind, &a.Confidence, &spans, &name, &typ); err != nil {
-			return nil, fmt.Errorf("article %s quotes: %w", id, err)
-		}
-		var ss spanSet
-		if err := json.Unmarshal(spans, &ss); err != nil {
-			return nil, fmt.Errorf("article %s spans: %w", id, err)
-		}
-		a.Kind, a.Content, a.Cue, a.Source = onrecord.Kind(kind), ss.Content, ss.Cue, ss.Source
-		if name != nil {
-			a.Speaker = &onrecord.Speaker{Name: *name, Type: deref(typ)}
-		}
-		d.Quotes = append(d.Quotes, a)
-	}
-	if err := rows.Err(); err != nil {
+	if d.Quotes, err = record.ScanAttributions(rows); err != nil {
 		return nil, fmt.Errorf("article %s quotes: %w", id, err)
 	}
 	return d, nil
@@ -360,76 +329,6 @@ func (s *Store) Speakers(ctx context.Context, top int) ([]onrecord.SpeakerStat, 
 		return nil, fmt.Errorf("speakers: %w", err)
 	}
 	return out, nil
-}
-
-func deref(s *string) string {
-	if s == nil {
-		return ""
-	}
-	return *s
-}
-
-// spanSet is how an occurrence's spans are stored.
-type spanSet struct {
-	Content []onrecord.Span `json:"c"`
-	Cue     []onrecord.Span `json:"q,omitempty"`
-	Source  []onrecord.Span `json:"s,omitempty"`
-}
-
-// joinSpans is the text of discontinuous spans, parts joined by an ellipsis.
-func joinSpans(d *onrecord.Document, spans []onrecord.Span) string {
-	parts := make([]string, 0, len(spans))
-	for _, sp := range spans {
-		if t := strings.TrimSpace(d.Slice(sp)); t != "" {
-			parts = append(parts, t)
-		}
-	}
-	return strings.Join(parts, " … ")
-}
-
-func validDate(s string) bool {
-	if s == "" {
-		return true
-	}
-	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
-		return false
-	}
-	for i, r := range s {
-		if i != 4 && i != 7 && (r < '0' || r > '9') {
-			return false
-		}
-	}
-	return true
-}
-
-// searchWords keeps the letters and digits of free words, so that the
-// same words are searched as in the SQLite store.
-func searchWords(words string) string {
-	return strings.Join(strings.FieldsFunc(words, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }), " ")
-}
-
-// cursor is the last hit of a page: its sort key.
-type cursor struct {
-	Score float64 `json:"s,omitempty"`
-	Date  string  `json:"d,omitempty"`
-	Quote int64   `json:"q"`
-}
-
-func (c cursor) String() string {
-	b, _ := json.Marshal(c) // a struct of plain fields always encodes
-	return base64.RawURLEncoding.EncodeToString(b)
-}
-
-func parseCursor(s string) (cursor, error) {
-	var c cursor
-	b, err := base64.RawURLEncoding.DecodeString(s)
-	if err == nil {
-		err = json.Unmarshal(b, &c)
-	}
-	if err != nil {
-		return c, fmt.Errorf("bad cursor %q", s)
-	}
-	return c, nil
 }
 
 // params numbers query parameters as they are added.

@@ -2,11 +2,11 @@ package postgres
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"strings"
 
 	"github.com/onrecord/onrecord"
+	"github.com/onrecord/onrecord/internal/record"
 )
 
 // Search returns one hit per quote: the quote's earliest occurrence that
@@ -14,20 +14,13 @@ import (
 // newest first otherwise; the cursor is the sort key of the page's last
 // hit, so pages neither repeat nor skip quotes while the store is unchanged.
 func (s *Store) Search(ctx context.Context, q onrecord.Query) ([]onrecord.Hit, string, error) {
-	limit := q.Limit
-	if limit <= 0 {
-		limit = onrecord.DefaultLimit
-	}
-	var after *cursor
-	if q.Cursor != "" {
-		c, err := parseCursor(q.Cursor)
-		if err != nil {
-			return nil, "", fmt.Errorf("search: %w", err)
-		}
-		after = &c
+	limit, after, err := record.Page(q)
+	if err != nil {
+		return nil, "", fmt.Errorf("search: %w", err)
 	}
 	var p params
-	words := searchWords(q.Words)
+	// The same words as in the SQLite store.
+	words := strings.Join(record.Words(q.Words), " ")
 	// The score is negated so that, as in SQLite's bm25, lower is better.
 	tsq, score := "", "0.0::float8"
 	if words != "" {
@@ -36,7 +29,7 @@ func (s *Store) Search(ctx context.Context, q onrecord.Query) ([]onrecord.Hit, s
 	}
 	var where []string
 	if q.Speaker != "" {
-		ids, err := s.speakerIDs(ctx, q.Speaker)
+		ids, err := record.SpeakerIDs(ctx, lookup{s.pool}, clean(q.Speaker))
 		if err != nil {
 			return nil, "", fmt.Errorf("search: %w", err)
 		}
@@ -99,79 +92,9 @@ func (s *Store) Search(ctx context.Context, q onrecord.Query) ([]onrecord.Hit, s
 		return nil, "", fmt.Errorf("search: %w", err)
 	}
 	defer rows.Close()
-	var hits []onrecord.Hit
-	var last cursor
-	for rows.Next() {
-		var h onrecord.Hit
-		var c cursor
-		var kind string
-		var spans []byte
-		var name, typ *string
-		if err := rows.Scan(&c.Quote, &c.Score, &c.Date, &h.ArticleID, &kind, &h.Content, &h.Source, &h.Cue, &spans,
-			&name, &typ, &h.Articles, &h.Snippet); err != nil {
-			return nil, "", fmt.Errorf("search: %w", err)
-		}
-		if len(hits) == limit {
-			return hits, last.String(), nil
-		}
-		var ss spanSet
-		if err := json.Unmarshal(spans, &ss); err != nil {
-			return nil, "", fmt.Errorf("search: quote %d spans: %w", c.Quote, err)
-		}
-		if n := len(ss.Content); n > 0 {
-			h.Span = onrecord.Span{Start: ss.Content[0].Start, End: ss.Content[n-1].End}
-		}
-		h.QuoteID, h.Date, h.Kind = c.Quote, c.Date, onrecord.Kind(kind)
-		if name != nil {
-			h.Speaker = &onrecord.Speaker{Name: *name, Type: deref(typ)}
-		}
-		hits = append(hits, h)
-		last = c
-	}
-	if err := rows.Err(); err != nil {
+	hits, next, err := record.ScanHits(rows, limit)
+	if err != nil {
 		return nil, "", fmt.Errorf("search: %w", err)
 	}
-	return hits, "", nil
-}
-
-// speakerIDs resolves a name in a query: the speaker with that alias key,
-// else every person with that surname (and that first name, if given).
-func (s *Store) speakerIDs(ctx context.Context, name string) ([]int64, error) {
-	for _, typ := range []string{"person", ""} {
-		n := parseName(name, typ)
-		if n.Key == "" {
-			continue
-		}
-		ids, err := s.ids(ctx, `SELECT DISTINCT speaker_id FROM aliases WHERE key = $1`, n.Key)
-		if err != nil || len(ids) > 0 {
-			return ids, err
-		}
-		if typ == "person" {
-			ids, err := s.ids(ctx, `SELECT id FROM speakers WHERE type = 'person' AND surname = $1 AND (first = $2 OR $2 = '')`, n.Surname, n.First)
-			if err != nil || len(ids) > 0 {
-				return ids, err
-			}
-		}
-	}
-	return nil, nil
-}
-
-func (s *Store) ids(ctx context.Context, query string, args ...any) ([]int64, error) {
-	rows, err := s.pool.Query(ctx, query, args...)
-	if err != nil {
-		return nil, fmt.Errorf("speaker ids: %w", err)
-	}
-	defer rows.Close()
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, fmt.Errorf("speaker ids: %w", err)
-		}
-		ids = append(ids, id)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("speaker ids: %w", err)
-	}
-	return ids, nil
+	return hits, next, nil
 }
