@@ -843,7 +843,10 @@ func (a *doc) resolveTokens(qi int, toks []int) int {
 		return -1
 	}
 	if w := a.d.Tokens[h].Tag; (w == "WP" || w == "WDT") && len(words) == 1 {
-		return a.relative(h)
+		if e := a.relative(h); e >= 0 {
+			return e
+		}
+		return a.beforeRelative(h)
 	}
 	// A name heading the source, or a name in apposition to its head noun.
 	if m := a.mentAt[h]; m >= 0 && a.ents[a.ments[m].ent].typ != Other {
@@ -1083,6 +1086,34 @@ func (a *doc) relative(w int) int {
 		v = int(t.Head)
 	}
 	return -1
+}
+
+// beforeRelative resolves "who" without a usable tree to the phrase
+// written just before it ("Graham—who", "64 percent who say").
+func (a *doc) beforeRelative(w int) int {
+	k := w - 1
+	for k >= 0 && a.sent[k] == a.sent[w] && isPunct(a.words[k]) {
+		k--
+	}
+	if k < 0 || a.sent[k] != a.sent[w] {
+		return -1
+	}
+	if m := a.mentAt[k]; m >= 0 {
+		return a.ments[m].ent
+	}
+	t := &a.d.Tokens[k]
+	if !isNoun(t.Tag) && t.Tag != "DT" && t.Tag != "CD" {
+		return -1
+	}
+	name := a.span(a.npStart(k), k+1)
+	if !hasLetter(name) && t.Tag != "CD" {
+		return -1
+	}
+	e := a.entity(Other, strings.ToLower(stripDet(name)))
+	if a.ents[e].count == 0 {
+		a.ents[e].name = name
+	}
+	return e
 }
 
 // formerLatter picks, of the last two named entities before token p, the
