@@ -152,15 +152,7 @@ func clean(s string) string {
 
 // Has reports whether article id is stored with exactly this text.
 func (s *Store) Has(ctx context.Context, id, text string) (bool, error) {
-	var hash string
-	err := s.pool.QueryRow(ctx, `SELECT hash FROM articles WHERE id = $1`, clean(id)).Scan(&hash)
-	if errors.Is(err, pgx.ErrNoRows) {
-		return false, nil
-	}
-	if err != nil {
-		return false, fmt.Errorf("has %s: %w", id, err)
-	}
-	return hash == record.TextHash(text), nil
+	return record.Has(ctx, lookup{s.pool}, clean(id), text)
 }
 
 // Put stores d and its attributions in one transaction.
@@ -170,13 +162,15 @@ func (s *Store) Put(ctx context.Context, d *onrecord.Document) (bool, error) {
 	}
 	// The hash is of the text as given, so that Has answers for it.
 	hash := record.TextHash(d.Text)
-	cd := &onrecord.Document{ID: clean(d.ID), Date: d.Date, Text: clean(d.Text), Body: d.Body, Quotes: d.Quotes}
 	tx, err := s.pool.Begin(ctx)
 	if err != nil {
 		return false, fmt.Errorf("put %s: begin: %w", d.ID, err)
 	}
 	defer tx.Rollback(ctx)
-	changed, err := put(ctx, tx, cd, hash)
+	if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock($1)`, int64(lockPut)); err != nil {
+		return false, fmt.Errorf("put %s: lock: %w", d.ID, err)
+	}
+	changed, err := record.Put(ctx, writer{lookup{tx}, tx}, cleanDoc(d), hash)
 	if err != nil {
 		return false, fmt.Errorf("put %s: %w", d.ID, err)
 	}
@@ -189,94 +183,18 @@ func (s *Store) Put(ctx context.Context, d *onrecord.Document) (bool, error) {
 	return true, nil
 }
 
-func put(ctx context.Context, tx pgx.Tx, d *onrecord.Document, hash string) (bool, error) {
-	if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock($1)`, int64(lockPut)); err != nil {
-		return false, fmt.Errorf("lock: %w", err)
-	}
-	var old string
-	var touched []int64 // quotes whose first occurrence and count may change
-	err := tx.QueryRow(ctx, `SELECT hash FROM articles WHERE id = $1`, d.ID).Scan(&old)
-	switch {
-	case errors.Is(err, pgx.ErrNoRows):
-		_, err = tx.Exec(ctx, `INSERT INTO articles(id, date, hash, text, body_start, body_end) VALUES($1, $2, $3, $4, $5, $6)`,
-			d.ID, d.Date, hash, d.Text, d.Body.Start, d.Body.End)
-	case err != nil:
-		return false, err
-	case old == hash:
-		return false, nil
-	default:
-		if touched, err = dropQuotes(ctx, tx, d.ID); err != nil {
-			return false, err
-		}
-		_, err = tx.Exec(ctx, `UPDATE articles SET date = $1, hash = $2, text = $3, body_start = $4, body_end = $5 WHERE id = $6`,
-			d.Date, hash, d.Text, d.Body.Start, d.Body.End, d.ID)
-	}
-	if err != nil {
-		return false, fmt.Errorf("write article: %w", err)
-	}
-	r := writer{lookup{tx}, tx}
-	for i := range d.Quotes {
-		a := &d.Quotes[i]
-		o, err := record.NewOccurrence(d, a)
-		if err != nil {
-			return false, err
-		}
-		if o.Key == "" {
-			continue // nothing to search or match
-		}
-		var qid int64
-		err = tx.QueryRow(ctx, `WITH ins AS (INSERT INTO quotes(key, content) VALUES($1, $2) ON CONFLICT(key) DO NOTHING RETURNING id)
-			SELECT id FROM ins UNION ALL SELECT id FROM quotes WHERE key = $1`, o.Key, o.Content).Scan(&qid)
-		if err != nil {
-			return false, fmt.Errorf("quote: %w", err)
-		}
-		touched = append(touched, qid)
-		var sid *int64
+// cleanDoc is d with every text it stores cleaned; offsets do not move.
+func cleanDoc(d *onrecord.Document) *onrecord.Document {
+	cd := &onrecord.Document{ID: clean(d.ID), Date: d.Date, Text: clean(d.Text), Body: d.Body}
+	cd.Quotes = make([]onrecord.Attribution, len(d.Quotes))
+	for i, a := range d.Quotes {
+		a.Kind = onrecord.Kind(clean(string(a.Kind)))
 		if a.Speaker != nil {
-			// PostgreSQL text refuses what clean replaces.
-			id, err := record.Resolve(ctx, r, &onrecord.Speaker{Name: clean(a.Speaker.Name), Type: clean(a.Speaker.Type)})
-			if err != nil {
-				return false, err
-			}
-			if id != 0 {
-				sid = &id
-			}
+			a.Speaker = &onrecord.Speaker{Name: clean(a.Speaker.Name), Type: clean(a.Speaker.Type)}
 		}
-		_, err = tx.Exec(ctx, `INSERT INTO occurrences(article_id, seq, quote_id, speaker_id, kind, confidence, date, content, source, cue, spans)
-			VALUES($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-			d.ID, i, qid, sid, clean(string(a.Kind)), a.Confidence, d.Date, o.Content, o.Source, o.Cue, o.Spans)
-		if err != nil {
-			return false, fmt.Errorf("insert occurrence: %w", err)
-		}
+		cd.Quotes[i] = a
 	}
-	// Kept on the quote so that searches without per-occurrence filters
-	// need not rank occurrences.
-	_, err = tx.Exec(ctx, `UPDATE quotes q SET
-		(first_occ, first_date) = (SELECT id, date FROM occurrences WHERE quote_id = q.id ORDER BY date = '', date, id LIMIT 1),
-		articles = (SELECT COUNT(DISTINCT article_id) FROM occurrences WHERE quote_id = q.id)
-		WHERE q.id = ANY($1)`, touched)
-	if err != nil {
-		return false, fmt.Errorf("update quotes: %w", err)
-	}
-	return true, nil
-}
-
-// dropQuotes deletes an article's occurrences and the quotes no other
-// article reports, and returns the quotes that other articles still report.
-func dropQuotes(ctx context.Context, tx pgx.Tx, id string) ([]int64, error) {
-	// The statement sees the occurrences as before it, hence article_id <> $1.
-	rows, err := tx.Query(ctx, `WITH gone AS (DELETE FROM occurrences WHERE article_id = $1 RETURNING quote_id),
-		orphans AS (DELETE FROM quotes q WHERE q.id IN (SELECT quote_id FROM gone)
-			AND NOT EXISTS (SELECT 1 FROM occurrences o WHERE o.quote_id = q.id AND o.article_id <> $1) RETURNING id)
-		SELECT DISTINCT quote_id FROM gone WHERE quote_id NOT IN (SELECT id FROM orphans)`, id)
-	if err != nil {
-		return nil, fmt.Errorf("delete old quotes: %w", err)
-	}
-	qids, err := pgx.CollectRows(rows, pgx.RowTo[int64])
-	if err != nil {
-		return nil, fmt.Errorf("delete old quotes: %w", err)
-	}
-	return qids, nil
+	return cd
 }
 
 // Article returns the stored document id.

@@ -133,15 +133,7 @@ func (s *Store) Close() error { return s.db.Close() }
 
 // Has reports whether article id is stored with exactly this text.
 func (s *Store) Has(ctx context.Context, id, text string) (bool, error) {
-	var hash string
-	err := s.db.QueryRowContext(ctx, `SELECT hash FROM articles WHERE id = ?`, id).Scan(&hash)
-	if errors.Is(err, sql.ErrNoRows) {
-		return false, nil
-	}
-	if err != nil {
-		return false, fmt.Errorf("has %s: %w", id, err)
-	}
-	return hash == record.TextHash(text), nil
+	return record.Has(ctx, lookup{s.db}, id, text)
 }
 
 // Put stores d and its attributions in one transaction.
@@ -149,13 +141,12 @@ func (s *Store) Put(ctx context.Context, d *onrecord.Document) (bool, error) {
 	if err := record.Check(d); err != nil {
 		return false, err
 	}
-	hash := record.TextHash(d.Text)
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return false, fmt.Errorf("put %s: begin: %w", d.ID, err)
 	}
 	defer tx.Rollback()
-	changed, err := put(ctx, tx, d, hash)
+	changed, err := record.Put(ctx, writer{lookup{tx}, tx}, d, record.TextHash(d.Text))
 	if err != nil {
 		return false, fmt.Errorf("put %s: %w", d.ID, err)
 	}
@@ -166,119 +157,6 @@ func (s *Store) Put(ctx context.Context, d *onrecord.Document) (bool, error) {
 		return false, fmt.Errorf("put %s: commit: %w", d.ID, err)
 	}
 	return true, nil
-}
-
-func put(ctx context.Context, tx *sql.Tx, d *onrecord.Document, hash string) (bool, error) {
-	var old string
-	var touched []int64 // quotes whose first occurrence and count may change
-	err := tx.QueryRowContext(ctx, `SELECT hash FROM articles WHERE id = ?`, d.ID).Scan(&old)
-	switch {
-	case errors.Is(err, sql.ErrNoRows):
-		_, err = tx.ExecContext(ctx, `INSERT INTO articles(id, date, hash, text, body_start, body_end) VALUES(?, ?, ?, ?, ?, ?)`,
-			d.ID, d.Date, hash, d.Text, d.Body.Start, d.Body.End)
-	case err != nil:
-		return false, err
-	case old == hash:
-		return false, nil
-	default:
-		if touched, err = dropQuotes(ctx, tx, d.ID); err != nil {
-			return false, err
-		}
-		_, err = tx.ExecContext(ctx, `UPDATE articles SET date = ?, hash = ?, text = ?, body_start = ?, body_end = ? WHERE id = ?`,
-			d.Date, hash, d.Text, d.Body.Start, d.Body.End, d.ID)
-	}
-	if err != nil {
-		return false, fmt.Errorf("write article: %w", err)
-	}
-	r := writer{lookup{tx}, tx}
-	for i := range d.Quotes {
-		a := &d.Quotes[i]
-		o, err := record.NewOccurrence(d, a)
-		if err != nil {
-			return false, err
-		}
-		if o.Key == "" {
-			continue // nothing to search or match
-		}
-		qid, err := quoteID(ctx, tx, o.Key, o.Content)
-		if err != nil {
-			return false, err
-		}
-		touched = append(touched, qid)
-		var sid sql.NullInt64
-		if a.Speaker != nil {
-			id, err := record.Resolve(ctx, r, a.Speaker)
-			if err != nil {
-				return false, err
-			}
-			sid = sql.NullInt64{Int64: id, Valid: id != 0}
-		}
-		_, err = tx.ExecContext(ctx, `INSERT INTO occurrences(article_id, seq, quote_id, speaker_id, kind, confidence, date, content, source, cue, spans)
-			VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			d.ID, i, qid, sid, string(a.Kind), a.Confidence, d.Date, o.Content, o.Source, o.Cue, o.Spans)
-		if err != nil {
-			return false, fmt.Errorf("insert occurrence: %w", err)
-		}
-	}
-	for _, q := range touched {
-		// Kept on the quote so that searches without per-occurrence
-		// filters need not rank occurrences.
-		_, err := tx.ExecContext(ctx, `UPDATE quotes SET
-			(first_occ, first_date) = (SELECT id, date FROM occurrences WHERE quote_id = ?1 ORDER BY date = '', date, id LIMIT 1),
-			articles = (SELECT COUNT(DISTINCT article_id) FROM occurrences WHERE quote_id = ?1)
-			WHERE id = ?1`, q)
-		if err != nil {
-			return false, fmt.Errorf("update quote %d: %w", q, err)
-		}
-	}
-	return true, nil
-}
-
-// dropQuotes deletes an article's occurrences and the quotes no other
-// article reports, and returns the quotes the article reported.
-func dropQuotes(ctx context.Context, tx *sql.Tx, id string) ([]int64, error) {
-	qids, err := ids(ctx, tx, `SELECT DISTINCT quote_id FROM occurrences WHERE article_id = ?`, id)
-	if err != nil {
-		return nil, fmt.Errorf("old quotes: %w", err)
-	}
-	if _, err := tx.ExecContext(ctx, `DELETE FROM occurrences WHERE article_id = ?`, id); err != nil {
-		return nil, fmt.Errorf("delete occurrences: %w", err)
-	}
-	for _, q := range qids {
-		// The external-content FTS index needs the old text to forget a row.
-		_, err := tx.ExecContext(ctx, `INSERT INTO quotes_fts(quotes_fts, rowid, content)
-			SELECT 'delete', id, content FROM quotes WHERE id = ?1 AND NOT EXISTS (SELECT 1 FROM occurrences WHERE quote_id = ?1)`, q)
-		if err != nil {
-			return nil, fmt.Errorf("unindex quote %d: %w", q, err)
-		}
-		_, err = tx.ExecContext(ctx, `DELETE FROM quotes WHERE id = ?1 AND NOT EXISTS (SELECT 1 FROM occurrences WHERE quote_id = ?1)`, q)
-		if err != nil {
-			return nil, fmt.Errorf("delete quote %d: %w", q, err)
-		}
-	}
-	return qids, nil
-}
-
-func quoteID(ctx context.Context, tx *sql.Tx, key, content string) (int64, error) {
-	var id int64
-	err := tx.QueryRowContext(ctx, `SELECT id FROM quotes WHERE key = ?`, key).Scan(&id)
-	if err == nil {
-		return id, nil
-	}
-	if !errors.Is(err, sql.ErrNoRows) {
-		return 0, fmt.Errorf("find quote: %w", err)
-	}
-	res, err := tx.ExecContext(ctx, `INSERT INTO quotes(key, content) VALUES(?, ?)`, key, content)
-	if err != nil {
-		return 0, fmt.Errorf("insert quote: %w", err)
-	}
-	if id, err = res.LastInsertId(); err != nil {
-		return 0, fmt.Errorf("insert quote: %w", err)
-	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO quotes_fts(rowid, content) VALUES(?, ?)`, id, content); err != nil {
-		return 0, fmt.Errorf("index quote: %w", err)
-	}
-	return id, nil
 }
 
 // Article returns the stored document id.

@@ -55,16 +55,22 @@ func validDate(s string) bool {
 // Occurrence is an attribution as the stores write it: its texts, the
 // key that matches the same quotation in other articles, and its spans.
 type Occurrence struct {
-	Content string // the content's spans, joined by JoinSpans
-	Key     string // onrecord.QuoteKey(Content); "" when there is nothing to store
-	Source  string
-	Cue     string
-	Spans   string // JSON of a spanSet; see Attribution
+	Seq        int // the attribution's index in its document
+	Kind       onrecord.Kind
+	Confidence float64
+	Content    string // the content's spans, joined by JoinSpans
+	Key        string // onrecord.QuoteKey(Content); "" when there is nothing to store
+	Source     string
+	Cue        string
+	Spans      string // JSON of the spans, as ScanHits and ScanAttributions read them
+	Quote      int64  // the quote's id, set by Put
+	Speaker    *int64 // the canonical speaker's id, nil for none; set by Put
 }
 
-// NewOccurrence encodes attribution a of d.
-func NewOccurrence(d *onrecord.Document, a *onrecord.Attribution) (Occurrence, error) {
-	o := Occurrence{Content: JoinSpans(d, a.Content)}
+// NewOccurrence encodes attribution seq of d.
+func NewOccurrence(d *onrecord.Document, seq int) (Occurrence, error) {
+	a := &d.Quotes[seq]
+	o := Occurrence{Seq: seq, Kind: a.Kind, Confidence: a.Confidence, Content: JoinSpans(d, a.Content)}
 	o.Key = onrecord.QuoteKey(o.Content)
 	o.Source, o.Cue = JoinSpans(d, a.Source), JoinSpans(d, a.Cue)
 	b, err := json.Marshal(spanSet{a.Content, a.Cue, a.Source})

@@ -21,8 +21,10 @@ func ParseName(name, typ string) onrecord.Name {
 	return n
 }
 
-// Lookup finds stored speakers; each store implements it in its SQL.
+// Lookup reads a store; each store implements it in its SQL.
 type Lookup interface {
+	// ArticleHash returns the TextHash stored with article id, if any.
+	ArticleHash(ctx context.Context, id string) (hash string, found bool, err error)
 	// AliasIDs returns the speakers with an alias of this key, by id.
 	AliasIDs(ctx context.Context, key string) ([]int64, error)
 	// Persons returns the persons with this surname, by id, and their
