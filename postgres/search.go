@@ -84,9 +84,7 @@ func (s *Store) Search(ctx context.Context, q onrecord.Query) ([]onrecord.Hit, s
 	query := `WITH ` + with + `, page AS MATERIALIZED (
 		SELECT oid, qid, date, score FROM m WHERE ` + page + ` ORDER BY ` + order + ` LIMIT ` + p.add(limit+1) + `
 	)
-	SELECT p.qid, p.score, p.date, o.article_id, o.kind, o.content, o.source, o.cue, o.spans, s.name, s.type, q.articles, ` + snippet + `
-	FROM page p JOIN occurrences o ON o.id = p.oid JOIN quotes q ON q.id = p.qid LEFT JOIN speakers s ON s.id = o.speaker_id
-	ORDER BY ` + outer
+	` + record.SelectHits(snippet) + ` ORDER BY ` + outer
 	rows, err := s.pool.Query(ctx, query, p...)
 	if err != nil {
 		return nil, "", fmt.Errorf("search: %w", err)

@@ -14,10 +14,17 @@ type Rows interface {
 	Err() error
 }
 
+// SelectHits is the statement, after a common table expression
+// page(oid, qid, date, score) of the occurrences to show, that selects
+// them as ScanHits reads them; snippet is the SQL expression of a hit's
+// snippet. The caller appends the order.
+func SelectHits(snippet string) string {
+	return `SELECT p.qid, p.score, p.date, o.article_id, o.kind, o.content, o.source, o.cue, o.spans, s.name, s.type, q.articles, ` + snippet + `
+	FROM page p JOIN occurrences o ON o.id = p.oid JOIN quotes q ON q.id = p.qid LEFT JOIN speakers s ON s.id = o.speaker_id`
+}
+
 // ScanHits reads a search page of at most limit hits from rows selected
-// as (quote id, score, date, article id, kind, content, source, cue, spans,
-// speaker name, speaker type, articles, snippet), ordered and limited to
-// limit+1 rows. next is the cursor of the following page, "" when there is
+// by SelectHits, ordered and limited to limit+1 rows. next is the cursor of the following page, "" when there is
 // none.
 func ScanHits(rows Rows, limit int) (hits []onrecord.Hit, next string, err error) {
 	var last Cursor
