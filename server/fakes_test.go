@@ -137,7 +137,7 @@ func (m *memStore) Search(ctx context.Context, q onrecord.Query) ([]onrecord.Hit
 	if q.Cursor != "" {
 		n, err := strconv.Atoi(q.Cursor)
 		if err != nil || n < 0 || n > len(out) {
-			return nil, "", fmt.Errorf("bad cursor %q", q.Cursor)
+			return nil, "", fmt.Errorf("%w: bad cursor %q", onrecord.ErrBadQuery, q.Cursor)
 		}
 		from = n
 	}

@@ -41,6 +41,10 @@ func (s *server) quotes(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	hits, next, err := s.st.Search(r.Context(), q)
+	if errors.Is(err, onrecord.ErrBadQuery) {
+		writeError(w, http.StatusBadRequest, err.Error())
+		return
+	}
 	if err != nil {
 		s.storeFailed(w, r, "search", err)
 		return

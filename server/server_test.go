@@ -185,6 +185,7 @@ func TestEndpoints(t *testing.T) {
 					t.Errorf("%d quotes, want 2", n)
 				}
 			}},
+		{name: "quotes bad cursor", method: "GET", path: "/v1/quotes?cursor=zzz", st: full, want: 400, wantIn: []string{"bad cursor"}},
 		{name: "quotes none", method: "GET", path: "/v1/quotes?until=2020-01-01", st: full, want: 200, wantIn: []string{`{"quotes":[]}`}},
 		{name: "quotes bad since", method: "GET", path: "/v1/quotes?since=yesterday", st: full, want: 400, wantIn: []string{`bad since date \"yesterday\"`}},
 		{name: "quotes bad until", method: "GET", path: "/v1/quotes?until=2021-13-01", st: full, want: 400, wantIn: []string{"bad until date"}},
