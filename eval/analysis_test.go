@@ -91,7 +91,12 @@ func TestNamesMatch(t *testing.T) {
 		{"Donald", "Donald Trump Jr.", true},
 		{"Trump", "Ivanka Trump Kushner", false}, // neither first nor last words
 		{"", "Trump", false},
-		{"Mr.", "Mr.", false}, // nothing but an honorific
+		{"Mr.", "Mr.", true}, // nothing but titles: compared whole
+		{"President Obama", "Barack Obama", true},
+		{"Sanders, a Vermont senator", "Bernie Sanders", true},
+		{"Sen. David Perdue (R-Ga.)", "David Perdue", true},
+		{"The Republican nominee", "Donald Trump", false},
+		{"The Republican nominee", "the Republican nominee", true},
 	}
 	for _, tc := range tests {
 		if got := NamesMatch(tc.a, tc.b); got != tc.want {

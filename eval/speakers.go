@@ -206,12 +206,19 @@ func mentionText(d *onrecord.Document, m conllu.Mention) string {
 }
 
 // honorifics are dropped from the front of a name before comparing, so
-// that "Mr. Trump" matches "Trump" and "Donald Trump".
-var honorifics = map[string]bool{"mr": true, "mrs": true, "ms": true, "dr": true, "sen": true, "rep": true, "gov": true}
+// that "Mr. Trump", "President Obama" and "Republican nominee Donald Trump"
+// match the names they carry.
+var honorifics = map[string]bool{
+	"the": true, "mr": true, "mrs": true, "ms": true, "dr": true, "sen": true, "rep": true, "gov": true,
+	"senator": true, "governor": true, "representative": true, "president": true, "vice": true,
+	"former": true, "secretary": true, "gen": true, "general": true, "judge": true, "justice": true,
+	"democratic": true, "republican": true, "presidential": true, "nominee": true, "candidate": true,
+}
 
 // NamesMatch tells whether a predicted speaker name and an expected name
-// denote the same speaker: compared as lower-case words, with punctuation
-// at word edges, possessive 's and leading honorifics removed, the names
+// denote the same speaker: compared as lower-case words, cut at the first
+// comma or bracket (an appositive: "Sanders, a Vermont senator"), with
+// punctuation at word edges, possessive 's and leading titles removed, the names
 // match when the words are equal or the shorter name's words are the first
 // or the last words of the longer one ("Trump" matches "Donald Trump",
 // "Hillary" matches "Hillary Clinton", "Clinton" does not match "Bill").
@@ -232,14 +239,23 @@ func NamesMatch(a, b string) bool {
 }
 
 func nameWords(s string) []string {
-	var out []string
+	if i := strings.IndexAny(s, ",("); i > 0 {
+		s = s[:i]
+	}
+	var all, out []string
 	for _, w := range strings.Fields(strings.ToLower(strings.ReplaceAll(s, "’", "'"))) {
 		w = strings.TrimSuffix(w, "'s")
 		w = strings.TrimFunc(w, func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSymbol(r) })
-		if w == "" || (len(out) == 0 && honorifics[w]) {
+		if w == "" {
 			continue
 		}
-		out = append(out, w)
+		all = append(all, w)
+		if len(out) > 0 || !honorifics[w] {
+			out = append(out, w)
+		}
+	}
+	if len(out) == 0 { // a description, not a name: compare it whole
+		return all
 	}
 	return out
 }
