@@ -722,14 +722,16 @@ func pronounGender(w string) byte {
 }
 
 // sourceTokens lists the tokens overlapping the source of attribution qi.
+// Tokens are in text order, so each span's tokens are found by binary
+// search: a document with many quotes stays linear.
 func (a *doc) sourceTokens(qi int) []int {
 	var out []int
-	for i := range a.d.Tokens {
-		t := &a.d.Tokens[i]
-		for _, s := range a.d.Quotes[qi].Source {
-			if int(t.Start) < s.End && int(t.End) > s.Start {
+	toks := a.d.Tokens
+	for _, s := range a.d.Quotes[qi].Source {
+		i := sort.Search(len(toks), func(k int) bool { return int(toks[k].End) > s.Start })
+		for ; i < len(toks) && int(toks[i].Start) < s.End; i++ {
+			if n := len(out); n == 0 || out[n-1] < i {
 				out = append(out, i)
-				break
 			}
 		}
 	}

@@ -19,8 +19,10 @@ import (
 )
 
 // DefaultMaxBytes caps one document (a file, stdin, or a JSONL line) when
-// ReadOptions.MaxBytes is 0.
-const DefaultMaxBytes = 64 << 20
+// ReadOptions.MaxBytes is 0. News articles are tens of kilobytes; a larger
+// input is a dump or a mistake, and analysing it would hold hundreds of
+// megabytes at once, so it is reported instead.
+const DefaultMaxBytes = 2 << 20
 
 // ReadOptions configure Read.
 type ReadOptions struct {

@@ -99,9 +99,14 @@ func TestReadSizeCap(t *testing.T) {
 	}
 }
 
-// A single line far beyond bufio.Scanner's default token size.
+// A single line far beyond bufio.Scanner's default token size is read
+// whole; one over DefaultMaxBytes is reported by name, and reading goes on.
 func TestReadLongLine(t *testing.T) {
-	line := strings.Repeat("word ", 2<<20)
+	huge := writeFiles(t, map[string]string{"a-huge.txt": strings.Repeat("word ", DefaultMaxBytes/4), "b-small.txt": "small"})
+	if got := collect(t, []string{huge}, ReadOptions{}); len(got) != 2 || !strings.Contains(got[0], "a-huge.txt") || got[1] != "b-small" {
+		t.Errorf("over the default cap: %q", got)
+	}
+	line := strings.Repeat("word ", 300_000)
 	dir := writeFiles(t, map[string]string{"long.txt": line, "long.jsonl": `{"id":"L","text":"` + line + `"}`})
 	for _, opt := range []ReadOptions{{}, {JSONL: true}} {
 		for d, err := range Read([]string{dir}, opt) {
