@@ -52,6 +52,8 @@ const (
 	fBigramL
 	fBigramR
 	fDepPath
+	fHeadCue
+	fRootLemma
 	nFeatures // features per token
 )
 
@@ -168,6 +170,7 @@ type featurizer struct {
 	// whether a cue-like token stands outside quotes
 	acc, colon []int32
 	qcue       []byte
+	root       []string // lemma of the sentence's root
 }
 
 const (
@@ -262,9 +265,13 @@ func (f *featurizer) prepare(d *onrecord.Document) {
 	f.acc = resize(f.acc, len(d.Sents))
 	f.colon = resize(f.colon, len(d.Sents))
 	f.qcue = resize(f.qcue, len(d.Sents))
+	f.root = resize(f.root, len(d.Sents))
 	for si, s := range d.Sents {
-		f.acc[si], f.colon[si], f.qcue[si] = -1, -1, 'N'
+		f.acc[si], f.colon[si], f.qcue[si], f.root[si] = -1, -1, 'N', "-"
 		for j := s.Start; j < s.End; j++ {
+			if d.Tokens[j].Head < 0 && f.root[si] == "-" {
+				f.root[si] = f.lemmas[j]
+			}
 			switch {
 			case f.words[j] == "according" && f.acc[si] < 0:
 				f.acc[si] = j
@@ -392,6 +399,12 @@ func (f *featurizer) extract(i int, sent onrecord.Sentence, sentIdx int, dst []u
 		}
 	}
 	put(dp.int(bucket(dist)).byte(side(anc, i)))
+	headCue := 0
+	if t.Head >= 0 && int(t.Head) < len(d.Tokens) {
+		headCue = int(f.cue[t.Head])
+	}
+	put(newHash(fHeadCue).str(t.Dep).int(headCue).int(q))
+	put(newHash(fRootLemma).str(f.root[sentIdx]).byte(side(int(f.near[i]), i)))
 	put(newHash(fBigramL).str(w(i - 1)).str(word))
 	put(newHash(fBigramR).str(word).str(w(i + 1)))
 
