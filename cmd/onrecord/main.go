@@ -17,6 +17,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 )
 
 type command struct {
@@ -42,7 +43,14 @@ func init() {
 // errFailed reports that some documents failed; each was already named on stderr.
 var errFailed = errors.New("some documents failed")
 
+// softMemoryLimit keeps the garbage collector from letting the heap grow
+// to twice the embedded models' size on a batch; GOMEMLIMIT overrides it.
+const softMemoryLimit = 200 << 20
+
 func main() {
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(softMemoryLimit)
+	}
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
 
