@@ -35,13 +35,28 @@ func units(d *onrecord.Document) []unit {
 	return out
 }
 
-// scratch is per-call working memory, pooled.
-type scratch struct {
-	featurizer
-	fv     []uint32  // nFeatures per token of a unit
+// decoder holds the buffers of one decoding.
+type decoder struct {
 	score  []float32 // nLabels per token
 	back   []int8
 	labels []int8
+}
+
+// decode labels n tokens with features fv, leaving scores and labels in dc.
+func (dc *decoder) decode(m *Model, fv []uint32, n int) []int8 {
+	dc.score = resize(dc.score, n*nLabels)
+	dc.back = resize(dc.back, n*nLabels)
+	dc.labels = resize(dc.labels, n)
+	m.emissions(fv, n, dc.score)
+	m.viterbi(dc.score, n, dc.back, dc.labels)
+	return dc.labels
+}
+
+// scratch is per-call working memory, pooled.
+type scratch struct {
+	featurizer
+	decoder
+	fv     []uint32 // nFeatures per token of a unit
 	sentOf []int
 }
 
@@ -142,12 +157,7 @@ func (m *Model) viterbi(score []float32, n int, back, labels []int8) {
 // tagUnit decodes one unit, leaving labels in s.labels; it returns the token range.
 func (m *Model) tagUnit(s *scratch, d *onrecord.Document, u unit) (int, int) {
 	a, b := s.featurize(d, u)
-	n := b - a
-	s.score = resize(s.score, n*nLabels)
-	s.back = resize(s.back, n*nLabels)
-	s.labels = resize(s.labels, n)
-	m.emissions(s.fv, n, s.score)
-	m.viterbi(s.score, n, s.back, s.labels)
+	s.decode(m, s.fv, b-a)
 	return a, b
 }
 

@@ -68,8 +68,7 @@ func Train(docs []*onrecord.Document, opt TrainOptions) (*Model, error) {
 	for i := range order {
 		order[i] = i
 	}
-	var score []float32
-	var back, pred []int8
+	var dc decoder
 	upd := func(fv []uint32, l int, v float32) {
 		for _, h := range fv {
 			r := m.index(h) + l
@@ -83,11 +82,7 @@ func Train(docs []*onrecord.Document, opt TrainOptions) (*Model, error) {
 		for _, oi := range order {
 			ex := exs[oi]
 			n := len(ex.gold)
-			score = resize(score, n*nLabels)
-			back = resize(back, n*nLabels)
-			pred = resize(pred, n)
-			m.emissions(ex.fv, n, score)
-			m.viterbi(score, n, back, pred)
+			pred := dc.decode(m, ex.fv, n)
 			toks += n
 			for i := 0; i < n; i++ {
 				g, p := int(ex.gold[i]), int(pred[i])
@@ -129,15 +124,11 @@ func Train(docs []*onrecord.Document, opt TrainOptions) (*Model, error) {
 // returns the median mean margin of the content segments.
 func medianMargin(m *Model, exs []example) float32 {
 	var margins []float32
-	var score []float32
-	var back, pred []int8
+	var dc decoder
 	for _, ex := range exs {
 		n := len(ex.gold)
-		score = resize(score, n*nLabels)
-		back = resize(back, n*nLabels)
-		pred = resize(pred, n)
-		m.emissions(ex.fv, n, score)
-		m.viterbi(score, n, back, pred)
+		pred := dc.decode(m, ex.fv, n)
+		score := dc.score
 		var sum float32
 		var k int
 		for i := 0; i <= n; i++ {
