@@ -94,42 +94,50 @@ type row struct {
 	ents []entry
 }
 
-// build fills t from rows sorted by key with distinct odd keys.
-func (t *table) build(rows []row) {
-	size := 1
-	for size < 2*len(rows) && size < 1<<30 {
+// init sizes t for n rows holding ents entries in rows longer than
+// inline, at load at most one half.
+func (t *table) init(n, ents int) {
+	size := 2
+	for size < 2*n && size < 1<<30 {
 		size *= 2
-	}
-	if size < 2 {
-		size = 2
 	}
 	t.slots = make([]slot, size)
 	t.shift = uint(keyBits - bits.TrailingZeros(uint(size)))
 	t.mask = uint64(size - 1)
+	t.ents = make([]entry, 0, ents)
+}
+
+// put stores row r, whose odd key must be new.
+func (t *table) put(r row) {
+	n := len(r.ents)
+	s := slot{key: r.key | uint64(n)<<countBits}
+	switch {
+	case n > inline:
+		s.a = uint32(len(t.ents))
+		t.ents = append(t.ents, r.ents...)
+	case n == 2:
+		s.a, s.b = pack(r.ents[0]), pack(r.ents[1])
+	case n == 1:
+		s.a = pack(r.ents[0])
+	}
+	i := r.key >> t.shift
+	for t.slots[i].key != 0 {
+		i = (i + 1) & t.mask
+	}
+	t.slots[i] = s
+}
+
+// build fills t from rows with distinct odd keys.
+func (t *table) build(rows []row) {
 	total := 0
 	for _, r := range rows {
 		if len(r.ents) > inline {
 			total += len(r.ents)
 		}
 	}
-	t.ents = make([]entry, 0, total)
+	t.init(len(rows), total)
 	for _, r := range rows {
-		n := len(r.ents)
-		s := slot{key: r.key | uint64(n)<<countBits}
-		switch {
-		case n > inline:
-			s.a = uint32(len(t.ents))
-			t.ents = append(t.ents, r.ents...)
-		case n == 2:
-			s.a, s.b = pack(r.ents[0]), pack(r.ents[1])
-		case n == 1:
-			s.a = pack(r.ents[0])
-		}
-		i := r.key >> t.shift
-		for t.slots[i].key != 0 {
-			i = (i + 1) & t.mask
-		}
-		t.slots[i] = s
+		t.put(r)
 	}
 }
 
@@ -139,7 +147,7 @@ const magic = "onrecord-parse 1\n"
 const (
 	maxLabels = 127 // so that the 1+2*labels classes fit a byte
 	maxTags   = 253
-	maxRows   = 1 << 26
+	maxRows   = 1 << 23
 )
 
 // Save writes the model, gzipped, in a byte-for-byte reproducible layout:
@@ -263,8 +271,11 @@ func Load(r io.Reader) (*Parser, error) {
 	if err != nil {
 		return nil, fmt.Errorf("parse: load: %w", err)
 	}
+	// The table is allocated once, sized by the row count, and filled as
+	// the file streams in; long rows' entries are appended to one array.
 	nc := uint64(p.nClasses())
-	rows := make([]row, 0, min(nRows, 1<<16)) // grown as read: nRows may lie
+	p.tab.init(int(nRows), 0)
+	buf := make([]entry, 0, nc)
 	key := uint64(0)
 	for i := uint64(0); i < nRows && rerr == nil; i++ {
 		dk := uv(^uint64(0))
@@ -273,7 +284,7 @@ func Load(r io.Reader) (*Parser, error) {
 		}
 		key += dk
 		ne := uv(nc)
-		ents := make([]entry, 0, ne)
+		buf = buf[:0]
 		c := uint64(0)
 		for j := uint64(0); j < ne && rerr == nil; j++ {
 			dc := uv(nc)
@@ -288,14 +299,15 @@ func Load(r io.Reader) (*Parser, error) {
 			if err != nil {
 				rerr = err
 			}
-			ents = append(ents, entry{c: uint8(c), w: int16(w)})
+			buf = append(buf, entry{c: uint8(c), w: int16(w)})
 		}
-		rows = append(rows, row{key: key, ents: ents})
+		if rerr == nil {
+			p.tab.put(row{key: key, ents: buf})
+		}
 	}
 	if rerr != nil {
 		return nil, fmt.Errorf("parse: load: %w", rerr)
 	}
-	p.tab.build(rows)
 	return p, nil
 }
 
