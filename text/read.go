@@ -150,7 +150,22 @@ func (r *reader) stream(name, id string, in io.Reader, size int64) bool {
 	if err != nil {
 		return r.yield(nil, fmt.Errorf("read %s: %w", name, err))
 	}
+	if d.Date == "" {
+		d.Date = dateInName(id)
+	}
 	return r.yield(d, nil)
+}
+
+// dateInName finds a YYYY-MM-DD date in a file name, the way news archives
+// name articles ("nyt_2016-09-20_slug"), for texts without a date header.
+func dateInName(id string) string {
+	for i := 0; i+10 <= len(id); i++ {
+		c := id[i : i+10]
+		if (i == 0 || !isDigit(id[i-1])) && (i+10 == len(id) || !isDigit(id[i+10])) && checkDate(c) == nil {
+			return c
+		}
+	}
+	return ""
 }
 
 // jsonRecord is one JSONL line. Pointers tell a missing field from an

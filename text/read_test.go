@@ -182,3 +182,30 @@ func FuzzReadJSONL(f *testing.F) {
 		}
 	})
 }
+
+func TestDateInName(t *testing.T) {
+	tests := []struct{ id, want string }{
+		{"nyt_2016-09-20_obama-speech", "2016-09-20"},
+		{"2021-02-13", "2021-02-13"},
+		{"report-2016-02-30", ""}, // not a calendar date
+		{"12016-09-20", ""},       // part of a longer number
+		{"story", ""},
+	}
+	for _, tt := range tests {
+		if got := dateInName(tt.id); got != tt.want {
+			t.Errorf("dateInName(%q) = %q, want %q", tt.id, got, tt.want)
+		}
+	}
+	// a header in the text wins over the file name
+	dir := writeFiles(t, map[string]string{"a_2016-01-01_x.txt": "date 2021-02-13 Body.", "b_2016-01-01_y.txt": "Body."})
+	var dates []string
+	for d, err := range Read([]string{dir}, ReadOptions{}) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		dates = append(dates, d.Date)
+	}
+	if strings.Join(dates, ",") != "2021-02-13,2016-01-01" {
+		t.Errorf("dates %v", dates)
+	}
+}
