@@ -170,18 +170,16 @@ func (m *Model) Extract(d *onrecord.Document) {
 	s := m.scratch()
 	defer m.pool.Put(s)
 	s.prepare(d)
-	prevEnd := -1 // token end of the previous unit
 	for _, u := range units(d) {
 		a, b := m.tagUnit(s, d, u)
 		atts := group(d, a, s.labels[:b-a], s.score, s.sentOf, &s.featurizer)
-		if len(atts) > 0 && len(d.Quotes) > 0 && continues(d, &d.Quotes[len(d.Quotes)-1], &atts[0], prevEnd, a) {
+		if len(atts) > 0 && len(d.Quotes) > 0 && continues(d, &d.Quotes[len(d.Quotes)-1], &atts[0], a) {
 			last := &d.Quotes[len(d.Quotes)-1]
 			last.Content = append(last.Content, atts[0].Content...)
 			last.Kind = brat.KindOf(s.runes, last.Content)
 			atts = atts[1:]
 		}
 		d.Quotes = append(d.Quotes, atts...)
-		prevEnd = b
 	}
 }
 
@@ -580,18 +578,18 @@ const quoteMarks = "\"\u201c\u201d"
 
 // continues tells whether next, the first attribution of the paragraph
 // starting at token start, carries on prev's quotation from the paragraph
-// that ended at token prevEnd. News style leaves the first paragraph's
+// that ended just before it. News style leaves the first paragraph's
 // closing mark out and opens the next with a fresh mark, with no cue of its
 // own; PolNeAR annotates the whole as one content.
-func continues(d *onrecord.Document, prev, next *onrecord.Attribution, prevEnd, start int) bool {
-	if next.Cue != nil || prevEnd < 1 || prevEnd != start {
+func continues(d *onrecord.Document, prev, next *onrecord.Attribution, start int) bool {
+	if next.Cue != nil || start < 1 {
 		return false
 	}
 	if int(d.Tokens[start].Start) != next.Content[0].Start || !isOpening(d.Word(start)) {
 		return false
 	}
 	pc := prev.Content[len(prev.Content)-1]
-	if pc.End < int(d.Tokens[max(prevEnd-2, 0)].End) { // stops before the paragraph's end (a final period aside)
+	if pc.End < int(d.Tokens[max(start-2, 0)].End) { // stops before the paragraph's end (a final period aside)
 		return false
 	}
 	// The last part must open a quotation and not close it.

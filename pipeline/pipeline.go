@@ -74,12 +74,16 @@ type Result struct {
 	Err error
 }
 
-// Run extracts every document of in with jobs workers (all cores when
-// jobs < 1) and calls emit in input order. At most a few documents per
+// Stage is the work Run does on each document: Pipeline.Extract, or a
+// lighter one such as analysis alone.
+type Stage func(context.Context, *onrecord.Document) error
+
+// Run applies stage to every document of in with jobs workers (all cores
+// when jobs < 1) and calls emit in input order. At most a few documents per
 // worker are held at once, so memory stays flat however many there are.
 // Reader errors are passed on to emit in their place. Run stops early when
 // emit returns an error or ctx ends.
-func (p *Pipeline) Run(ctx context.Context, in iter.Seq2[*onrecord.Document, error], jobs int, emit func(Result) error) error {
+func Run(ctx context.Context, in iter.Seq2[*onrecord.Document, error], jobs int, stage Stage, emit func(Result) error) error {
 	if jobs < 1 {
 		jobs = runtime.GOMAXPROCS(0)
 	}
@@ -115,7 +119,7 @@ func (p *Pipeline) Run(ctx context.Context, in iter.Seq2[*onrecord.Document, err
 	for w := 0; w < jobs; w++ {
 		go func() {
 			for j := range work {
-				j.res.Err = p.Extract(ctx, j.res.Doc)
+				j.res.Err = stage(ctx, j.res.Doc)
 				close(j.done)
 			}
 		}()

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"os"
@@ -58,7 +59,7 @@ func runEval(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		defer cancel()
 		preds = map[string][]onrecord.Attribution{}
 		docs := text.Read([]string{filepath.Join(args[0], "text")}, text.ReadOptions{})
-		err = process(ctx, p, docs, *jobs, stderr, func(d *onrecord.Document) error {
+		err = process(ctx, p.Extract, docs, *jobs, stderr, func(d *onrecord.Document) error {
 			preds[d.ID] = d.Quotes
 			return nil
 		})
@@ -119,23 +120,16 @@ func runAnalyze(args []string, stdin io.Reader, stdout, stderr io.Writer) error 
 	if err != nil {
 		return err
 	}
-	failed := 0
-	for d, err := range docs {
-		if err != nil {
-			failed++
-			fmt.Fprintf(stderr, "onrecord: %v\n", err)
-			continue
-		}
+	analyze := func(_ context.Context, d *onrecord.Document) error {
 		p.Analyze(d)
+		return nil
+	}
+	ctx, cancel := interruptible()
+	defer cancel()
+	return process(ctx, analyze, docs, in.jobs, stderr, func(d *onrecord.Document) error {
 		fmt.Fprintf(stdout, "# doc %s\n", d.ID)
-		if err := conllu.Write(stdout, d); err != nil {
-			return err
-		}
-	}
-	if failed > 0 {
-		return fmt.Errorf("%w: %d", errFailed, failed)
-	}
-	return nil
+		return conllu.Write(stdout, d)
+	})
 }
 
 func runTrain(args []string, stdin io.Reader, stdout, stderr io.Writer) error {

@@ -86,13 +86,13 @@ func interruptible() (context.Context, context.CancelFunc) {
 	return signal.NotifyContext(context.Background(), os.Interrupt)
 }
 
-// process runs the pipeline over docs, reporting each failed document on
-// stderr and progress when stderr is a terminal; handle gets every
-// extracted document in input order.
-func process(ctx context.Context, p *pipeline.Pipeline, docs iter.Seq2[*onrecord.Document, error], jobs int, stderr io.Writer, handle func(*onrecord.Document) error) error {
+// process runs stage over docs, reporting each failed document on stderr
+// and progress when stderr is a terminal; handle gets every processed
+// document in input order.
+func process(ctx context.Context, stage pipeline.Stage, docs iter.Seq2[*onrecord.Document, error], jobs int, stderr io.Writer, handle func(*onrecord.Document) error) error {
 	prog := newProgress(stderr)
 	failed := 0
-	err := p.Run(ctx, docs, jobs, func(r pipeline.Result) error {
+	err := pipeline.Run(ctx, docs, jobs, stage, func(r pipeline.Result) error {
 		if r.Err != nil {
 			failed++
 			prog.clear()
@@ -143,7 +143,7 @@ func runExtract(args []string, stdin io.Reader, stdout, stderr io.Writer) error 
 	}
 	ctx, cancel := interruptible()
 	defer cancel()
-	err = process(ctx, p, docs, in.jobs, stderr, w.Write)
+	err = process(ctx, p.Extract, docs, in.jobs, stderr, w.Write)
 	if cerr := w.Close(); err == nil && cerr != nil {
 		err = cerr
 	}

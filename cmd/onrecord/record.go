@@ -76,7 +76,7 @@ func runIngest(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	}
 	start := time.Now()
 	stored, changed := 0, 0
-	err = process(ctx, p, iter.Seq2[*onrecord.Document, error](fresh), in.jobs, stderr, func(d *onrecord.Document) error {
+	err = process(ctx, p.Extract, iter.Seq2[*onrecord.Document, error](fresh), in.jobs, stderr, func(d *onrecord.Document) error {
 		ch, err := st.Put(ctx, d)
 		if err != nil {
 			return fmt.Errorf("store %s: %w", d.ID, err)
