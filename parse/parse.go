@@ -90,12 +90,17 @@ func (p *Parser) getState() *state {
 
 // predict returns the best valid class in st.
 func (p *Parser) predict(st *state) int {
-	// With an empty stack SHIFT is the only move: no need to score.
-	if len(st.stack) == 0 {
+	// With an empty stack SHIFT is the only move, and with one word left
+	// on the stack and none in the buffer, attaching it to the root: no
+	// need to score.
+	switch {
+	case len(st.stack) == 0:
 		return shift
+	case len(st.stack) == 1 && int(st.b0) == st.n:
+		return leftClass(p.rootL)
 	}
 	st.features()
-	p.tab.score(st.feats, st.scores, st.hit)
+	p.tab.score(st.feats, st.scores[:p.nClasses()], st.hit)
 	return st.bestValid(st.scores, p.rootL, len(p.labels))
 }
 
