@@ -444,7 +444,7 @@ func snapTree(d *onrecord.Document, segs []segment, k int, f *featurizer) {
 
 // treeSource finds the source of a cue the tagger left without one in the
 // parse: the subject of the cue verb, or the noun that "according to"
-// introduces. It takes no token of another segment.
+// introduces.
 func treeSource(d *onrecord.Document, segs []segment, c int, f *featurizer) (segment, bool) {
 	cue := segs[c]
 	sent := d.Sents[cue.sent]
@@ -495,9 +495,15 @@ func treeSource(d *onrecord.Document, segs []segment, c int, f *featurizer) (seg
 	if lo >= hi || lo < int(sent.Start) || hi > int(sent.End) {
 		return segment{}, false
 	}
+	// The subject may already be another cue's source ("X called for Y,
+	// saying Z"): the two attributions share it, as PolNeAR annotates. A
+	// token of a content or cue is never a source.
 	for _, o := range segs {
 		if o.a < hi && lo < o.b {
-			return segment{}, false
+			if o.role != 1 {
+				return segment{}, false
+			}
+			lo, hi = o.a, o.b
 		}
 	}
 	return segment{role: 1, a: lo, b: hi, sent: cue.sent, cue: c, link: true}, true

@@ -143,3 +143,38 @@ func TestExampleGolden(t *testing.T) {
 		t.Errorf("output differs from %s (run go test -update after checking the change):\n%s", golden, buf.String())
 	}
 }
+
+// TestSharedSource checks that a participle cue ("saying", "adding") takes
+// the subject of the verb it hangs from as its source even when that
+// subject is already the source of the verb's own attribution.
+func TestSharedSource(t *testing.T) {
+	p, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		text, content, source string
+	}{
+		{"Attorney General Roy Cooper called on Friday for the release of the police videos, saying that transparency brings progress.\n",
+			"transparency brings progress", "Attorney General Roy Cooper"},
+		{"The mayor praised the officers on Monday, adding that the city owes them a great deal.\n",
+			"the city owes them", "The mayor"},
+	}
+	for _, tc := range tests {
+		d, err := text.NewDocument("t", []byte(tc.text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := p.Extract(context.Background(), d); err != nil {
+			t.Fatal(err)
+		}
+		q := find(d, tc.content)
+		if q == nil {
+			t.Errorf("%q: no attribution holds %q", tc.text, tc.content)
+			continue
+		}
+		if got := join(d, q.Source); got != tc.source {
+			t.Errorf("%q: source %q, want %q", tc.text, got, tc.source)
+		}
+	}
+}
