@@ -485,6 +485,12 @@ func treeSource(d *onrecord.Document, segs []segment, c int, f *featurizer) (seg
 			j, h = h, int(d.Tokens[h].Head)
 		}
 	}
+	first := int(sent.Start)
+	if pick < 0 {
+		if pick = labelledName(d, cue.sent, cue.a); pick >= 0 {
+			first = int(d.Sents[cue.sent-1].Start)
+		}
+	}
 	if pick < 0 {
 		return segment{}, false
 	}
@@ -492,7 +498,7 @@ func treeSource(d *onrecord.Document, segs []segment, c int, f *featurizer) (seg
 	if lo < cue.b && cue.a < hi { // "according to X": keep what follows the cue
 		lo = max(lo, cue.b)
 	}
-	if lo >= hi || lo < int(sent.Start) || hi > int(sent.End) {
+	if lo >= hi || lo < first || hi > int(sent.End) {
 		return segment{}, false
 	}
 	// The subject may already be another cue's source ("X called for Y,
@@ -507,6 +513,40 @@ func treeSource(d *onrecord.Document, segs []segment, c int, f *featurizer) (seg
 		}
 	}
 	return segment{role: 1, a: lo, b: hi, sent: cue.sent, cue: c, link: true}, true
+}
+
+// labelledName returns the root of the sentence before sentence k when
+// that sentence is a bare name with a party-state label, "Sen. Claire
+// McCaskill (D-Mo.)", which the splitter, like CoreNLP, ends at the label's
+// period, and sentence k opens with the cue at token cue: the name is the
+// cue's subject. Otherwise it returns -1.
+func labelledName(d *onrecord.Document, k, cue int) int {
+	if k == 0 || k >= len(d.Sents) || cue-int(d.Sents[k].Start) > 2 {
+		return -1
+	}
+	prev := d.Sents[k-1]
+	if prev.End-prev.Start < 4 || d.Word(int(prev.End-1)) != ")" {
+		return -1
+	}
+	root, open := -1, -1
+	for i := int(prev.Start); i < int(prev.End); i++ {
+		t := &d.Tokens[i]
+		switch {
+		case strings.HasPrefix(t.Tag, "VB"):
+			return -1
+		case t.Head < 0:
+			root = i
+		case d.Word(i) == "(":
+			open = i
+		}
+	}
+	if root < 0 || open < 0 || !strings.HasPrefix(d.Tokens[root].Tag, "NNP") {
+		return -1
+	}
+	if w := d.Word(open + 1); len(w) < 3 || w[1] != '-' || !strings.ContainsRune("RDI", rune(w[0])) {
+		return -1
+	}
+	return root
 }
 
 // dropStray keeps only the quoted parts of a content that has both quoted

@@ -144,10 +144,12 @@ func TestExampleGolden(t *testing.T) {
 	}
 }
 
-// TestSharedSource checks that a participle cue ("saying", "adding") takes
-// the subject of the verb it hangs from as its source even when that
-// subject is already the source of the verb's own attribution.
-func TestSharedSource(t *testing.T) {
+// TestTreeSource checks sources found through the parse: a participle cue
+// ("saying", "adding") takes the subject of the verb it hangs from even when
+// that subject is already the source of the verb's own attribution, and a
+// name with a party-state label, which the splitter (as CoreNLP) cuts off
+// as a sentence of its own, is the subject of the cue that follows.
+func TestTreeSource(t *testing.T) {
 	p, err := Default()
 	if err != nil {
 		t.Fatal(err)
@@ -159,6 +161,8 @@ func TestSharedSource(t *testing.T) {
 			"transparency brings progress", "Attorney General Roy Cooper"},
 		{"The mayor praised the officers on Monday, adding that the city owes them a great deal.\n",
 			"the city owes them", "The mayor"},
+		{"Rep. Trey Gowdy (R-S.C.) said that claim smacked of hypocrisy.\n",
+			"smacked of hypocrisy", "Rep. Trey Gowdy (R-S.C.)"},
 	}
 	for _, tc := range tests {
 		d, err := text.NewDocument("t", []byte(tc.text))
