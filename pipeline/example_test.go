@@ -182,3 +182,33 @@ func TestTreeSource(t *testing.T) {
 		}
 	}
 }
+
+// TestSignedQuote checks a paragraph that is one quotation signed after a
+// dash: the dash is the cue and the name the source, with either dash and
+// either quotation mark style.
+func TestSignedQuote(t *testing.T) {
+	p, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ text, cue, source string }{
+		{"\u201cTrump must stop portraying Latinos as dangerous gangsters. He is ignorant of our culture.\u201d \u2015 Carla Sanchez\n", "\u2015", "Carla Sanchez"},
+		{"\"He can't even answer a question without scaring people.\" \u2014 Esther Tapia.\n", "\u2014", "Esther Tapia"},
+	} {
+		d, err := text.NewDocument("t", []byte(tc.text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := p.Extract(context.Background(), d); err != nil {
+			t.Fatal(err)
+		}
+		if len(d.Quotes) != 1 {
+			t.Errorf("%q: %d attributions, want 1", tc.text, len(d.Quotes))
+			continue
+		}
+		q := d.Quotes[0]
+		if q.Kind != onrecord.Direct || join(d, q.Cue) != tc.cue || join(d, q.Source) != tc.source || q.Speaker == nil || q.Speaker.Name != tc.source {
+			t.Errorf("%q: got %s, cue %q, source %q, speaker %v", tc.text, q.Kind, join(d, q.Cue), join(d, q.Source), q.Speaker)
+		}
+	}
+}
