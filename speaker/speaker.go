@@ -1172,11 +1172,18 @@ func (a *doc) pronoun(qi, p int, c string) int {
 		return -1
 	}
 	g := pronounGender(a.lower[p])
+	// A source written after its content ("“...,” he said") is read from
+	// where the content starts: what the speaker says is not where the
+	// speaker was last named, and names inside it are not antecedents.
+	at := p
+	if c0 := a.contentStart(qi); c0 >= 0 && c0 < p && a.quoted[c0] {
+		at = c0
+	}
 	// Earlier speakers first, then mentions: on a tie the speaker wins.
 	var cands []mention
 	for _, list := range [][]mention{a.spoken, a.ments} {
 		for _, m := range list {
-			if m.start >= p || m.end > p && !m.spoken || a.sent[p]-a.sent[m.start] > 12 {
+			if m.start >= at || m.end > at && !m.spoken || a.sent[at]-a.sent[m.start] > 12 {
 				continue
 			}
 			if compatible(a.ents[m.ent], c, g, a.d.Tokens[m.head].Tag) {
@@ -1186,13 +1193,13 @@ func (a *doc) pronoun(qi, p int, c string) int {
 	}
 	best, bestScore := -1, math.Inf(-1)
 	for _, m := range cands {
-		dist := a.sent[p] - a.sent[m.start]
+		dist := a.sent[at] - a.sent[m.start]
 		en := a.ents[m.ent]
 		s := -weights.dist * float64(dist)
-		if a.para[p] != a.para[m.start] {
+		if a.para[at] != a.para[m.start] {
 			s -= weights.para
 		}
-		s -= 0.01 * math.Min(float64(p-m.end), 60)
+		s -= 0.01 * math.Min(float64(at-m.end), 60)
 		if m.subj {
 			s += weights.subj
 		}
@@ -1216,10 +1223,13 @@ func (a *doc) pronoun(qi, p int, c string) int {
 		}
 		// Another subject that could be meant, written after this
 		// candidate, makes it less likely: "Grayson said ... Murphy, a
-		// Jupiter Democrat, has made ... He said" is Murphy.
+		// Jupiter Democrat, has made ... He said" is Murphy. An
+		// appositive ("John Dickey, the chief executive") is no other
+		// subject: it renames the noun it hangs on.
 		seen := -1
 		for _, o := range cands {
-			if o.ent != m.ent && o.subj && o.start >= m.end && o.ent != seen && !(a.quoted[o.start] && !a.quoted[p]) {
+			if o.ent != m.ent && o.subj && o.start >= m.end && o.ent != seen && !(a.quoted[o.start] && !a.quoted[p]) &&
+				a.d.Tokens[o.head].Dep != "appos" {
 				s -= weights.between
 				seen = o.ent
 			}
@@ -1229,6 +1239,20 @@ func (a *doc) pronoun(qi, p int, c string) int {
 		}
 	}
 	return best
+}
+
+// contentStart is the first token of the content of attribution qi, or
+// -1 when it has none.
+func (a *doc) contentStart(qi int) int {
+	first := -1
+	toks := a.d.Tokens
+	for _, sp := range a.d.Quotes[qi].Content {
+		i := sort.Search(len(toks), func(k int) bool { return int(toks[k].End) > sp.Start })
+		if i < len(toks) && int(toks[i].Start) < sp.End && (first < 0 || i < first) {
+			first = i
+		}
+	}
+	return first
 }
 
 // weights weigh the evidence for a pronoun's antecedent.

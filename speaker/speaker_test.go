@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/onrecord/onrecord"
 )
@@ -204,5 +205,118 @@ func TestNoSourceNoSpeaker(t *testing.T) {
 	}
 	if sp := d.Quotes[1].Speaker; sp == nil || sp.Name != "Trump" || sp.Type != Person {
 		t.Errorf("Trump: got %+v", sp)
+	}
+}
+
+// attach gives the n-th (0-based) token spelled w the relation rel to the
+// first token spelled head: the toy analysis has no tree of its own.
+func attach(t *testing.T, d *onrecord.Document, w string, n int, rel, head string) {
+	t.Helper()
+	find := func(w string, n int) int {
+		for i := range d.Tokens {
+			if d.Word(i) == w {
+				if n == 0 {
+					return i
+				}
+				n--
+			}
+		}
+		t.Fatalf("token %q not in text", w)
+		return -1
+	}
+	i := find(w, n)
+	d.Tokens[i].Dep, d.Tokens[i].Head = rel, int32(find(head, 0))
+}
+
+// splitSentences ends a sentence after every word written with a final
+// period: the toy tokenizer keeps the period on the word, so its
+// sentences end only at line breaks.
+func splitSentences(d *onrecord.Document) {
+	d.Sents = d.Sents[:0]
+	start := 0
+	for i := range d.Tokens {
+		if strings.HasSuffix(d.Word(i), ".") || i == len(d.Tokens)-1 {
+			d.Sents = append(d.Sents, onrecord.Sentence{Start: int32(start), End: int32(i + 1)})
+			start = i + 1
+		}
+	}
+}
+
+// quoteBefore adds an attribution whose source is the n-th occurrence of
+// src and whose content is the text from the first occurrence of content
+// up to the source: "“...,” he said".
+func quoteBefore(t *testing.T, d *onrecord.Document, content, src string, n int) {
+	t.Helper()
+	sourceAt(t, d, src, n)
+	q := &d.Quotes[len(d.Quotes)-1]
+	c := strings.Index(d.Text, content)
+	if c < 0 {
+		t.Fatalf("content %q not in text", content)
+	}
+	start := utf8.RuneCountInString(d.Text[:c])
+	q.Content = []onrecord.Span{{Start: start, End: q.Source[0].Start}}
+}
+
+func TestPronounSalience(t *testing.T) {
+	type attachment struct {
+		w       string
+		n       int
+		rel, hd string
+	}
+	for _, c := range []struct {
+		name, text string
+		people     []string
+		deps       []attachment
+		add        func(t *testing.T, d *onrecord.Document)
+		want       string
+	}{
+		{
+			// The appositive renames Dickey: it is no other subject
+			// standing between him and the pronoun.
+			name: "appositive is not an intervening subject",
+			text: "Larry King hosts a show. King is famous. King likes it. King works. King sings. King reads. King talks. " +
+				"John Dickey, the executive of a company based in a city far away from here, defended King's show. Later he said it was fine.",
+			people: []string{"Larry King", "John Dickey"},
+			deps:   []attachment{{"Dickey", 0, "nsubj", "defended"}, {"executive", 0, "appos", "Dickey"}},
+			add:    func(t *testing.T, d *onrecord.Document) { sourceAt(t, d, "he", 0) },
+			want:   "John Dickey",
+		},
+		{
+			// A speaker does not name himself in his own quotation: the
+			// names inside it are not antecedents of "he said" after it.
+			name:   "names inside the quotation a pronoun speaks",
+			text:   "Ann Lee met Mary Smith in town. “Mary Smith is wrong. She is so wrong. Mary Smith never listens,” she said.",
+			people: []string{"Ann Lee", "Mary Smith"},
+			deps:   []attachment{{"Lee", 0, "nsubj", "met"}},
+			add: func(t *testing.T, d *onrecord.Document) {
+				quoteBefore(t, d, "“Mary Smith is wrong", "she", 0)
+			},
+			want: "Ann Lee",
+		},
+		{
+			// Reported speech is different: "Ms. Smith was shocked, she
+			// said" is about the speaker herself.
+			name:   "names inside reported speech",
+			text:   "Ann Lee met Mary Smith in town. Later Mary Smith was shocked by the crowd, she said.",
+			people: []string{"Ann Lee", "Mary Smith"},
+			deps:   []attachment{{"Lee", 0, "nsubj", "met"}, {"Smith", 1, "nsubjpass", "shocked"}},
+			add: func(t *testing.T, d *onrecord.Document) {
+				quoteBefore(t, d, "Mary Smith was shocked", "she", 0)
+			},
+			want: "Mary Smith",
+		},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			d := toy(c.text, c.people, nil)
+			splitSentences(d)
+			for _, a := range c.deps {
+				attach(t, d, a.w, a.n, a.rel, a.hd)
+			}
+			c.add(t, d)
+			Resolve(d)
+			if sp := d.Quotes[0].Speaker; sp == nil || sp.Name != c.want {
+				t.Errorf("got %+v, want %s", sp, c.want)
+			}
+		})
 	}
 }
