@@ -174,6 +174,7 @@ func (m *Model) Extract(d *onrecord.Document) {
 		a, b := m.tagUnit(s, d, u)
 		atts := group(d, a, s.labels[:b-a], s.score, s.sentOf, &s.featurizer)
 		atts = bylineQuote(d, a, b, atts, &s.featurizer)
+		atts = transcriptTurn(d, a, b, atts, &s.featurizer)
 		if len(atts) > 0 && len(d.Quotes) > 0 && continues(d, &d.Quotes[len(d.Quotes)-1], &atts[0], a) {
 			last := &d.Quotes[len(d.Quotes)-1]
 			last.Content = append(last.Content, atts[0].Content...)

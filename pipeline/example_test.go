@@ -212,3 +212,40 @@ func TestSignedQuote(t *testing.T) {
 		}
 	}
 }
+
+// TestTranscriptTurn checks that a transcript turn, "PENCE: ...", has the
+// label as its source and the colon as its cue, and that a repeated
+// kicker ("UPDATE:") is not taken for a speaker.
+func TestTranscriptTurn(t *testing.T) {
+	p, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ text, content, source string }{
+		{"Fox host Chris Wallace pressed Mike Pence on Sunday.\n\nWALLACE: Will Gennifer Flowers be there tomorrow night?\n\nPENCE: Gennifer Flowers will not be attending the debate tomorrow night.\n",
+			"Gennifer Flowers will not be attending the debate tomorrow night", "PENCE"},
+		{"The hosts spoke on Sunday.\n\nWALLACE: Will Gennifer Flowers be there tomorrow night?\n\nHUME: I doubt that she will be there at all.\n\nWALLACE: We will see.\n",
+			"Will Gennifer Flowers be there tomorrow night?", "WALLACE"},
+		{"UPDATE: The campaign released a new statement on Friday.\n\nUPDATE: The statement was withdrawn an hour later.\n", "", ""},
+	} {
+		d, err := text.NewDocument("t", []byte(tc.text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := p.Extract(context.Background(), d); err != nil {
+			t.Fatal(err)
+		}
+		if tc.content == "" {
+			for _, q := range d.Quotes {
+				if join(d, q.Cue) == ":" {
+					t.Errorf("%q: a turn of %q", tc.text, join(d, q.Source))
+				}
+			}
+			continue
+		}
+		q := find(d, tc.content)
+		if q == nil || join(d, q.Cue) != ":" || join(d, q.Source) != tc.source {
+			t.Errorf("%q: no turn of %s holding %q: %+v", tc.text, tc.source, tc.content, d.Quotes)
+		}
+	}
+}

@@ -1,0 +1,151 @@
+package attrib
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/onrecord/onrecord"
+	"github.com/onrecord/onrecord/brat"
+)
+
+// Attributions marked by layout rather than by a verb: quotations signed
+// after a dash and transcript turns. The model, which reads attributions
+// through their cues in running text, misses both.
+
+// bylineQuote recognises a paragraph, tokens [a, b), that is one quotation
+// signed after a dash, "“…” ― Sonya Herridge", as reader comments and
+// epigraphs are set: the quotation is the content, the dash the cue and the
+// name the source. Attributions found inside the quotation give way, since
+// only the outermost of nested attributions counts.
+func bylineQuote(d *onrecord.Document, a, b int, atts []onrecord.Attribution, f *featurizer) []onrecord.Attribution {
+	// A paragraph may open with a closing mark typed for an opening one.
+	if b-a < 4 || !isOpening(d.Word(a)) && !isClosing(d.Word(a)) {
+		return atts
+	}
+	end := b
+	if d.Word(end-1) == "." {
+		end--
+	}
+	dash := end - 1
+	for dash > a && end-dash <= 5 && capitalised(d.Word(dash)) {
+		dash--
+	}
+	if dash == end-1 || dash-1 <= a || !isDash(d.Word(dash)) || !isClosing(d.Word(dash-1)) {
+		return atts
+	}
+	tok := func(i, j int) []onrecord.Span {
+		return []onrecord.Span{{Start: int(d.Tokens[i].Start), End: int(d.Tokens[j-1].End)}}
+	}
+	at := onrecord.Attribution{Content: tok(a, dash), Cue: tok(dash, dash+1), Source: tok(dash+1, end), Confidence: 0.5}
+	at.Kind = brat.KindOf(f.runes, at.Content)
+	lo, hi := at.Content[0].Start, at.Content[0].End
+	out := make([]onrecord.Attribution, 0, len(atts)+1)
+	for _, o := range atts {
+		if o.Content[0].Start >= lo && o.Content[len(o.Content)-1].End <= hi {
+			// A quotation the model found without its signature is this
+			// one: keep its confidence.
+			at.Confidence = max(at.Confidence, o.Confidence)
+			continue
+		}
+		out = append(out, o)
+	}
+	return append(out, at)
+}
+
+func capitalised(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
+}
+
+func isDash(w string) bool {
+	return w == "\u2015" || w == "\u2014" || w == "\u2013" || w == "--"
+}
+
+func isClosing(w string) bool { return w == "\"" || w == "\u201d" }
+
+// transcriptTurn recognises a paragraph, tokens [a, b), that is a turn of
+// an interview transcript, "PENCE: Well, look, …": the capitalised label is
+// the source, the colon the cue and the rest of the paragraph the content.
+// The label must name a person of the document ("Mike Pence"), be tagged a
+// person, or label several paragraphs, as speakers of a transcript do;
+// that keeps out headline kickers. Attributions found inside the turn give
+// way to it.
+func transcriptTurn(d *onrecord.Document, a, b int, atts []onrecord.Attribution, f *featurizer) []onrecord.Attribution {
+	start := a
+	if isOpening(d.Word(start)) {
+		start++
+	}
+	colon := start
+	for colon < b && colon-start < 4 && upperWord(d.Word(colon)) {
+		colon++
+	}
+	if colon == start || colon+3 > b || d.Word(colon) != ":" || !isPerson(d, colon-1) {
+		return atts
+	}
+	end := b
+	if d.Word(end-1) == "." {
+		end--
+	}
+	tok := func(i, j int) []onrecord.Span {
+		return []onrecord.Span{{Start: int(d.Tokens[i].Start), End: int(d.Tokens[j-1].End)}}
+	}
+	at := onrecord.Attribution{Content: tok(colon+1, end), Cue: tok(colon, colon+1), Source: tok(start, colon), Confidence: 0.5}
+	at.Kind = brat.KindOf(f.runes, at.Content)
+	lo := int(d.Tokens[a].Start)
+	out := make([]onrecord.Attribution, 0, len(atts)+1)
+	for _, o := range atts {
+		if o.Content[0].Start >= lo {
+			at.Confidence = max(at.Confidence, o.Confidence)
+			continue
+		}
+		out = append(out, o)
+	}
+	return append(out, at)
+}
+
+// upperWord reports whether w is a word in capitals, two letters or more.
+func upperWord(w string) bool {
+	n := 0
+	for _, r := range w {
+		switch {
+		case unicode.IsUpper(r):
+			n++
+		case r == '.' || r == '\'' || r == '-' || r == '\u2019':
+		default:
+			return false
+		}
+	}
+	return n >= 2
+}
+
+// kickers are labels in capitals that open paragraphs without naming a
+// speaker.
+var kickers = map[string]bool{"UPDATE": true, "BREAKING": true, "EXCLUSIVE": true, "WATCH": true,
+	"READ": true, "NOTE": true, "CORRECTION": true, "RELATED": true, "VIDEO": true, "PHOTOS": true, "ALSO": true}
+
+// isPerson reports whether token i, a label in capitals, is tagged a
+// person, is the surname of a person named elsewhere in d, or labels more
+// than one paragraph.
+func isPerson(d *onrecord.Document, i int) bool {
+	w := d.Word(i)
+	if kickers[w] {
+		return false
+	}
+	if d.Tokens[i].NER == "PERSON" {
+		return true
+	}
+	turns := 0
+	for _, open := range []string{"\n", "\n\"", "\n\u201c"} {
+		turns += strings.Count(d.Text, open+w+":")
+	}
+	if turns > 1 {
+		return true
+	}
+	for j := range d.Tokens {
+		if j != i && d.Tokens[j].NER == "PERSON" && !upperWord(d.Word(j)) && strings.EqualFold(d.Word(j), w) {
+			return true
+		}
+	}
+	return false
+}
