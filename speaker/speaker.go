@@ -75,6 +75,7 @@ type mention struct {
 	head       int
 	ent        int
 	subj       bool
+	inner      bool // subject of a complement clause ("X said Y did it")
 	spoken     bool // the source of an attribution already resolved
 }
 
@@ -392,7 +393,13 @@ func (a *doc) addMention(s, e, ent int) {
 			}
 		}
 	}
-	a.ments = append(a.ments, mention{start: s, end: e, head: h, ent: ent, subj: subj})
+	// "McLenney said Clinton doesn't ...": the subject of what is said
+	// is less salient than whoever says it.
+	inner := false
+	if v := int(a.d.Tokens[h].Head); subj && v >= 0 && v < len(a.words) {
+		inner = a.d.Tokens[v].Dep == "ccomp"
+	}
+	a.ments = append(a.ments, mention{start: s, end: e, head: h, ent: ent, subj: subj, inner: inner})
 	for i := s; i < e; i++ {
 		if a.mentAt[i] < 0 {
 			a.mentAt[i] = len(a.ments) - 1
@@ -1200,7 +1207,10 @@ func (a *doc) pronoun(qi, p int, c string) int {
 			s -= weights.para
 		}
 		s -= 0.01 * math.Min(float64(at-m.end), 60)
-		if m.subj {
+		switch {
+		case m.inner:
+			s += weights.inner
+		case m.subj:
 			s += weights.subj
 		}
 		if m.spoken {
@@ -1256,7 +1266,7 @@ func (a *doc) contentStart(qi int) int {
 }
 
 // weights weigh the evidence for a pronoun's antecedent.
-var weights = struct{ dist, para, subj, spoken, gender, count, between, org, human float64 }{1.2, 0.8, 1.2, 1.5, 0.5, 0.3, 0.6, 0.3, 0.5}
+var weights = struct{ dist, para, subj, inner, spoken, gender, count, between, org, human float64 }{1.2, 0.8, 1.2, 0.6, 1.5, 0.5, 0.3, 0.6, 0.3, 0.5}
 
 // compatible tells whether entity en can be the antecedent of a pronoun of
 // class c and gender g; tag is the tag of the mention's head.

@@ -294,6 +294,17 @@ func TestPronounSalience(t *testing.T) {
 			want: "Ann Lee",
 		},
 		{
+			// The subject of what is said is less salient than the one
+			// who says it.
+			name:   "subject of a reported clause",
+			text:   "Tom Hale is the mayor. Hale works hard. Hale said Bob Ray was wrong. He added that taxes rose.",
+			people: []string{"Tom Hale", "Bob Ray"},
+			deps: []attachment{{"Hale", 2, "nsubj", "said"}, {"Ray", 0, "nsubj", "wrong."},
+				{"wrong.", 0, "ccomp", "said"}},
+			add:  func(t *testing.T, d *onrecord.Document) { sourceAt(t, d, "He", 0) },
+			want: "Tom Hale",
+		},
+		{
 			// Reported speech is different: "Ms. Smith was shocked, she
 			// said" is about the speaker herself.
 			name:   "names inside reported speech",
