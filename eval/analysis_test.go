@@ -97,6 +97,10 @@ func TestNamesMatch(t *testing.T) {
 		{"Sen. David Perdue (R-Ga.)", "David Perdue", true},
 		{"The Republican nominee", "Donald Trump", false},
 		{"The Republican nominee", "the Republican nominee", true},
+		{"Donald Trump", "Donald J. Trump", true}, // a middle initial
+		{"Bobby Scott", "Rep. Robert C. \"Bobby\" Scott", true},
+		{"Robert Scott", "Rep. Robert C. \"Bobby\" Scott", false},
+		{"J. Trump", "Donald Trump", false}, // a first initial stays
 	}
 	for _, tc := range tests {
 		if got := NamesMatch(tc.a, tc.b); got != tc.want {

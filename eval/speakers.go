@@ -218,9 +218,9 @@ var honorifics = map[string]bool{
 // NamesMatch tells whether a predicted speaker name and an expected name
 // denote the same speaker: compared as lower-case words, cut at the first
 // comma or bracket (an appositive: "Sanders, a Vermont senator"), with
-// punctuation at word edges, possessive 's and leading titles removed, the names
-// match when the words are equal or the shorter name's words are the first
-// or the last words of the longer one ("Trump" matches "Donald Trump",
+// punctuation at word edges, possessive 's, leading titles and middle
+// initials removed, the names match when the words are equal or the
+// shorter name's words are the first or the last words of the longer one ("Trump" matches "Donald Trump",
 // "Hillary" matches "Hillary Clinton", "Clinton" does not match "Bill").
 func NamesMatch(a, b string) bool {
 	x, y := nameWords(a), nameWords(b)
@@ -256,6 +256,12 @@ func nameWords(s string) []string {
 	}
 	if len(out) == 0 { // a description, not a name: compare it whole
 		return all
+	}
+	// Middle initials come and go: "Donald J. Trump" is "Donald Trump".
+	for k := len(out) - 2; k > 0; k-- {
+		if len([]rune(out[k])) == 1 {
+			out = append(out[:k], out[k+1:]...)
+		}
 	}
 	return out
 }
