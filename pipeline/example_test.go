@@ -214,19 +214,20 @@ func TestSignedQuote(t *testing.T) {
 }
 
 // TestTranscriptTurn checks that a transcript turn, "PENCE: ...", has the
-// label as its source and the colon as its cue, and that a repeated
-// kicker ("UPDATE:") is not taken for a speaker.
+// label as its source, the colon as its cue and the person the label names
+// as its speaker, and that a repeated kicker ("UPDATE:") is not taken for
+// a speaker.
 func TestTranscriptTurn(t *testing.T) {
 	p, err := Default()
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, tc := range []struct{ text, content, source string }{
+	for _, tc := range []struct{ text, content, source, speaker string }{
 		{"Fox host Chris Wallace pressed Mike Pence on Sunday.\n\nWALLACE: Will Gennifer Flowers be there tomorrow night?\n\nPENCE: Gennifer Flowers will not be attending the debate tomorrow night.\n",
-			"Gennifer Flowers will not be attending the debate tomorrow night", "PENCE"},
+			"Gennifer Flowers will not be attending the debate tomorrow night", "PENCE", "Mike Pence"},
 		{"The hosts spoke on Sunday.\n\nWALLACE: Will Gennifer Flowers be there tomorrow night?\n\nHUME: I doubt that she will be there at all.\n\nWALLACE: We will see.\n",
-			"Will Gennifer Flowers be there tomorrow night?", "WALLACE"},
-		{"UPDATE: The campaign released a new statement on Friday.\n\nUPDATE: The statement was withdrawn an hour later.\n", "", ""},
+			"Will Gennifer Flowers be there tomorrow night?", "WALLACE", "Wallace"},
+		{"UPDATE: The campaign released a new statement on Friday.\n\nUPDATE: The statement was withdrawn an hour later.\n", "", "", ""},
 	} {
 		d, err := text.NewDocument("t", []byte(tc.text))
 		if err != nil {
@@ -244,8 +245,8 @@ func TestTranscriptTurn(t *testing.T) {
 			continue
 		}
 		q := find(d, tc.content)
-		if q == nil || join(d, q.Cue) != ":" || join(d, q.Source) != tc.source {
-			t.Errorf("%q: no turn of %s holding %q: %+v", tc.text, tc.source, tc.content, d.Quotes)
+		if q == nil || join(d, q.Cue) != ":" || join(d, q.Source) != tc.source || q.Speaker == nil || q.Speaker.Name != tc.speaker {
+			t.Errorf("%q: no turn of %s (%s) holding %q: %+v", tc.text, tc.source, tc.speaker, tc.content, d.Quotes)
 		}
 	}
 }

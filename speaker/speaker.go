@@ -871,6 +871,11 @@ func (a *doc) resolveTokens(qi int, toks []int) int {
 	if e := a.namedSource(named, h, headLemma); e >= 0 {
 		return e
 	}
+	// A transcript's speaker label in capitals ("PENCE:") names a person:
+	// the one of the article with that name, else the label in title case.
+	if isNoun(a.d.Tokens[h].Tag) && h+1 < len(a.words) && a.words[h+1] == ":" && capitals(a.words[h]) {
+		return a.entity(Person, a.people.Lookup(titleCase(a.span(a.properStart(h), h+1))))
+	}
 	// A proper noun the tagger did not class.
 	if isProper(a.d.Tokens[h].Tag) {
 		s := a.properStart(h)
@@ -996,6 +1001,31 @@ func (a *doc) namedSource(named []int, h int, headLemma string) int {
 }
 
 // isAcronym tells a word written in capitals ("NATO", "FBI").
+// capitals reports whether w is a word of two letters or more, all
+// capitals.
+func capitals(w string) bool {
+	n := 0
+	for _, r := range w {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			n++
+		}
+	}
+	return n >= 2
+}
+
+// titleCase writes each word of s with only its first letter in capitals.
+func titleCase(s string) string {
+	ws := strings.Fields(s)
+	for i, w := range ws {
+		r, n := utf8.DecodeRuneInString(w)
+		ws[i] = string(unicode.ToUpper(r)) + strings.ToLower(w[n:])
+	}
+	return strings.Join(ws, " ")
+}
+
 func isAcronym(w string) bool {
 	up := 0
 	for _, r := range w {
