@@ -517,11 +517,11 @@ func treeSource(d *onrecord.Document, segs []segment, c int, f *featurizer) (seg
 	return segment{role: 1, a: lo, b: hi, sent: cue.sent, cue: c, link: true}, true
 }
 
-// labelledName returns the root of the sentence before sentence k when
-// that sentence is a bare name with a party-state label, "Sen. Claire
-// McCaskill (D-Mo.)", which the splitter, like CoreNLP, ends at the label's
-// period, and sentence k opens with the cue at token cue: the name is the
-// cue's subject. Otherwise it returns -1.
+// labelledName returns the name ending the sentence before sentence k
+// when that sentence has no verb and ends with a party-state label,
+// "However, Sen. Claire McCaskill (D-Mo.)", where the splitter, like
+// CoreNLP, ends it at the label's period, and sentence k opens with the cue
+// at token cue: the name is the cue's subject. Otherwise it returns -1.
 func labelledName(d *onrecord.Document, k, cue int) int {
 	if k == 0 || k >= len(d.Sents) || cue-int(d.Sents[k].Start) > 2 {
 		return -1
@@ -530,25 +530,22 @@ func labelledName(d *onrecord.Document, k, cue int) int {
 	if prev.End-prev.Start < 4 || d.Word(int(prev.End-1)) != ")" {
 		return -1
 	}
-	root, open := -1, -1
+	open := -1
 	for i := int(prev.Start); i < int(prev.End); i++ {
-		t := &d.Tokens[i]
 		switch {
-		case strings.HasPrefix(t.Tag, "VB"):
+		case strings.HasPrefix(d.Tokens[i].Tag, "VB"):
 			return -1
-		case t.Head < 0:
-			root = i
 		case d.Word(i) == "(":
 			open = i
 		}
 	}
-	if root < 0 || open < 0 || !strings.HasPrefix(d.Tokens[root].Tag, "NNP") {
+	if open <= int(prev.Start) || !strings.HasPrefix(d.Tokens[open-1].Tag, "NNP") {
 		return -1
 	}
 	if w := d.Word(open + 1); len(w) < 3 || w[1] != '-' || !strings.ContainsRune("RDI", rune(w[0])) {
 		return -1
 	}
-	return root
+	return open - 1
 }
 
 // dropStray keeps only the quoted parts of a content that has both quoted

@@ -163,6 +163,8 @@ func TestTreeSource(t *testing.T) {
 			"the city owes them", "The mayor"},
 		{"Rep. Trey Gowdy (R-S.C.) said that claim smacked of hypocrisy.\n",
 			"smacked of hypocrisy", "Rep. Trey Gowdy (R-S.C.)"},
+		{"However, Rep. Stephen Lynch (D-Mass.) said the law doesn't require witnesses to show up.\n",
+			"the law doesn't require", "Rep. Stephen Lynch (D-Mass.)"},
 	}
 	for _, tc := range tests {
 		d, err := text.NewDocument("t", []byte(tc.text))
