@@ -648,7 +648,7 @@ func (a *doc) npStart(h int) int {
 			continue
 		}
 		switch a.d.Tokens[c].Dep {
-		case "det", "amod", "compound", "nummod", "nmod:poss", "det:predet", "advmod", "case":
+		case "det", "amod", "compound", "nummod", "nmod:poss", "det:predet", "case":
 			if a.d.Tokens[c].Dep == "case" {
 				continue
 			}
@@ -920,9 +920,22 @@ func (a *doc) resolveTokens(qi int, toks []int) int {
 			}
 		}
 	}
+	// An article or a time alone ("the", "3:25") is a stray source, and a
+	// verb heads no speaker.
+	if len(words) == 1 && (words[0] == "the" || words[0] == "a" || words[0] == "an") ||
+		!hasLetter(strings.Join(words, "")) || strings.HasPrefix(a.d.Tokens[h].Tag, "VB") {
+		return -1
+	}
 	name := a.phrase(toks, h)
 	if name == "" {
 		return -1
+	}
+	// A source that runs over a clause names its head's noun phrase.
+	for _, t := range toks {
+		if tg := a.d.Tokens[t].Tag; tg == "VBD" || tg == "VBZ" || tg == "VBP" || tg == "MD" {
+			name = a.span(a.npStart(h), h+1)
+			break
+		}
 	}
 	e := a.entity(Other, strings.ToLower(stripDet(name)))
 	if a.ents[e].count == 0 {

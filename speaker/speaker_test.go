@@ -331,3 +331,29 @@ func TestPronounSalience(t *testing.T) {
 		})
 	}
 }
+
+// TestStraySources checks sources that name nobody: an article or a time
+// left alone by the tagger gets no speaker, while a plain description or a
+// quantifier keeps its words.
+func TestStraySources(t *testing.T) {
+	for _, c := range []struct {
+		text, src string
+		want      string // "" for no speaker
+	}{
+		{"At 3:25 the campaign said nothing new.", "3:25", ""},
+		{"In the end the report said taxes rose.", "the", ""},
+		{"Some said taxes rose again this year.", "Some", "Some"},
+		{"The report said taxes rose again this year.", "The report", "The report"},
+	} {
+		d := toy(c.text, nil, nil)
+		sourceAt(t, d, c.src, 0)
+		Resolve(d)
+		got := ""
+		if sp := d.Quotes[0].Speaker; sp != nil {
+			got = sp.Name
+		}
+		if got != c.want {
+			t.Errorf("%q: source %q got speaker %q, want %q", c.text, c.src, got, c.want)
+		}
+	}
+}
