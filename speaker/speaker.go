@@ -873,7 +873,7 @@ func (a *doc) resolveTokens(qi int, toks []int) int {
 	}
 	// A transcript's speaker label in capitals ("PENCE:") names a person:
 	// the one of the article with that name, else the label in title case.
-	if isNoun(a.d.Tokens[h].Tag) && h+1 < len(a.words) && a.words[h+1] == ":" && capitals(a.words[h]) {
+	if isNoun(a.d.Tokens[h].Tag) && h+1 < len(a.words) && a.words[h+1] == ":" && isAcronym(a.words[h]) {
 		return a.entity(Person, a.people.Lookup(titleCase(a.span(a.properStart(h), h+1))))
 	}
 	// A proper noun the tagger did not class.
@@ -1013,22 +1013,6 @@ func (a *doc) namedSource(named []int, h int, headLemma string) int {
 	return -1
 }
 
-// isAcronym tells a word written in capitals ("NATO", "FBI").
-// capitals reports whether w is a word of two letters or more, all
-// capitals.
-func capitals(w string) bool {
-	n := 0
-	for _, r := range w {
-		if unicode.IsLower(r) {
-			return false
-		}
-		if unicode.IsLetter(r) {
-			n++
-		}
-	}
-	return n >= 2
-}
-
 // titleCase writes each word of s with only its first letter in capitals.
 func titleCase(s string) string {
 	ws := strings.Fields(s)
@@ -1039,6 +1023,7 @@ func titleCase(s string) string {
 	return strings.Join(ws, " ")
 }
 
+// isAcronym tells a word written in capitals ("NATO", "FBI").
 func isAcronym(w string) bool {
 	up := 0
 	for _, r := range w {
