@@ -134,6 +134,8 @@ func TestLoadRejectsGarbage(t *testing.T) {
 func FuzzExtract(f *testing.F) {
 	f.Add(`" Taxes will fall , " Smith said .`)
 	f.Add("\" \" \"\nsaid said\n\n“ ”")
+	f.Add("“ Taxes will fall . ” ― Carla Sanchez\n\n” x ” -- A B C D E F .")
+	f.Add("PENCE : Taxes will fall .\n\n\" PENCE : We will see .\n\nUPDATE : none")
 	m, err := Default()
 	if err != nil {
 		f.Fatal(err)
