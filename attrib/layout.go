@@ -126,7 +126,7 @@ var kickers = map[string]bool{"UPDATE": true, "BREAKING": true, "EXCLUSIVE": tru
 
 // isPerson reports whether token i, a label in capitals, is tagged a
 // person, is the surname of a person named elsewhere in d, or labels more
-// than one paragraph.
+// than one turn ("JAKE TAPPER:" then "TAPPER:").
 func isPerson(d *onrecord.Document, i int) bool {
 	w := d.Word(i)
 	if kickers[w] {
@@ -135,11 +135,7 @@ func isPerson(d *onrecord.Document, i int) bool {
 	if d.Tokens[i].NER == "PERSON" {
 		return true
 	}
-	turns := 0
-	for _, open := range []string{"\n", "\n\"", "\n\u201c"} {
-		turns += strings.Count(d.Text, open+w+":")
-	}
-	if turns > 1 {
+	if strings.Count(d.Text, w+":") > 1 {
 		return true
 	}
 	for j := range d.Tokens {

@@ -229,6 +229,8 @@ func TestTranscriptTurn(t *testing.T) {
 			"Gennifer Flowers will not be attending the debate tomorrow night", "PENCE", "Mike Pence"},
 		{"The hosts spoke on Sunday.\n\nWALLACE: Will Gennifer Flowers be there tomorrow night?\n\nHUME: I doubt that she will be there at all.\n\nWALLACE: We will see.\n",
 			"Will Gennifer Flowers be there tomorrow night?", "WALLACE", "Wallace"},
+		{"JAKE TAPPER: Do you think he has campaigned as a healer?\n\nFALLIN: I think he is trying to campaign as a healer.\n\nTAPPER: And what about the others in the race?\n",
+			"And what about the others in the race?", "TAPPER", "Jake Tapper"},
 		{"UPDATE: The campaign released a new statement on Friday.\n\nUPDATE: The statement was withdrawn an hour later.\n", "", "", ""},
 	} {
 		d, err := text.NewDocument("t", []byte(tc.text))

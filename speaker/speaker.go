@@ -873,8 +873,15 @@ func (a *doc) resolveTokens(qi int, toks []int) int {
 	}
 	// A transcript's speaker label in capitals ("PENCE:") names a person:
 	// the one of the article with that name, else the label in title case.
+	// A full label ("JAKE TAPPER:") is remembered for the short ones after.
 	if isNoun(a.d.Tokens[h].Tag) && h+1 < len(a.words) && a.words[h+1] == ":" && isAcronym(a.words[h]) {
-		return a.entity(Person, a.people.Lookup(titleCase(a.span(a.properStart(h), h+1))))
+		s := h
+		for s > 0 && a.sent[s-1] == a.sent[h] && isAcronym(a.words[s-1]) {
+			s--
+		}
+		name := a.people.Lookup(titleCase(a.span(s, h+1)))
+		a.people.Add(name)
+		return a.entity(Person, name)
 	}
 	// A proper noun the tagger did not class.
 	if isProper(a.d.Tokens[h].Tag) {
