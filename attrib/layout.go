@@ -16,8 +16,7 @@ import (
 // bylineQuote recognises a paragraph, tokens [a, b), that is one quotation
 // signed after a dash, "“…” ― Sonya Herridge", as reader comments and
 // epigraphs are set: the quotation is the content, the dash the cue and the
-// name the source. Attributions found inside the quotation give way, since
-// only the outermost of nested attributions counts.
+// name the source. Attributions found inside the quotation give way.
 func bylineQuote(d *onrecord.Document, a, b int, atts []onrecord.Attribution, f *featurizer) []onrecord.Attribution {
 	// A paragraph may open with a closing mark typed for an opening one.
 	if b-a < 4 || !isOpening(d.Word(a)) && !isClosing(d.Word(a)) {
@@ -34,17 +33,26 @@ func bylineQuote(d *onrecord.Document, a, b int, atts []onrecord.Attribution, f 
 	if dash == end-1 || dash-1 <= a || !isDash(d.Word(dash)) || !isClosing(d.Word(dash-1)) {
 		return atts
 	}
-	tok := func(i, j int) []onrecord.Span {
-		return []onrecord.Span{{Start: int(d.Tokens[i].Start), End: int(d.Tokens[j-1].End)}}
-	}
-	at := onrecord.Attribution{Content: tok(a, dash), Cue: tok(dash, dash+1), Source: tok(dash+1, end), Confidence: 0.5}
+	at := onrecord.Attribution{Content: spanOf(d, a, dash), Cue: spanOf(d, dash, dash+1), Source: spanOf(d, dash+1, end)}
 	at.Kind = brat.KindOf(f.runes, at.Content)
-	lo, hi := at.Content[0].Start, at.Content[0].End
+	return supersede(atts, at, at.Content[0].Start, at.Content[0].End)
+}
+
+// spanOf is the span of tokens [i, j) of d.
+func spanOf(d *onrecord.Document, i, j int) []onrecord.Span {
+	return []onrecord.Span{{Start: int(d.Tokens[i].Start), End: int(d.Tokens[j-1].End)}}
+}
+
+// supersede adds at to atts in place of the attributions whose content
+// lies in [lo, hi): only the outermost of nested attributions counts. at
+// takes the highest confidence among those, since a quotation the model
+// found without its cue is the same one; otherwise 0.5, the confidence of
+// an attribution of median margin.
+func supersede(atts []onrecord.Attribution, at onrecord.Attribution, lo, hi int) []onrecord.Attribution {
+	at.Confidence = 0.5
 	out := make([]onrecord.Attribution, 0, len(atts)+1)
 	for _, o := range atts {
 		if o.Content[0].Start >= lo && o.Content[len(o.Content)-1].End <= hi {
-			// A quotation the model found without its signature is this
-			// one: keep its confidence.
 			at.Confidence = max(at.Confidence, o.Confidence)
 			continue
 		}
@@ -87,21 +95,9 @@ func transcriptTurn(d *onrecord.Document, a, b int, atts []onrecord.Attribution,
 	if d.Word(end-1) == "." {
 		end--
 	}
-	tok := func(i, j int) []onrecord.Span {
-		return []onrecord.Span{{Start: int(d.Tokens[i].Start), End: int(d.Tokens[j-1].End)}}
-	}
-	at := onrecord.Attribution{Content: tok(colon+1, end), Cue: tok(colon, colon+1), Source: tok(start, colon), Confidence: 0.5}
+	at := onrecord.Attribution{Content: spanOf(d, colon+1, end), Cue: spanOf(d, colon, colon+1), Source: spanOf(d, start, colon)}
 	at.Kind = brat.KindOf(f.runes, at.Content)
-	lo := int(d.Tokens[a].Start)
-	out := make([]onrecord.Attribution, 0, len(atts)+1)
-	for _, o := range atts {
-		if o.Content[0].Start >= lo {
-			at.Confidence = max(at.Confidence, o.Confidence)
-			continue
-		}
-		out = append(out, o)
-	}
-	return append(out, at)
+	return supersede(atts, at, int(d.Tokens[a].Start), at.Content[0].End)
 }
 
 // upperWord reports whether w is a word in capitals, two letters or more.
