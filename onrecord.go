@@ -6,7 +6,10 @@
 // Unicode code points into Document.Text, end exclusive (as in brat and PolNeAR).
 package onrecord
 
-import "unicode/utf8"
+import (
+	"sort"
+	"unicode/utf8"
+)
 
 // Span is a half-open range [Start, End) of Unicode code points into Document.Text.
 type Span struct {
@@ -99,6 +102,15 @@ func (d *Document) Slice(s Span) string {
 		return ""
 	}
 	return d.Text[d.cp[a]:d.cp[b]]
+}
+
+// TokensIn returns the range [i, j) of the tokens that overlap span s.
+// Tokens are in text order, so both ends are found by binary search.
+func (d *Document) TokensIn(s Span) (i, j int) {
+	t := d.Tokens
+	i = sort.Search(len(t), func(k int) bool { return int(t[k].End) > s.Start })
+	j = i + sort.Search(len(t)-i, func(k int) bool { return int(t[i+k].Start) >= s.End })
+	return i, j
 }
 
 // Runes is the length of the text in code points, counting each invalid

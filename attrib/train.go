@@ -230,8 +230,8 @@ func goldLabels(d *onrecord.Document) []int8 {
 			b     int8
 		}{{at.Source, lBSrc}, {at.Cue, lBCue}, {at.Content, lBCon}} {
 			for _, sp := range r.spans {
-				i := sort.Search(len(d.Tokens), func(i int) bool { return int(d.Tokens[i].End) > sp.Start })
-				for ; i < len(d.Tokens) && int(d.Tokens[i].Start) < sp.End; i++ {
+				i, j := d.TokensIn(sp)
+				for ; i < j; i++ {
 					if owner[i] >= 0 {
 						continue
 					}

@@ -3,7 +3,6 @@ package eval
 import (
 	"fmt"
 	"io"
-	"sort"
 	"strings"
 	"unicode"
 
@@ -160,9 +159,7 @@ func isPronounTag(tag string) bool { return tag == "PRP" || tag == "PRP$" }
 func pronounToken(d *onrecord.Document, src []onrecord.Span) int {
 	found := -1
 	for _, s := range src {
-		// Tokens are in text order: start at the first one ending after s.Start.
-		i := sort.Search(len(d.Tokens), func(k int) bool { return int(d.Tokens[k].End) > s.Start })
-		for ; i < len(d.Tokens) && int(d.Tokens[i].Start) < s.End; i++ {
+		for i, j := d.TokensIn(s); i < j; i++ {
 			if found >= 0 && found != i {
 				return -1
 			}

@@ -729,14 +729,10 @@ func pronounGender(w string) byte {
 }
 
 // sourceTokens lists the tokens overlapping the source of attribution qi.
-// Tokens are in text order, so each span's tokens are found by binary
-// search: a document with many quotes stays linear.
 func (a *doc) sourceTokens(qi int) []int {
 	var out []int
-	toks := a.d.Tokens
 	for _, s := range a.d.Quotes[qi].Source {
-		i := sort.Search(len(toks), func(k int) bool { return int(toks[k].End) > s.Start })
-		for ; i < len(toks) && int(toks[i].Start) < s.End; i++ {
+		for i, j := a.d.TokensIn(s); i < j; i++ {
 			if n := len(out); n == 0 || out[n-1] < i {
 				out = append(out, i)
 			}
@@ -1290,10 +1286,8 @@ func (a *doc) pronoun(qi, p int, c string) int {
 // -1 when it has none.
 func (a *doc) contentStart(qi int) int {
 	first := -1
-	toks := a.d.Tokens
 	for _, sp := range a.d.Quotes[qi].Content {
-		i := sort.Search(len(toks), func(k int) bool { return int(toks[k].End) > sp.Start })
-		if i < len(toks) && int(toks[i].Start) < sp.End && (first < 0 || i < first) {
+		if i, j := a.d.TokensIn(sp); i < j && (first < 0 || i < first) {
 			first = i
 		}
 	}
