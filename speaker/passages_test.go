@@ -38,6 +38,8 @@ func TestPassages(t *testing.T) {
 		{"nyt_2016-09-08_obama-on-climate-change-the-tren", "Mrs. Clinton", 0, "Hillary Clinton", Person},
 		{"nyt_2016-09-08_obama-on-climate-change-the-tren", "Mr. Deese", 0, "Brian Deese", Person},
 		{"nyt_2016-09-08_obama-on-climate-change-the-tren", "Benjamin J. Rhodes, one of the president's closest aides,", 0, "Benjamin J. Rhodes", Person},
+		// The silver tree makes the name an nmod of the title.
+		{"wash-post_2016-09-10_outrage-but-few-options-on-the-t", "Secretary of State John F. Kerry", 0, "John F. Kerry", Person},
 		// "Johnnie Wilson, of Springfield, Va., said he had fought ... He said"
 		{"nyt_2016-09-25_obama-says-african-american-muse", "He", 6000, "Johnnie Wilson", Person},
 		// "Mr. Obama learned from the experience. ... he said."

@@ -1002,8 +1002,9 @@ func (a *doc) namedSource(named []int, h int, headLemma string) int {
 			// "the Trump campaign": handled below.
 		case a.modifies(m, h) || int(a.d.Tokens[m.head].Head) == h && dep == "amod":
 			// "a Donald Trump tweet", "a Bloomberg poll": not the name.
-		case strings.HasPrefix(dep, "nmod") && !orgNouns[headLemma]:
-			// "a spokesman for Trump", "a study by Harvard".
+		case strings.HasPrefix(dep, "nmod") && !orgNouns[headLemma] && !a.afterTitle(m):
+			// "a spokesman for Trump", "a study by Harvard"; but
+			// "Secretary of State Hillary Clinton" is Hillary Clinton.
 		default:
 			return m.ent
 		}
@@ -1014,6 +1015,13 @@ func (a *doc) namedSource(named []int, h int, headLemma string) int {
 		return a.entity(Organization, lastWord(a.ents[m.ent].name)+" "+headLemma)
 	}
 	return -1
+}
+
+// afterTitle tells whether the name m follows a proper noun of the same
+// phrase, as in "Secretary of State Hillary Clinton", where a parser may
+// attach the name to the title like a prepositional object.
+func (a *doc) afterTitle(m mention) bool {
+	return m.start > 0 && a.sent[m.start-1] == a.sent[m.start] && isProper(a.d.Tokens[m.start-1].Tag)
 }
 
 // titleCase writes each word of s with only its first letter in capitals.
