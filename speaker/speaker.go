@@ -237,6 +237,16 @@ func (a *doc) findNames() {
 			a.people.Add(r.orig)
 		}
 	}
+	// A lone word classed as an organisation that is the surname of a
+	// person of the article is that person: taggers often class a bare
+	// "Trump" with "Trump Tower" and "the Trump Organization".
+	for k, r := range runs {
+		if r.typ == Organization && r.end-r.start == 1 {
+			if full := a.people.Lookup(r.orig); lastWord(full) == Canonical(r.orig) && full != Canonical(r.orig) {
+				runs[k].typ = Person
+			}
+		}
+	}
 	// Proper nouns outside any run that are known surnames, or that follow
 	// a personal title ("Mr. Ban"), are people too: taggers often miss a
 	// bare "Clinton" in a headline.
@@ -893,12 +903,12 @@ func (a *doc) resolveTokens(qi int, toks []int) int {
 		// more often than an organisation, unless written as an acronym
 		// or classed as a place.
 		if s == h && len(words) <= 2 && a.d.Tokens[h].Tag == "NNP" && !isAcronym(a.words[h]) &&
-			a.determiner(h) == "" && a.d.Tokens[h].NER != "LOCATION" {
+			a.determiner(h) == "" && a.d.Tokens[h].NER != "LOCATION" && !workNouns[a.lower[h]] {
 			return a.entity(Person, p)
 		}
 		typ := Organization
-		if a.d.Tokens[h].Tag == "NNPS" || a.d.Tokens[h].NER == "MISC" {
-			typ = Other
+		if a.d.Tokens[h].Tag == "NNPS" || a.d.Tokens[h].NER == "MISC" || workNouns[a.lower[h]] {
+			typ = Other // "Poll: ..." in a headline is a work, not a speaker
 		}
 		return a.entity(typ, orgCanonical(name))
 	}

@@ -357,3 +357,36 @@ func TestStraySources(t *testing.T) {
 		}
 	}
 }
+
+// TestNameTypes checks the type a lone word gets as a speaker: a surname
+// the tagger classed as an organisation is the person of that surname when
+// the article names that person, and a headline's "Poll" is a work.
+func TestNameTypes(t *testing.T) {
+	for _, c := range []struct {
+		text   string
+		people []string
+		name   string
+		typ    string
+	}{
+		{"Donald Trump spoke in Ohio. Later Trump said taxes would fall.", []string{"Donald Trump"}, "Donald Trump", Person},
+		{"The tower stood empty. Later Trump said taxes would fall.", nil, "Trump", Organization},
+		{"The tower stood empty. Later Poll said taxes would fall.", nil, "Poll", Other},
+	} {
+		d := toy(c.text, c.people, nil)
+		src := strings.Fields(c.text[strings.Index(c.text, "Later"):])[1]
+		sourceAt(t, d, src, strings.Count(c.text[:strings.Index(c.text, "Later")], src))
+		if src == "Trump" {
+			// The tagger's error: the source alone classed as an organisation.
+			for i := range d.Tokens {
+				if int(d.Tokens[i].Start) == d.Quotes[0].Source[0].Start {
+					d.Tokens[i].NER = "ORGANIZATION"
+				}
+			}
+		}
+		Resolve(d)
+		sp := d.Quotes[0].Speaker
+		if sp == nil || sp.Name != c.name || sp.Type != c.typ {
+			t.Errorf("%q: got %+v, want %s (%s)", c.text, sp, c.name, c.typ)
+		}
+	}
+}
