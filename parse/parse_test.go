@@ -191,7 +191,7 @@ func TestLongSentence(t *testing.T) {
 // TestTrainDeterministic trains twice on a few documents with one seed and
 // expects identical model bytes that load back to the same parses.
 func TestTrainDeterministic(t *testing.T) {
-	docs := loadDocs(t, "train")[:3]
+	docs := loadDocs(t, "train")[:6]
 	save := func() []byte {
 		p, err := Train(docs, nil, 7, nil)
 		if err != nil {
@@ -212,11 +212,11 @@ func TestTrainDeterministic(t *testing.T) {
 		t.Fatal(err)
 	}
 	// On its own training data the model must beat a trivial baseline
-	// by far. It does not reach full memorisation: from three documents
-	// few features are updated minUpdates times, and only those are kept.
+	// by far (it has nearly memorised it). Six documents, not fewer: only
+	// features updated minUpdates times are kept.
 	uas, _, _ := Evaluate(p, docs)
-	if uas < 0.8 {
-		t.Errorf("training-set UAS %.3f, want >= 0.8", uas)
+	if uas < 0.9 {
+		t.Errorf("training-set UAS %.3f, want >= 0.9", uas)
 	}
 	var c bytes.Buffer
 	if err := p.Save(&c); err != nil {
