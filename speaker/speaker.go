@@ -242,7 +242,7 @@ func (a *doc) findNames() {
 	// "Trump" with "Trump Tower" and "the Trump Organization".
 	for k, r := range runs {
 		if r.typ == Organization && r.end-r.start == 1 {
-			if full := a.people.Lookup(r.orig); lastWord(full) == Canonical(r.orig) && full != Canonical(r.orig) {
+			if c, full := Canonical(r.orig), a.people.Lookup(r.orig); full != c && lastWord(full) == c {
 				runs[k].typ = Person
 			}
 		}

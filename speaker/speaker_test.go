@@ -365,22 +365,21 @@ func TestNameTypes(t *testing.T) {
 	for _, c := range []struct {
 		text   string
 		people []string
+		src    string
+		n      int  // occurrence of src that is the source
+		org    bool // the tagger's error: the source classed as an organisation
 		name   string
 		typ    string
 	}{
-		{"Donald Trump spoke in Ohio. Later Trump said taxes would fall.", []string{"Donald Trump"}, "Donald Trump", Person},
-		{"The tower stood empty. Later Trump said taxes would fall.", nil, "Trump", Organization},
-		{"The tower stood empty. Later Poll said taxes would fall.", nil, "Poll", Other},
+		{"Donald Trump spoke in Ohio. Later Trump said taxes would fall.", []string{"Donald Trump"}, "Trump", 1, true, "Donald Trump", Person},
+		{"The tower stood empty. Later Trump said taxes would fall.", nil, "Trump", 0, true, "Trump", Organization},
+		{"The tower stood empty. Later Poll said taxes would fall.", nil, "Poll", 0, false, "Poll", Other},
 	} {
 		d := toy(c.text, c.people, nil)
-		src := strings.Fields(c.text[strings.Index(c.text, "Later"):])[1]
-		sourceAt(t, d, src, strings.Count(c.text[:strings.Index(c.text, "Later")], src))
-		if src == "Trump" {
-			// The tagger's error: the source alone classed as an organisation.
-			for i := range d.Tokens {
-				if int(d.Tokens[i].Start) == d.Quotes[0].Source[0].Start {
-					d.Tokens[i].NER = "ORGANIZATION"
-				}
+		sourceAt(t, d, c.src, c.n)
+		if c.org {
+			for i, j := d.TokensIn(d.Quotes[0].Source[0]); i < j; i++ {
+				d.Tokens[i].NER = "ORGANIZATION"
 			}
 		}
 		Resolve(d)
