@@ -73,11 +73,61 @@ func valency(v uint8) uint64 {
 }
 
 // features fills st.feats for the current configuration: words and tags of
-// the top three stack items and the first three buffer items, their
+// the top three stack items and the first four buffer items, their
 // outermost children and those children's labels, valencies, label sets and
-// distances.
+// distances. It is bufferFeatures followed by stackFeatures.
 func (st *state) features() {
 	st.feats = st.feats[:0]
+	st.bufferFeatures()
+	st.stackFeatures()
+}
+
+// buffer returns the first four buffer items, -1 past the root.
+func (st *state) buffer() (b0, b1, b2, b3 int32) {
+	n := int32(st.n)
+	b0, b1, b2, b3 = st.b0, st.b0+1, st.b0+2, st.b0+3
+	if b0 > n {
+		b0 = -1
+	}
+	if b1 > n || b0 < 0 {
+		b1 = -1
+	}
+	if b2 > n || b1 < 0 {
+		b2 = -1
+	}
+	if b3 > n || b2 < 0 {
+		b3 = -1
+	}
+	return b0, b1, b2, b3
+}
+
+// bufferFeatures appends the templates that read only the words of the
+// buffer. Reductions leave the buffer as it is, so the parser scores them
+// once per buffer front rather than once per move.
+func (st *state) bufferFeatures() {
+	b0, b1, b2, b3 := st.buffer()
+	b0w, b0t := st.w(b0), st.t(b0)
+	b1w, b1t := st.w(b1), st.t(b1)
+	b2w, b2t := st.w(b2), st.t(b2)
+	st.add(4, mix(b0w, b0t), 0, 0)
+	st.add(5, b0w, 0, 0)
+	st.add(6, b0t, 0, 0)
+	st.add(7, mix(b1w, b1t), 0, 0)
+	st.add(8, b1w, 0, 0)
+	st.add(9, b1t, 0, 0)
+	st.add(10, b2w, b2t, 0)
+	st.add(11, b2t, 0, 0)
+	st.add(23, b0t, b1t, 0)
+	st.add(29, b0w, b1w, 0)
+	st.add(32, b0t, b1t, b2t)
+	st.add(87, b1t, b2t, st.t(b3))
+	st.add(88, b0t, b1w, b2t)
+	st.add(90, at64(st.suf, b0), b0t, 0)
+	st.add(91, at64(st.suf, b1), b1t, 0)
+}
+
+// stackFeatures appends the templates that read the stack or children.
+func (st *state) stackFeatures() {
 	s0, s1, s2 := int32(-1), int32(-1), int32(-1)
 	if k := len(st.stack); k > 0 {
 		s0 = st.stack[k-1]
@@ -88,24 +138,13 @@ func (st *state) features() {
 			}
 		}
 	}
-	n := int32(st.n)
-	b0, b1, b2 := st.b0, st.b0+1, st.b0+2
-	if b0 > n {
-		b0 = -1
-	}
-	if b1 > n || b0 < 0 {
-		b1 = -1
-	}
-	if b2 > n || b1 < 0 {
-		b2 = -1
-	}
+	b0, b1, _, _ := st.buffer()
 	s0w, s0t := st.w(s0), st.t(s0)
 	s1w, s1t := st.w(s1), st.t(s1)
 	b0w, b0t := st.w(b0), st.t(b0)
-	b1w, b1t := st.w(b1), st.t(b1)
-	b2w, b2t := st.w(b2), st.t(b2)
+	b1t := st.t(b1)
 	s2t := st.t(s2)
-	s0wt, s1wt, b0wt, b1wt := mix(s0w, s0t), mix(s1w, s1t), mix(b0w, b0t), mix(b1w, b1t)
+	s0wt, s1wt, b0wt := mix(s0w, s0t), mix(s1w, s1t), mix(b0w, b0t)
 
 	s0l1, s0l2 := at(st.lc1, s0), at(st.lc2, s0)
 	s0r1, s0r2 := at(st.rc1, s0), at(st.rc2, s0)
@@ -117,14 +156,6 @@ func (st *state) features() {
 	st.add(1, s0wt, 0, 0)
 	st.add(2, s0w, 0, 0)
 	st.add(3, s0t, 0, 0)
-	st.add(4, b0wt, 0, 0)
-	st.add(5, b0w, 0, 0)
-	st.add(6, b0t, 0, 0)
-	st.add(7, b1wt, 0, 0)
-	st.add(8, b1w, 0, 0)
-	st.add(9, b1t, 0, 0)
-	st.add(10, b2w, b2t, 0)
-	st.add(11, b2t, 0, 0)
 	st.add(12, s1wt, 0, 0)
 	st.add(13, s1w, 0, 0)
 	st.add(14, s1t, 0, 0)
@@ -137,17 +168,14 @@ func (st *state) features() {
 	st.add(20, s0t, b0wt, 0)
 	st.add(21, s0w, b0w, 0)
 	st.add(22, s0t, b0t, 0)
-	st.add(23, b0t, b1t, 0)
 	st.add(24, s1wt, s0wt, 0)
 	st.add(25, s1w, s0w, 0)
 	st.add(26, s1t, s0t, 0)
 	st.add(27, s1t, s0w, 0)
 	st.add(28, s1w, s0t, 0)
-	st.add(29, b0w, b1w, 0)
 	st.add(30, s1w, b0w, 0)
 	st.add(31, s1t, b0t, 0)
 	// Tag trigrams.
-	st.add(32, b0t, b1t, b2t)
 	st.add(33, s0t, b0t, b1t)
 	st.add(34, s1t, s0t, b0t)
 	st.add(35, s2t, s1t, s0t)
@@ -209,18 +237,9 @@ func (st *state) features() {
 	st.add(84, s0w, at64(st.lset, s0), 0)
 	st.add(85, s0w, at64(st.rset, s0), 0)
 	st.add(86, b0w, at64(st.lset, b0), 0)
-	// Deeper lookahead.
-	b3 := b2 + 1
-	if b3 > n || b2 < 0 {
-		b3 = -1
-	}
-	st.add(87, b1t, b2t, st.t(b3))
-	st.add(88, b0t, b1w, b2t)
 	// Suffixes for words the model has rarely seen.
-	s0x, b0x, b1x := at64(st.suf, s0), at64(st.suf, b0), at64(st.suf, b1)
+	s0x, b0x := at64(st.suf, s0), at64(st.suf, b0)
 	st.add(89, s0x, s0t, 0)
-	st.add(90, b0x, b0t, 0)
-	st.add(91, b1x, b1t, 0)
 	st.add(92, s0x, b0x, 0)
 	st.add(93, s1t, s0x, b0t)
 	// Commas and colons between s0 and b0, and between s1 and s0, for

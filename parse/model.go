@@ -52,11 +52,10 @@ type table struct {
 	ents  []entry
 }
 
-// score sets scores, one per class, to the class scores of the features
-// fs, using hit (len >= len(fs)) as scratch. All probes are made before
-// any row is read so the processor can overlap their cache misses.
-func (t *table) score(fs []uint64, scores []int32, hit []slot) {
-	clear(scores)
+// add adds the class scores of the features fs to scores (one per class),
+// using hit (len >= len(fs)) as scratch. All probes are made before any row
+// is read so the processor can overlap their cache misses.
+func (t *table) add(fs []uint64, scores []int32, hit []slot) {
 	// Classes fit a byte, so indexing a 256-array needs no bounds check;
 	// scores' capacity is 256, and Load rejects classes past the model's.
 	sc := (*[256]int32)(scores[:256])

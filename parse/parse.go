@@ -99,8 +99,19 @@ func (p *Parser) predict(st *state) int {
 	case len(st.stack) == 1 && int(st.b0) == st.n:
 		return leftClass(p.rootL)
 	}
-	st.features()
-	p.tab.score(st.feats, st.scores[:p.nClasses()], st.hit)
+	nc := p.nClasses()
+	if st.b0 != st.front {
+		st.feats = st.feats[:0]
+		st.bufferFeatures()
+		clear(st.frontScores[:nc])
+		p.tab.add(st.feats, st.frontScores[:nc], st.hit)
+		st.front = st.b0
+	}
+	sc := st.scores[:nc]
+	copy(sc, st.frontScores[:nc])
+	st.feats = st.feats[:0]
+	st.stackFeatures()
+	p.tab.add(st.feats, sc, st.hit)
 	return st.bestValid(st.scores, p.rootL, len(p.labels))
 }
 

@@ -188,6 +188,41 @@ func TestLongSentence(t *testing.T) {
 	checkTrees(t, d)
 }
 
+// TestFrontScores checks that the scores predict reuses across moves with
+// the same buffer front equal scoring every template afresh.
+func TestFrontScores(t *testing.T) {
+	p := defaultParser(t)
+	st, fresh := newState(), make([]int32, 256)
+	nc := p.nClasses()
+	// Two-word sentences score their first move at the same buffer front,
+	// so scores kept from the previous sentence would show.
+	short := doc("He/PRP left/VBD She/PRP stayed/VBD They/PRP laughed/VBD")
+	short.Sents = []onrecord.Sentence{{Start: 0, End: 2}, {Start: 2, End: 4}, {Start: 4, End: 6}}
+	moves := 0
+	for _, d := range append(loadDocs(t, "dev")[:5], short) {
+		for _, s := range d.Sents {
+			st.load(p, d, int(s.Start), int(s.End))
+			for !st.terminal() {
+				c := p.predict(st)
+				if len(st.stack) > 1 || len(st.stack) == 1 && int(st.b0) < st.n {
+					got := slices.Clone(st.scores[:nc])
+					st.features()
+					clear(fresh)
+					p.tab.add(st.feats, fresh[:nc], st.hit)
+					if !slices.Equal(got, fresh[:nc]) {
+						t.Fatalf("%s: move %d: reused scores differ from fresh ones", d.ID, moves)
+					}
+					moves++
+				}
+				st.apply(c)
+			}
+		}
+	}
+	if moves < 1000 {
+		t.Fatalf("only %d scored moves checked", moves)
+	}
+}
+
 // TestTrainDeterministic trains twice on a few documents with one seed and
 // expects identical model bytes that load back to the same parses.
 func TestTrainDeterministic(t *testing.T) {

@@ -25,13 +25,18 @@ type state struct {
 	feats  []uint64
 	hit    []slot
 	scores []int32
+	// frontScores holds the scores of bufferFeatures for buffer front
+	// front (-1: none yet), reused until a shift moves the front.
+	front       int32
+	frontScores []int32
 }
 
 func newState() *state {
 	return &state{
-		feats:  make([]uint64, 0, nTemplates),
-		hit:    make([]slot, nTemplates),
-		scores: make([]int32, 256),
+		feats:       make([]uint64, 0, nTemplates),
+		hit:         make([]slot, nTemplates),
+		scores:      make([]int32, 256),
+		frontScores: make([]int32, 256),
 	}
 }
 
@@ -62,6 +67,7 @@ func (st *state) load(p *Parser, d *onrecord.Document, start, end int) {
 	st.grow(n)
 	st.n = n
 	st.b0 = 0
+	st.front = -1
 	st.stack = st.stack[:0]
 	for i := 0; i <= n; i++ {
 		st.head[i] = -1
