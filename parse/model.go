@@ -2,6 +2,7 @@ package parse
 
 import (
 	"bufio"
+	"bytes"
 	"compress/gzip"
 	"encoding/binary"
 	"errors"
@@ -42,11 +43,10 @@ func pack(e entry) uint64   { return uint64(e.c) | uint64(uint16(e.w))<<8 }
 func unpack(x uint64) entry { return entry{c: uint8(x), w: int16(uint16(x >> 8))} }
 
 // table maps feature keys to their rows with open addressing (linear
-// probing, load at most 5/8). keys, aligned with slots, holds the full
-// keys for saving; scoring never reads it.
+// probing, load at most 5/16: a run of occupied slots costs a mispredicted
+// branch, and that weighs more than the size of the table).
 type table struct {
 	slots []slot
-	keys  []uint64
 	shift uint
 	mask  uint64
 	ents  []entry
@@ -62,10 +62,18 @@ func (t *table) add(fs []uint64, scores []int32, hit []slot) {
 	if len(t.slots) == 0 {
 		return
 	}
+	// The home slots are loaded first, with no branch on their contents
+	// that a misprediction could stall, then the few collisions resolved.
 	hit = hit[:len(fs)]
 	for k, f := range fs {
-		i := f >> t.shift
+		hit[k] = t.slots[f>>t.shift]
+	}
+	for k, f := range fs {
 		fp := fingerprint(f)
+		if s := hit[k]; s == 0 || s>>fpShift == fp {
+			continue
+		}
+		i := (f>>t.shift + 1) & t.mask
 		s := t.slots[i]
 		for s != 0 && s>>fpShift != fp {
 			i = (i + 1) & t.mask
@@ -100,14 +108,13 @@ type row struct {
 }
 
 // init sizes t for n rows holding ents entries in rows longer than two,
-// at load at most 5/8.
+// at load at most 5/16.
 func (t *table) init(n, ents int) {
 	size := 2
-	for size*5 < n*8 && size < 1<<30 {
+	for size*5 < n*16 && size < 1<<30 {
 		size *= 2
 	}
 	t.slots = make([]slot, size)
-	t.keys = make([]uint64, size)
 	t.shift = uint(keyBits - bits.TrailingZeros(uint(size)))
 	t.mask = uint64(size - 1)
 	t.ents = make([]entry, 0, ents)
@@ -134,7 +141,6 @@ func (t *table) put(r row) {
 		i = (i + 1) & t.mask
 	}
 	t.slots[i] = s
-	t.keys[i] = r.key
 }
 
 // build fills t from rows with distinct odd keys.
@@ -161,8 +167,15 @@ const (
 )
 
 // Save writes the model, gzipped, in a byte-for-byte reproducible layout:
-// rows in key order, keys and classes delta-coded.
+// rows in key order, keys and classes delta-coded. A loaded parser writes
+// back the bytes it was loaded from.
 func (p *Parser) Save(w io.Writer) error {
+	if p.raw != nil {
+		if _, err := w.Write(p.raw); err != nil {
+			return fmt.Errorf("parse: save: %w", err)
+		}
+		return nil
+	}
 	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
 	if err != nil {
 		return fmt.Errorf("parse: save: %w", err)
@@ -182,10 +195,9 @@ func (p *Parser) Save(w io.Writer) error {
 		str(t)
 	}
 	uv(nTemplates)
-	rows := p.rows()
-	uv(uint64(len(rows)))
+	uv(uint64(len(p.rows)))
 	prev := uint64(0)
-	for _, r := range rows {
+	for _, r := range p.rows {
 		uv(r.key - prev)
 		prev = r.key
 		uv(uint64(len(r.ents)))
@@ -205,33 +217,21 @@ func (p *Parser) Save(w io.Writer) error {
 	return nil
 }
 
-// rows lists the table's rows in key order.
-func (p *Parser) rows() []row {
-	var out []row
-	for i, s := range p.tab.slots {
-		r := row{key: p.tab.keys[i]}
-		switch s >> codeShift & 3 {
-		case 0:
-			continue
-		case 1:
-			r.ents = []entry{unpack(s)}
-		case 2:
-			r.ents = []entry{unpack(s), unpack(s >> 24)}
-		default:
-			off, n := s&(1<<32-1), s>>32&(1<<16-1)
-			r.ents = p.tab.ents[off : off+n]
-		}
-		out = append(out, r)
-	}
-	sortRows(out)
-	return out
+// setRows builds the table from rows, in key order, and keeps them for Save.
+func (p *Parser) setRows(rows []row) {
+	p.tab.build(rows)
+	p.rows = rows
 }
 
 var errCorrupt = errors.New("corrupt model")
 
 // Load reads a model written by Save.
 func Load(r io.Reader) (*Parser, error) {
-	zr, err := gzip.NewReader(r)
+	raw, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("parse: load: %w", err)
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(raw))
 	if err != nil {
 		return nil, fmt.Errorf("parse: load: %w", err)
 	}
@@ -318,6 +318,7 @@ func Load(r io.Reader) (*Parser, error) {
 	if rerr != nil {
 		return nil, fmt.Errorf("parse: load: %w", rerr)
 	}
+	p.raw = raw
 	return p, nil
 }
 

@@ -43,7 +43,11 @@ type Parser struct {
 	tagList []string         // id-1 → tag, kept to save the model
 	rootL   int              // id of the "root" label
 	tab     table
-	pool    sync.Pool // *state
+	// The model as Save writes it: a trained parser keeps its rows, a
+	// loaded one the bytes it came from (the table keeps no keys).
+	rows []row
+	raw  []byte
+	pool sync.Pool // *state
 }
 
 // Classes: 0 is SHIFT, 1+2l is LEFT with label l, 2+2l is RIGHT with label l.

@@ -210,7 +210,7 @@ func Train(train, dev []*onrecord.Document, seed int64, log io.Writer) (*Parser,
 		fmt.Fprintf(log, "parse: epoch %d: %d features, %.2f%% non-optimal moves (%s)\n",
 			ep+1, len(tr.rows), 100*float64(errs)/float64(max(moves, 1)), time.Since(t0).Round(time.Second))
 	}
-	p.tab.build(tr.averaged())
+	p.setRows(tr.averaged())
 	if len(dev) > 0 {
 		uas, las, n := Evaluate(p, dev)
 		fmt.Fprintf(log, "parse: dev %d tokens: UAS %.2f LAS %.2f\n", n, 100*uas, 100*las)
