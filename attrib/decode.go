@@ -445,58 +445,92 @@ func snapTree(d *onrecord.Document, segs []segment, k int, f *featurizer) {
 }
 
 // treeSource finds the source of a cue the tagger left without one in the
-// parse: the subject of the cue verb, or the noun that "according to"
-// introduces.
+// parse, trying in turn: the noun that "according to" introduces, the
+// subject of the cue verb, the subject of the verb a participle or
+// infinitive cue hangs from ("Looking ahead, Ham explained"), the noun a
+// participle cue modifies ("a statement announcing"), and a name labelled
+// with its party in the sentence before. A candidate inside a content or
+// cue is passed over for the next.
 func treeSource(d *onrecord.Document, segs []segment, c int, f *featurizer) (segment, bool) {
 	cue := segs[c]
 	sent := d.Sents[cue.sent]
-	pick := -1
-	for i := cue.a; i < cue.b && pick < 0; i++ {
-		t := &d.Tokens[i]
-		if t.Dep == "case" && t.Head >= 0 && (int(t.Head) < cue.a || int(t.Head) >= cue.b) {
-			pick = int(t.Head)
-		}
-	}
-	subject := func(lo, hi int) int {
+	outside := func(j int) bool { return j < cue.a || j >= cue.b }
+	subject := func(h int) int {
 		for j := int(sent.Start); j < int(sent.End); j++ {
-			h := int(d.Tokens[j].Head)
-			if d.Tokens[j].Dep == "nsubj" && h >= lo && h < hi && (j < cue.a || j >= cue.b) {
+			if int(d.Tokens[j].Head) == h && outside(j) && d.Tokens[j].Dep == "nsubj" {
 				return j
 			}
 		}
 		return -1
 	}
-	if pick < 0 {
-		pick = subject(cue.a, cue.b)
+	subtree := func(j int) (segment, bool) {
+		return sourceAt(d, segs, c, int(f.lo[j]), int(f.hi[j])+1, int(sent.Start))
 	}
-	// "He concluded by adding ...", "She went on to say ...": the subject
-	// belongs to the verb the cue hangs from.
-	for i := cue.a; i < cue.b && pick < 0; i++ {
-		h := int(d.Tokens[i].Head)
-		if h >= cue.a && h < cue.b {
-			continue
-		}
-		for j, steps := i, 0; pick < 0 && steps < 2 && h >= 0; steps++ {
-			switch d.Tokens[j].Dep {
-			case "advcl", "xcomp", "conj", "dep":
-			default:
-				h = -1
-				continue
+	for i := cue.a; i < cue.b; i++ {
+		if t := &d.Tokens[i]; t.Dep == "case" && t.Head >= 0 && outside(int(t.Head)) {
+			if sg, ok := subtree(int(t.Head)); ok {
+				return sg, true
 			}
-			pick = subject(h, h+1)
-			j, h = h, int(d.Tokens[h].Head)
+			break
 		}
 	}
-	first := int(sent.Start)
-	if pick < 0 {
-		if pick = labelledName(d, cue.sent, cue.a); pick >= 0 {
-			first = int(d.Sents[cue.sent-1].Start)
+	for i := cue.a; i < cue.b; i++ {
+		if j := subject(i); j >= 0 {
+			if sg, ok := subtree(j); ok {
+				return sg, true
+			}
 		}
 	}
-	if pick < 0 {
-		return segment{}, false
+	// From the cue's word that hangs outside it, climb at most two clausal
+	// links to a verb with a subject ("He concluded by adding ...").
+	top := -1
+	for i := cue.a; i < cue.b && top < 0; i++ {
+		if h := int(d.Tokens[i].Head); h < 0 || outside(h) {
+			top = i
+		}
 	}
-	lo, hi := int(f.lo[pick]), int(f.hi[pick])+1
+	for j, steps := top, 0; j >= 0 && steps < 2; steps++ {
+		h := int(d.Tokens[j].Head)
+		switch d.Tokens[j].Dep {
+		case "advcl", "xcomp", "conj", "dep":
+		default:
+			h = -1
+		}
+		if h < 0 {
+			break
+		}
+		if k := subject(h); k >= 0 {
+			if sg, ok := subtree(k); ok {
+				return sg, true
+			}
+			break
+		}
+		j = h
+	}
+	// The noun up to its head word, without its case marker or the
+	// participle clause itself ("footage of Hillary Clinton asking").
+	if top >= 0 && d.Tokens[top].Dep == "acl" && d.Tokens[top].Tag == "VBG" {
+		if h := int(d.Tokens[top].Head); h >= 0 && h < top && strings.HasPrefix(d.Tokens[h].Tag, "NN") {
+			lo := int(f.lo[h])
+			for lo < h && d.Tokens[lo].Dep == "case" {
+				lo++
+			}
+			if sg, ok := sourceAt(d, segs, c, lo, h+1, int(sent.Start)); ok {
+				return sg, true
+			}
+		}
+	}
+	if j := labelledName(d, cue.sent, cue.a); j >= 0 {
+		return sourceAt(d, segs, c, int(f.lo[j]), int(f.hi[j])+1, int(d.Sents[cue.sent-1].Start))
+	}
+	return segment{}, false
+}
+
+// sourceAt makes the source of cue c from tokens [lo, hi), which must lie
+// in [first, end of the cue's sentence) and hold no content or cue token.
+func sourceAt(d *onrecord.Document, segs []segment, c, lo, hi, first int) (segment, bool) {
+	cue := segs[c]
+	sent := d.Sents[cue.sent]
 	if lo < cue.b && cue.a < hi { // "according to X": keep what follows the cue
 		lo = max(lo, cue.b)
 	}
