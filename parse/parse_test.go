@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/onrecord/onrecord"
+	"github.com/onrecord/onrecord/internal/cputime"
 	"github.com/onrecord/onrecord/tag"
 )
 
@@ -320,18 +321,13 @@ func BenchmarkParse(b *testing.B) {
 	p.Parse(dev[0]) // warm the scratch pool
 	b.ReportAllocs()
 	b.ResetTimer()
-	cpu := processCPU()
+	cpu := cputime.Process()
 	for b.Loop() {
 		for _, d := range dev {
 			p.Parse(d)
 		}
 	}
-	cpu = processCPU() - cpu
-	b.ReportMetric(float64(words)*float64(b.N)/b.Elapsed().Seconds(), "words/s")
-	if cpu > 0 {
-		// On a shared machine wall time mostly measures the neighbours.
-		b.ReportMetric(float64(words)*float64(b.N)/cpu.Seconds(), "words/cpu-s")
-	}
+	cputime.Report(b, words*b.N, cpu)
 }
 
 // TestConcurrent parses copies of one document from several goroutines

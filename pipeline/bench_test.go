@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/onrecord/onrecord"
+	"github.com/onrecord/onrecord/internal/cputime"
 	"github.com/onrecord/onrecord/output"
 	"github.com/onrecord/onrecord/text"
 )
@@ -48,6 +49,7 @@ func BenchmarkExtract(b *testing.B) {
 	words := 0
 	b.ReportAllocs()
 	b.ResetTimer()
+	cpu := cputime.Process()
 	for b.Loop() {
 		for id, data := range raw {
 			d, err := text.NewDocument(id, data)
@@ -63,7 +65,7 @@ func BenchmarkExtract(b *testing.B) {
 			words += len(d.Tokens)
 		}
 	}
-	b.ReportMetric(float64(words)/b.Elapsed().Seconds(), "words/s")
+	cputime.Report(b, words, cpu)
 }
 
 // BenchmarkAnalyze measures tokenize+tag+parse alone.
@@ -84,13 +86,14 @@ func BenchmarkAnalyze(b *testing.B) {
 	words := 0
 	b.ReportAllocs()
 	b.ResetTimer()
+	cpu := cputime.Process()
 	for b.Loop() {
 		for _, d := range docs {
 			p.Analyze(d)
 			words += len(d.Tokens)
 		}
 	}
-	b.ReportMetric(float64(words)/b.Elapsed().Seconds(), "words/s")
+	cputime.Report(b, words, cpu)
 	b.ReportMetric(float64(testing.AllocsPerRun(1, func() {
 		for _, d := range docs {
 			p.Analyze(d)

@@ -8,6 +8,7 @@ import (
 
 	"github.com/onrecord/onrecord"
 	"github.com/onrecord/onrecord/conllu"
+	"github.com/onrecord/onrecord/internal/cputime"
 )
 
 const polnear = "../../shared/data/polnear"
@@ -75,15 +76,11 @@ func BenchmarkTag(b *testing.B) {
 		words += len(d.Tokens)
 	}
 	b.ReportAllocs()
-	cpu := cpuTime()
+	cpu := cputime.Process()
 	for b.Loop() {
 		for _, d := range work {
 			tg.Tag(d)
 		}
 	}
-	cpu = cpuTime() - cpu
-	b.ReportMetric(float64(words)*float64(b.N)/b.Elapsed().Seconds(), "words/s")
-	if cpu > 0 {
-		b.ReportMetric(float64(words)*float64(b.N)/cpu.Seconds(), "words/cpu-s")
-	}
+	cputime.Report(b, words*b.N, cpu)
 }

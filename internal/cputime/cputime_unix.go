@@ -1,15 +1,14 @@
 //go:build unix
 
-package parse
+package cputime
 
 import (
 	"syscall"
 	"time"
 )
 
-// processCPU returns the user+system CPU time of this process, so that
-// benchmarks on a busy machine can report throughput per CPU second.
-func processCPU() time.Duration {
+// Process returns the user+system CPU time of this process, 0 if unknown.
+func Process() time.Duration {
 	var u syscall.Rusage
 	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &u); err != nil {
 		return 0
