@@ -75,10 +75,11 @@ func valency(v uint8) uint64 {
 // features fills st.feats for the current configuration: words and tags of
 // the top three stack items and the first four buffer items, their
 // outermost children and those children's labels, valencies, label sets and
-// distances. It is bufferFeatures followed by stackFeatures.
+// distances. It is bufferFeatures, frontKidFeatures and stackFeatures.
 func (st *state) features() {
 	st.feats = st.feats[:0]
 	st.bufferFeatures()
+	st.frontKidFeatures()
 	st.stackFeatures()
 }
 
@@ -126,7 +127,28 @@ func (st *state) bufferFeatures() {
 	st.add(91, at64(st.suf, b1), b1t, 0)
 }
 
-// stackFeatures appends the templates that read the stack or children.
+// frontKidFeatures appends the templates that read the buffer front and
+// its left children. They change only when a left arc gives the front a
+// new leftmost child, so the parser scores them once per such change.
+func (st *state) frontKidFeatures() {
+	b0, _, _, _ := st.buffer()
+	b0w, b0t := st.w(b0), st.t(b0)
+	b0wt := mix(b0w, b0t)
+	b0l1, b0l2 := at(st.lc1, b0), at(st.lc2, b0)
+	st.add(49, b0t, st.t(b0l1), st.t(b0l2))
+	st.add(53, b0w, st.w(b0l1), st.l(b0l1))
+	st.add(59, b0wt, st.l(b0l1), 0)
+	st.add(60, b0t, st.l(b0l1), st.l(b0l2))
+	st.add(63, b0t, at64(st.lset, b0), 0)
+	st.add(66, b0wt, valency(at8(st.nl, b0)), 0)
+	st.add(75, st.w(b0l1), st.t(b0l1), st.l(b0l1))
+	st.add(78, st.t(b0l1), st.l(b0l1), 0)
+	st.add(81, st.w(b0l2), st.t(b0l2), st.l(b0l2))
+	st.add(86, b0w, at64(st.lset, b0), 0)
+}
+
+// stackFeatures appends the templates that read the stack, alone or with
+// the buffer.
 func (st *state) stackFeatures() {
 	s0, s1, s2 := int32(-1), int32(-1), int32(-1)
 	if k := len(st.stack); k > 0 {
@@ -150,7 +172,7 @@ func (st *state) stackFeatures() {
 	s0r1, s0r2 := at(st.rc1, s0), at(st.rc2, s0)
 	s1l1 := at(st.lc1, s1)
 	s1r1, s1r2 := at(st.rc1, s1), at(st.rc2, s1)
-	b0l1, b0l2 := at(st.lc1, b0), at(st.lc2, b0)
+	b0l1 := at(st.lc1, b0)
 
 	// Single items.
 	st.add(1, s0wt, 0, 0)
@@ -193,26 +215,20 @@ func (st *state) stackFeatures() {
 	st.add(46, s1t, st.t(s1l1), s0t)
 	st.add(47, s0t, st.t(s0l1), st.t(s0l2))
 	st.add(48, s0t, st.t(s0r1), st.t(s0r2))
-	st.add(49, b0t, st.t(b0l1), st.t(b0l2))
 	st.add(50, s1t, st.t(s1r1), st.t(s1r2))
 	st.add(51, s0w, st.w(s0l1), st.l(s0l1))
 	st.add(52, s0w, st.w(s0r1), st.l(s0r1))
-	st.add(53, b0w, st.w(b0l1), st.l(b0l1))
 	st.add(54, s1w, st.w(s1r1), st.l(s1r1))
 	// Child labels.
 	st.add(55, s0wt, st.l(s0l1), 0)
 	st.add(56, s0t, st.l(s0l1), st.l(s0l2))
 	st.add(57, s0wt, st.l(s0r1), 0)
 	st.add(58, s0t, st.l(s0r1), st.l(s0r2))
-	st.add(59, b0wt, st.l(b0l1), 0)
-	st.add(60, b0t, st.l(b0l1), st.l(b0l2))
 	st.add(61, s1t, st.l(s1r1), s0t)
 	// Label sets and valency.
 	st.add(62, s0t, at64(st.lset, s0), at64(st.rset, s0))
-	st.add(63, b0t, at64(st.lset, b0), 0)
 	st.add(64, s1t, at64(st.rset, s1), s0t)
 	st.add(65, s0wt, valency(at8(st.nl, s0)), valency(at8(st.nr, s0)))
-	st.add(66, b0wt, valency(at8(st.nl, b0)), 0)
 	st.add(67, s1t, valency(at8(st.nr, s1)), s0t)
 	// Distance.
 	d := dist(s0, b0)
@@ -225,18 +241,14 @@ func (st *state) stackFeatures() {
 	// features); s1 plays the role of s0's head in arc-eager.
 	st.add(73, st.w(s0l1), st.t(s0l1), st.l(s0l1))
 	st.add(74, st.w(s0r1), st.t(s0r1), st.l(s0r1))
-	st.add(75, st.w(b0l1), st.t(b0l1), st.l(b0l1))
 	st.add(76, st.t(s0l1), st.l(s0l1), 0)
 	st.add(77, st.t(s0r1), st.l(s0r1), 0)
-	st.add(78, st.t(b0l1), st.l(b0l1), 0)
 	st.add(79, st.w(s0l2), st.t(s0l2), st.l(s0l2))
 	st.add(80, st.w(s0r2), st.t(s0r2), st.l(s0r2))
-	st.add(81, st.w(b0l2), st.t(b0l2), st.l(b0l2))
 	st.add(82, st.w(s1r1), st.t(s1r1), st.l(s1r1))
 	st.add(83, st.w(s1l1), st.t(s1l1), st.l(s1l1))
 	st.add(84, s0w, at64(st.lset, s0), 0)
 	st.add(85, s0w, at64(st.rset, s0), 0)
-	st.add(86, b0w, at64(st.lset, b0), 0)
 	// Suffixes for words the model has rarely seen.
 	s0x, b0x := at64(st.suf, s0), at64(st.suf, b0)
 	st.add(89, s0x, s0t, 0)

@@ -111,8 +111,18 @@ func (p *Parser) predict(st *state) int {
 		p.tab.add(st.feats, st.frontScores[:nc], st.hit)
 		st.front = st.b0
 	}
+	// A new left child of the front is always its leftmost one.
+	if kid := at(st.lc1, st.b0); st.b0 != st.kidFront || kid != st.kid {
+		st.feats = st.feats[:0]
+		st.frontKidFeatures()
+		clear(st.kidScores[:nc])
+		p.tab.add(st.feats, st.kidScores[:nc], st.hit)
+		st.kidFront, st.kid = st.b0, kid
+	}
 	sc := st.scores[:nc]
-	copy(sc, st.frontScores[:nc])
+	for c, v := range st.frontScores[:nc] {
+		sc[c] = v + st.kidScores[c]
+	}
 	st.feats = st.feats[:0]
 	st.stackFeatures()
 	p.tab.add(st.feats, sc, st.hit)

@@ -26,9 +26,13 @@ type state struct {
 	hit    []slot
 	scores []int32
 	// frontScores holds the scores of bufferFeatures for buffer front
-	// front (-1: none yet), reused until a shift moves the front.
-	front       int32
-	frontScores []int32
+	// front (-1: none yet), reused until a shift moves the front;
+	// kidScores those of frontKidFeatures for front kidFront with leftmost
+	// child kid.
+	front         int32
+	frontScores   []int32
+	kidFront, kid int32
+	kidScores     []int32
 }
 
 func newState() *state {
@@ -37,6 +41,7 @@ func newState() *state {
 		hit:         make([]slot, nTemplates),
 		scores:      make([]int32, 256),
 		frontScores: make([]int32, 256),
+		kidScores:   make([]int32, 256),
 	}
 }
 
@@ -67,7 +72,7 @@ func (st *state) load(p *Parser, d *onrecord.Document, start, end int) {
 	st.grow(n)
 	st.n = n
 	st.b0 = 0
-	st.front = -1
+	st.front, st.kidFront = -1, -1
 	st.stack = st.stack[:0]
 	for i := 0; i <= n; i++ {
 		st.head[i] = -1
