@@ -75,11 +75,15 @@ func valency(v uint8) uint64 {
 // features fills st.feats for the current configuration: words and tags of
 // the top three stack items and the first four buffer items, their
 // outermost children and those children's labels, valencies, label sets and
-// distances. It is bufferFeatures, frontKidFeatures and stackFeatures.
+// distances. It is bufferFeatures, frontKidFeatures, topFeatures and
+// stackFeatures.
 func (st *state) features() {
 	st.feats = st.feats[:0]
 	st.bufferFeatures()
 	st.frontKidFeatures()
+	if len(st.stack) > 0 {
+		st.topFeatures()
+	}
 	st.stackFeatures()
 }
 
@@ -149,6 +153,41 @@ func (st *state) frontKidFeatures() {
 
 // stackFeatures appends the templates that read the stack, alone or with
 // the buffer.
+// topFeatures appends the templates that read only the stack top and its
+// children. The top gains children only as a right arc's head, each one
+// its new rightmost, so the parser scores them once per (top, rightmost
+// child) and reuses them when a left arc uncovers the top again.
+func (st *state) topFeatures() {
+	s0 := st.stack[len(st.stack)-1]
+	s0w, s0t := st.w(s0), st.t(s0)
+	s0wt := mix(s0w, s0t)
+	s0l1, s0l2 := at(st.lc1, s0), at(st.lc2, s0)
+	s0r1, s0r2 := at(st.rc1, s0), at(st.rc2, s0)
+	s0x := at64(st.suf, s0)
+	st.add(1, s0wt, 0, 0)
+	st.add(2, s0w, 0, 0)
+	st.add(3, s0t, 0, 0)
+	st.add(47, s0t, st.t(s0l1), st.t(s0l2))
+	st.add(48, s0t, st.t(s0r1), st.t(s0r2))
+	st.add(51, s0w, st.w(s0l1), st.l(s0l1))
+	st.add(52, s0w, st.w(s0r1), st.l(s0r1))
+	st.add(55, s0wt, st.l(s0l1), 0)
+	st.add(56, s0t, st.l(s0l1), st.l(s0l2))
+	st.add(57, s0wt, st.l(s0r1), 0)
+	st.add(58, s0t, st.l(s0r1), st.l(s0r2))
+	st.add(62, s0t, at64(st.lset, s0), at64(st.rset, s0))
+	st.add(65, s0wt, valency(at8(st.nl, s0)), valency(at8(st.nr, s0)))
+	st.add(73, st.w(s0l1), st.t(s0l1), st.l(s0l1))
+	st.add(74, st.w(s0r1), st.t(s0r1), st.l(s0r1))
+	st.add(76, st.t(s0l1), st.l(s0l1), 0)
+	st.add(77, st.t(s0r1), st.l(s0r1), 0)
+	st.add(79, st.w(s0l2), st.t(s0l2), st.l(s0l2))
+	st.add(80, st.w(s0r2), st.t(s0r2), st.l(s0r2))
+	st.add(84, s0w, at64(st.lset, s0), 0)
+	st.add(85, s0w, at64(st.rset, s0), 0)
+	st.add(89, s0x, s0t, 0)
+}
+
 func (st *state) stackFeatures() {
 	s0, s1, s2 := int32(-1), int32(-1), int32(-1)
 	if k := len(st.stack); k > 0 {
@@ -168,16 +207,12 @@ func (st *state) stackFeatures() {
 	s2t := st.t(s2)
 	s0wt, s1wt, b0wt := mix(s0w, s0t), mix(s1w, s1t), mix(b0w, b0t)
 
-	s0l1, s0l2 := at(st.lc1, s0), at(st.lc2, s0)
-	s0r1, s0r2 := at(st.rc1, s0), at(st.rc2, s0)
+	s0l1, s0r1 := at(st.lc1, s0), at(st.rc1, s0)
 	s1l1 := at(st.lc1, s1)
 	s1r1, s1r2 := at(st.rc1, s1), at(st.rc2, s1)
 	b0l1 := at(st.lc1, b0)
 
 	// Single items.
-	st.add(1, s0wt, 0, 0)
-	st.add(2, s0w, 0, 0)
-	st.add(3, s0t, 0, 0)
 	st.add(12, s1wt, 0, 0)
 	st.add(13, s1w, 0, 0)
 	st.add(14, s1t, 0, 0)
@@ -213,22 +248,12 @@ func (st *state) stackFeatures() {
 	st.add(44, s1t, s0t, st.t(s0r1))
 	st.add(45, s1t, st.t(s1r1), s0t)
 	st.add(46, s1t, st.t(s1l1), s0t)
-	st.add(47, s0t, st.t(s0l1), st.t(s0l2))
-	st.add(48, s0t, st.t(s0r1), st.t(s0r2))
 	st.add(50, s1t, st.t(s1r1), st.t(s1r2))
-	st.add(51, s0w, st.w(s0l1), st.l(s0l1))
-	st.add(52, s0w, st.w(s0r1), st.l(s0r1))
 	st.add(54, s1w, st.w(s1r1), st.l(s1r1))
 	// Child labels.
-	st.add(55, s0wt, st.l(s0l1), 0)
-	st.add(56, s0t, st.l(s0l1), st.l(s0l2))
-	st.add(57, s0wt, st.l(s0r1), 0)
-	st.add(58, s0t, st.l(s0r1), st.l(s0r2))
 	st.add(61, s1t, st.l(s1r1), s0t)
 	// Label sets and valency.
-	st.add(62, s0t, at64(st.lset, s0), at64(st.rset, s0))
 	st.add(64, s1t, at64(st.rset, s1), s0t)
-	st.add(65, s0wt, valency(at8(st.nl, s0)), valency(at8(st.nr, s0)))
 	st.add(67, s1t, valency(at8(st.nr, s1)), s0t)
 	// Distance.
 	d := dist(s0, b0)
@@ -239,19 +264,10 @@ func (st *state) stackFeatures() {
 	st.add(72, s1t, s0t, dist(s1, s0))
 	// Children on their own (Zhang & Nivre's unigram and third-order
 	// features); s1 plays the role of s0's head in arc-eager.
-	st.add(73, st.w(s0l1), st.t(s0l1), st.l(s0l1))
-	st.add(74, st.w(s0r1), st.t(s0r1), st.l(s0r1))
-	st.add(76, st.t(s0l1), st.l(s0l1), 0)
-	st.add(77, st.t(s0r1), st.l(s0r1), 0)
-	st.add(79, st.w(s0l2), st.t(s0l2), st.l(s0l2))
-	st.add(80, st.w(s0r2), st.t(s0r2), st.l(s0r2))
 	st.add(82, st.w(s1r1), st.t(s1r1), st.l(s1r1))
 	st.add(83, st.w(s1l1), st.t(s1l1), st.l(s1l1))
-	st.add(84, s0w, at64(st.lset, s0), 0)
-	st.add(85, s0w, at64(st.rset, s0), 0)
 	// Suffixes for words the model has rarely seen.
 	s0x, b0x := at64(st.suf, s0), at64(st.suf, b0)
-	st.add(89, s0x, s0t, 0)
 	st.add(92, s0x, b0x, 0)
 	st.add(93, s1t, s0x, b0t)
 	// Commas and colons between s0 and b0, and between s1 and s0, for

@@ -124,6 +124,21 @@ func (p *Parser) predict(st *state) int {
 		sc[c] = v + st.kidScores[c]
 	}
 	st.feats = st.feats[:0]
+	if s0 := st.stack[len(st.stack)-1]; len(st.topKey) > 0 {
+		top := st.topScores[int(s0)*nc:]
+		if rc := st.rc1[s0]; st.topKey[s0] != rc {
+			st.topFeatures()
+			clear(top[:nc])
+			p.tab.add(st.feats, top, st.hit)
+			st.topKey[s0] = rc
+			st.feats = st.feats[:0]
+		}
+		for c := range sc {
+			sc[c] += top[c]
+		}
+	} else {
+		st.topFeatures()
+	}
 	st.stackFeatures()
 	p.tab.add(st.feats, sc, st.hit)
 	return st.bestValid(st.scores, p.rootL, len(p.labels))

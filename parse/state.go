@@ -33,7 +33,16 @@ type state struct {
 	frontScores   []int32
 	kidFront, kid int32
 	kidScores     []int32
+	// topScores holds, nc per word, the scores of topFeatures for the
+	// word on the stack top with rightmost child topKey (-2: none yet),
+	// and 256 entries of padding for table.add. Sentences longer than
+	// maxTopWords, which the tokenizer never makes, go without (topKey
+	// empty), to bound the memory.
+	topScores []int32
+	topKey    []int32
 }
+
+const maxTopWords = 1024
 
 func newState() *state {
 	return &state{
@@ -73,6 +82,16 @@ func (st *state) load(p *Parser, d *onrecord.Document, start, end int) {
 	st.n = n
 	st.b0 = 0
 	st.front, st.kidFront = -1, -1
+	st.topKey = st.topKey[:0]
+	if n <= maxTopWords {
+		if need := n*p.nClasses() + 256; cap(st.topScores) < need {
+			st.topScores = make([]int32, 2*need)
+		}
+		st.topScores = st.topScores[:cap(st.topScores)]
+		for range n {
+			st.topKey = append(st.topKey, -2)
+		}
+	}
 	st.stack = st.stack[:0]
 	for i := 0; i <= n; i++ {
 		st.head[i] = -1
