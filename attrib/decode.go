@@ -446,8 +446,8 @@ func snapTree(d *onrecord.Document, segs []segment, k int, f *featurizer) {
 
 // treeSource finds the source of a cue the tagger left without one in the
 // parse, trying in turn: the noun that "according to" introduces, the
-// subject of the cue verb, the subject of the verb a participle or
-// infinitive cue hangs from ("Looking ahead, Ham explained"), the noun a
+// subject of the cue verb, the agent of a passive one, the subject of the
+// verb a participle or infinitive cue hangs from ("Looking ahead, Ham explained"), the noun a
 // participle cue modifies ("a statement announcing"), and a name labelled
 // with its party in the sentence before. A candidate inside a content or
 // cue is passed over for the next.
@@ -481,15 +481,24 @@ func treeSource(d *onrecord.Document, segs []segment, c int, f *featurizer) (seg
 			}
 		}
 	}
-	// From the cue's word that hangs outside it, climb at most two clausal
-	// links to a verb with a subject ("He concluded by adding ...").
+	// A passive cue's agent, without its "by": "was passed by Congress".
+	for j := int(sent.Start); j < int(sent.End); j++ {
+		if h := int(d.Tokens[j].Head); h >= cue.a && h < cue.b && outside(j) && strings.HasPrefix(d.Tokens[j].Dep, "nmod") && hasBy(d, j) {
+			if sg, ok := sourceAt(d, segs, c, caseless(d, f, j), int(f.hi[j])+1, int(sent.Start)); ok {
+				return sg, true
+			}
+		}
+	}
+	// From the cue's word that hangs outside it, climb at most three
+	// clausal links to a verb with a subject that is not part of a content
+	// or cue ("He concluded by adding ...").
 	top := -1
 	for i := cue.a; i < cue.b && top < 0; i++ {
 		if h := int(d.Tokens[i].Head); h < 0 || outside(h) {
 			top = i
 		}
 	}
-	for j, steps := top, 0; j >= 0 && steps < 2; steps++ {
+	for j, steps := top, 0; j >= 0 && steps < 3; steps++ {
 		h := int(d.Tokens[j].Head)
 		switch d.Tokens[j].Dep {
 		case "advcl", "xcomp", "conj", "dep":
@@ -503,7 +512,6 @@ func treeSource(d *onrecord.Document, segs []segment, c int, f *featurizer) (seg
 			if sg, ok := subtree(k); ok {
 				return sg, true
 			}
-			break
 		}
 		j = h
 	}
@@ -511,11 +519,7 @@ func treeSource(d *onrecord.Document, segs []segment, c int, f *featurizer) (seg
 	// participle clause itself ("footage of Hillary Clinton asking").
 	if top >= 0 && d.Tokens[top].Dep == "acl" && d.Tokens[top].Tag == "VBG" {
 		if h := int(d.Tokens[top].Head); h >= 0 && h < top && strings.HasPrefix(d.Tokens[h].Tag, "NN") {
-			lo := int(f.lo[h])
-			for lo < h && d.Tokens[lo].Dep == "case" {
-				lo++
-			}
-			if sg, ok := sourceAt(d, segs, c, lo, h+1, int(sent.Start)); ok {
+			if sg, ok := sourceAt(d, segs, c, caseless(d, f, h), h+1, int(sent.Start)); ok {
 				return sg, true
 			}
 		}
@@ -524,6 +528,25 @@ func treeSource(d *onrecord.Document, segs []segment, c int, f *featurizer) (seg
 		return sourceAt(d, segs, c, int(f.lo[j]), int(f.hi[j])+1, int(d.Sents[cue.sent-1].Start))
 	}
 	return segment{}, false
+}
+
+// caseless returns the first token of j's subtree after its case markers.
+func caseless(d *onrecord.Document, f *featurizer, j int) int {
+	lo := int(f.lo[j])
+	for lo < j && d.Tokens[lo].Dep == "case" {
+		lo++
+	}
+	return lo
+}
+
+// hasBy tells whether token j has the case marker "by".
+func hasBy(d *onrecord.Document, j int) bool {
+	for i := j - 1; i >= 0 && i >= j-4; i-- {
+		if int(d.Tokens[i].Head) == j && d.Tokens[i].Dep == "case" && strings.EqualFold(d.Word(i), "by") {
+			return true
+		}
+	}
+	return false
 }
 
 // sourceAt makes the source of cue c from tokens [lo, hi), which must lie

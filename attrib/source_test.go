@@ -56,6 +56,7 @@ func TestTreeSource(t *testing.T) {
 	tests := []struct{ sent, cue, content, want string }{
 		{"The senator said the plan failed.", "said", "the plan failed", "The senator"},
 		{"According to Smith, the plan failed.", "According to", "the plan failed", "Smith"},
+		{"The act was passed by Congress with wide support.", "was passed", "The act", "Congress"},
 		{"He concluded the statement by adding, “I can do better.”", "adding", "“I can do better.”", "He"},
 		// "to" introduces the content, not a source: the subject of the
 		// verb the participle hangs from is the source.
