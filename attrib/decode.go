@@ -524,6 +524,18 @@ func treeSource(d *onrecord.Document, segs []segment, c int, f *featurizer) (seg
 			}
 		}
 	}
+	// A participle opening the sentence shares the subject of the main
+	// clause, even when the parser misses the clause: "Calling it a
+	// flawed industry he added, ...".
+	if cue.a == int(sent.Start) && d.Tokens[cue.a].Tag == "VBG" {
+		for j := cue.b; j < int(sent.End); j++ {
+			if d.Tokens[j].Dep == "nsubj" {
+				if sg, ok := subtree(j); ok {
+					return sg, true
+				}
+			}
+		}
+	}
 	if j := labelledName(d, cue.sent, cue.a); j >= 0 {
 		return sourceAt(d, segs, c, int(f.lo[j]), int(f.hi[j])+1, int(d.Sents[cue.sent-1].Start))
 	}

@@ -62,6 +62,9 @@ func TestTreeSource(t *testing.T) {
 		// verb the participle hangs from is the source.
 		{"Looking ahead to the future of the armed forces, Ham explained his vote.", "Looking ahead to", "the future of the armed forces", "Ham"},
 		{"The ad uses footage of Hillary Clinton asking, “Why am I not ahead?”", "asking", "“Why am I not ahead?”", "Hillary Clinton"},
+		// The example article: with no comma after the participle clause
+		// the parser makes "Calling" the root, and "he" is left over.
+		{`Calling it a "flawed" industry he added, "It sets men, especially white men, up for success."`, "Calling", `it a "flawed" industry`, "he"},
 	}
 	m, err := Default()
 	if err != nil {

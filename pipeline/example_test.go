@@ -90,6 +90,9 @@ func TestExample(t *testing.T) {
 	if q := find(d, "he had failed"); q == nil || q.Kind != onrecord.Indirect || q.Speaker == nil || q.Speaker.Name != "Justin Timberlake" {
 		t.Errorf(`"saying that he had failed": %+v, want indirect by Justin Timberlake`, q)
 	}
+	if q := find(d, `a "flawed" industry`); q == nil || q.Speaker == nil || q.Speaker.Name != "Justin Timberlake" {
+		t.Errorf(`"Calling it a "flawed" industry he added": %+v, want Justin Timberlake`, q)
+	}
 	if q := find(d, "Timberlake used Spears to advance his career"); q == nil || q.Kind != onrecord.Indirect || join(d, q.Source) != "The documentary" {
 		t.Errorf(`"The documentary suggested ...": %+v, want indirect with source "The documentary"`, q)
 	}
