@@ -75,14 +75,17 @@ func valency(v uint8) uint64 {
 // features fills st.feats for the current configuration: words and tags of
 // the top three stack items and the first four buffer items, their
 // outermost children and those children's labels, valencies, label sets and
-// distances. It is bufferFeatures, frontKidFeatures, topFeatures and
-// stackFeatures.
+// distances. It is bufferFeatures, frontKidFeatures, topFeatures,
+// secondFeatures and stackFeatures.
 func (st *state) features() {
 	st.feats = st.feats[:0]
 	st.bufferFeatures()
 	st.frontKidFeatures()
 	if len(st.stack) > 0 {
 		st.topFeatures()
+	}
+	if len(st.stack) > 1 {
+		st.secondFeatures()
 	}
 	st.stackFeatures()
 }
@@ -188,6 +191,23 @@ func (st *state) topFeatures() {
 	st.add(89, s0x, s0t, 0)
 }
 
+// secondFeatures appends the templates that read only the second stack
+// item and its children, which change as topFeatures' do.
+func (st *state) secondFeatures() {
+	s1 := st.stack[len(st.stack)-2]
+	s1w, s1t := st.w(s1), st.t(s1)
+	s1wt := mix(s1w, s1t)
+	s1l1 := at(st.lc1, s1)
+	s1r1, s1r2 := at(st.rc1, s1), at(st.rc2, s1)
+	st.add(12, s1wt, 0, 0)
+	st.add(13, s1w, 0, 0)
+	st.add(14, s1t, 0, 0)
+	st.add(50, s1t, st.t(s1r1), st.t(s1r2))
+	st.add(54, s1w, st.w(s1r1), st.l(s1r1))
+	st.add(82, st.w(s1r1), st.t(s1r1), st.l(s1r1))
+	st.add(83, st.w(s1l1), st.t(s1l1), st.l(s1l1))
+}
+
 func (st *state) stackFeatures() {
 	s0, s1, s2 := int32(-1), int32(-1), int32(-1)
 	if k := len(st.stack); k > 0 {
@@ -209,13 +229,10 @@ func (st *state) stackFeatures() {
 
 	s0l1, s0r1 := at(st.lc1, s0), at(st.rc1, s0)
 	s1l1 := at(st.lc1, s1)
-	s1r1, s1r2 := at(st.rc1, s1), at(st.rc2, s1)
+	s1r1 := at(st.rc1, s1)
 	b0l1 := at(st.lc1, b0)
 
 	// Single items.
-	st.add(12, s1wt, 0, 0)
-	st.add(13, s1w, 0, 0)
-	st.add(14, s1t, 0, 0)
 	st.add(15, s2t, st.w(s2), 0)
 	// Pairs.
 	st.add(16, s0wt, b0wt, 0)
@@ -248,8 +265,6 @@ func (st *state) stackFeatures() {
 	st.add(44, s1t, s0t, st.t(s0r1))
 	st.add(45, s1t, st.t(s1r1), s0t)
 	st.add(46, s1t, st.t(s1l1), s0t)
-	st.add(50, s1t, st.t(s1r1), st.t(s1r2))
-	st.add(54, s1w, st.w(s1r1), st.l(s1r1))
 	// Child labels.
 	st.add(61, s1t, st.l(s1r1), s0t)
 	// Label sets and valency.
@@ -264,8 +279,6 @@ func (st *state) stackFeatures() {
 	st.add(72, s1t, s0t, dist(s1, s0))
 	// Children on their own (Zhang & Nivre's unigram and third-order
 	// features); s1 plays the role of s0's head in arc-eager.
-	st.add(82, st.w(s1r1), st.t(s1r1), st.l(s1r1))
-	st.add(83, st.w(s1l1), st.t(s1l1), st.l(s1l1))
 	// Suffixes for words the model has rarely seen.
 	s0x, b0x := at64(st.suf, s0), at64(st.suf, b0)
 	st.add(92, s0x, b0x, 0)

@@ -124,24 +124,37 @@ func (p *Parser) predict(st *state) int {
 		sc[c] = v + st.kidScores[c]
 	}
 	st.feats = st.feats[:0]
-	if s0 := st.stack[len(st.stack)-1]; len(st.topKey) > 0 {
-		top := st.topScores[int(s0)*nc:]
-		if rc := st.rc1[s0]; st.topKey[s0] != rc {
-			st.topFeatures()
-			clear(top[:nc])
-			p.tab.add(st.feats, top, st.hit)
-			st.topKey[s0] = rc
-			st.feats = st.feats[:0]
-		}
-		for c := range sc {
-			sc[c] += top[c]
-		}
-	} else {
-		st.topFeatures()
+	p.addCached(st, &st.top, st.stack[len(st.stack)-1], sc, (*state).topFeatures)
+	if len(st.stack) > 1 {
+		p.addCached(st, &st.second, st.stack[len(st.stack)-2], sc, (*state).secondFeatures)
 	}
 	st.stackFeatures()
 	p.tab.add(st.feats, sc, st.hit)
 	return st.bestValid(st.scores, p.rootL, len(p.labels))
+}
+
+// addCached adds to sc the scores of the templates feats appends for stack
+// word w, scoring them only when w's rightmost child has changed since
+// they were last kept in c. Without a cache (a long sentence) the
+// templates are left in st.feats, to be scored with the rest.
+func (p *Parser) addCached(st *state, c *wordCache, w int32, sc []int32, feats func(*state)) {
+	if len(c.key) == 0 {
+		feats(st)
+		return
+	}
+	nc := len(sc)
+	row := c.scores[int(w)*nc:]
+	if rc := st.rc1[w]; c.key[w] != rc {
+		mark := len(st.feats)
+		feats(st)
+		clear(row[:nc])
+		p.tab.add(st.feats[mark:], row, st.hit)
+		st.feats = st.feats[:mark]
+		c.key[w] = rc
+	}
+	for i := range sc {
+		sc[i] += row[i]
+	}
 }
 
 // bestValid returns the highest-scoring class that is legal in st.

@@ -204,8 +204,8 @@ func TestFrontScores(t *testing.T) {
 	// so scores kept from the previous sentence would show.
 	short := doc("He/PRP left/VBD She/PRP stayed/VBD They/PRP laughed/VBD")
 	short.Sents = []onrecord.Sentence{{Start: 0, End: 2}, {Start: 2, End: 4}, {Start: 4, End: 6}}
-	// Past maxTopWords the stack top's scores are not kept.
-	long := doc(strings.Repeat("the/DT big/JJ dog/NN barked/VBD and/CC ", maxTopWords/5+1) + "./.")
+	// Past maxCachedWords the stack words' scores are not kept.
+	long := doc(strings.Repeat("the/DT big/JJ dog/NN barked/VBD and/CC ", maxCachedWords/5+1) + "./.")
 	moves := 0
 	for _, d := range append(loadDocs(t, "dev")[:5], short, long) {
 		for _, s := range d.Sents {

@@ -33,16 +33,39 @@ type state struct {
 	frontScores   []int32
 	kidFront, kid int32
 	kidScores     []int32
-	// topScores holds, nc per word, the scores of topFeatures for the
-	// word on the stack top with rightmost child topKey (-2: none yet),
-	// and 256 entries of padding for table.add. Sentences longer than
-	// maxTopWords, which the tokenizer never makes, go without (topKey
-	// empty), to bound the memory.
-	topScores []int32
-	topKey    []int32
+	// top and second keep the scores of topFeatures and secondFeatures
+	// per word.
+	top, second wordCache
 }
 
-const maxTopWords = 1024
+// wordCache holds, nc per word, the scores of one group of templates that
+// read one stack position's word and its children, with key the word's
+// rightmost child when they were scored (-2: not yet), and 256 entries of
+// padding for table.add. A word gains children in that position only as
+// a right arc's head, each one its new rightmost, so the key tells when
+// the scores are stale. Sentences longer than maxCachedWords, which the
+// tokenizer never makes, go without (key empty), to bound the memory.
+type wordCache struct {
+	scores []int32
+	key    []int32
+}
+
+// reset empties c for a sentence of n words and nc classes.
+func (c *wordCache) reset(n, nc int) {
+	c.key = c.key[:0]
+	if n > maxCachedWords {
+		return
+	}
+	if need := n*nc + 256; cap(c.scores) < need {
+		c.scores = make([]int32, 2*need)
+	}
+	c.scores = c.scores[:cap(c.scores)]
+	for range n {
+		c.key = append(c.key, -2)
+	}
+}
+
+const maxCachedWords = 1024
 
 func newState() *state {
 	return &state{
@@ -82,16 +105,8 @@ func (st *state) load(p *Parser, d *onrecord.Document, start, end int) {
 	st.n = n
 	st.b0 = 0
 	st.front, st.kidFront = -1, -1
-	st.topKey = st.topKey[:0]
-	if n <= maxTopWords {
-		if need := n*p.nClasses() + 256; cap(st.topScores) < need {
-			st.topScores = make([]int32, 2*need)
-		}
-		st.topScores = st.topScores[:cap(st.topScores)]
-		for range n {
-			st.topKey = append(st.topKey, -2)
-		}
-	}
+	st.top.reset(n, p.nClasses())
+	st.second.reset(n, p.nClasses())
 	st.stack = st.stack[:0]
 	for i := 0; i <= n; i++ {
 		st.head[i] = -1
