@@ -84,9 +84,7 @@ func (st *state) features() {
 	if len(st.stack) > 0 {
 		st.topFeatures()
 	}
-	if len(st.stack) > 1 {
-		st.secondFeatures()
-	}
+	st.secondFeatures()
 	st.stackFeatures()
 }
 
@@ -194,7 +192,10 @@ func (st *state) topFeatures() {
 // secondFeatures appends the templates that read only the second stack
 // item and its children, which change as topFeatures' do.
 func (st *state) secondFeatures() {
-	s1 := st.stack[len(st.stack)-2]
+	s1 := int32(-1)
+	if k := len(st.stack); k > 1 {
+		s1 = st.stack[k-2]
+	}
 	s1w, s1t := st.w(s1), st.t(s1)
 	s1wt := mix(s1w, s1t)
 	s1l1 := at(st.lc1, s1)

@@ -127,6 +127,8 @@ func (p *Parser) predict(st *state) int {
 	p.addCached(st, &st.top, st.stack[len(st.stack)-1], sc, (*state).topFeatures)
 	if len(st.stack) > 1 {
 		p.addCached(st, &st.second, st.stack[len(st.stack)-2], sc, (*state).secondFeatures)
+	} else {
+		st.secondFeatures() // no second word: its templates still score
 	}
 	st.stackFeatures()
 	p.tab.add(st.feats, sc, st.hit)

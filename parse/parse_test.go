@@ -215,6 +215,9 @@ func TestFrontScores(t *testing.T) {
 				if len(st.stack) > 1 || len(st.stack) == 1 && int(st.b0) < st.n {
 					got := slices.Clone(st.scores[:nc])
 					st.features()
+					if len(st.feats) != nTemplates {
+						t.Fatalf("%s: move %d: %d features, want one per template (%d)", d.ID, moves, len(st.feats), nTemplates)
+					}
 					clear(fresh)
 					p.tab.add(st.feats, fresh[:nc], st.hit)
 					if !slices.Equal(got, fresh[:nc]) {
