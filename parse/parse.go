@@ -104,29 +104,17 @@ func (p *Parser) predict(st *state) int {
 		return leftClass(p.rootL)
 	}
 	nc := p.nClasses()
-	if st.b0 != st.front {
-		st.feats = st.feats[:0]
-		st.bufferFeatures()
-		clear(st.frontScores[:nc])
-		p.tab.add(st.feats, st.frontScores[:nc], st.hit)
-		st.front = st.b0
-	}
-	// A new left child of the front is always its leftmost one.
-	if kid := at(st.lc1, st.b0); st.b0 != st.kidFront || kid != st.kid {
-		st.feats = st.feats[:0]
-		st.frontKidFeatures()
-		clear(st.kidScores[:nc])
-		p.tab.add(st.feats, st.kidScores[:nc], st.hit)
-		st.kidFront, st.kid = st.b0, kid
-	}
 	sc := st.scores[:nc]
-	for c, v := range st.frontScores[:nc] {
-		sc[c] = v + st.kidScores[c]
-	}
+	clear(sc)
 	st.feats = st.feats[:0]
-	p.addCached(st, &st.top, st.stack[len(st.stack)-1], sc, (*state).topFeatures)
+	// Reductions leave the buffer front in place, and it gains a left child
+	// only as a left arc's head, each one its new leftmost.
+	p.addRow(st, st.front.scores, &st.front.key, int64(st.b0), sc, (*state).bufferFeatures)
+	kids := int64(st.b0)<<32 | int64(uint32(at(st.lc1, st.b0)))
+	p.addRow(st, st.kids.scores, &st.kids.key, kids, sc, (*state).frontKidFeatures)
+	p.addWord(st, &st.top, st.stack[len(st.stack)-1], sc, (*state).topFeatures)
 	if len(st.stack) > 1 {
-		p.addCached(st, &st.second, st.stack[len(st.stack)-2], sc, (*state).secondFeatures)
+		p.addWord(st, &st.second, st.stack[len(st.stack)-2], sc, (*state).secondFeatures)
 	} else {
 		st.secondFeatures() // no second word: its templates still score
 	}
@@ -135,28 +123,34 @@ func (p *Parser) predict(st *state) int {
 	return st.bestValid(st.scores, p.rootL, len(p.labels))
 }
 
-// addCached adds to sc the scores of the templates feats appends for stack
-// word w, scoring them only when w's rightmost child has changed since
-// they were last kept in c. Without a cache (a long sentence) the
-// templates are left in st.feats, to be scored with the rest.
-func (p *Parser) addCached(st *state, c *wordCache, w int32, sc []int32, feats func(*state)) {
-	if len(c.key) == 0 {
-		feats(st)
-		return
-	}
-	nc := len(sc)
-	row := c.scores[int(w)*nc:]
-	if rc := st.rc1[w]; c.key[w] != rc {
+// addRow adds to sc the scores in row of the templates feats appends,
+// scoring them into row (capacity >= 256, for table.add) only when *key
+// differs from want, the state those templates read.
+func (p *Parser) addRow(st *state, row []int32, key *int64, want int64, sc []int32, feats func(*state)) {
+	if *key != want {
 		mark := len(st.feats)
 		feats(st)
-		clear(row[:nc])
+		clear(row[:len(sc)])
 		p.tab.add(st.feats[mark:], row, st.hit)
 		st.feats = st.feats[:mark]
-		c.key[w] = rc
+		*key = want
 	}
 	for i := range sc {
 		sc[i] += row[i]
 	}
+}
+
+// addWord is addRow for templates of stack word w, kept per word in c. A
+// word on the stack gains children only as a right arc's head, each one
+// its new rightmost, so its rightmost child is the key. Without a cache
+// (a long sentence) the templates are left in st.feats, to be scored with
+// the rest.
+func (p *Parser) addWord(st *state, c *wordCache, w int32, sc []int32, feats func(*state)) {
+	if len(c.key) == 0 {
+		feats(st)
+		return
+	}
+	p.addRow(st, c.scores[int(w)*len(sc):], &c.key[w], int64(st.rc1[w]), sc, feats)
 }
 
 // bestValid returns the highest-scoring class that is legal in st.

@@ -25,29 +25,28 @@ type state struct {
 	feats  []uint64
 	hit    []slot
 	scores []int32
-	// frontScores holds the scores of bufferFeatures for buffer front
-	// front (-1: none yet), reused until a shift moves the front;
-	// kidScores those of frontKidFeatures for front kidFront with leftmost
-	// child kid.
-	front         int32
-	frontScores   []int32
-	kidFront, kid int32
-	kidScores     []int32
-	// top and second keep the scores of topFeatures and secondFeatures
-	// per word.
+	// Scores of template groups kept across moves while what they read
+	// stays the same (see predict): the buffer's, the buffer front's
+	// children's, and per word those of the stack top and second word.
+	front, kids keyedRow
 	top, second wordCache
 }
 
-// wordCache holds, nc per word, the scores of one group of templates that
-// read one stack position's word and its children, with key the word's
-// rightmost child when they were scored (-2: not yet), and 256 entries of
-// padding for table.add. A word gains children in that position only as
-// a right arc's head, each one its new rightmost, so the key tells when
-// the scores are stale. Sentences longer than maxCachedWords, which the
-// tokenizer never makes, go without (key empty), to bound the memory.
+// keyedRow is the scores of one template group with the key of the state
+// they were scored for (-1: none).
+type keyedRow struct {
+	scores []int32 // capacity 256, for table.add
+	key    int64
+}
+
+// wordCache holds, nc per word, the scores of one template group of a
+// stack position, keyed by the word's rightmost child (-2: not scored
+// yet), with 256 entries of padding for table.add. Sentences longer than
+// maxCachedWords, which the tokenizer never makes, go without (key
+// empty), to bound the memory.
 type wordCache struct {
 	scores []int32
-	key    []int32
+	key    []int64
 }
 
 // reset empties c for a sentence of n words and nc classes.
@@ -69,11 +68,11 @@ const maxCachedWords = 1024
 
 func newState() *state {
 	return &state{
-		feats:       make([]uint64, 0, nTemplates),
-		hit:         make([]slot, nTemplates),
-		scores:      make([]int32, 256),
-		frontScores: make([]int32, 256),
-		kidScores:   make([]int32, 256),
+		feats:  make([]uint64, 0, nTemplates),
+		hit:    make([]slot, nTemplates),
+		scores: make([]int32, 256),
+		front:  keyedRow{scores: make([]int32, 256)},
+		kids:   keyedRow{scores: make([]int32, 256)},
 	}
 }
 
@@ -104,7 +103,7 @@ func (st *state) load(p *Parser, d *onrecord.Document, start, end int) {
 	st.grow(n)
 	st.n = n
 	st.b0 = 0
-	st.front, st.kidFront = -1, -1
+	st.front.key, st.kids.key = -1, -1
 	st.top.reset(n, p.nClasses())
 	st.second.reset(n, p.nClasses())
 	st.stack = st.stack[:0]
