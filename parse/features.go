@@ -152,19 +152,31 @@ func (st *state) frontKidFeatures() {
 	st.add(86, b0w, at64(st.lset, b0), 0)
 }
 
-// stackFeatures appends the templates that read the stack, alone or with
-// the buffer.
-// topFeatures appends the templates that read only the stack top and its
-// children. The top gains children only as a right arc's head, each one
-// its new rightmost, so the parser scores them once per (top, rightmost
-// child) and reuses them when a left arc uncovers the top again.
+// topFeatures appends the templates that read only the stack top, its
+// children and the words below it with theirs. While a word is on the
+// stack the words below it stay, and their children too (a word gains
+// right children only from the word above it, which the arc pops); the
+// top itself gains children only as a right arc's head, each one its new
+// rightmost. So the parser scores these once per (top, rightmost child)
+// and reuses them when a left arc uncovers the top again.
 func (st *state) topFeatures() {
-	s0 := st.stack[len(st.stack)-1]
+	k := len(st.stack)
+	s0, s1, s2 := st.stack[k-1], int32(-1), int32(-1)
+	if k > 1 {
+		s1 = st.stack[k-2]
+		if k > 2 {
+			s2 = st.stack[k-3]
+		}
+	}
 	s0w, s0t := st.w(s0), st.t(s0)
 	s0wt := mix(s0w, s0t)
 	s0l1, s0l2 := at(st.lc1, s0), at(st.lc2, s0)
 	s0r1, s0r2 := at(st.rc1, s0), at(st.rc2, s0)
 	s0x := at64(st.suf, s0)
+	s1w, s1t := st.w(s1), st.t(s1)
+	s1wt, s2t := mix(s1w, s1t), st.t(s2)
+	s1l1, s1r1 := at(st.lc1, s1), at(st.rc1, s1)
+	ps := st.punctBetween(s1, s0)
 	st.add(1, s0wt, 0, 0)
 	st.add(2, s0w, 0, 0)
 	st.add(3, s0t, 0, 0)
@@ -187,10 +199,30 @@ func (st *state) topFeatures() {
 	st.add(84, s0w, at64(st.lset, s0), 0)
 	st.add(85, s0w, at64(st.rset, s0), 0)
 	st.add(89, s0x, s0t, 0)
+	// With the words below.
+	st.add(15, s2t, st.w(s2), 0)
+	st.add(24, s1wt, s0wt, 0)
+	st.add(25, s1w, s0w, 0)
+	st.add(26, s1t, s0t, 0)
+	st.add(27, s1t, s0w, 0)
+	st.add(28, s1w, s0t, 0)
+	st.add(35, s2t, s1t, s0t)
+	st.add(43, s1t, s0t, st.t(s0l1))
+	st.add(44, s1t, s0t, st.t(s0r1))
+	st.add(45, s1t, st.t(s1r1), s0t)
+	st.add(46, s1t, st.t(s1l1), s0t)
+	st.add(61, s1t, st.l(s1r1), s0t)
+	st.add(64, s1t, at64(st.rset, s1), s0t)
+	st.add(67, s1t, valency(at8(st.nr, s1)), s0t)
+	st.add(72, s1t, s0t, dist(s1, s0))
+	st.add(97, s1t, s0t, ps)
+	st.add(98, s1w, s0t, ps)
+	st.add(99, s1t, s0w, ps)
 }
 
 // secondFeatures appends the templates that read only the second stack
-// item and its children, which change as topFeatures' do.
+// item and its children, which change only when a right arc gives it a
+// new rightmost child.
 func (st *state) secondFeatures() {
 	s1 := int32(-1)
 	if k := len(st.stack); k > 1 {
@@ -209,15 +241,14 @@ func (st *state) secondFeatures() {
 	st.add(83, st.w(s1l1), st.t(s1l1), st.l(s1l1))
 }
 
+// stackFeatures appends the templates that read the stack with the
+// buffer: they change with every move.
 func (st *state) stackFeatures() {
-	s0, s1, s2 := int32(-1), int32(-1), int32(-1)
+	s0, s1 := int32(-1), int32(-1)
 	if k := len(st.stack); k > 0 {
 		s0 = st.stack[k-1]
 		if k > 1 {
 			s1 = st.stack[k-2]
-			if k > 2 {
-				s2 = st.stack[k-3]
-			}
 		}
 	}
 	b0, b1, _, _ := st.buffer()
@@ -225,16 +256,10 @@ func (st *state) stackFeatures() {
 	s1w, s1t := st.w(s1), st.t(s1)
 	b0w, b0t := st.w(b0), st.t(b0)
 	b1t := st.t(b1)
-	s2t := st.t(s2)
-	s0wt, s1wt, b0wt := mix(s0w, s0t), mix(s1w, s1t), mix(b0w, b0t)
-
+	s0wt, b0wt := mix(s0w, s0t), mix(b0w, b0t)
 	s0l1, s0r1 := at(st.lc1, s0), at(st.rc1, s0)
-	s1l1 := at(st.lc1, s1)
-	s1r1 := at(st.rc1, s1)
 	b0l1 := at(st.lc1, b0)
 
-	// Single items.
-	st.add(15, s2t, st.w(s2), 0)
 	// Pairs.
 	st.add(16, s0wt, b0wt, 0)
 	st.add(17, s0wt, b0w, 0)
@@ -243,17 +268,11 @@ func (st *state) stackFeatures() {
 	st.add(20, s0t, b0wt, 0)
 	st.add(21, s0w, b0w, 0)
 	st.add(22, s0t, b0t, 0)
-	st.add(24, s1wt, s0wt, 0)
-	st.add(25, s1w, s0w, 0)
-	st.add(26, s1t, s0t, 0)
-	st.add(27, s1t, s0w, 0)
-	st.add(28, s1w, s0t, 0)
 	st.add(30, s1w, b0w, 0)
 	st.add(31, s1t, b0t, 0)
 	// Tag trigrams.
 	st.add(33, s0t, b0t, b1t)
 	st.add(34, s1t, s0t, b0t)
-	st.add(35, s2t, s1t, s0t)
 	st.add(36, s0w, b0t, b1t)
 	st.add(37, s0t, b0w, b1t)
 	st.add(38, s1t, s0w, b0t)
@@ -262,39 +281,23 @@ func (st *state) stackFeatures() {
 	st.add(40, s0t, st.t(s0l1), b0t)
 	st.add(41, s0t, st.t(s0r1), b0t)
 	st.add(42, s0t, b0t, st.t(b0l1))
-	st.add(43, s1t, s0t, st.t(s0l1))
-	st.add(44, s1t, s0t, st.t(s0r1))
-	st.add(45, s1t, st.t(s1r1), s0t)
-	st.add(46, s1t, st.t(s1l1), s0t)
-	// Child labels.
-	st.add(61, s1t, st.l(s1r1), s0t)
-	// Label sets and valency.
-	st.add(64, s1t, at64(st.rset, s1), s0t)
-	st.add(67, s1t, valency(at8(st.nr, s1)), s0t)
 	// Distance.
 	d := dist(s0, b0)
 	st.add(68, s0wt, d, 0)
 	st.add(69, b0wt, d, 0)
 	st.add(70, s0t, b0t, d)
 	st.add(71, s0w, b0w, d)
-	st.add(72, s1t, s0t, dist(s1, s0))
-	// Children on their own (Zhang & Nivre's unigram and third-order
-	// features); s1 plays the role of s0's head in arc-eager.
 	// Suffixes for words the model has rarely seen.
 	s0x, b0x := at64(st.suf, s0), at64(st.suf, b0)
 	st.add(92, s0x, b0x, 0)
 	st.add(93, s1t, s0x, b0t)
-	// Commas and colons between s0 and b0, and between s1 and s0, for
-	// coordination and apposition.
+	// Commas and colons between s0 and b0 (and, in 100, between s1 and
+	// s0), for coordination and apposition.
 	pb := st.punctBetween(s0, b0)
 	st.add(94, s0t, b0t, pb)
 	st.add(95, s0w, b0t, pb)
 	st.add(96, s0t, b0w, pb)
-	ps := st.punctBetween(s1, s0)
-	st.add(97, s1t, s0t, ps)
-	st.add(98, s1w, s0t, ps)
-	st.add(99, s1t, s0w, ps)
-	st.add(100, s1t, s0t, ps<<8|pb)
+	st.add(100, s1t, s0t, st.punctBetween(s1, s0)<<8|pb)
 }
 
 // punctBetween is the number of commas and colons strictly between a and b,
