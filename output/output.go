@@ -1,12 +1,13 @@
 // Package output writes attributions of documents in the formats of
 // `onrecord extract --format`: jsonl (one object a document, read by
 // ../shared/tools/score_attrib.py and eval.ReadPredictions), text (for
-// people) and brat (ID.ann and ID.txt files, read by brat and
-// brat.LoadCorpus).
+// people), csv (one row an attribution, for spreadsheets) and brat (ID.ann
+// and ID.txt files, read by brat and brat.LoadCorpus).
 package output
 
 import (
 	"bufio"
+	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -33,7 +34,7 @@ type Options struct {
 }
 
 // Formats lists the format names New accepts.
-func Formats() []string { return []string{"jsonl", "text", "brat"} }
+func Formats() []string { return []string{"jsonl", "text", "csv", "brat"} }
 
 // New returns a writer of the named format writing to w (unused by brat,
 // which writes files under opt.Dir).
@@ -46,6 +47,8 @@ func New(format string, w io.Writer, opt Options) (Writer, error) {
 		return &jsonlWriter{bw: bw, enc: enc}, nil
 	case "text":
 		return &textWriter{bw: bufio.NewWriter(w), color: opt.Color}, nil
+	case "csv":
+		return &csvWriter{cw: csv.NewWriter(w)}, nil
 	case "brat":
 		if opt.Dir == "" {
 			return nil, fmt.Errorf("brat output needs a directory")
@@ -223,6 +226,66 @@ func (w *textWriter) Close() error { return w.bw.Flush() }
 
 // oneLine collapses runs of white space (line breaks too) to one space.
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// csvHeader names the columns of the csv format. Offsets are code points
+// into the document's text, end exclusive; a discontinuous content runs
+// from its first start to its last end, its parts' texts joined by
+// PartSep.
+var csvHeader = []string{"id", "date", "kind", "speaker", "speaker_type", "source", "cue", "content",
+	"content_start", "content_end", "confidence"}
+
+type csvWriter struct {
+	cw     *csv.Writer
+	header bool
+}
+
+// Write adds a row per attribution with content, after the header line
+// before the first document. Texts have their white space collapsed, and
+// one that a spreadsheet would read as a formula gets a leading
+// apostrophe.
+func (w *csvWriter) Write(d *onrecord.Document) error {
+	if !w.header {
+		w.header = true
+		if err := w.cw.Write(csvHeader); err != nil {
+			return fmt.Errorf("write csv header: %w", err)
+		}
+	}
+	for _, q := range d.Quotes {
+		if len(q.Content) == 0 {
+			continue
+		}
+		var name, typ string
+		if q.Speaker != nil {
+			name, typ = q.Speaker.Name, q.Speaker.Type
+		}
+		c := toJSONSpan(d, q.Content)
+		conf := q.Confidence
+		if math.IsNaN(conf) {
+			conf = 0
+		}
+		row := []string{cell(d.ID), d.Date, string(q.Kind), cell(name), typ,
+			cell(oneLine(spanText(d, q.Source))), cell(oneLine(spanText(d, q.Cue))), cell(oneLine(c.Text)),
+			strconv.Itoa(c.Start), strconv.Itoa(c.End), strconv.FormatFloat(max(0, min(1, conf)), 'f', 3, 64)}
+		if err := w.cw.Write(row); err != nil {
+			return fmt.Errorf("write csv of %s: %w", d.ID, err)
+		}
+	}
+	return nil
+}
+
+func (w *csvWriter) Close() error {
+	w.cw.Flush()
+	return w.cw.Error()
+}
+
+// cell guards a text cell against formula injection: spreadsheets run a
+// cell starting with =, +, - or @ as a formula.
+func cell(s string) string {
+	if s != "" && strings.ContainsRune("=+-@", rune(s[0])) {
+		return "'" + s
+	}
+	return s
+}
 
 type bratWriter struct{ dir string }
 

@@ -2,12 +2,14 @@ package output
 
 import (
 	"bytes"
+	"encoding/csv"
 	"encoding/json"
 	"flag"
 	"io"
 	"os"
 	"path/filepath"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -96,6 +98,7 @@ func TestGolden(t *testing.T) {
 		{"jsonl", "sample.jsonl.golden", Options{}},
 		{"text", "sample.text.golden", Options{}},
 		{"text", "sample.color.golden", Options{Color: true}},
+		{"csv", "sample.csv.golden", Options{}},
 	} {
 		got := render(t, tc.format, tc.opt)
 		path := filepath.Join("testdata", tc.file)
@@ -189,6 +192,50 @@ func TestBrat(t *testing.T) {
 	}
 	if err := w.Write(&onrecord.Document{ID: "../"}); err == nil {
 		t.Error("ID that is no file name: no error")
+	}
+}
+
+// TestCSV reads the csv output back: a header, a row per attribution with
+// content, offsets that point at the content, and no formula cells.
+func TestCSV(t *testing.T) {
+	rows, err := csv.NewReader(bytes.NewReader(render(t, "csv", Options{}))).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != 6 || !reflect.DeepEqual(rows[0], csvHeader) {
+		t.Fatalf("%d rows, header %q", len(rows), rows[0])
+	}
+	d := sample(t)[0]
+	first := rows[1]
+	if first[0] != d.ID || first[1] != "2021-02-13" || first[2] != "indirect" || first[3] != "Justin Timberlake" ||
+		first[5] != "the former" || first[6] != "saying" || first[7] != "that he had failed" || first[10] != "0.800" {
+		t.Errorf("first row %q", first)
+	}
+	if start, end := first[8], first[9]; start != strconv.Itoa(d.Quotes[0].Content[0].Start) || end != strconv.Itoa(d.Quotes[0].Content[0].End) {
+		t.Errorf("content offsets %s-%s", start, end)
+	}
+	if last := rows[5]; last[3] != "" || last[5] != "" || last[6] != "" {
+		t.Errorf("attribution without speaker, source and cue: %q", last)
+	}
+
+	text := "=HYPERLINK(x) said Bob."
+	evil := &onrecord.Document{ID: "@evil", Text: text, Quotes: []onrecord.Attribution{
+		{Kind: onrecord.Indirect, Content: []onrecord.Span{{Start: 0, End: 13}}, Cue: []onrecord.Span{{Start: 14, End: 18}}},
+	}}
+	var b bytes.Buffer
+	w, err := New("csv", &b, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Write(evil); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	rows, err = csv.NewReader(&b).ReadAll()
+	if err != nil || len(rows) != 2 || rows[1][0] != "'@evil" || rows[1][7] != "'=HYPERLINK(x)" {
+		t.Errorf("formula cells not guarded: %q %v", rows, err)
 	}
 }
 

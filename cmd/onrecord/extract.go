@@ -117,7 +117,7 @@ func runExtract(args []string, stdin io.Reader, stdout, stderr io.Writer) error 
 	fs := flags("extract", stderr)
 	var in inputFlags
 	in.register(fs)
-	format := fs.String("format", "", "output: jsonl (default when stdout is not a terminal), text (default on a terminal) or brat")
+	format := fs.String("format", "", "output: jsonl (default when stdout is not a terminal), text (default on a terminal), csv (a row an attribution) or brat")
 	out := fs.String("out", "", "directory for --format brat (.ann and .txt per document)")
 	args, err := parse(fs, args)
 	if err != nil {

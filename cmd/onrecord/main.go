@@ -29,7 +29,7 @@ var commands []command
 
 func init() {
 	commands = []command{
-		{"extract", "[FILES|DIRS|-] [--input jsonl] [--format jsonl|text|brat] [--out DIR] [-j N]", runExtract},
+		{"extract", "[FILES|DIRS|-] [--input jsonl] [--format jsonl|text|csv|brat] [--out DIR] [-j N]", runExtract},
 		{"analyze", "[FILES|DIRS|-] | --score SPLIT_DIR", runAnalyze},
 		{"eval", "GOLD_DIR [PRED.jsonl] [--json]", runEval},
 		{"train", "--data DIR [--models tag,parse,attrib] [--out DIR]", runTrain},
