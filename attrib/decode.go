@@ -447,10 +447,11 @@ func snapTree(d *onrecord.Document, segs []segment, k int, f *featurizer) {
 // treeSource finds the source of a cue the tagger left without one in the
 // parse, trying in turn: the noun that "according to" introduces, the
 // subject of the cue verb, the agent of a passive one, the subject of the
-// verb a participle or infinitive cue hangs from ("Looking ahead, Ham explained"), the noun a
-// participle cue modifies ("a statement announcing"), and a name labelled
-// with its party in the sentence before. A candidate inside a content or
-// cue is passed over for the next.
+// verb a participle or infinitive cue hangs from ("Looking ahead, Ham
+// explained"), the noun a participle cue modifies ("a statement
+// announcing"), the first subject after a participle opening the
+// sentence, and a name labelled with its party in the sentence before. A
+// candidate inside a content or cue is passed over for the next.
 func treeSource(d *onrecord.Document, segs []segment, c int, f *featurizer) (segment, bool) {
 	cue := segs[c]
 	sent := d.Sents[cue.sent]
