@@ -81,7 +81,7 @@ func (st *state) features() {
 	st.feats = st.feats[:0]
 	st.bufferFeatures()
 	st.frontKidFeatures()
-	if len(st.stack) > 0 {
+	if len(st.stack) > 0 { // an empty stack is never scored: SHIFT is forced
 		st.topFeatures()
 	}
 	st.secondFeatures()
