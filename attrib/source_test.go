@@ -1,7 +1,6 @@
 package attrib
 
 import (
-	"strings"
 	"testing"
 
 	"github.com/onrecord/onrecord"
@@ -31,25 +30,6 @@ func analysed(t *testing.T, s string) *onrecord.Document {
 	return d
 }
 
-// tokenRange returns the tokens [a, b) that cover phrase in d.
-func tokenRange(t *testing.T, d *onrecord.Document, phrase string) (int, int) {
-	t.Helper()
-	at := strings.Index(d.Text, phrase)
-	if at < 0 {
-		t.Fatalf("%q not in %q", phrase, d.Text)
-	}
-	a, b := -1, -1
-	for i, tk := range d.Tokens {
-		if int(tk.BStart) >= at && int(tk.BEnd) <= at+len(phrase) {
-			if a < 0 {
-				a = i
-			}
-			b = i + 1
-		}
-	}
-	return a, b
-}
-
 // TestTreeSource gives a cue and its content, with no source, and expects
 // the source found in the parse.
 func TestTreeSource(t *testing.T) {
@@ -74,8 +54,8 @@ func TestTreeSource(t *testing.T) {
 		d := analysed(t, tt.sent)
 		f := featurizer{m: m}
 		f.prepare(d)
-		ca, cb := tokenRange(t, d, tt.cue)
-		xa, xb := tokenRange(t, d, tt.content)
+		ca, cb := d.TokensIn(span(d, tt.cue)[0])
+		xa, xb := d.TokensIn(span(d, tt.content)[0])
 		segs := []segment{{role: 2, a: ca, b: cb, cue: -1}, {role: 3, a: xa, b: xb, cue: 0}}
 		sg, ok := treeSource(d, segs, 0, &f)
 		got := ""
