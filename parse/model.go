@@ -232,6 +232,12 @@ func Load(r io.Reader) (*Parser, error) {
 	if err != nil {
 		return nil, fmt.Errorf("parse: load: %w", err)
 	}
+	return loadBytes(raw)
+}
+
+// loadBytes decodes the model file raw, which the parser keeps for Save
+// (so the embedded model is not copied).
+func loadBytes(raw []byte) (*Parser, error) {
 	zr, err := gzip.NewReader(bytes.NewReader(raw))
 	if err != nil {
 		return nil, fmt.Errorf("parse: load: %w", err)

@@ -7,7 +7,6 @@
 package parse
 
 import (
-	"bytes"
 	_ "embed"
 	"fmt"
 	"sync"
@@ -27,7 +26,7 @@ var (
 // Default returns the parser built from the embedded model, loaded once.
 func Default() (*Parser, error) {
 	defOnce.Do(func() {
-		defParser, defErr = Load(bytes.NewReader(embedded))
+		defParser, defErr = loadBytes(embedded)
 		if defErr != nil {
 			defErr = fmt.Errorf("parse: embedded model: %w", defErr)
 		}
