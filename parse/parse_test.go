@@ -54,13 +54,6 @@ func TestDevAccuracy(t *testing.T) {
 }
 
 // doc builds a one-sentence document from "word/TAG" items.
-// cloneDoc copies d with its own tokens, for analyses that must not touch d.
-func cloneDoc(d *onrecord.Document) *onrecord.Document {
-	c := *d
-	c.Tokens = slices.Clone(d.Tokens)
-	return &c
-}
-
 func doc(items string) *onrecord.Document {
 	d := &onrecord.Document{}
 	var sb strings.Builder
@@ -194,8 +187,9 @@ func TestLongSentence(t *testing.T) {
 	checkTrees(t, d)
 }
 
-// TestFrontScores checks that the scores predict reuses across moves with
-// the same buffer front equal scoring every template afresh.
+// TestFrontScores checks that the scores predict keeps across moves (of
+// the buffer, the front's children and the two stack words) equal scoring
+// every template afresh.
 func TestFrontScores(t *testing.T) {
 	p := defaultParser(t)
 	st, fresh := newState(), make([]int32, 256)

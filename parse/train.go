@@ -381,15 +381,21 @@ func (st *state) bestGold(g *goldSent, sc []int32, cost []int, rootL, nl int) in
 	return best
 }
 
+// cloneDoc copies d with its own tokens, for analyses that must not touch d.
+func cloneDoc(d *onrecord.Document) *onrecord.Document {
+	c := *d
+	c.Tokens = slices.Clone(d.Tokens)
+	return &c
+}
+
 // Evaluate parses copies of docs' sentences and returns unlabelled and
 // labelled attachment scores against their existing heads and labels
 // (punctuation included), and the number of tokens scored.
 func Evaluate(p *Parser, docs []*onrecord.Document) (uas, las float64, n int) {
 	var ok, okl int
 	for _, d := range docs {
-		c := *d
-		c.Tokens = slices.Clone(d.Tokens)
-		p.Parse(&c)
+		c := cloneDoc(d)
+		p.Parse(c)
 		for _, s := range d.Sents {
 			for i := s.Start; i < s.End && int(i) < len(d.Tokens); i++ {
 				n++
