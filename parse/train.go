@@ -39,29 +39,72 @@ type goldSent struct {
 	label      []uint8
 }
 
-// tent is one class weight of a feature during training, with the running
-// sum for averaging (updated lazily at ts).
-type tent struct {
-	c   uint16
-	w   int32
+// weight is one class weight of a feature during training; its running
+// sum for averaging lives apart, in a sum at the same index, so that
+// scoring reads only the weights.
+type weight struct {
+	c uint16
+	w int32
+}
+
+// sum is a weight's total over the updates so far, brought up to date
+// lazily at ts.
+type sum struct {
 	ts  int32
 	tot int64
 }
 
+// trainer holds the perceptron's rows, found by key through an
+// open-addressing index that stays at most half full: scoring probes it
+// about a hundred times a move, and a Go map made those probes a third of
+// training time.
 type trainer struct {
-	idx  map[uint64]int32
-	rows [][]tent
-	keys []uint64
-	upd  []uint16 // number of updates of each row, saturating
-	now  int32
+	index []islot
+	found []int32 // scratch: the rows of a move's features, -1 for none
+	rows  [][]weight
+	sums  [][]sum
+	keys  []uint64
+	upd   []uint16 // number of updates of each row, saturating
+	now   int32
 }
 
+// islot is one index slot: a key (0 empty) and its row.
+type islot struct {
+	key uint64
+	row int32
+}
+
+// find returns the index slot of key f: its row's, or the empty slot where
+// it would go. Keys are odd hashes, so the bits above the lowest spread
+// well.
+func (tr *trainer) find(f uint64) int {
+	mask := len(tr.index) - 1
+	i := int(f>>1) & mask
+	for k := tr.index[i].key; k != 0 && k != f; k = tr.index[i].key {
+		i = (i + 1) & mask
+	}
+	return i
+}
+
+// score sets sc to the class scores of feats. The rows are all found
+// before any is read, so that the processor overlaps the cache misses.
 func (tr *trainer) score(feats []uint64, sc []int32) {
 	for i := range sc {
 		sc[i] = 0
 	}
+	if len(tr.index) == 0 {
+		return
+	}
+	tr.found = tr.found[:0]
 	for _, f := range feats {
-		if r, ok := tr.idx[f]; ok {
+		r := int32(-1)
+		if s := tr.index[tr.find(f)]; s.key != 0 {
+			r = s.row
+		}
+		tr.found = append(tr.found, r)
+	}
+	for _, r := range tr.found {
+		if r >= 0 {
 			for _, e := range tr.rows[r] {
 				sc[e.c] += e.w
 			}
@@ -71,14 +114,18 @@ func (tr *trainer) score(feats []uint64, sc []int32) {
 
 func (tr *trainer) update(feats []uint64, gold, pred int) {
 	for _, f := range feats {
-		r, ok := tr.idx[f]
-		if !ok {
-			r = int32(len(tr.rows))
-			tr.idx[f] = r
+		if 2*(len(tr.keys)+1) > len(tr.index) {
+			tr.grow()
+		}
+		i := tr.find(f)
+		if tr.index[i].key == 0 {
+			tr.index[i] = islot{key: f, row: int32(len(tr.keys))}
 			tr.rows = append(tr.rows, nil)
+			tr.sums = append(tr.sums, nil)
 			tr.keys = append(tr.keys, f)
 			tr.upd = append(tr.upd, 0)
 		}
+		r := tr.index[i].row
 		if tr.upd[r] < 65535 {
 			tr.upd[r]++
 		}
@@ -87,30 +134,40 @@ func (tr *trainer) update(feats []uint64, gold, pred int) {
 	}
 }
 
+// grow doubles the index and reinserts every key.
+func (tr *trainer) grow() {
+	tr.index = make([]islot, max(2*len(tr.index), 1<<16))
+	for r, f := range tr.keys {
+		tr.index[tr.find(f)] = islot{key: f, row: int32(r)}
+	}
+}
+
 func (tr *trainer) bump(r int32, c int, v int32) {
-	row := tr.rows[r]
+	row, sums := tr.rows[r], tr.sums[r]
 	for i := range row {
 		if e := &row[i]; int(e.c) == c {
-			e.tot += int64(tr.now-e.ts) * int64(e.w)
-			e.ts = tr.now
+			s := &sums[i]
+			s.tot += int64(tr.now-s.ts) * int64(e.w)
+			s.ts = tr.now
 			e.w += v
 			return
 		}
 	}
-	tr.rows[r] = append(row, tent{c: uint16(c), w: v, ts: tr.now})
+	tr.rows[r] = append(row, weight{c: uint16(c), w: v})
+	tr.sums[r] = append(sums, sum{ts: tr.now})
 }
 
 // averaged returns the rows with averaged weights quantised to 16 bits,
 // dropping small weights.
 func (tr *trainer) averaged() []row {
 	now := float64(max(tr.now, 1))
-	avg := func(e tent) float64 {
-		return (float64(e.tot) + float64(tr.now-e.ts)*float64(e.w)) / now
+	avg := func(e weight, s sum) float64 {
+		return (float64(s.tot) + float64(tr.now-s.ts)*float64(e.w)) / now
 	}
 	maxAbs := 0.0
-	for _, r := range tr.rows {
-		for _, e := range r {
-			maxAbs = max(maxAbs, math.Abs(avg(e)))
+	for i, r := range tr.rows {
+		for j, e := range r {
+			maxAbs = max(maxAbs, math.Abs(avg(e, tr.sums[i][j])))
 		}
 	}
 	scale := quantMaxCode / max(maxAbs, 1e-9)
@@ -120,8 +177,8 @@ func (tr *trainer) averaged() []row {
 			continue
 		}
 		var ents []entry
-		for _, e := range r {
-			if q := math.Round(avg(e) * scale); math.Abs(q) >= minQuant {
+		for j, e := range r {
+			if q := math.Round(avg(e, tr.sums[i][j]) * scale); math.Abs(q) >= minQuant {
 				ents = append(ents, entry{c: uint8(e.c), w: int16(q)})
 			}
 		}
@@ -171,7 +228,7 @@ func Train(train, dev []*onrecord.Document, seed int64, log io.Writer) (*Parser,
 		len(sents), skipped, len(labels), len(tags))
 
 	rng := rand.New(rand.NewSource(seed))
-	tr := &trainer{idx: make(map[uint64]int32)}
+	tr := &trainer{}
 	st := newState()
 	cost := make([]int, p.nClasses())
 	order := make([]int, len(sents))
