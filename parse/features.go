@@ -76,13 +76,14 @@ func valency(v uint8) uint64 {
 // the top three stack items and the first four buffer items, their
 // outermost children and those children's labels, valencies, label sets and
 // distances. It is bufferFeatures, frontKidFeatures, topFeatures,
-// secondFeatures and stackFeatures.
+// topRightFeatures, secondFeatures and stackFeatures.
 func (st *state) features() {
 	st.feats = st.feats[:0]
 	st.bufferFeatures()
 	st.frontKidFeatures()
 	if len(st.stack) > 0 { // an empty stack is never scored: SHIFT is forced
 		st.topFeatures()
+		st.topRightFeatures()
 	}
 	st.secondFeatures()
 	st.stackFeatures()
@@ -152,13 +153,12 @@ func (st *state) frontKidFeatures() {
 	st.add(86, b0w, at64(st.lset, b0), 0)
 }
 
-// topFeatures appends the templates that read only the stack top, its
-// children and the words below it with theirs. While a word is on the
-// stack the words below it stay, and their children too (a word gains
-// right children only from the word above it, which the arc pops); the
-// top itself gains children only as a right arc's head, each one its new
-// rightmost. So the parser scores these once per (top, rightmost child)
-// and reuses them when a left arc uncovers the top again.
+// topFeatures appends the templates that read the stack top with its
+// left children and the words below it with theirs. While a word is on the
+// stack all of these stay as they are: its left children were attached
+// before it was shifted, and the words below it gain right children only
+// from the word above them, which the arc pops. So the parser scores these
+// once per word.
 func (st *state) topFeatures() {
 	k := len(st.stack)
 	s0, s1, s2 := st.stack[k-1], int32(-1), int32(-1)
@@ -171,8 +171,6 @@ func (st *state) topFeatures() {
 	s0w, s0t := st.w(s0), st.t(s0)
 	s0wt := mix(s0w, s0t)
 	s0l1, s0l2 := at(st.lc1, s0), at(st.lc2, s0)
-	s0r1, s0r2 := at(st.rc1, s0), at(st.rc2, s0)
-	s0x := at64(st.suf, s0)
 	s1w, s1t := st.w(s1), st.t(s1)
 	s1wt, s2t := mix(s1w, s1t), st.t(s2)
 	s1l1, s1r1 := at(st.lc1, s1), at(st.rc1, s1)
@@ -181,24 +179,14 @@ func (st *state) topFeatures() {
 	st.add(2, s0w, 0, 0)
 	st.add(3, s0t, 0, 0)
 	st.add(47, s0t, st.t(s0l1), st.t(s0l2))
-	st.add(48, s0t, st.t(s0r1), st.t(s0r2))
 	st.add(51, s0w, st.w(s0l1), st.l(s0l1))
-	st.add(52, s0w, st.w(s0r1), st.l(s0r1))
 	st.add(55, s0wt, st.l(s0l1), 0)
 	st.add(56, s0t, st.l(s0l1), st.l(s0l2))
-	st.add(57, s0wt, st.l(s0r1), 0)
-	st.add(58, s0t, st.l(s0r1), st.l(s0r2))
-	st.add(62, s0t, at64(st.lset, s0), at64(st.rset, s0))
-	st.add(65, s0wt, valency(at8(st.nl, s0)), valency(at8(st.nr, s0)))
 	st.add(73, st.w(s0l1), st.t(s0l1), st.l(s0l1))
-	st.add(74, st.w(s0r1), st.t(s0r1), st.l(s0r1))
 	st.add(76, st.t(s0l1), st.l(s0l1), 0)
-	st.add(77, st.t(s0r1), st.l(s0r1), 0)
 	st.add(79, st.w(s0l2), st.t(s0l2), st.l(s0l2))
-	st.add(80, st.w(s0r2), st.t(s0r2), st.l(s0r2))
 	st.add(84, s0w, at64(st.lset, s0), 0)
-	st.add(85, s0w, at64(st.rset, s0), 0)
-	st.add(89, s0x, s0t, 0)
+	st.add(89, at64(st.suf, s0), s0t, 0)
 	// With the words below.
 	st.add(15, s2t, st.w(s2), 0)
 	st.add(24, s1wt, s0wt, 0)
@@ -208,7 +196,6 @@ func (st *state) topFeatures() {
 	st.add(28, s1w, s0t, 0)
 	st.add(35, s2t, s1t, s0t)
 	st.add(43, s1t, s0t, st.t(s0l1))
-	st.add(44, s1t, s0t, st.t(s0r1))
 	st.add(45, s1t, st.t(s1r1), s0t)
 	st.add(46, s1t, st.t(s1l1), s0t)
 	st.add(61, s1t, st.l(s1r1), s0t)
@@ -218,6 +205,33 @@ func (st *state) topFeatures() {
 	st.add(97, s1t, s0t, ps)
 	st.add(98, s1w, s0t, ps)
 	st.add(99, s1t, s0w, ps)
+}
+
+// topRightFeatures appends the templates that read the stack top's right
+// children (and with them its children and their labels as sets). The top
+// gains children only as a right arc's head, each one its new rightmost,
+// so the parser scores these once per (top, rightmost child) and reuses
+// them when a left arc uncovers the top again.
+func (st *state) topRightFeatures() {
+	k := len(st.stack)
+	s0, s1 := st.stack[k-1], int32(-1)
+	if k > 1 {
+		s1 = st.stack[k-2]
+	}
+	s0w, s0t := st.w(s0), st.t(s0)
+	s0wt := mix(s0w, s0t)
+	s0r1, s0r2 := at(st.rc1, s0), at(st.rc2, s0)
+	st.add(44, st.t(s1), s0t, st.t(s0r1))
+	st.add(48, s0t, st.t(s0r1), st.t(s0r2))
+	st.add(52, s0w, st.w(s0r1), st.l(s0r1))
+	st.add(57, s0wt, st.l(s0r1), 0)
+	st.add(58, s0t, st.l(s0r1), st.l(s0r2))
+	st.add(62, s0t, at64(st.lset, s0), at64(st.rset, s0))
+	st.add(65, s0wt, valency(at8(st.nl, s0)), valency(at8(st.nr, s0)))
+	st.add(74, st.w(s0r1), st.t(s0r1), st.l(s0r1))
+	st.add(77, st.t(s0r1), st.l(s0r1), 0)
+	st.add(80, st.w(s0r2), st.t(s0r2), st.l(s0r2))
+	st.add(85, s0w, at64(st.rset, s0), 0)
 }
 
 // secondFeatures appends the templates that read only the second stack

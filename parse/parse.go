@@ -104,52 +104,69 @@ func (p *Parser) predict(st *state) int {
 	}
 	nc := p.nClasses()
 	sc := st.scores[:nc]
-	clear(sc)
 	st.feats = st.feats[:0]
 	// Reductions leave the buffer front in place, and it gains a left child
-	// only as a left arc's head, each one its new leftmost.
-	p.addRow(st, st.front.scores, &st.front.key, int64(st.b0), sc, (*state).bufferFeatures)
+	// only as a left arc's head, each one its new leftmost. The kids' row
+	// holds the buffer's too, and the top's right row the top's fixed one,
+	// so that a move adds up three kept rows rather than five.
+	p.keep(st, st.front.scores, &st.front.key, int64(st.b0), nil, nc, (*state).bufferFeatures)
 	kids := int64(st.b0)<<32 | int64(uint32(at(st.lc1, st.b0)))
-	p.addRow(st, st.kids.scores, &st.kids.key, kids, sc, (*state).frontKidFeatures)
-	p.addWord(st, &st.top, st.stack[len(st.stack)-1], sc, (*state).topFeatures)
-	if len(st.stack) > 1 {
-		p.addWord(st, &st.second, st.stack[len(st.stack)-2], sc, (*state).secondFeatures)
+	p.keep(st, st.kids.scores, &st.kids.key, kids, st.front.scores, nc, (*state).frontKidFeatures)
+	copy(sc, st.kids.scores[:nc])
+	s0 := st.stack[len(st.stack)-1]
+	if top, key, ok := st.top.at(s0, nc); ok {
+		right, rkey, _ := st.topRight.at(s0, nc)
+		p.keep(st, top, key, 0, nil, nc, (*state).topFeatures)
+		p.keep(st, right, rkey, int64(st.rc1[s0]), top, nc, (*state).topRightFeatures)
+		addTo(sc, right)
 	} else {
-		st.secondFeatures() // no second word: its templates still score
+		st.topFeatures()
+		st.topRightFeatures()
+	}
+	switch {
+	case len(st.stack) == 1:
+		// The templates of a missing second word read nothing that
+		// changes, so their scores are kept for good.
+		p.keep(st, st.lone.scores, &st.lone.key, 0, nil, nc, (*state).secondFeatures)
+		addTo(sc, st.lone.scores)
+	case len(st.second.key) > 0:
+		s1 := st.stack[len(st.stack)-2]
+		row, key, _ := st.second.at(s1, nc)
+		p.keep(st, row, key, int64(st.rc1[s1]), nil, nc, (*state).secondFeatures)
+		addTo(sc, row)
+	default:
+		st.secondFeatures()
 	}
 	st.stackFeatures()
 	p.tab.add(st.feats, sc, st.hit)
 	return st.bestValid(st.scores, p.rootL, len(p.labels))
 }
 
-// addRow adds to sc the scores in row of the templates feats appends,
-// scoring them into row (capacity >= 256, for table.add) only when *key
-// differs from want, the state those templates read.
-func (p *Parser) addRow(st *state, row []int32, key *int64, want int64, sc []int32, feats func(*state)) {
-	if *key != want {
-		mark := len(st.feats)
-		feats(st)
-		clear(row[:len(sc)])
-		p.tab.add(st.feats[mark:], row, st.hit)
-		st.feats = st.feats[:mark]
-		*key = want
+// keep makes row (capacity >= 256, for table.add) hold base (nil: zeros)
+// plus the scores of the templates feats appends, scoring them only when
+// *key differs from want, the state those templates read.
+func (p *Parser) keep(st *state, row []int32, key *int64, want int64, base []int32, nc int, feats func(*state)) {
+	if *key == want {
+		return
 	}
+	mark := len(st.feats)
+	feats(st)
+	if base == nil {
+		clear(row[:nc])
+	} else {
+		copy(row[:nc], base[:nc])
+	}
+	p.tab.add(st.feats[mark:], row, st.hit)
+	st.feats = st.feats[:mark]
+	*key = want
+}
+
+// addTo adds row's first len(sc) scores to sc.
+func addTo(sc, row []int32) {
+	row = row[:len(sc)]
 	for i := range sc {
 		sc[i] += row[i]
 	}
-}
-
-// addWord is addRow for templates of stack word w, kept per word in c. A
-// word on the stack gains children only as a right arc's head, each one
-// its new rightmost, so its rightmost child is the key. Without a cache
-// (a long sentence) the templates are left in st.feats, to be scored with
-// the rest.
-func (p *Parser) addWord(st *state, c *wordCache, w int32, sc []int32, feats func(*state)) {
-	if len(c.key) == 0 {
-		feats(st)
-		return
-	}
-	p.addRow(st, c.scores[int(w)*len(sc):], &c.key[w], int64(st.rc1[w]), sc, feats)
 }
 
 // bestValid returns the highest-scoring class that is legal in st.

@@ -188,8 +188,9 @@ func TestLongSentence(t *testing.T) {
 }
 
 // TestFrontScores checks that the scores predict keeps across moves (of
-// the buffer, the front's children and the two stack words) equal scoring
-// every template afresh.
+// the buffer, the front's children, the top with and without its right
+// children, and the second stack word, present or not) equal scoring every
+// template afresh.
 func TestFrontScores(t *testing.T) {
 	p := defaultParser(t)
 	st, fresh := newState(), make([]int32, 256)

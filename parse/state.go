@@ -27,9 +27,11 @@ type state struct {
 	scores []int32
 	// Scores of template groups kept across moves while what they read
 	// stays the same (see predict): the buffer's, the buffer front's
-	// children's, and per word those of the stack top and second word.
-	front, kids keyedRow
-	top, second wordCache
+	// children's, the missing second word's, and per word those of the
+	// stack top (apart from and with its right children) and of the second
+	// word.
+	front, kids, lone     keyedRow
+	top, topRight, second wordCache
 }
 
 // keyedRow is the scores of one template group with the key of the state
@@ -40,7 +42,7 @@ type keyedRow struct {
 }
 
 // wordCache holds, nc per word, the scores of one template group of a
-// stack position, keyed by the word's rightmost child (-2: not scored
+// stack position, keyed by what they read that can change (-2: not scored
 // yet), with 256 entries of padding for table.add. Sentences longer than
 // maxCachedWords, which the tokenizer never makes, go without (key
 // empty), to bound the memory.
@@ -64,6 +66,14 @@ func (c *wordCache) reset(n, nc int) {
 	}
 }
 
+// at returns word w's row and key, and false when c keeps none.
+func (c *wordCache) at(w int32, nc int) ([]int32, *int64, bool) {
+	if int(w) >= len(c.key) {
+		return nil, nil, false
+	}
+	return c.scores[int(w)*nc:], &c.key[w], true
+}
+
 const maxCachedWords = 1024
 
 func newState() *state {
@@ -73,6 +83,7 @@ func newState() *state {
 		scores: make([]int32, 256),
 		front:  keyedRow{scores: make([]int32, 256)},
 		kids:   keyedRow{scores: make([]int32, 256)},
+		lone:   keyedRow{scores: make([]int32, 256), key: -1},
 	}
 }
 
@@ -105,6 +116,7 @@ func (st *state) load(p *Parser, d *onrecord.Document, start, end int) {
 	st.b0 = 0
 	st.front.key, st.kids.key = -1, -1
 	st.top.reset(n, p.nClasses())
+	st.topRight.reset(n, p.nClasses())
 	st.second.reset(n, p.nClasses())
 	st.stack = st.stack[:0]
 	for i := 0; i <= n; i++ {
