@@ -456,13 +456,22 @@ func treeSource(d *onrecord.Document, segs []segment, c int, f *featurizer) (seg
 	cue := segs[c]
 	sent := d.Sents[cue.sent]
 	outside := func(j int) bool { return j < cue.a || j >= cue.b }
-	subject := func(h int) int {
+	// subject returns the tokens [lo, hi) of h's subject outside the cue
+	// (lo < 0: none), joining a subject the parser split in two adjacent
+	// ones ("the" and "former" of "the former took").
+	subject := func(h int) (lo, hi int) {
+		lo = -1
 		for j := int(sent.Start); j < int(sent.End); j++ {
 			if int(d.Tokens[j].Head) == h && outside(j) && d.Tokens[j].Dep == "nsubj" {
-				return j
+				switch {
+				case lo < 0:
+					lo, hi = int(f.lo[j]), int(f.hi[j])+1
+				case int(f.lo[j]) == hi:
+					hi = int(f.hi[j]) + 1
+				}
 			}
 		}
-		return -1
+		return lo, hi
 	}
 	subtree := func(j int) (segment, bool) {
 		return sourceAt(d, segs, c, int(f.lo[j]), int(f.hi[j])+1, int(sent.Start))
@@ -476,8 +485,8 @@ func treeSource(d *onrecord.Document, segs []segment, c int, f *featurizer) (seg
 		}
 	}
 	for i := cue.a; i < cue.b; i++ {
-		if j := subject(i); j >= 0 {
-			if sg, ok := subtree(j); ok {
+		if lo, hi := subject(i); lo >= 0 {
+			if sg, ok := sourceAt(d, segs, c, lo, hi, int(sent.Start)); ok {
 				return sg, true
 			}
 		}
@@ -509,8 +518,8 @@ func treeSource(d *onrecord.Document, segs []segment, c int, f *featurizer) (seg
 		if h < 0 {
 			break
 		}
-		if k := subject(h); k >= 0 {
-			if sg, ok := subtree(k); ok {
+		if lo, hi := subject(h); lo >= 0 {
+			if sg, ok := sourceAt(d, segs, c, lo, hi, int(sent.Start)); ok {
 				return sg, true
 			}
 		}

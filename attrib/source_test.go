@@ -45,6 +45,9 @@ func TestTreeSource(t *testing.T) {
 		// The example article: with no comma after the participle clause
 		// the parser makes "Calling" the root, and "he" is left over.
 		{`Calling it a "flawed" industry he added, "It sets men, especially white men, up for success."`, "Calling", `it a "flawed" industry`, "he"},
+		// The parser hangs both "the" and "former" from "took" as subjects:
+		// the source is the two together.
+		{"Now, the former took to his Instagram account and issued a statement, saying that he had failed.", "saying", "that he had failed", "the former"},
 	}
 	m, err := Default()
 	if err != nil {

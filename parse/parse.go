@@ -1,7 +1,9 @@
 // Package parse is a labelled transition-based dependency parser: greedy
-// arc-hybrid transitions with the root at the end of the buffer, a linear
-// model over hashed Zhang & Nivre (2011) style feature templates, trained as
-// an averaged perceptron with a dynamic oracle (Goldberg & Nivre 2013).
+// arc-hybrid transitions with the root at the end of the buffer (and, once
+// only the root is left, left arcs between the stack words, so that a word
+// stranded low on the stack still finds its head), a linear model over
+// hashed Zhang & Nivre (2011) style feature templates, trained as an
+// averaged perceptron with a dynamic oracle (Goldberg & Nivre 2013).
 // Transitions and labels are predicted jointly: the classes are SHIFT and
 // LEFT/RIGHT for every label.
 package parse
@@ -50,6 +52,8 @@ type Parser struct {
 }
 
 // Classes: 0 is SHIFT, 1+2l is LEFT with label l, 2+2l is RIGHT with label l.
+// LEFT attaches the stack top to the buffer front, or, once the buffer
+// holds only the root, the second stack word to the top (see apply).
 const shift = 0
 
 func leftClass(l int) int  { return 1 + 2*l }
@@ -175,13 +179,11 @@ func (st *state) bestValid(sc []int32, rootL, nl int) int {
 	if int(st.b0) < st.n {
 		best, bestS = shift, sc[shift]
 	}
-	if int(st.b0) == st.n {
+	if int(st.b0) == st.n && len(st.stack) == 1 {
 		// Only the last stack item may attach to the root, so every
 		// sentence gets exactly one root.
-		if len(st.stack) == 1 {
-			if c := leftClass(rootL); best < 0 || sc[c] > bestS {
-				best, bestS = c, sc[c]
-			}
+		if c := leftClass(rootL); best < 0 || sc[c] > bestS {
+			best, bestS = c, sc[c]
 		}
 	} else {
 		for l := 0; l < nl; l++ {

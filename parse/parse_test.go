@@ -16,8 +16,8 @@ import (
 // punctuation included, just under what the embedded model scores. The
 // project's bars (UAS 0.88, LAS 0.85) are not met yet.
 const (
-	minUAS = 0.85
-	minLAS = 0.83
+	minUAS = 0.855
+	minLAS = 0.835
 )
 
 func defaultParser(t testing.TB) *Parser {
@@ -180,6 +180,53 @@ func FuzzParse(f *testing.F) {
 	})
 }
 
+// TestEndArcs checks the moves once only the root is left in the buffer:
+// an opening quote stranded under the sentence's head can still attach to
+// it, the oracle prices that move and the alternatives, and only the last
+// word may take the root.
+func TestEndArcs(t *testing.T) {
+	p := defaultParser(t)
+	lid := map[string]uint8{}
+	for i, l := range p.labels {
+		lid[l] = uint8(i)
+	}
+	// “ It is one . — every word hangs from "one" (3); 5 is the root.
+	d := doc("``/`` It/PRP is/VBZ one/CD ./.")
+	g := goldSent{d: d, end: 5, head: []int32{3, 3, 3, 5, 3},
+		label: []uint8{lid["punct"], lid["nsubj"], lid["cop"], lid["root"], lid["punct"]}}
+	st := newState()
+	st.load(p, d, 0, 5)
+	for _, w := range []int32{1, 2, 4} {
+		st.attach(w, 3, g.label[w])
+	}
+	st.stack, st.b0 = append(st.stack, 0, 3), 5
+
+	cost := make([]int, p.nClasses())
+	st.bestGold(&g, make([]int32, p.nClasses()), cost, p.rootL, len(p.labels))
+	for _, tc := range []struct {
+		class, want int
+	}{
+		{leftClass(int(lid["punct"])), 0}, // “ ← one: the gold arc
+		{leftClass(int(lid["nsubj"])), 1}, // right head, wrong label
+		{rightClass(int(lid["dep"])), 2},  // one → “: loses both arcs
+		{shift, 1 << 30},                  // nothing left to shift
+	} {
+		if cost[tc.class] != tc.want {
+			t.Errorf("class %d: cost %d, want %d", tc.class, cost[tc.class], tc.want)
+		}
+	}
+
+	st.apply(leftClass(int(lid["punct"])))
+	if st.head[0] != 3 || !slices.Equal(st.stack, []int32{3}) || st.lc1[3] != 0 {
+		t.Fatalf("after the left arc: head of “ %d, stack %v, leftmost child of one %d", st.head[0], st.stack, st.lc1[3])
+	}
+	sc := make([]int32, p.nClasses())
+	sc[rightClass(int(lid["dep"]))] = 100
+	if c := st.bestValid(sc, p.rootL, len(p.labels)); c != leftClass(p.rootL) {
+		t.Fatalf("one word left: move %d, want the root arc %d", c, leftClass(p.rootL))
+	}
+}
+
 func TestLongSentence(t *testing.T) {
 	p := defaultParser(t)
 	d := doc(strings.Repeat("the/DT big/JJ dog/NN barked/VBD and/CC ", 4000) + "./.")
@@ -201,8 +248,8 @@ func TestFrontScores(t *testing.T) {
 	short.Sents = []onrecord.Sentence{{Start: 0, End: 2}, {Start: 2, End: 4}, {Start: 4, End: 6}}
 	// Past maxCachedWords the stack words' scores are not kept.
 	long := doc(strings.Repeat("the/DT big/JJ dog/NN barked/VBD and/CC ", maxCachedWords/5+1) + "./.")
-	moves := 0
-	for _, d := range append(loadDocs(t, "dev")[:5], short, long) {
+	moves, endLefts := 0, 0
+	for _, d := range append(loadDocs(t, "dev")[:10], short, long) {
 		for _, s := range d.Sents {
 			st.load(p, d, int(s.Start), int(s.End))
 			for !st.terminal() {
@@ -220,12 +267,15 @@ func TestFrontScores(t *testing.T) {
 					}
 					moves++
 				}
+				if int(st.b0) == st.n && len(st.stack) > 1 && c%2 == 1 {
+					endLefts++ // the top gains a left child: kept scores go stale
+				}
 				st.apply(c)
 			}
 		}
 	}
-	if moves < 1000 {
-		t.Fatalf("only %d scored moves checked", moves)
+	if moves < 1000 || endLefts == 0 {
+		t.Fatalf("only %d scored moves checked, %d of them left arcs after the buffer", moves, endLefts)
 	}
 }
 

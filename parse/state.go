@@ -74,6 +74,13 @@ func (c *wordCache) at(w int32, nc int) ([]int32, *int64, bool) {
 	return c.scores[int(w)*nc:], &c.key[w], true
 }
 
+// forget drops word w's row.
+func (c *wordCache) forget(w int32) {
+	if int(w) < len(c.key) {
+		c.key[w] = -2
+	}
+}
+
 const maxCachedWords = 1024
 
 func newState() *state {
@@ -176,11 +183,23 @@ func (st *state) apply(c int) {
 	top := len(st.stack) - 1
 	s0 := st.stack[top]
 	st.stack = st.stack[:top]
-	if (c-1)%2 == 0 {
+	switch {
+	case (c-1)%2 == 1:
+		st.attach(s0, st.stack[top-1], l)
+	case int(st.b0) == st.n && top > 0:
+		// Once only the root is left in the buffer, a left arc attaches
+		// the second stack word to the top, so that a word stranded low
+		// on the stack (an opening quote, say) need not end up as the
+		// root. The top gains a left child and a new word below it:
+		// its kept scores are stale.
+		s1 := st.stack[top-1]
+		st.stack[top-1] = s0
+		st.attach(s1, s0, l)
+		st.top.forget(s0)
+		st.topRight.forget(s0)
+	default:
 		st.attach(s0, st.b0, l)
-		return
 	}
-	st.attach(s0, st.stack[top-1], l)
 }
 
 func (st *state) attach(d, h int32, l uint8) {

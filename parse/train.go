@@ -409,8 +409,13 @@ func (st *state) bestGold(g *goldSent, sc []int32, cost []int, rootL, nl int) in
 		}
 	} else if top == 0 {
 		cost[leftClass(rootL)] = 0
+	} else {
+		// Only the root left: LEFT attaches s1 to s0.
+		endArcCosts(cost, leftClass, g, st.stack, s1, s0, rootL, nl)
 	}
-	if s1 >= 0 {
+	switch {
+	case s1 < 0:
+	case b0 < n:
 		base := depsInBuf
 		if hs0 >= b0 {
 			base++
@@ -425,6 +430,8 @@ func (st *state) bestGold(g *goldSent, sc []int32, cost []int, rootL, nl int) in
 			}
 			cost[rightClass(l)] = c
 		}
+	default:
+		endArcCosts(cost, rightClass, g, st.stack, s0, s1, rootL, nl)
 	}
 	best := -1
 	for c := range cost {
@@ -436,6 +443,35 @@ func (st *state) bestGold(g *goldSent, sc []int32, cost []int, rootL, nl int) in
 		}
 	}
 	return best
+}
+
+// endArcCosts sets, once only the root is left in the buffer, the cost of
+// attaching stack word d to stack word h with every label but the root's
+// (class gives a label's class): the stack words headed by d lose their
+// head, and d its own if that is on the stack or the root and is not h, or
+// its gold label if it is h. The cost is a lower bound: the order of the
+// words left can make more arcs unreachable.
+func endArcCosts(cost []int, class func(int) int, g *goldSent, stack []int32, d, h int32, rootL, nl int) {
+	lost := 0
+	for _, w := range stack {
+		if w != d && g.head[w] == d {
+			lost++
+		}
+	}
+	gh := g.head[d]
+	if gh != h && (gh == int32(len(g.head)) || slices.Contains(stack, gh)) {
+		lost++
+	}
+	for l := 0; l < nl; l++ {
+		if l == rootL {
+			continue
+		}
+		c := lost
+		if gh == h && g.label[d] != uint8(l) {
+			c++
+		}
+		cost[class(l)] = c
+	}
 }
 
 // cloneDoc copies d with its own tokens, for analyses that must not touch d.
