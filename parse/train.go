@@ -397,16 +397,7 @@ func (st *state) bestGold(g *goldSent, sc []int32, cost []int, rootL, nl int) in
 		if hs0 == s1 || hs0 > b0 {
 			base++
 		}
-		for l := 0; l < nl; l++ {
-			if l == rootL {
-				continue
-			}
-			c := base
-			if hs0 == b0 && g.label[s0] != uint8(l) {
-				c++
-			}
-			cost[leftClass(l)] = c
-		}
+		labelCosts(cost, leftClass, base, hs0 == b0, g.label[s0], rootL, nl)
 	} else if top == 0 {
 		cost[leftClass(rootL)] = 0
 	} else {
@@ -420,16 +411,7 @@ func (st *state) bestGold(g *goldSent, sc []int32, cost []int, rootL, nl int) in
 		if hs0 >= b0 {
 			base++
 		}
-		for l := 0; l < nl; l++ {
-			if l == rootL {
-				continue
-			}
-			c := base
-			if hs0 == s1 && g.label[s0] != uint8(l) {
-				c++
-			}
-			cost[rightClass(l)] = c
-		}
+		labelCosts(cost, rightClass, base, hs0 == s1, g.label[s0], rootL, nl)
 	default:
 		endArcCosts(cost, rightClass, g, st.stack, s0, s1, rootL, nl)
 	}
@@ -462,12 +444,19 @@ func endArcCosts(cost []int, class func(int) int, g *goldSent, stack []int32, d,
 	if gh != h && (gh == int32(len(g.head)) || slices.Contains(stack, gh)) {
 		lost++
 	}
+	labelCosts(cost, class, lost, gh == h, g.label[d], rootL, nl)
+}
+
+// labelCosts sets the cost of an arc with every label but the root's
+// (class gives a label's class): base, plus one for a label other than
+// gold when the arc is the gold one.
+func labelCosts(cost []int, class func(int) int, base int, goldArc bool, gold uint8, rootL, nl int) {
 	for l := 0; l < nl; l++ {
 		if l == rootL {
 			continue
 		}
-		c := lost
-		if gh == h && g.label[d] != uint8(l) {
+		c := base
+		if goldArc && gold != uint8(l) {
 			c++
 		}
 		cost[class(l)] = c
