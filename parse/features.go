@@ -158,7 +158,8 @@ func (st *state) frontKidFeatures() {
 // stack all of these stay as they are: its left children were attached
 // before it was shifted, and the words below it gain right children only
 // from the word above them, which the arc pops. So the parser scores these
-// once per word.
+// once per word, and again only after an end-of-buffer left arc gives the
+// word a new left child and a new word below (apply drops its scores).
 func (st *state) topFeatures() {
 	k := len(st.stack)
 	s0, s1, s2 := st.stack[k-1], int32(-1), int32(-1)
@@ -208,10 +209,11 @@ func (st *state) topFeatures() {
 }
 
 // topRightFeatures appends the templates that read the stack top's right
-// children (and with them its children and their labels as sets). The top
-// gains children only as a right arc's head, each one its new rightmost,
-// so the parser scores these once per (top, rightmost child) and reuses
-// them when a left arc uncovers the top again.
+// children (and with them its children and their labels as sets). Until
+// the buffer is down to the root, the top gains children only as a right
+// arc's head, each one its new rightmost, so the parser scores these once
+// per (top, rightmost child) and reuses them when a left arc uncovers the
+// top again.
 func (st *state) topRightFeatures() {
 	k := len(st.stack)
 	s0, s1 := st.stack[k-1], int32(-1)
