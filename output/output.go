@@ -116,6 +116,15 @@ func toJSONSpan(d *onrecord.Document, ss []onrecord.Span) *jsonSpan {
 	return js
 }
 
+// confidence is c within [0, 1], and 0 for NaN, which neither JSON nor a
+// spreadsheet can hold.
+func confidence(c float64) float64 {
+	if math.IsNaN(c) {
+		return 0
+	}
+	return max(0, min(1, c))
+}
+
 type jsonlWriter struct {
 	bw  *bufio.Writer
 	enc *json.Encoder
@@ -132,13 +141,9 @@ func (w *jsonlWriter) Write(d *onrecord.Document) error {
 		if len(q.Content) == 0 {
 			continue
 		}
-		conf := q.Confidence
-		if math.IsNaN(conf) { // JSON has no NaN
-			conf = 0
-		}
 		jd.Quotes = append(jd.Quotes, jsonQuote{
 			Kind: q.Kind, Content: toJSONSpan(d, q.Content), Cue: toJSONSpan(d, q.Cue),
-			Source: toJSONSpan(d, q.Source), Speaker: q.Speaker, Confidence: max(0, min(1, conf)),
+			Source: toJSONSpan(d, q.Source), Speaker: q.Speaker, Confidence: confidence(q.Confidence),
 		})
 	}
 	if err := w.enc.Encode(jd); err != nil {
@@ -259,13 +264,9 @@ func (w *csvWriter) Write(d *onrecord.Document) error {
 			name, typ = q.Speaker.Name, q.Speaker.Type
 		}
 		c := toJSONSpan(d, q.Content)
-		conf := q.Confidence
-		if math.IsNaN(conf) {
-			conf = 0
-		}
 		row := []string{cell(d.ID), d.Date, string(q.Kind), cell(name), typ,
 			cell(oneLine(spanText(d, q.Source))), cell(oneLine(spanText(d, q.Cue))), cell(oneLine(c.Text)),
-			strconv.Itoa(c.Start), strconv.Itoa(c.End), strconv.FormatFloat(max(0, min(1, conf)), 'f', 3, 64)}
+			strconv.Itoa(c.Start), strconv.Itoa(c.End), strconv.FormatFloat(confidence(q.Confidence), 'f', 3, 64)}
 		if err := w.cw.Write(row); err != nil {
 			return fmt.Errorf("write csv of %s: %w", d.ID, err)
 		}

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"flag"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -255,6 +256,18 @@ func BenchmarkJSONL(b *testing.B) {
 	for b.Loop() {
 		if err := w.Write(docs[0]); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// TestConfidence checks the range both jsonl and csv print: JSON has no
+// NaN, and a confidence is a share.
+func TestConfidence(t *testing.T) {
+	for _, tc := range []struct{ in, want float64 }{
+		{0.5, 0.5}, {math.NaN(), 0}, {-0.2, 0}, {1.7, 1}, {math.Inf(1), 1},
+	} {
+		if got := confidence(tc.in); got != tc.want {
+			t.Errorf("confidence(%v) = %v, want %v", tc.in, got, tc.want)
 		}
 	}
 }
