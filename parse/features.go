@@ -108,6 +108,15 @@ func (st *state) buffer() (b0, b1, b2, b3 int32) {
 	return b0, b1, b2, b3
 }
 
+// stackAt returns the i-th stack item from the top (0: the top), -1 past
+// the bottom.
+func (st *state) stackAt(i int) int32 {
+	if k := len(st.stack); i < k {
+		return st.stack[k-1-i]
+	}
+	return -1
+}
+
 // bufferFeatures appends the templates that read only the words of the
 // buffer. Reductions leave the buffer as it is, so the parser scores them
 // once per buffer front rather than once per move.
@@ -161,14 +170,7 @@ func (st *state) frontKidFeatures() {
 // once per word, and again only after an end-of-buffer left arc gives the
 // word a new left child and a new word below (apply drops its scores).
 func (st *state) topFeatures() {
-	k := len(st.stack)
-	s0, s1, s2 := st.stack[k-1], int32(-1), int32(-1)
-	if k > 1 {
-		s1 = st.stack[k-2]
-		if k > 2 {
-			s2 = st.stack[k-3]
-		}
-	}
+	s0, s1, s2 := st.stackAt(0), st.stackAt(1), st.stackAt(2)
 	s0w, s0t := st.w(s0), st.t(s0)
 	s0wt := mix(s0w, s0t)
 	s0l1, s0l2 := at(st.lc1, s0), at(st.lc2, s0)
@@ -215,11 +217,7 @@ func (st *state) topFeatures() {
 // per (top, rightmost child) and reuses them when a left arc uncovers the
 // top again.
 func (st *state) topRightFeatures() {
-	k := len(st.stack)
-	s0, s1 := st.stack[k-1], int32(-1)
-	if k > 1 {
-		s1 = st.stack[k-2]
-	}
+	s0, s1 := st.stackAt(0), st.stackAt(1)
 	s0w, s0t := st.w(s0), st.t(s0)
 	s0wt := mix(s0w, s0t)
 	s0r1, s0r2 := at(st.rc1, s0), at(st.rc2, s0)
@@ -240,10 +238,7 @@ func (st *state) topRightFeatures() {
 // item and its children, which change only when a right arc gives it a
 // new rightmost child.
 func (st *state) secondFeatures() {
-	s1 := int32(-1)
-	if k := len(st.stack); k > 1 {
-		s1 = st.stack[k-2]
-	}
+	s1 := st.stackAt(1)
 	s1w, s1t := st.w(s1), st.t(s1)
 	s1wt := mix(s1w, s1t)
 	s1l1 := at(st.lc1, s1)
@@ -260,13 +255,7 @@ func (st *state) secondFeatures() {
 // stackFeatures appends the templates that read the stack with the
 // buffer: they change with every move.
 func (st *state) stackFeatures() {
-	s0, s1 := int32(-1), int32(-1)
-	if k := len(st.stack); k > 0 {
-		s0 = st.stack[k-1]
-		if k > 1 {
-			s1 = st.stack[k-2]
-		}
-	}
+	s0, s1 := st.stackAt(0), st.stackAt(1)
 	b0, b1, _, _ := st.buffer()
 	s0w, s0t := st.w(s0), st.t(s0)
 	s1w, s1t := st.w(s1), st.t(s1)
