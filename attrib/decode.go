@@ -547,7 +547,7 @@ func treeSource(d *onrecord.Document, segs []segment, c int, f *featurizer) (seg
 		}
 	}
 	if j := labelledName(d, cue.sent, cue.a); j >= 0 {
-		return sourceAt(d, segs, c, int(f.lo[j]), int(f.hi[j])+1, int(d.Sents[cue.sent-1].Start))
+		return sourceAt(d, segs, c, nameStart(d, f, j), int(f.hi[j])+1, int(d.Sents[cue.sent-1].Start))
 	}
 	return segment{}, false
 }
@@ -559,6 +559,23 @@ func caseless(d *onrecord.Document, f *featurizer, j int) int {
 		lo++
 	}
 	return lo
+}
+
+// nameStart returns the first token of name j's subtree after the
+// adverbs, conjunctions and punctuation that lead it: a verbless fragment
+// ("However, Rep. Stephen Lynch (D-Mass.)") may be parsed with them
+// hanging from the name.
+func nameStart(d *onrecord.Document, f *featurizer, j int) int {
+	lo := int(f.lo[j])
+	for lo < j && int(d.Tokens[lo].Head) == j {
+		switch d.Tokens[lo].Dep {
+		case "advmod", "punct", "cc", "discourse":
+			lo = int(f.hi[lo]) + 1
+		default:
+			return lo
+		}
+	}
+	return min(lo, j)
 }
 
 // hasBy tells whether token j has the case marker "by".
