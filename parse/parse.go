@@ -2,8 +2,9 @@
 // arc-hybrid transitions with the root at the end of the buffer (and, once
 // only the root is left, left arcs between the stack words, so that a word
 // stranded low on the stack still finds its head), a linear model over
-// hashed Zhang & Nivre (2011) style feature templates, trained as an
-// averaged perceptron with a dynamic oracle (Goldberg & Nivre 2013).
+// hashed Zhang & Nivre (2011) style feature templates: the average of two
+// averaged perceptrons, each trained with a dynamic oracle (Goldberg &
+// Nivre 2013) on its own shuffle of the data.
 // Transitions and labels are predicted jointly: the classes are SHIFT and
 // LEFT/RIGHT for every label.
 package parse

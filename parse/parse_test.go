@@ -326,6 +326,38 @@ func TestTrainDeterministic(t *testing.T) {
 	}
 }
 
+// TestMergeRows checks that members' weights are averaged per key and
+// class, and that averages below minQuant (weights the members disagree on,
+// or that only one holds) are dropped with any row left empty.
+func TestMergeRows(t *testing.T) {
+	e := func(c uint8, w int16) entry { return entry{c: c, w: w} }
+	a := []row{
+		{key: 1, ents: []entry{e(0, 1000), e(3, -2000)}},
+		{key: 3, ents: []entry{e(1, 700)}},
+		{key: 5, ents: []entry{e(2, 900)}},
+	}
+	b := []row{
+		{key: 1, ents: []entry{e(0, 1001), e(3, 2000)}},
+		{key: 5, ents: []entry{e(2, 901), e(4, 1200)}},
+		{key: 7, ents: []entry{e(0, -900)}},
+	}
+	want := []row{
+		{key: 1, ents: []entry{e(0, 1001)}}, // 1000.5 rounds away from zero; class 3 cancels
+		{key: 5, ents: []entry{e(2, 901), e(4, 600)}},
+		{key: 7, ents: []entry{e(0, -450)}},
+	}
+	// Key 3 (350 on average) falls below minQuant.
+	got := mergeRows([][]row{a, b})
+	if len(got) != len(want) {
+		t.Fatalf("got %d rows %v, want %v", len(got), got, want)
+	}
+	for i := range want {
+		if got[i].key != want[i].key || !slices.Equal(got[i].ents, want[i].ents) {
+			t.Errorf("row %d: got %v, want %v", i, got[i], want[i])
+		}
+	}
+}
+
 func TestLoadRejectsCorrupt(t *testing.T) {
 	var b bytes.Buffer
 	if err := defaultParser(t).Save(&b); err != nil {
