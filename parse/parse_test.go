@@ -16,8 +16,8 @@ import (
 // punctuation included, just under what the embedded model scores. The
 // project's bars (UAS 0.88, LAS 0.85) are not met yet.
 const (
-	minUAS = 0.855
-	minLAS = 0.835
+	minUAS = 0.857
+	minLAS = 0.837
 )
 
 func defaultParser(t testing.TB) *Parser {
@@ -49,7 +49,7 @@ func TestDevAccuracy(t *testing.T) {
 	uas, las, n = Evaluate(p, tagged)
 	t.Logf("dev, tagger's tags: %d tokens, UAS %.2f%%, LAS %.2f%%", n, 100*uas, 100*las)
 	if uas < minUAS || las < minLAS {
-		t.Errorf("UAS %.4f LAS %.4f, want >= %.2f and >= %.2f", uas, las, minUAS, minLAS)
+		t.Errorf("UAS %.4f LAS %.4f, want >= %.3f and >= %.3f", uas, las, minUAS, minLAS)
 	}
 }
 
