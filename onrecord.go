@@ -7,6 +7,7 @@
 package onrecord
 
 import (
+	"slices"
 	"sort"
 	"unicode/utf8"
 )
@@ -79,6 +80,14 @@ type Document struct {
 	Quotes []Attribution
 
 	cp []int32 // byte offset of each code point, built on first use
+}
+
+// TokenCopy returns a copy of d that owns its tokens and shares the rest,
+// so that a tagger or parser can analyse it without touching d's layers.
+func (d *Document) TokenCopy() *Document {
+	c := *d
+	c.Tokens = slices.Clone(d.Tokens)
+	return &c
 }
 
 // Word returns the text of token i.

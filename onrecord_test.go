@@ -24,3 +24,18 @@ func TestTokensIn(t *testing.T) {
 		}
 	}
 }
+
+// TestTokenCopy checks that a token copy can be analysed without touching
+// the original's tokens, and keeps its text and sentences.
+func TestTokenCopy(t *testing.T) {
+	d := &Document{ID: "d", Text: "He wrote", Tokens: []Token{{Start: 0, End: 2, BEnd: 2, Tag: "PRP"}, {Start: 3, End: 8, BStart: 3, BEnd: 8, Tag: "VBD"}},
+		Sents: []Sentence{{Start: 0, End: 2}}}
+	c := d.TokenCopy()
+	c.Tokens[0].Tag, c.Tokens[0].Head = "NN", 1
+	if d.Tokens[0].Tag != "PRP" || d.Tokens[0].Head != 0 {
+		t.Errorf("the copy's analysis changed the original: %+v", d.Tokens[0])
+	}
+	if c.Text != d.Text || c.ID != d.ID || len(c.Sents) != 1 || c.Word(1) != "wrote" {
+		t.Errorf("copy %+v lost the document's text or sentences", c)
+	}
+}

@@ -43,7 +43,7 @@ func TestDevAccuracy(t *testing.T) {
 	}
 	tagged := make([]*onrecord.Document, len(dev))
 	for i, d := range dev {
-		tagged[i] = cloneDoc(d)
+		tagged[i] = d.TokenCopy()
 		tg.Tag(tagged[i]) // fills Tag, Lemma, NER; the silver Head/Dep stay as reference
 	}
 	uas, las, n = Evaluate(p, tagged)
@@ -310,7 +310,7 @@ func TestTrainDeterministic(t *testing.T) {
 		t.Errorf("training-set UAS %.3f, want >= 0.9", uas)
 	}
 	for _, d := range docs {
-		x, y := cloneDoc(d), cloneDoc(d)
+		x, y := d.TokenCopy(), d.TokenCopy()
 		trained.Parse(x)
 		p.Parse(y)
 		if !slices.Equal(x.Tokens, y.Tokens) {
@@ -421,7 +421,7 @@ func TestConcurrent(t *testing.T) {
 	errs := make(chan string, 8)
 	for g := 0; g < 8; g++ {
 		go func() {
-			c := cloneDoc(base)
+			c := base.TokenCopy()
 			for i := range c.Tokens {
 				c.Tokens[i].Head, c.Tokens[i].Dep = 0, ""
 			}

@@ -312,7 +312,7 @@ func (p *Parser) trainMember(sents []goldSent, seed int64, logf func(string, ...
 func mergeRows(sets [][]row) []row {
 	var out []row
 	next := make([]int, len(sets))
-	var sum [256]int64
+	var tot [256]int64
 	var seen [256]bool
 	for {
 		key, found := uint64(0), false
@@ -327,21 +327,21 @@ func mergeRows(sets [][]row) []row {
 		for i, rs := range sets {
 			if next[i] < len(rs) && rs[next[i]].key == key {
 				for _, e := range rs[next[i]].ents {
-					sum[e.c] += int64(e.w)
+					tot[e.c] += int64(e.w)
 					seen[e.c] = true
 				}
 				next[i]++
 			}
 		}
 		var ents []entry
-		for c := range sum {
+		for c := range tot {
 			if !seen[c] {
 				continue
 			}
-			if w := math.Round(float64(sum[c]) / float64(len(sets))); math.Abs(w) >= minQuant {
+			if w := math.Round(float64(tot[c]) / float64(len(sets))); math.Abs(w) >= minQuant {
 				ents = append(ents, entry{c: uint8(c), w: int16(w)})
 			}
-			sum[c], seen[c] = 0, false
+			tot[c], seen[c] = 0, false
 		}
 		if len(ents) > 0 {
 			out = append(out, row{key: key, ents: ents})
@@ -537,20 +537,13 @@ func labelCosts(cost []int, class func(int) int, base int, goldArc bool, gold ui
 	}
 }
 
-// cloneDoc copies d with its own tokens, for analyses that must not touch d.
-func cloneDoc(d *onrecord.Document) *onrecord.Document {
-	c := *d
-	c.Tokens = slices.Clone(d.Tokens)
-	return &c
-}
-
 // Evaluate parses copies of docs' sentences and returns unlabelled and
 // labelled attachment scores against their existing heads and labels
 // (punctuation included), and the number of tokens scored.
 func Evaluate(p *Parser, docs []*onrecord.Document) (uas, las float64, n int) {
 	var ok, okl int
 	for _, d := range docs {
-		c := cloneDoc(d)
+		c := d.TokenCopy()
 		p.Parse(c)
 		for _, s := range d.Sents {
 			for i := s.Start; i < s.End && int(i) < len(d.Tokens); i++ {

@@ -70,9 +70,7 @@ func BenchmarkTag(b *testing.B) {
 	work := make([]*onrecord.Document, len(docs))
 	words := 0
 	for i, d := range docs {
-		c := *d
-		c.Tokens = append([]onrecord.Token(nil), d.Tokens...)
-		work[i] = &c
+		work[i] = d.TokenCopy()
 		words += len(d.Tokens)
 	}
 	b.ReportAllocs()

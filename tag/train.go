@@ -209,9 +209,8 @@ func (t *Tagger) Evaluate(docs []*onrecord.Document) Scores {
 	var pos, ner, lem int
 	var per, org f1
 	for _, d := range docs {
-		c := *d
-		c.Tokens = slices.Clone(d.Tokens)
-		t.Tag(&c)
+		c := d.TokenCopy()
+		t.Tag(c)
 		for i := range d.Tokens {
 			g, p := &d.Tokens[i], &c.Tokens[i]
 			s.Tokens++
