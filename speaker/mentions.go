@@ -1,0 +1,454 @@
+// Mentions: paragraphs and quotations, the names of the document (runs of
+// PERSON and ORGANIZATION tokens) and the common-noun phrases that pronouns
+// can point to.
+
+package speaker
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/onrecord/onrecord"
+)
+
+// markParagraphsAndQuotes numbers paragraphs (a line break between tokens
+// starts one) and marks tokens inside double quotation marks. An unclosed
+// quotation ends with its paragraph, as in news style.
+func (a *doc) markParagraphsAndQuotes() {
+	text := a.d.Text
+	p, open, prevEnd := 0, false, 0
+	for i := range a.d.Tokens {
+		t := &a.d.Tokens[i]
+		b := int(t.BStart)
+		if b >= prevEnd && b <= len(text) && strings.Contains(text[prevEnd:b], "\n") {
+			p++
+			open = false
+		}
+		if int(t.BEnd) > prevEnd && int(t.BEnd) <= len(text) {
+			prevEnd = int(t.BEnd)
+		}
+		a.para[i] = p
+		w := a.words[i]
+		switch {
+		case w == "“" || w == "``":
+			open = true
+			a.quoted[i] = true
+		case w == "”" || w == "''":
+			a.quoted[i] = true
+			open = false
+		case w == `"`:
+			open = !open
+			a.quoted[i] = true
+		default:
+			a.quoted[i] = open
+		}
+	}
+}
+
+func nerClass(ner string) string {
+	switch ner {
+	case "PERSON", "PER", "B-PER", "I-PER":
+		return Person
+	case "ORGANIZATION", "ORG", "B-ORG", "I-ORG":
+		return Organization
+	}
+	return ""
+}
+
+func isProper(tag string) bool { return tag == "NNP" || tag == "NNPS" }
+func isNoun(tag string) bool   { return strings.HasPrefix(tag, "NN") }
+func isSubj(dep string) bool   { return strings.HasPrefix(dep, "nsubj") }
+
+// findNames collects runs of PERSON and ORGANIZATION tokens, then proper
+// nouns the tagger missed that repeat a known surname, and builds the
+// entities with canonical names.
+func (a *doc) findNames() {
+	toks := a.d.Tokens
+	type run struct {
+		start, end int
+		typ        string
+		orig       string
+	}
+	var runs []run
+	inRun := make([]bool, len(toks))
+	for i := 0; i < len(toks); {
+		c := nerClass(toks[i].NER)
+		if c == "" || toks[i].Tag == "POS" {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(toks) && nerClass(toks[j].NER) == c && toks[j].Tag != "POS" && a.sent[j] == a.sent[i] {
+			j++
+		}
+		// Only the proper nouns of a run name someone: a tagger that
+		// carries PERSON over a headline verb ("Obama Says") or a
+		// lower-case word must not make it part of the name. Function
+		// words stay inside ("Commission on Presidential Debates").
+		for s := i; s < j; {
+			for s < j && !a.nameWord(s) {
+				s++
+			}
+			e := s
+			for k := s; k < j; k++ {
+				if a.nameWord(k) {
+					e = k + 1
+				} else if !nameGlue[toks[k].Tag] {
+					break
+				}
+			}
+			if e > s {
+				typ := c
+				if a.workBefore(s) {
+					typ = Other // "the documentary Framing Britney": a title
+				}
+				runs = append(runs, run{s, e, typ, a.withTitle(s, e)})
+				for k := s; k < e; k++ {
+					inRun[k] = true
+				}
+				s = e
+			} else {
+				s = j
+			}
+		}
+		i = j
+	}
+	for _, r := range runs {
+		if r.typ == Person {
+			a.people.Add(r.orig)
+		}
+	}
+	// A lone word classed as an organisation that is the surname of a
+	// person of the article is that person: taggers often class a bare
+	// "Trump" with "Trump Tower" and "the Trump Organization".
+	for k, r := range runs {
+		if r.typ == Organization && r.end-r.start == 1 {
+			if c, full := Canonical(r.orig), a.people.Lookup(r.orig); full != c && lastWord(full) == c {
+				runs[k].typ = Person
+			}
+		}
+	}
+	// Proper nouns outside any run that are known surnames, or that follow
+	// a personal title ("Mr. Ban"), are people too: taggers often miss a
+	// bare "Clinton" in a headline.
+	for i := 0; i < len(toks); i++ {
+		if !isProper(toks[i].Tag) || inRun[i] || titles[key(a.words[i])] {
+			continue
+		}
+		if i > 0 && personTitles[key(a.words[i-1])] && a.sent[i-1] == a.sent[i] {
+			j := i + 1
+			for j < len(toks) && isProper(toks[j].Tag) && !inRun[j] && a.sent[j] == a.sent[i] {
+				j++
+			}
+			runs = append(runs, run{i, j, Person, a.withTitle(i, j)})
+			a.people.Add(a.withTitle(i, j))
+			i = j - 1
+			continue
+		}
+		if nerClass(toks[i].NER) != "" {
+			continue
+		}
+		if l := a.people.Lookup(a.words[i]); strings.Contains(l, " ") && len(Canonical(a.words[i])) > 1 && Canonical(a.words[i]) != l {
+			runs = append(runs, run{i, i + 1, Person, a.withTitle(i, i+1)})
+		}
+	}
+	sort.Slice(runs, func(x, y int) bool { return runs[x].start < runs[y].start })
+	var seen Names
+	var seenOrgs = Names{orgs: true}
+	for _, r := range runs {
+		var name string
+		switch r.typ {
+		case Other:
+			name = orgCanonical(r.orig)
+		case Person:
+			seen.Add(r.orig)
+			name = seen.Lookup(r.orig)
+			if !strings.Contains(name, " ") {
+				name = a.people.Lookup(r.orig) // cataphora: the full name comes later
+			}
+		default:
+			seenOrgs.Add(r.orig)
+			a.orgs.Add(r.orig)
+			name = seenOrgs.Lookup(r.orig)
+		}
+		if name == "" {
+			continue
+		}
+		e := a.entity(r.typ, name)
+		if r.typ == Person && a.ents[e].gender == 0 {
+			a.ents[e].gender = genderOfName(r.orig, name)
+		}
+		if r.typ == Organization {
+			a.ents[e].plural = false
+		}
+		a.addMention(r.start, r.end, e)
+		if r.typ == Person {
+			a.learnDescriptors(r.start, r.end, e)
+		}
+	}
+}
+
+// nameWord tells whether token i can be part of a name: a proper noun, or
+// a capitalised common noun ("The Post" tagged NN), never a verb.
+func (a *doc) nameWord(i int) bool {
+	t := a.d.Tokens[i].Tag
+	if isProper(t) {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(a.words[i])
+	return isNoun(t) && unicode.IsUpper(r)
+}
+
+// nameGlue are the tags of words that may stand between the proper nouns
+// of one name ("Commission on Presidential Debates", "Bank of America").
+var nameGlue = map[string]bool{"IN": true, "CC": true, "DT": true}
+
+// personTitles make the proper noun after them a person's name.
+var personTitles = set(`mr mrs ms dr sen rep gov gen lt col sgt rev`)
+
+// workNouns head phrases that are works or findings, not people: a source
+// "the documentary" or "the poll" is kept as written, and a name right
+// after such a noun ("the documentary Framing Britney") is a title.
+var workNouns = set(`documentary film movie report video poll survey study book memoir
+	article series show episode album song ad advertisement commercial statement letter
+	op-ed editorial column analysis paper review investigation audit documentary's`)
+
+// workBefore tells whether token i follows a work noun of its sentence,
+// possibly with a determiner between ("the film The Post").
+func (a *doc) workBefore(i int) bool {
+	for k := i - 1; k >= 0 && k >= i-2 && a.sent[k] == a.sent[i]; k-- {
+		if workNouns[a.lower[k]] && isNoun(a.d.Tokens[k].Tag) && !isProper(a.d.Tokens[k].Tag) {
+			return true
+		}
+		if a.d.Tokens[k].Tag != "DT" {
+			return false
+		}
+	}
+	return false
+}
+
+// withTitle is the text of tokens [i, j) with a title written just before
+// ("Sen.", "Mr.") so that gender and canonical form can use it.
+func (a *doc) withTitle(i, j int) string {
+	s := i
+	for s > 0 && s > i-3 && titles[key(a.words[s-1])] && a.sent[s-1] == a.sent[i] {
+		s--
+	}
+	return a.span(s, j)
+}
+
+// span is the original text of tokens [i, j).
+func (a *doc) span(i, j int) string {
+	if i < 0 || j > len(a.words) || i >= j {
+		return ""
+	}
+	s, e := int(a.d.Tokens[i].BStart), int(a.d.Tokens[j-1].BEnd)
+	if s < 0 || e > len(a.d.Text) || s >= e {
+		var b strings.Builder
+		for k := i; k < j; k++ {
+			if k > i {
+				b.WriteByte(' ')
+			}
+			b.WriteString(a.words[k])
+		}
+		return b.String()
+	}
+	return strings.Join(strings.Fields(a.d.Text[s:e]), " ")
+}
+
+func (a *doc) entity(typ, name string) int {
+	k := typ + "|" + strings.ToLower(name)
+	if e, ok := a.byKey[k]; ok {
+		return e
+	}
+	a.ents = append(a.ents, &entity{name: name, typ: typ, key: k})
+	a.byKey[k] = len(a.ents) - 1
+	return len(a.ents) - 1
+}
+
+// addMention records tokens [s, e) as a mention of entity ent, with the
+// head found from the dependency tree.
+func (a *doc) addMention(s, e, ent int) {
+	h := a.headOf(s, e)
+	if h < 0 {
+		h = s // all punctuation: any token will do
+	}
+	subj := false
+	{
+		dep := a.d.Tokens[h].Dep
+		subj = isSubj(dep)
+		// "Mr. Trump and his wife said": a conjunct of a subject is one too.
+		if dep == "conj" || dep == "appos" {
+			if p := int(a.d.Tokens[h].Head); p >= 0 && p < len(a.words) {
+				subj = isSubj(a.d.Tokens[p].Dep)
+			}
+		}
+	}
+	// "McLenney said Clinton doesn't ...": the subject of what is said
+	// is less salient than whoever says it.
+	inner := false
+	if v := int(a.d.Tokens[h].Head); subj && v >= 0 && v < len(a.words) {
+		inner = a.d.Tokens[v].Dep == "ccomp"
+	}
+	a.ments = append(a.ments, mention{start: s, end: e, head: h, ent: ent, subj: subj, inner: inner})
+	for i := s; i < e; i++ {
+		if a.mentAt[i] < 0 {
+			a.mentAt[i] = len(a.ments) - 1
+		}
+	}
+	a.ents[ent].count++
+}
+
+// headOf is the token of [s, e) whose head lies outside the range, or -1
+// for a range of punctuation. Without a usable tree (several tokens
+// pointing outside) it is the last noun before any comma, preposition or
+// relative pronoun: the head of an English noun phrase comes last.
+func (a *doc) headOf(s, e int) int {
+	first, outside, lastNoun := -1, -1, -1
+	cut := false
+	for i := max(s, 0); i < e && i < len(a.words); i++ {
+		t := &a.d.Tokens[i]
+		if t.Tag == "POS" || isPunct(a.words[i]) {
+			cut = cut || a.words[i] == "," || a.words[i] == "("
+			continue
+		}
+		if t.Tag == "IN" || t.Tag == "WP" || t.Tag == "WDT" {
+			cut = true
+		}
+		if first < 0 {
+			first = i
+		}
+		if !cut && isNoun(t.Tag) {
+			lastNoun = i
+		}
+		if h := int(t.Head); h < s || h >= e {
+			if outside >= 0 {
+				if lastNoun >= 0 {
+					return lastNoun
+				}
+				return outside
+			}
+			outside = i
+		}
+	}
+	if outside >= 0 {
+		return outside
+	}
+	return first
+}
+
+func isPunct(w string) bool {
+	for _, r := range w {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return true
+}
+
+func lemma(t *onrecord.Token, lower string) string {
+	if t.Lemma != "" {
+		return strings.ToLower(t.Lemma)
+	}
+	return lower
+}
+
+// nominalDeps are the relations of noun phrases that can be antecedents.
+var nominalDeps = map[string]bool{
+	"nsubj": true, "nsubjpass": true, "dobj": true, "iobj": true, "conj": true, "appos": true,
+	"root": true, "nmod": true, "nmod:agent": true, "nsubj:pass": true, "obj": true, "obl": true,
+}
+
+// findNominals adds the common-noun phrases ("the protesters", "the
+// report") that plural and neuter pronouns can point to.
+func (a *doc) findNominals() {
+	for h := range a.d.Tokens {
+		t := &a.d.Tokens[h]
+		if a.mentAt[h] >= 0 || !isNoun(t.Tag) || !nominalDeps[t.Dep] && !strings.HasPrefix(t.Dep, "nmod") {
+			continue
+		}
+		if isProper(t.Tag) && t.Tag != "NNPS" && nerClass(t.NER) != "" {
+			continue
+		}
+		s, e := a.npStart(h), h+1
+		name := a.span(s, e)
+		if name == "" {
+			continue
+		}
+		noun := lemma(t, a.lower[h])
+		// "The Republican nominee noted ...": a definite description of a
+		// person described so before is a mention of that person.
+		if det := a.determiner(h); t.Tag == "NN" && personNouns[noun] && (det == "the" || det == "this") {
+			var mods []string
+			for k := s; k < h; k++ {
+				if a.d.Tokens[k].Tag != "DT" {
+					mods = append(mods, strings.Trim(a.lower[k], "."))
+				}
+			}
+			if p := a.described(noun, mods, s); p >= 0 {
+				a.addMention(s, e, p)
+				continue
+			}
+		}
+		ent := a.entity(Other, strings.ToLower(stripDet(name)))
+		en := a.ents[ent]
+		if en.count == 0 {
+			en.name = name
+		}
+		en.plural = t.Tag == "NNS" || t.Tag == "NNPS"
+		en.human = en.human || personNouns[noun]
+		if en.gender == 0 {
+			en.gender = nounGender(noun)
+		}
+		a.addMention(s, e, ent)
+	}
+	sort.SliceStable(a.ments, func(x, y int) bool { return a.ments[x].start < a.ments[y].start })
+	for i := range a.mentAt {
+		a.mentAt[i] = -1
+	}
+	// A name inside a noun phrase ("the Trump campaign") is found first.
+	for _, named := range []bool{true, false} {
+		for mi, m := range a.ments {
+			if (a.ents[m.ent].typ != Other) != named {
+				continue
+			}
+			for i := m.start; i < m.end; i++ {
+				if a.mentAt[i] < 0 {
+					a.mentAt[i] = mi
+				}
+			}
+		}
+	}
+}
+
+// npStart is the first token of the noun phrase headed by h: its left
+// determiners, modifiers and compounds.
+func (a *doc) npStart(h int) int {
+	s := h
+	for _, c := range a.kids[h] {
+		if c >= s || a.sent[c] != a.sent[h] {
+			continue
+		}
+		switch a.d.Tokens[c].Dep {
+		case "det", "amod", "compound", "nummod", "nmod:poss", "det:predet", "case":
+			if a.d.Tokens[c].Dep == "case" {
+				continue
+			}
+			s = min(s, a.npStart(c))
+		}
+	}
+	return s
+}
+
+func stripDet(s string) string {
+	f := strings.Fields(s)
+	if len(f) > 1 {
+		switch strings.ToLower(f[0]) {
+		case "the", "a", "an", "this", "that", "these", "those":
+			return strings.Join(f[1:], " ")
+		}
+	}
+	return s
+}

@@ -1,0 +1,336 @@
+// Sources: from the tokens of an attribution's source to the entity it
+// names, describes or stands for.
+
+package speaker
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// sourceTokens lists the tokens overlapping the source of attribution qi.
+func (a *doc) sourceTokens(qi int) []int {
+	var out []int
+	for _, s := range a.d.Quotes[qi].Source {
+		for i, j := a.d.TokensIn(s); i < j; i++ {
+			if n := len(out); n == 0 || out[n-1] < i {
+				out = append(out, i)
+			}
+		}
+	}
+	return out
+}
+
+// words of the source without punctuation, lower case.
+func (a *doc) sourceWords(toks []int) []string {
+	var out []string
+	for _, i := range toks {
+		if !isPunct(a.words[i]) {
+			out = append(out, a.lower[i])
+		}
+	}
+	return out
+}
+
+func (a *doc) firstPerson(qi int) bool {
+	w := a.sourceWords(a.sourceTokens(qi))
+	return len(w) == 1 && (pronClass(w[0]) == "i" || pronClass(w[0]) == "we")
+}
+
+// pronClass groups personal pronouns by what they can refer to.
+func pronClass(w string) string {
+	switch w {
+	case "he", "him", "his", "himself", "she", "her", "hers", "herself":
+		return "3sg"
+	case "i", "me", "my", "mine", "myself":
+		return "i"
+	case "we", "us", "our", "ours", "ourselves":
+		return "we"
+	case "they", "them", "their", "theirs", "themselves":
+		return "they"
+	case "it", "its", "itself":
+		return "it"
+	case "you", "your", "yours", "yourself", "yourselves":
+		return "you"
+	}
+	return ""
+}
+
+// orgNouns head phrases that name an organisation after a person ("the
+// Trump campaign").
+var orgNouns = set(`campaign administration team office committee foundation organization
+	organisation company firm group party staff camp government agency department ministry
+	transition pac super-pac network website administration's`)
+
+// roleNouns are people defined by someone else ("Clinton's spokesman").
+var roleNouns = set(`spokesman spokeswoman spokesperson aide adviser advisor lawyer attorney
+	surrogate official representative manager director chief assistant friend wife husband
+	daughter son father mother brother sister supporter supporters aides advisers officials
+	staffer staffers secretary press-secretary lawyers attorneys family`)
+
+func (a *doc) resolveTokens(qi int, toks []int) int {
+	words := a.sourceWords(toks)
+	if len(words) == 0 {
+		return -1
+	}
+	if len(words) == 1 {
+		switch c := pronClass(words[0]); c {
+		case "3sg", "they", "it", "i", "we":
+			var p int
+			for _, t := range toks {
+				if !isPunct(a.words[t]) {
+					p = t
+				}
+			}
+			return a.pronoun(qi, p, c)
+		case "you":
+			return -1
+		}
+	}
+	if len(words) == 2 && words[0] == "the" && (words[1] == "former" || words[1] == "latter") {
+		return a.formerLatter(toks[0], words[1] == "former")
+	}
+	h := a.headOf(toks[0], toks[len(toks)-1]+1)
+	if h < 0 {
+		return -1
+	}
+	if w := a.d.Tokens[h].Tag; (w == "WP" || w == "WDT") && len(words) == 1 {
+		if e := a.relative(h); e >= 0 {
+			return e
+		}
+		return a.beforeRelative(h)
+	}
+	// A name heading the source, or a name in apposition to its head noun.
+	if m := a.mentAt[h]; m >= 0 && a.ents[a.ments[m].ent].typ != Other {
+		return a.ments[m].ent
+	}
+	var named []int // mentions of names inside the source
+	for _, t := range toks {
+		if m := a.mentAt[t]; m >= 0 && a.ents[a.ments[m].ent].typ != Other && (len(named) == 0 || named[len(named)-1] != m) {
+			named = append(named, m)
+		}
+	}
+	headLemma := lemma(&a.d.Tokens[h], a.lower[h])
+	if e := a.namedSource(named, h, headLemma); e >= 0 {
+		return e
+	}
+	// A transcript's speaker label in capitals ("PENCE:") names a person:
+	// the one of the article with that name, else the label in title case.
+	// A full label ("JAKE TAPPER:") is remembered for the short ones after.
+	if isNoun(a.d.Tokens[h].Tag) && h+1 < len(a.words) && a.words[h+1] == ":" && isAcronym(a.words[h]) {
+		s := h
+		for s > 0 && a.sent[s-1] == a.sent[h] && isAcronym(a.words[s-1]) {
+			s--
+		}
+		name := a.people.Lookup(titleCase(a.span(s, h+1)))
+		a.people.Add(name)
+		return a.entity(Person, name)
+	}
+	// A proper noun the tagger did not class.
+	if isProper(a.d.Tokens[h].Tag) {
+		s := a.properStart(h)
+		name := a.span(s, h+1)
+		// A title or a known surname makes it a person ("Mrs. Clinton's").
+		orig := a.withTitle(s, h+1)
+		p := a.people.Lookup(orig)
+		if _, known := a.people.index[p]; known || genderOfName(orig, "") != 0 {
+			return a.entity(Person, p)
+		}
+		// A lone proper noun that speaks ("Jolly said") is a surname
+		// more often than an organisation, unless written as an acronym
+		// or classed as a place.
+		if s == h && len(words) <= 2 && a.d.Tokens[h].Tag == "NNP" && !isAcronym(a.words[h]) &&
+			a.determiner(h) == "" && a.d.Tokens[h].NER != "LOCATION" && !workNouns[a.lower[h]] {
+			return a.entity(Person, p)
+		}
+		typ := Organization
+		if a.d.Tokens[h].Tag == "NNPS" || a.d.Tokens[h].NER == "MISC" || workNouns[a.lower[h]] {
+			typ = Other // "Poll: ..." in a headline is a work, not a speaker
+		}
+		return a.entity(typ, orgCanonical(name))
+	}
+	// A description of someone named before: "the senator".
+	if det := a.determiner(h); (det == "the" || det == "this") && a.d.Tokens[h].Tag == "NN" {
+		var mods []string
+		for _, t := range toks {
+			if t < h && a.d.Tokens[t].Tag != "DT" {
+				mods = append(mods, strings.Trim(a.lower[t], "."))
+			}
+		}
+		if e := a.described(headLemma, mods, h); e >= 0 {
+			return e
+		}
+		if orgNouns[headLemma] {
+			for mi := len(a.ments) - 1; mi >= 0; mi-- {
+				m := a.ments[mi]
+				en := a.ents[m.ent]
+				if m.start < h && en.typ == Organization && strings.HasSuffix(strings.ToLower(en.name), " "+headLemma) {
+					return m.ent
+				}
+			}
+		}
+	}
+	// An article or a time alone ("the", "3:25") is a stray source, and a
+	// verb heads no speaker.
+	if len(words) == 1 && (words[0] == "the" || words[0] == "a" || words[0] == "an") ||
+		!hasLetter(strings.Join(words, "")) || strings.HasPrefix(a.d.Tokens[h].Tag, "VB") {
+		return -1
+	}
+	name := a.phrase(toks, h)
+	if name == "" {
+		return -1
+	}
+	// A source that runs over a clause names its head's noun phrase.
+	for _, t := range toks {
+		if tg := a.d.Tokens[t].Tag; tg == "VBD" || tg == "VBZ" || tg == "VBP" || tg == "MD" {
+			name = a.span(a.npStart(h), h+1)
+			break
+		}
+	}
+	e := a.entity(Other, strings.ToLower(stripDet(name)))
+	if a.ents[e].count == 0 {
+		a.ents[e].name = name
+	}
+	a.ents[e].plural = a.d.Tokens[h].Tag == "NNS" || a.d.Tokens[h].Tag == "NNPS"
+	a.ents[e].human = a.ents[e].human || personNouns[headLemma]
+	if a.ents[e].gender == 0 {
+		a.ents[e].gender = nounGender(headLemma)
+	}
+	return e
+}
+
+// namedSource picks the entity among the names inside a source headed by
+// the common noun h: "Clinton's spokesman Brian Fallon" is Brian Fallon,
+// "a spokesman for Trump" is nobody named, "the Trump campaign" is an
+// organisation and "the campaign of Hillary Clinton" is Hillary Clinton.
+func (a *doc) namedSource(named []int, h int, headLemma string) int {
+	if len(named) == 0 {
+		return -1
+	}
+	for _, mi := range named {
+		m := a.ments[mi]
+		if a.possessive(m) {
+			continue
+		}
+		dep := a.d.Tokens[m.head].Dep
+		switch {
+		case a.modifies(m, h) && orgNouns[headLemma]:
+			// "the Trump campaign": handled below.
+		case a.modifies(m, h) || int(a.d.Tokens[m.head].Head) == h && dep == "amod":
+			// "a Donald Trump tweet", "a Bloomberg poll": not the name.
+		case strings.HasPrefix(dep, "nmod") && !orgNouns[headLemma] && !a.afterTitle(m):
+			// "a spokesman for Trump", "a study by Harvard"; but
+			// "Secretary of State Hillary Clinton" is Hillary Clinton.
+		default:
+			return m.ent
+		}
+	}
+	m := a.ments[named[0]]
+	if orgNouns[headLemma] && a.ents[m.ent].typ == Person {
+		// "the Trump campaign", "Clinton's campaign": the organisation.
+		return a.entity(Organization, lastWord(a.ents[m.ent].name)+" "+headLemma)
+	}
+	return -1
+}
+
+// afterTitle tells whether the name m follows a proper noun of the same
+// phrase, as in "Secretary of State Hillary Clinton", where a parser may
+// attach the name to the title like a prepositional object.
+func (a *doc) afterTitle(m mention) bool {
+	return m.start > 0 && a.sent[m.start-1] == a.sent[m.start] && isProper(a.d.Tokens[m.start-1].Tag)
+}
+
+// titleCase writes each word of s with only its first letter in capitals.
+func titleCase(s string) string {
+	ws := strings.Fields(s)
+	for i, w := range ws {
+		r, n := utf8.DecodeRuneInString(w)
+		ws[i] = string(unicode.ToUpper(r)) + strings.ToLower(w[n:])
+	}
+	return strings.Join(ws, " ")
+}
+
+// isAcronym tells a word written in capitals ("NATO", "FBI").
+func isAcronym(w string) bool {
+	up := 0
+	for _, r := range w {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsUpper(r) {
+			up++
+		}
+	}
+	return up > 1
+}
+
+func lastWord(s string) string {
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		return s
+	}
+	return f[len(f)-1]
+}
+
+// properStart extends a proper noun leftwards over its compound parts.
+func (a *doc) properStart(h int) int {
+	s := h
+	for s > 0 && isProper(a.d.Tokens[s-1].Tag) && a.sent[s-1] == a.sent[h] && int(a.d.Tokens[s-1].Head) == h {
+		s--
+	}
+	return s
+}
+
+// possessive tells a name written as a possessive ("Clinton's").
+func (a *doc) possessive(m mention) bool {
+	if m.end < len(a.words) && a.d.Tokens[m.end].Tag == "POS" {
+		return true
+	}
+	return m.head >= 0 && a.d.Tokens[m.head].Dep == "nmod:poss"
+}
+
+// modifies tells whether the mention's head depends directly on token h
+// as a compound or possessive ("the Trump campaign").
+func (a *doc) modifies(m mention, h int) bool {
+	if m.head < 0 {
+		return false
+	}
+	t := &a.d.Tokens[m.head]
+	return int(t.Head) == h && (t.Dep == "compound" || t.Dep == "nmod:poss")
+}
+
+func (a *doc) determiner(h int) string {
+	for _, c := range a.kids[h] {
+		if a.d.Tokens[c].Dep == "det" {
+			return a.lower[c]
+		}
+	}
+	return ""
+}
+
+// phrase is the source as a noun phrase: from its first word to the end of
+// the head's phrase, cut before an appositive or relative clause.
+func (a *doc) phrase(toks []int, h int) string {
+	s, e := -1, h+1
+	for _, t := range toks {
+		if isPunct(a.words[t]) && s < 0 {
+			continue
+		}
+		if s < 0 {
+			s = t
+		}
+		if t > h {
+			if a.words[t] == "," || a.d.Tokens[t].Tag == "WP" || a.d.Tokens[t].Tag == "WDT" || a.words[t] == "(" {
+				break
+			}
+			e = t + 1
+		}
+	}
+	if s < 0 || s > h {
+		s = h
+	}
+	return a.span(s, e)
+}
+
+// relative resolves "who"/"which" to the noun its clause modifies.
