@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -27,6 +28,8 @@ func runEval(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	fs := flags("eval", stderr)
 	asJSON := fs.Bool("json", false, "print the metrics as one JSON object, like score_attrib.py --json")
 	jobs := fs.Int("j", 0, "documents processed in parallel when extracting (default: all cores)")
+	refs := fs.String("speakers", defaultSpeakerRefs, "hand-checked speaker file to score (tab separated; see README); \"\" for none")
+	misses := fs.Bool("misses", false, "list the gold sources whose speaker was not named right")
 	args, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -82,9 +85,46 @@ func runEval(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		if err != nil {
 			return err
 		}
-		return eval.ScoreSpeakers(gold, silver, preds).Print(stdout)
+		sr := eval.ScoreSpeakers(gold, silver, preds)
+		if err := sr.Print(stdout); err != nil {
+			return err
+		}
+		if *misses {
+			printMisses(stdout, sr.Misses)
+		}
+	}
+	if *refs == "" {
+		return nil
+	}
+	f, err := os.Open(*refs)
+	if errors.Is(err, os.ErrNotExist) && *refs == defaultSpeakerRefs {
+		return nil // run outside the repository: no hand-checked file
+	}
+	if err != nil {
+		return fmt.Errorf("read speakers: %w", err)
+	}
+	defer f.Close()
+	rows, err := eval.ReadSpeakerRefs(f)
+	if err != nil {
+		return fmt.Errorf("read %s: %w", *refs, err)
+	}
+	rr := eval.ScoreSpeakerRefs(rows, gold, preds)
+	if err := rr.Print(stdout); err != nil {
+		return err
+	}
+	if *misses {
+		printMisses(stdout, rr.Misses)
 	}
 	return nil
+}
+
+// defaultSpeakerRefs is the hand-checked speaker file on PolNeAR dev.
+const defaultSpeakerRefs = "testdata/speakers-dev.tsv"
+
+func printMisses(w io.Writer, ms []eval.SpeakerMiss) {
+	for _, m := range ms {
+		fmt.Fprintf(w, "  miss %s %d-%d %s %q: want %q, got %q\n", m.Doc, m.Source.Start, m.Source.End, m.Kind, m.Text, m.Expected, m.Got)
+	}
 }
 
 func runAnalyze(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
