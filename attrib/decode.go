@@ -58,6 +58,7 @@ type scratch struct {
 	decoder
 	fv     []uint32 // nFeatures per token of a unit
 	sentOf []int
+	dq     []int8 // double-quotation state of each token of a unit
 }
 
 func (m *Model) scratch() *scratch {
@@ -170,19 +171,117 @@ func (m *Model) Extract(d *onrecord.Document) {
 	s := m.scratch()
 	defer m.pool.Put(s)
 	s.prepare(d)
+	open := -1 // the opening mark of a quotation the previous paragraph left open
 	for _, u := range units(d) {
 		a, b := m.tagUnit(s, d, u)
-		atts := group(d, a, s.labels[:b-a], s.score, s.sentOf, &s.featurizer)
+		s.dq = quotations(d, a, b, s.dq)
+		p := &para{d: d, a: a, b: b, dq: s.dq}
+		atts := group(d, p, s.labels[:b-a], s.score, s.sentOf, &s.featurizer)
 		atts = bylineQuote(d, a, b, atts, &s.featurizer)
 		atts = transcriptTurn(d, a, b, atts, &s.featurizer)
-		if len(atts) > 0 && len(d.Quotes) > 0 && continues(d, &d.Quotes[len(d.Quotes)-1], &atts[0], a) {
-			last := &d.Quotes[len(d.Quotes)-1]
-			last.Content = append(last.Content, atts[0].Content...)
-			last.Kind = brat.KindOf(s.runes, last.Content)
-			atts = atts[1:]
+		if n := len(d.Quotes); n > 0 && open >= 0 {
+			switch last := &d.Quotes[n-1]; {
+			case len(atts) > 0 && continues(d, last, &atts[0], open, a):
+				join(last, &atts[0], s.runes)
+				atts = atts[1:]
+			case dangling(d, last, open):
+				d.Quotes = d.Quotes[:n-1]
+			}
 		}
 		d.Quotes = append(d.Quotes, atts...)
+		open = p.open()
 	}
+	if n := len(d.Quotes); n > 0 && open >= 0 && dangling(d, &d.Quotes[n-1], open) {
+		d.Quotes = d.Quotes[:n-1]
+	}
+}
+
+// Double-quotation state of a token: outside, inside, or the mark that
+// opens or closes the quotation.
+const (
+	qOut int8 = iota
+	qIn
+	qOpen
+	qClose
+)
+
+// quotations fills dq with the double-quotation state of tokens [a, b), one
+// paragraph. A mark that touches the word before it and not the one after
+// closes, and the other way round opens, whatever its shape (“…“ is a
+// common slip); otherwise curly marks open and close as drawn and straight
+// ones toggle. Single marks inside a quotation (nested quotes,
+// apostrophes) leave it open.
+func quotations(d *onrecord.Document, a, b int, dq []int8) []int8 {
+	dq = resize(dq, b-a)
+	open := false
+	for i := a; i < b; i++ {
+		w := d.Word(i)
+		curly := w == "\u201c" || w == "\u201d"
+		if !curly && w != "\"" && w != "''" && w != "``" {
+			dq[i-a] = qOut
+			if open {
+				dq[i-a] = qIn
+			}
+			continue
+		}
+		left := i > a && d.Tokens[i].BStart == d.Tokens[i-1].BEnd
+		right := i+1 < b && d.Tokens[i].BEnd == d.Tokens[i+1].BStart
+		switch {
+		case left && !right:
+			open = false
+		case right && !left:
+			open = true
+		case curly || w == "``":
+			open = w != "\u201d"
+		default:
+			open = !open
+		}
+		dq[i-a] = qClose
+		if open {
+			dq[i-a] = qOpen
+		}
+	}
+	return dq
+}
+
+// para is the paragraph being decoded, tokens [a, b), with the
+// double-quotation state of each.
+type para struct {
+	d    *onrecord.Document
+	a, b int
+	dq   []int8
+}
+
+func (p *para) state(i int) int8 { return p.dq[i-p.a] }
+
+// inQuote tells whether token i lies inside a quotation or opens one.
+func (p *para) inQuote(i int) bool { s := p.state(i); return s == qIn || s == qOpen }
+
+// opening returns the opening mark of the quotation that token i lies in,
+// opens or closes, or -1 when i stands outside quotations.
+func (p *para) opening(i int) int {
+	if p.state(i) == qClose {
+		i--
+	}
+	for ; i >= p.a; i-- {
+		switch p.state(i) {
+		case qOpen:
+			return i
+		case qOut, qClose:
+			return -1
+		}
+	}
+	return -1
+}
+
+// open returns the opening mark of the quotation left open at the end of
+// the paragraph, or -1: news style leaves it open when the next paragraph
+// carries the quotation on, or when the quotation ends with the paragraph.
+func (p *para) open() int {
+	if !p.inQuote(p.b - 1) {
+		return -1
+	}
+	return p.opening(p.b - 1)
 }
 
 // segment is a run of tokens [a, b) with one role.
@@ -193,8 +292,9 @@ type segment struct {
 	conf             float64 // mean margin of its labels
 }
 
-// group turns the labels of tokens [off, off+len(labels)) into attributions.
-func group(d *onrecord.Document, off int, labels []int8, score []float32, sentOf []int, f *featurizer) []onrecord.Attribution {
+// group turns the labels of the tokens of paragraph p into attributions.
+func group(d *onrecord.Document, p *para, labels []int8, score []float32, sentOf []int, f *featurizer) []onrecord.Attribution {
+	off := p.a
 	var segs []segment
 	for i := 0; i < len(labels); i++ {
 		l := int(labels[i])
@@ -215,18 +315,21 @@ func group(d *onrecord.Document, off int, labels []int8, score []float32, sentOf
 		}
 		segs[len(segs)-1].conf += float64(best - second)
 	}
-	var cues []int
 	for i := range segs {
 		segs[i].conf /= float64(segs[i].b - segs[i].a)
 		if segs[i].role == 3 {
 			snapQuote(&segs[i], f.quote, off, off+len(labels))
 		}
-		if segs[i].role == 2 {
-			cues = append(cues, i)
-		}
 	}
 	if len(segs) == 0 {
 		return nil
+	}
+	segs = joinQuoted(segs, p)
+	var cues []int
+	for i := range segs {
+		if segs[i].role == 2 {
+			cues = append(cues, i)
+		}
 	}
 	for i := range segs {
 		if segs[i].role == 3 {
@@ -277,13 +380,18 @@ func group(d *onrecord.Document, off int, labels []int8, score []float32, sentOf
 		}
 		return segs[c].a - sg.b
 	}
+	// beside tells whether cue c stands in a sentence of segment sg or in
+	// the one before or after it.
+	beside := func(sg *segment, c int) bool {
+		return segs[c].sent >= sg.sent-1 && segs[c].sent <= sentOf[sg.b-1-off]+1
+	}
 	nearest := func(sg *segment, sameSent bool) int {
 		best, bd := -1, 1<<30
 		for _, c := range cues {
 			if sameSent && segs[c].sent != sg.sent {
 				continue
 			}
-			if !sameSent && abs(segs[c].sent-sg.sent) > 1 {
+			if !sameSent && !beside(sg, c) {
 				continue
 			}
 			if dd := dist(sg, c); dd < bd {
@@ -322,7 +430,7 @@ func group(d *onrecord.Document, off int, labels []int8, score []float32, sentOf
 			continue
 		}
 		for _, c := range cues {
-			if quotedCue[c] && abs(segs[c].sent-sg.sent) <= 1 && (!quotedCue[sg.cue] || dist(sg, c) < dist(sg, sg.cue)) {
+			if quotedCue[c] && beside(sg, c) && (!quotedCue[sg.cue] || dist(sg, c) < dist(sg, sg.cue)) {
 				sg.cue = c
 			}
 		}
@@ -344,6 +452,7 @@ func group(d *onrecord.Document, off int, labels []int8, score []float32, sentOf
 			continue
 		}
 		content = dropStray(d, content)
+		trimLeads(p, content)
 		if len(source) > 1 { // one source per cue: prefer the tree, then the nearest
 			sort.SliceStable(source, func(x, y int) bool {
 				if source[x].link != source[y].link {
@@ -358,20 +467,84 @@ func group(d *onrecord.Document, off int, labels []int8, score []float32, sentOf
 				source = append(source, sg)
 			}
 		}
-		out = append(out, build(d, f, content, []segment{segs[c]}, source))
+		out = append(out, build(d, f, p, content, []segment{segs[c]}, source))
 	}
 	// A content with no cue anywhere near is kept only when it is a whole
-	// quotation (a quote standing alone in its paragraph); a stray
-	// unquoted clause is far more often a tagging slip than an attribution.
+	// quotation (a quote standing alone in its paragraph, or one the
+	// paragraph leaves open for the next to carry on); a stray unquoted
+	// clause is far more often a tagging slip than an attribution.
 	for _, sg := range segs {
 		if sg.role == 3 && sg.cue < 0 {
-			if at := build(d, f, []segment{sg}, nil, nil); at.Kind == onrecord.Direct {
+			if at := build(d, f, p, []segment{sg}, nil, nil); at.Kind == onrecord.Direct {
 				out = append(out, at)
 			}
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Content[0].Start < out[j].Content[0].Start })
 	return out
+}
+
+// joinQuoted joins content segments whose gap lies wholly inside one
+// quotation: the tagger, misled by a nested quote or an apostrophe, may
+// break a quotation in two, but it is one content.
+func joinQuoted(segs []segment, p *para) []segment {
+	out := segs[:0]
+	for _, sg := range segs {
+		if n := len(out); n > 0 && sg.role == 3 && out[n-1].role == 3 && inside(p, out[n-1].b, sg.a) {
+			prev := &out[n-1]
+			la, lb := float64(prev.b-prev.a), float64(sg.b-sg.a)
+			prev.conf = (prev.conf*la + sg.conf*lb) / (la + lb)
+			prev.b = sg.b
+			continue
+		}
+		out = append(out, sg)
+	}
+	return out
+}
+
+// inside tells whether tokens [i, j) lie inside the quotation that token
+// i-1 lies in or opens, which goes on at token j: no mark among them.
+func inside(p *para, i, j int) bool {
+	if i == p.a || !p.inQuote(i-1) || j == p.b || p.state(j) != qIn && p.state(j) != qClose {
+		return false
+	}
+	for k := i; k < j; k++ {
+		if p.state(k) != qIn {
+			return false
+		}
+	}
+	return true
+}
+
+// trimLeads starts each later part of a quotation's content at the opening
+// mark of the quotation it ends in, when words outside quotations lead it:
+// those belong to the cue or the source ("said on Fox News, “…”").
+func trimLeads(p *para, content []segment) {
+	if p.state(content[0].a) != qOpen {
+		return
+	}
+	for k := 1; k < len(content); k++ {
+		sg := &content[k]
+		o := p.opening(sg.b - 1)
+		if o <= sg.a {
+			continue
+		}
+		// A verb in the lead makes it a reported clause ending in a quote,
+		// 'that she would talk "in a few weeks"', kept whole.
+		out := false
+		for i := sg.a; i < o; i++ {
+			if p.state(i) == qOut {
+				out = true
+				if strings.HasPrefix(p.d.Tokens[i].Tag, "VB") || p.d.Tokens[i].Tag == "MD" {
+					out = false
+					break
+				}
+			}
+		}
+		if out {
+			sg.a = o
+		}
+	}
 }
 
 // snapQuote stretches a content that nearly fills a quotation to its marks:
@@ -679,7 +852,7 @@ func abs(x int) int {
 // Its confidence grows with the mean label margin of its content and cue,
 // reaching 0.5 at the median margin seen in training; it ranks
 // attributions but is not a calibrated probability.
-func build(d *onrecord.Document, f *featurizer, content, cue, source []segment) onrecord.Attribution {
+func build(d *onrecord.Document, f *featurizer, p *para, content, cue, source []segment) onrecord.Attribution {
 	at := onrecord.Attribution{
 		Content: spans(d, content),
 		Cue:     spans(d, cue),
@@ -695,7 +868,19 @@ func build(d *onrecord.Document, f *featurizer, content, cue, source []segment) 
 	conf = max(conf/float64(len(content)+len(cue)), 0)
 	at.Confidence = math.Round(conf/(conf+float64(max(f.m.mid, 1e-6)))*1000) / 1000
 	at.Kind = brat.KindOf(f.runes, at.Content)
+	if at.Kind == onrecord.Mixed && openEnded(p, content) {
+		at.Kind = onrecord.Direct
+	}
 	return at
+}
+
+// openEnded tells whether content (sorted) is a quotation from its opening
+// mark that the paragraph leaves open: news style ends it with the
+// paragraph, or carries it on in the next, so it is a direct quote.
+func openEnded(p *para, content []segment) bool {
+	last := content[len(content)-1]
+	o := p.open()
+	return p.state(content[0].a) == qOpen && o >= last.a && last.b >= p.b-1
 }
 
 func spans(d *onrecord.Document, segs []segment) []onrecord.Span {
@@ -718,25 +903,45 @@ func spans(d *onrecord.Document, segs []segment) []onrecord.Span {
 const quoteMarks = "\"\u201c\u201d"
 
 // continues tells whether next, the first attribution of the paragraph
-// starting at token start, carries on prev's quotation from the paragraph
-// that ended just before it. News style leaves the first paragraph's
-// closing mark out and opens the next with a fresh mark, with no cue of its
-// own; PolNeAR annotates the whole as one content.
-func continues(d *onrecord.Document, prev, next *onrecord.Attribution, start int) bool {
-	if next.Cue != nil || start < 1 {
+// starting at token start, carries on prev's quotation, which the paragraph
+// before left open from its mark at token open (-1: none). News style
+// leaves the closing mark out and opens the next paragraph with a fresh
+// mark, with the cue in either paragraph or in neither; PolNeAR annotates
+// the whole as one content.
+func continues(d *onrecord.Document, prev, next *onrecord.Attribution, open, start int) bool {
+	if open < 0 || start < 1 || prev.Cue != nil && next.Cue != nil {
 		return false
 	}
-	if int(d.Tokens[start].Start) != next.Content[0].Start || !isOpening(d.Word(start)) {
+	// The next paragraph reopens the quotation with a mark of the same shape.
+	if int(d.Tokens[start].Start) != next.Content[0].Start || d.Word(start) != d.Word(open) {
 		return false
 	}
+	// prev's last part holds the open mark and runs to the paragraph's end
+	// (a final period aside).
 	pc := prev.Content[len(prev.Content)-1]
-	if pc.End < int(d.Tokens[max(start-2, 0)].End) { // stops before the paragraph's end (a final period aside)
-		return false
+	return pc.Start <= int(d.Tokens[open].Start) && pc.End >= int(d.Tokens[max(start-2, 0)].End)
+}
+
+// dangling tells whether at is a quotation with no cue that its paragraph
+// left open from token open and the next did not carry on: alone it is far
+// more often an excerpt or a block of transcript than a quote.
+func dangling(d *onrecord.Document, at *onrecord.Attribution, open int) bool {
+	pc, o := at.Content[len(at.Content)-1], int(d.Tokens[open].Start)
+	return at.Cue == nil && pc.Start <= o && o < pc.End
+}
+
+// join makes next, which continues prev's quotation, part of prev; prev
+// takes next's cue and source when it has none.
+func join(prev, next *onrecord.Attribution, runes []rune) {
+	direct := prev.Kind == onrecord.Direct && next.Kind == onrecord.Direct
+	prev.Content = append(prev.Content, next.Content...)
+	if prev.Cue == nil {
+		prev.Cue, prev.Source, prev.Confidence = next.Cue, next.Source, next.Confidence
 	}
-	// The last part must open a quotation and not close it.
-	t := d.Slice(pc)
-	open := strings.LastIndexAny(t, "\"\u201c")
-	return open >= 0 && !strings.ContainsAny(t[open+1:], "\"\u201d")
+	prev.Kind = brat.KindOf(runes, prev.Content)
+	if direct {
+		prev.Kind = onrecord.Direct
+	}
 }
 
 func isOpening(w string) bool { return w == "\"" || w == "\u201c" }
