@@ -325,6 +325,11 @@ func group(d *onrecord.Document, p *para, labels []int8, score []float32, sentOf
 		return nil
 	}
 	segs = joinQuoted(segs, p)
+	for i := range segs {
+		if segs[i].role == 3 {
+			wholeQuote(segs, i, p)
+		}
+	}
 	var cues []int
 	for i := range segs {
 		if segs[i].role == 2 {
@@ -500,6 +505,33 @@ func joinQuoted(segs []segment, p *para) []segment {
 		out = append(out, sg)
 	}
 	return out
+}
+
+// wholeQuote stretches content segment k, when it opens a quotation and
+// stops inside it, to the quotation's closing mark (or the paragraph's end,
+// where the quotation is left open) over tokens no other segment holds: a
+// quotation is reported whole.
+func wholeQuote(segs []segment, k int, p *para) {
+	sg := &segs[k]
+	if p.state(sg.a) != qOpen || !p.inQuote(sg.b-1) {
+		return
+	}
+	end := sg.b
+	for end < p.b && p.state(end) == qIn {
+		end++
+	}
+	switch {
+	case end < p.b && p.state(end) == qClose:
+		end++
+	case end < p.b:
+		return
+	}
+	for i, o := range segs {
+		if i != k && o.a < end && sg.b < o.b {
+			return
+		}
+	}
+	sg.b = end
 }
 
 // inside tells whether tokens [i, j) lie inside the quotation that token

@@ -97,7 +97,7 @@ func transcriptTurn(d *onrecord.Document, a, b int, atts []onrecord.Attribution,
 	}
 	at := onrecord.Attribution{Content: spanOf(d, colon+1, end), Cue: spanOf(d, colon, colon+1), Source: spanOf(d, start, colon)}
 	at.Kind = brat.KindOf(f.runes, at.Content)
-	return supersede(atts, at, int(d.Tokens[a].Start), at.Content[0].End)
+	return supersede(atts, at, int(d.Tokens[a].Start), int(d.Tokens[b-1].End))
 }
 
 // upperWord reports whether w is a word in capitals, two letters or more.
