@@ -14,8 +14,8 @@ import (
 // through their cues in running text, misses both.
 
 // bylineQuote recognises a paragraph, tokens [a, b), that is one quotation
-// signed after a dash, "“…” ― Sonya Herridge", as reader comments and
-// epigraphs are set: the quotation is the content, the dash the cue and the
+// signed after a dash, "“…” ― Sonya Herridge", as reader comments,
+// epigraphs and captions are set: the quotation is the content, the dash the cue and the
 // name the source. Attributions found inside the quotation give way.
 func bylineQuote(d *onrecord.Document, a, b int, atts []onrecord.Attribution, f *featurizer) []onrecord.Attribution {
 	// A paragraph may open with a closing mark typed for an opening one.
@@ -26,12 +26,19 @@ func bylineQuote(d *onrecord.Document, a, b int, atts []onrecord.Attribution, f 
 	if d.Word(end-1) == "." {
 		end--
 	}
+	// The signature is a name, perhaps with a description ("― Ellie
+	// Shaw, captain"), and no verb.
 	dash := end - 1
-	for dash > a && end-dash <= 5 && capitalised(d.Word(dash)) {
+	for dash > a && end-dash <= 8 && !isDash(d.Word(dash)) {
 		dash--
 	}
-	if dash == end-1 || dash-1 <= a || !isDash(d.Word(dash)) || !isClosing(d.Word(dash-1)) {
+	if dash-1 <= a || dash+1 >= end || !isDash(d.Word(dash)) || !isClosing(d.Word(dash-1)) || !capitalised(d.Word(dash+1)) {
 		return atts
+	}
+	for i := dash + 1; i < end; i++ {
+		if strings.HasPrefix(d.Tokens[i].Tag, "VB") {
+			return atts
+		}
 	}
 	at := onrecord.Attribution{Content: spanOf(d, a, dash), Cue: spanOf(d, dash, dash+1), Source: spanOf(d, dash+1, end)}
 	at.Kind = brat.KindOf(f.runes, at.Content)

@@ -1,0 +1,233 @@
+package pipeline
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/onrecord/onrecord"
+	"github.com/onrecord/onrecord/text"
+)
+
+// TestNewsQuotes runs passages from other desks than politics, written for
+// this test in the shapes news wires give quotations, through the whole
+// pipeline: each quotation must come out direct, with its content exactly
+// (marks included, one part a paragraph) and its cue and source.
+func TestNewsQuotes(t *testing.T) {
+	p, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, text string
+		content    []string // the parts, in order
+		cue        string   // "" for none
+		source     string   // "" when not checked
+	}{
+		// A quotation over several paragraphs: each reopens the mark and
+		// only the last closes it.
+		{
+			name: "sport, reopened, cue in the last paragraph",
+			text: "Forest Green manager Carla Duarte was in no mood to celebrate after the draw.\n\n" +
+				"“We gave away two soft goals and you cannot do that at this level. I told the players at half-time that the second half would decide our season.\n\n" +
+				"“They responded, but we need to be cleverer with the ball. There is no time to feel sorry for ourselves,” Duarte said.\n\n" +
+				"The club sit fourth, two points off the automatic places.",
+			content: []string{
+				"“We gave away two soft goals and you cannot do that at this level. I told the players at half-time that the second half would decide our season.",
+				"“They responded, but we need to be cleverer with the ball. There is no time to feel sorry for ourselves,”",
+			},
+			cue: "said", source: "Duarte",
+		},
+		{
+			name: "business, reopened, colon cue in the first paragraph",
+			text: "In a statement, the airline's chief executive, Martin Ekholm, said: “This has been a difficult quarter for everyone at the company. Fuel costs rose faster than we had planned for.\n\n" +
+				"“We expect demand to recover in the spring, and we will not cut routes to the northern islands.”\n\n" +
+				"Shares fell 4 percent in early trading.",
+			content: []string{
+				"“This has been a difficult quarter for everyone at the company. Fuel costs rose faster than we had planned for.",
+				"“We expect demand to recover in the spring, and we will not cut routes to the northern islands.”",
+			},
+			cue: "said:",
+		},
+		{
+			name: "health, reopened straight quotes",
+			text: "Dr. Helen Okafor, who leads the trial at St. Mary's Hospital, said the early results were encouraging.\n\n" +
+				"\"Patients on the higher dose were discharged two days sooner on average. We saw fewer side effects than we had feared.\n\n" +
+				"\"We now need a larger study before anyone should change how they treat this infection,\" she said.\n\n" +
+				"The hospital expects to publish the data next year.",
+			content: []string{
+				"\"Patients on the higher dose were discharged two days sooner on average. We saw fewer side effects than we had feared.",
+				"\"We now need a larger study before anyone should change how they treat this infection,\"",
+			},
+			cue: "said", source: "she",
+		},
+		{
+			name: "entertainment, four parts over three paragraphs",
+			text: "“I wrote most of the album on tour,” the singer, Maya Torres, told reporters. “Every night after the show I would sit in the bus with a guitar.\n\n" +
+				"“Some of the songs came in an hour. Others took the whole year.\n\n" +
+				"“I think you can hear the road in all of them.”\n\n" +
+				"The album is out on Friday.",
+			content: []string{
+				"“I wrote most of the album on tour,”",
+				"“Every night after the show I would sit in the bus with a guitar.",
+				"“Some of the songs came in an hour. Others took the whole year.",
+				"“I think you can hear the road in all of them.”",
+			},
+			cue: "told",
+		},
+		{
+			name: "sport, reopened straight quotes, cue after",
+			text: "\"This is the best team I have ever coached. They never give up.\n\n" +
+				"\"Whatever happens on Saturday, they should hold their heads high,\" Kim said after training.",
+			content: []string{
+				"\"This is the best team I have ever coached. They never give up.",
+				"\"Whatever happens on Saturday, they should hold their heads high,\"",
+			},
+			cue: "said", source: "Kim",
+		},
+		// Straight quotes left open at the end of a paragraph: the quote
+		// ends with it.
+		{
+			name: "sport, unclosed at the paragraph's end",
+			text: "\"We were second to every ball and that is on me,\" Salter said. \"The players know what I expect from them\n\n" +
+				"Salter's side travel to Leeds next week.",
+			content: []string{
+				"\"We were second to every ball and that is on me,\"",
+				"\"The players know what I expect from them",
+			},
+			cue: "said", source: "Salter",
+		},
+		{
+			name: "business, unclosed after a colon cue",
+			text: "Analysts at Brennan & Co wrote in a note to clients: \"The margin recovery is real, but it is not yet broad enough to justify the rally\n\n" +
+				"Shares closed 3 percent higher.",
+			content: []string{"\"The margin recovery is real, but it is not yet broad enough to justify the rally"},
+			cue:     "wrote in a note to clients:", source: "Analysts at Brennan & Co",
+		},
+		// Single quotes nested in double ones.
+		{
+			name:    "sport, curly single quotes inside",
+			text:    "“When the referee said to me, ‘You have one more chance,’ I knew the game had changed. After that I just tried to stay calm,” said the striker, Jonas Berg.",
+			content: []string{"“When the referee said to me, ‘You have one more chance,’ I knew the game had changed. After that I just tried to stay calm,”"},
+			cue:     "said", source: "the striker, Jonas Berg",
+		},
+		{
+			name:    "health, curly single quotes inside",
+			text:    "“My mother always said, ‘Listen to your body.’ I ignored her for years, and that is how I ended up in hospital,” said Tom Reilly, 52.",
+			content: []string{"“My mother always said, ‘Listen to your body.’ I ignored her for years, and that is how I ended up in hospital,”"},
+			cue:     "said", source: "Tom Reilly, 52",
+		},
+		{
+			name:    "business, straight single quotes inside",
+			text:    "\"My grandmother used to say 'never sell the farm' and I never forgot it,\" said Paul Mercer, the chief executive of Mercer Foods.",
+			content: []string{"\"My grandmother used to say 'never sell the farm' and I never forgot it,\""},
+			cue:     "said", source: "Paul Mercer, the chief executive of Mercer Foods",
+		},
+		// A quotation that is the whole paragraph or sentence, its cue in
+		// the sentence after or before.
+		{
+			name: "entertainment, she added",
+			text: "The actress thanked her co-stars and the crew in a short speech.\n\n" +
+				"“I could not have done this without them. They carried me through the hardest months of my life,” she added.",
+			content: []string{"“I could not have done this without them. They carried me through the hardest months of my life,”"},
+			cue:     "added", source: "she",
+		},
+		{
+			name:    "business, two sentences, then the cue's",
+			text:    "\"The results speak for themselves. We have grown every quarter this year.\" The chief financial officer, Ruth Adeyemi, said in a statement.",
+			content: []string{"\"The results speak for themselves. We have grown every quarter this year.\""},
+			cue:     "said in a statement",
+		},
+		{
+			name:    "sport, he added: before",
+			text:    "Harris, 34, said he had no plans to retire. He added: “I still feel strong, and I still love getting on the bike every morning.”",
+			content: []string{"“I still feel strong, and I still love getting on the bike every morning.”"},
+			cue:     "added:", source: "He",
+		},
+		{
+			name: "health, she said: closing the paragraph before",
+			text: "The health minister read from a prepared statement. She said:\n\n" +
+				"“No hospital will close this winter. Every patient will be seen.”\n\n" +
+				"Opposition members walked out.",
+			content: []string{"“No hospital will close this winter. Every patient will be seen.”"},
+			cue:     "said:", source: "She",
+		},
+		// According to, spokespeople, statements, colons and dashes.
+		{
+			name:    "sport, according to",
+			text:    "“We have no plans to sell the club,” according to a statement from the owners.",
+			content: []string{"“We have no plans to sell the club,”"},
+			cue:     "according to", source: "a statement from the owners",
+		},
+		{
+			name:    "entertainment, X's spokesman said",
+			text:    "“She is resting at home and grateful for the messages of support,” the singer's spokesman said.",
+			content: []string{"“She is resting at home and grateful for the messages of support,”"},
+			cue:     "said", source: "the singer's spokesman",
+		},
+		{
+			name:    "business, in a statement, X said:",
+			text:    "In a statement on Tuesday, Apex Pharmaceuticals said: “We are recalling the batch as a precaution. No patient has reported any harm.”",
+			content: []string{"“We are recalling the batch as a precaution. No patient has reported any harm.”"},
+			cue:     "said:", source: "Apex Pharmaceuticals",
+		},
+		{
+			name:    "business, a spokeswoman for X said:",
+			text:    "A spokeswoman for Northwind Airlines said: “Safety is our first priority, and the aircraft will stay on the ground until the checks are done.”",
+			content: []string{"“Safety is our first priority, and the aircraft will stay on the ground until the checks are done.”"},
+			cue:     "said:", source: "A spokeswoman for Northwind Airlines",
+		},
+		{
+			name:    "health, colon cue",
+			text:    "Dr. Priya Nair was blunt: “Vaccination remains the best protection we have against this virus.”",
+			content: []string{"“Vaccination remains the best protection we have against this virus.”"},
+			cue:     "was blunt:", source: "Dr. Priya Nair",
+		},
+		{
+			name:    "sport, signed after a dash with a description",
+			text:    "“Nobody gave us a chance, and we proved them wrong.” – Ellie Shaw, captain",
+			content: []string{"“Nobody gave us a chance, and we proved them wrong.”"},
+			cue:     "–", source: "Ellie Shaw, captain",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d, err := text.NewDocument("quotes", []byte(tt.text))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := p.Extract(context.Background(), d); err != nil {
+				t.Fatal(err)
+			}
+			q := find(d, tt.content[0])
+			if q == nil {
+				t.Fatalf("no attribution holds %q; got %s", tt.content[0], contents(d))
+			}
+			var parts []string
+			for _, c := range q.Content {
+				parts = append(parts, d.Slice(c))
+			}
+			if strings.Join(parts, "\n") != strings.Join(tt.content, "\n") {
+				t.Errorf("content %q, want %q", parts, tt.content)
+			}
+			if q.Kind != onrecord.Direct {
+				t.Errorf("kind %s, want direct", q.Kind)
+			}
+			if got := join(d, q.Cue); got != tt.cue {
+				t.Errorf("cue %q, want %q", got, tt.cue)
+			}
+			if got := join(d, q.Source); tt.source != "" && got != tt.source {
+				t.Errorf("source %q, want %q", got, tt.source)
+			}
+		})
+	}
+}
+
+// contents lists the contents of d's attributions, for failure messages.
+func contents(d *onrecord.Document) string {
+	var out []string
+	for _, q := range d.Quotes {
+		out = append(out, string(q.Kind)+" "+join(d, q.Content))
+	}
+	return strings.Join(out, "; ")
+}
