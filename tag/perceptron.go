@@ -63,26 +63,39 @@ func nonzero(k uint64) uint64 {
 	return k
 }
 
-// add adds the weights of feats to scores.
+// add adds the weights of feats to scores. The table is far larger than the
+// processor's caches, so each probe may miss: the home slots of a batch of
+// features are loaded first, with no branch on what they hold that a
+// misprediction would make wait for the load, and only then compared and
+// their rows summed, so that the misses overlap instead of queueing.
 func (m *model) add(feats []uint64, scores []int32) {
 	mask := uint64(len(m.slots) - 1)
-	for _, f := range feats {
-		f = nonzero(f)
-		fp := fingerprint(f)
-		j := f & mask
-		for {
-			s := m.slots[j]
-			if s.fp == fp {
-				off := s.span >> 8
-				for _, e := range m.ents[off : off+s.span&0xff] {
-					scores[e>>16] += int32(int16(uint16(e)))
+	var home [16]slot
+	for len(feats) > 0 {
+		fs := feats[:min(len(feats), len(home))]
+		feats = feats[len(fs):]
+		for k, f := range fs {
+			home[k] = m.slots[nonzero(f)&mask]
+		}
+		for k, f := range fs {
+			f = nonzero(f)
+			fp, j := fingerprint(f), f&mask
+			for s := home[k]; s.fp != 0; s = m.slots[j] {
+				if s.fp == fp {
+					home[k] = s
+					break
 				}
-				break
+				j = (j + 1) & mask
 			}
-			if s.fp == 0 {
-				break
+			if home[k].fp != fp {
+				home[k].span = 0
 			}
-			j = (j + 1) & mask
+		}
+		for _, s := range home[:len(fs)] {
+			off := s.span >> 8
+			for _, e := range m.ents[off : off+s.span&0xff] {
+				scores[e>>16] += int32(int16(uint16(e)))
+			}
 		}
 	}
 }

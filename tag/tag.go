@@ -173,10 +173,9 @@ func (q *seqTagger) tag(s *sentence, lex []int32, out []uint8, sc *scratch) {
 			c2 = int(out[i-2]) + 1
 		}
 		at := (c2*(nl+1) + c1) * nl
-		clear(scores)
-		addTo(scores, q.hist[at:at+nl])
+		rows := append(sc.rows[:0], q.hist[at:at+nl])
 		for r, off := range q.k.offs {
-			addTo(scores, blocks[i+pad+off][r*nl:(r+1)*nl])
+			rows = append(rows, blocks[i+pad+off][r*nl:(r+1)*nl])
 		}
 		for r, off := range q.k.posOffs {
 			c := 0
@@ -187,18 +186,31 @@ func (q *seqTagger) tag(s *sentence, lex []int32, out []uint8, sc *scratch) {
 				c = int(s.pos[j]) + 2
 			}
 			at := (r*(q.npos+2) + c) * nl
-			addTo(scores, q.posTab[at:at+nl])
+			rows = append(rows, q.posTab[at:at+nl])
 		}
+		sumRows(scores, rows)
+		sc.rows = rows
 		sc.feats = q.k.live(s, i, out[:i], sc.feats[:0])
 		q.m.add(sc.feats, scores)
 		out[i] = uint8(argmax(scores))
 	}
 }
 
-func addTo(dst []int32, src []int16) {
-	src = src[:len(dst)]
-	for l := range dst {
-		dst[l] += int32(src[l])
+// sumRows sets dst to the sum of rows, adding them three at a time so that
+// dst is read and written once per three rows rather than once per row.
+func sumRows(dst []int32, rows [][]int16) {
+	clear(dst)
+	for ; len(rows) >= 3; rows = rows[3:] {
+		a, b, c := rows[0][:len(dst)], rows[1][:len(dst)], rows[2][:len(dst)]
+		for l := range dst {
+			dst[l] += int32(a[l]) + int32(b[l]) + int32(c[l])
+		}
+	}
+	for _, r := range rows {
+		r = r[:len(dst)]
+		for l := range dst {
+			dst[l] += int32(r[l])
+		}
 	}
 }
 
@@ -213,6 +225,7 @@ type scratch struct {
 	sum    []int32
 	arena  []int16
 	blocks [][]int16
+	rows   [][]int16 // the tabulated rows summed for one token
 	lem    lemmaScratch
 	built  []builtLemma
 }
