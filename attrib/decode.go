@@ -328,6 +328,7 @@ func group(d *onrecord.Document, p *para, labels []int8, score []float32, sentOf
 	for i := range segs {
 		if segs[i].role == 3 {
 			wholeQuote(segs, i, p)
+			quoteTail(&segs[i], p)
 		}
 	}
 	var cues []int
@@ -532,6 +533,24 @@ func wholeQuote(segs []segment, k int, p *para) {
 		}
 	}
 	sg.b = end
+}
+
+// quoteTail ends a content segment that opens with a quotation at the
+// closing mark of its last quotation when that quotation ends a sentence or
+// clause (,” .” ?” !”) and only unquoted words follow: those are the
+// attribution's own words ("“…,” Jane Roe, the coach, told") or the story's.
+func quoteTail(sg *segment, p *para) {
+	if p.state(sg.a) != qOpen {
+		return
+	}
+	k := sg.b - 1
+	for k > sg.a && p.state(k) == qOut {
+		k--
+	}
+	if k == sg.b-1 || p.state(k) != qClose || !strings.Contains(",.?!", p.d.Word(k-1)) {
+		return
+	}
+	sg.b = k + 1
 }
 
 // inside tells whether tokens [i, j) lie inside the quotation that token
