@@ -62,7 +62,19 @@ type Model struct {
 
 func (m *Model) cueBucket(lemma string) uint8 { return m.cue[lemma] }
 
-func (m *Model) index(h uint32) int { return int(h&(1<<m.bits-1)) * nLabels }
+// qStride is the distance between rows of q: a row of nLabels int16 padded
+// to 16 bytes, so that no row straddles two cache lines (q is far larger
+// than the caches, and each feature reads one row).
+const qStride = 8
+
+// index is where the row of feature h starts in q, or in w while training.
+func (m *Model) index(h uint32) int {
+	r := int(h & (1<<m.bits - 1))
+	if m.q != nil {
+		return r * qStride
+	}
+	return r * nLabels
+}
 
 // quantize turns the trained float weights into int16 with one scale.
 func (m *Model) quantize() {
@@ -74,9 +86,9 @@ func (m *Model) quantize() {
 	if m.scale == 0 {
 		m.scale = 1
 	}
-	m.q = make([]int16, len(m.w))
+	m.q = make([]int16, len(m.w)/nLabels*qStride)
 	for i, x := range m.w {
-		m.q[i] = int16(math.Round(float64(x / m.scale)))
+		m.q[i/nLabels*qStride+i%nLabels] = int16(math.Round(float64(x / m.scale)))
 	}
 	m.w = nil
 }
@@ -134,8 +146,8 @@ func (m *Model) Save(w io.Writer) error {
 	binary.Write(bw, binary.LittleEndian, m.mid)
 	binary.Write(bw, binary.LittleEndian, m.scale)
 	last := -1
-	for r := 0; r < len(m.q)/nLabels; r++ {
-		row := m.q[r*nLabels : (r+1)*nLabels]
+	for r := 0; r < len(m.q)/qStride; r++ {
+		row := m.q[r*qStride : r*qStride+nLabels]
 		if !slices.ContainsFunc(row, func(x int16) bool { return x != 0 }) {
 			continue
 		}
@@ -165,7 +177,7 @@ func Load(r io.Reader) (*Model, error) {
 	if err != nil || bits < 8 || bits > 26 {
 		return nil, fmt.Errorf("attribution model: bad table size")
 	}
-	m := &Model{bits: uint(bits), q: make([]int16, (1<<bits)*nLabels), cue: map[string]uint8{}}
+	m := &Model{bits: uint(bits), q: make([]int16, (1<<bits)*qStride), cue: map[string]uint8{}}
 	n, err := binary.ReadUvarint(br)
 	if err != nil || n > 1<<20 {
 		return nil, fmt.Errorf("attribution model: bad lexicon")
@@ -192,6 +204,7 @@ func Load(r io.Reader) (*Model, error) {
 	}
 	rows := 1 << bits
 	row := -1
+	var buf [2 * nLabels]byte
 	for {
 		delta, err := binary.ReadUvarint(br)
 		if err != nil {
@@ -204,8 +217,13 @@ func Load(r io.Reader) (*Model, error) {
 		if row >= rows {
 			return nil, errors.New("attribution model: row out of range")
 		}
-		if err := binary.Read(br, binary.LittleEndian, m.q[row*nLabels:(row+1)*nLabels]); err != nil {
+		// Read by hand: binary.Read allocates for every one of the
+		// model's rows.
+		if _, err := io.ReadFull(br, buf[:]); err != nil {
 			return nil, fmt.Errorf("attribution model: %w", err)
+		}
+		for l := range nLabels {
+			m.q[row*qStride+l] = int16(binary.LittleEndian.Uint16(buf[2*l:]))
 		}
 	}
 	return m, nil
