@@ -172,6 +172,7 @@ func (m *Model) Extract(d *onrecord.Document) {
 	defer m.pool.Put(s)
 	s.prepare(d)
 	open := -1 // the opening mark of a quotation the previous paragraph left open
+	prev := -1 // the previous paragraph's first token
 	for _, u := range units(d) {
 		a, b := m.tagUnit(s, d, u)
 		s.dq = quotations(d, a, b, s.dq)
@@ -179,17 +180,17 @@ func (m *Model) Extract(d *onrecord.Document) {
 		atts := group(d, p, s.labels[:b-a], s.score, s.sentOf, &s.featurizer)
 		atts = bylineQuote(d, a, b, atts, &s.featurizer)
 		atts = transcriptTurn(d, a, b, atts, &s.featurizer)
-		if n := len(d.Quotes); n > 0 && open >= 0 {
+		if n := len(d.Quotes); n > 0 {
 			switch last := &d.Quotes[n-1]; {
-			case len(atts) > 0 && continues(d, last, &atts[0], open, a):
+			case len(atts) > 0 && (continues(d, last, &atts[0], open, a) || goesOn(d, last, &atts[0], prev, p, s.runes)):
 				join(last, &atts[0], s.runes)
 				atts = atts[1:]
-			case dangling(d, last, open):
+			case open >= 0 && dangling(d, last, open):
 				d.Quotes = d.Quotes[:n-1]
 			}
 		}
 		d.Quotes = append(d.Quotes, atts...)
-		open = p.open()
+		open, prev = p.open(), a
 	}
 	if n := len(d.Quotes); n > 0 && open >= 0 && dangling(d, &d.Quotes[n-1], open) {
 		d.Quotes = d.Quotes[:n-1]
@@ -476,11 +477,12 @@ func group(d *onrecord.Document, p *para, labels []int8, score []float32, sentOf
 		out = append(out, build(d, f, p, content, []segment{segs[c]}, source))
 	}
 	// A content with no cue anywhere near is kept only when it is a whole
-	// quotation (a quote standing alone in its paragraph, or one the
-	// paragraph leaves open for the next to carry on); a stray unquoted
-	// clause is far more often a tagging slip than an attribution.
+	// quotation opening its sentence (a quote standing alone in its
+	// paragraph, or one the paragraph leaves open for the next to carry
+	// on); a stray unquoted clause is far more often a tagging slip than an
+	// attribution, and a quoted phrase inside a sentence a scare quote.
 	for _, sg := range segs {
-		if sg.role == 3 && sg.cue < 0 {
+		if sg.role == 3 && sg.cue < 0 && sg.a == int(d.Sents[sg.sent].Start) {
 			if at := build(d, f, p, []segment{sg}, nil, nil); at.Kind == onrecord.Direct {
 				out = append(out, at)
 			}
@@ -971,6 +973,23 @@ func continues(d *onrecord.Document, prev, next *onrecord.Attribution, open, sta
 	// (a final period aside).
 	pc := prev.Content[len(prev.Content)-1]
 	return pc.Start <= int(d.Tokens[open].Start) && pc.End >= int(d.Tokens[max(start-2, 0)].End)
+}
+
+// goesOn tells whether next, a quotation with no cue that fills paragraph
+// p and closes in it, carries on prev, a quotation with a cue in the
+// paragraph before (starting at token before) opened with the same mark:
+// "“…,” she said." then "“…”" is one speaker going on, and PolNeAR
+// annotates one content.
+func goesOn(d *onrecord.Document, prev, next *onrecord.Attribution, before int, p *para, runes []rune) bool {
+	if before < 0 || next.Cue != nil || next.Kind != onrecord.Direct || prev.Cue == nil || prev.Kind != onrecord.Direct || p.open() >= 0 {
+		return false
+	}
+	if runes[prev.Content[0].Start] != runes[next.Content[0].Start] {
+		return false
+	}
+	nc := next.Content[len(next.Content)-1]
+	return next.Content[0].Start == int(d.Tokens[p.a].Start) && nc.End >= int(d.Tokens[max(p.b-2, p.a)].End) &&
+		prev.Content[len(prev.Content)-1].End > int(d.Tokens[before].Start)
 }
 
 // dangling tells whether at is a quotation with no cue that its paragraph

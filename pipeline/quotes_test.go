@@ -145,6 +145,17 @@ func TestNewsQuotes(t *testing.T) {
 			cue:     "added:", source: "He",
 		},
 		{
+			name: "sport, a paragraph of quotation going on after the cue's",
+			text: "“We played the best football of our season in the first half,” said Coach Luis Ortiz.\n\n" +
+				"“After the break we stopped running, and that cost us the game.”\n\n" +
+				"Ortiz's side are away at Porto on Wednesday.",
+			content: []string{
+				"“We played the best football of our season in the first half,”",
+				"“After the break we stopped running, and that cost us the game.”",
+			},
+			cue: "said", source: "Coach Luis Ortiz",
+		},
+		{
 			name: "health, she said: closing the paragraph before",
 			text: "The health minister read from a prepared statement. She said:\n\n" +
 				"“No hospital will close this winter. Every patient will be seen.”\n\n" +
