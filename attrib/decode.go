@@ -582,16 +582,18 @@ func trimLeads(p *para, content []segment) {
 		if o <= sg.a {
 			continue
 		}
-		// A verb in the lead makes it a reported clause ending in a quote,
-		// 'that she would talk "in a few weeks"', kept whole.
+		// A finite verb in the lead makes it a reported clause ending in a
+		// quote, 'that she would talk "in a few weeks"', and a conjunction
+		// alone joins the quotation ('but "…"'): both are kept whole.
 		out := false
 		for i := sg.a; i < o; i++ {
-			if p.state(i) == qOut {
+			switch t := p.d.Tokens[i].Tag; {
+			case p.state(i) != qOut:
+			case t == "VBD" || t == "VBZ" || t == "VBP" || t == "MD":
+				out = false
+				i = o
+			case t != "CC":
 				out = true
-				if strings.HasPrefix(p.d.Tokens[i].Tag, "VB") || p.d.Tokens[i].Tag == "MD" {
-					out = false
-					break
-				}
 			}
 		}
 		if out {
