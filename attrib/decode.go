@@ -4,6 +4,7 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/onrecord/onrecord"
 	"github.com/onrecord/onrecord/brat"
@@ -216,7 +217,7 @@ func quotations(d *onrecord.Document, a, b int, dq []int8) []int8 {
 	dq = resize(dq, b-a)
 	open := false
 	for i := a; i < b; i++ {
-		w := d.Word(i)
+		w := doubleMark(d.Word(i))
 		curly := w == "\u201c" || w == "\u201d"
 		if !curly && w != "\"" && w != "''" && w != "``" {
 			dq[i-a] = qOut
@@ -243,6 +244,19 @@ func quotations(d *onrecord.Document, a, b int, dq []int8) []int8 {
 		}
 	}
 	return dq
+}
+
+// doubleMark returns the double mark of a token of quotation marks alone,
+// as a cluster closing a nested quote ("’”") is tokenized, or w itself.
+func doubleMark(w string) string {
+	if len(w) <= 2 || strings.Trim(w, "\"'\u2018\u2019\u201c\u201d") != "" {
+		return w
+	}
+	if i := strings.IndexAny(w, "\"\u201c\u201d"); i >= 0 {
+		_, n := utf8.DecodeRuneInString(w[i:])
+		return w[i : i+n]
+	}
+	return w
 }
 
 // para is the paragraph being decoded, tokens [a, b), with the
