@@ -249,7 +249,7 @@ func quotations(d *onrecord.Document, a, b int, dq []int8) []int8 {
 // doubleMark returns the double mark of a token of quotation marks alone,
 // as a cluster closing a nested quote ("’”") is tokenized, or w itself.
 func doubleMark(w string) string {
-	if len(w) <= 2 || strings.Trim(w, "\"'\u2018\u2019\u201c\u201d") != "" {
+	if len(w) <= 2 || w[0] != '"' && w[0] != '\'' && w[0] != 0xe2 || strings.Trim(w, "\"'\u2018\u2019\u201c\u201d") != "" {
 		return w
 	}
 	if i := strings.IndexAny(w, "\"\u201c\u201d"); i >= 0 {
