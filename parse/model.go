@@ -53,19 +53,18 @@ type table struct {
 	ents  []entry
 }
 
-// add adds the class scores of the features fs to scores (one per class),
-// using hit (len >= len(fs)) as scratch. All probes are made before any row
-// is read so the processor can overlap their cache misses.
-func (t *table) add(fs []uint64, scores []int32, hit []slot) {
-	// Classes fit a byte, so indexing a 256-array needs no bounds check;
-	// scores' capacity is 256, and Load rejects classes past the model's.
-	sc := (*[256]int32)(scores[:256])
+// probe sets hit[k] (len(hit) >= len(fs)) to the slot of feature fs[k], 0
+// when it has none. All probes are made before any row is read so the
+// processor can overlap their cache misses: the table is many times the
+// size of its caches.
+func (t *table) probe(fs []uint64, hit []slot) {
+	hit = hit[:len(fs)]
 	if len(t.slots) == 0 {
+		clear(hit)
 		return
 	}
 	// The home slots are loaded first, with no branch on their contents
 	// that a misprediction could stall, then the few collisions resolved.
-	hit = hit[:len(fs)]
 	for k, f := range fs {
 		hit[k] = t.slots[f>>t.shift]
 	}
@@ -82,6 +81,13 @@ func (t *table) add(fs []uint64, scores []int32, hit []slot) {
 		}
 		hit[k] = s
 	}
+}
+
+// sum adds the rows of the probed slots hit to scores (one per class).
+func (t *table) sum(hit []slot, scores []int32) {
+	// Classes fit a byte, so indexing a 256-array needs no bounds check;
+	// scores' capacity is 256, and Load rejects classes past the model's.
+	sc := (*[256]int32)(scores[:256])
 	for _, s := range hit {
 		switch s >> codeShift & 3 {
 		case 0:

@@ -109,60 +109,76 @@ func (p *Parser) predict(st *state) int {
 	}
 	nc := p.nClasses()
 	sc := st.scores[:nc]
-	st.feats = st.feats[:0]
+	st.feats, st.stale = st.feats[:0], st.stale[:0]
 	// Reductions leave the buffer front in place, and it gains a left child
 	// only as a left arc's head, each one its new leftmost. The kids' row
 	// holds the buffer's too, and the top's right row the top's fixed one,
 	// so that a move adds up three kept rows rather than five.
-	p.keep(st, st.front.scores, &st.front.key, int64(st.b0), nil, nc, (*state).bufferFeatures)
+	p.keep(st, st.front.scores, &st.front.key, int64(st.b0), nil, (*state).bufferFeatures)
 	kids := int64(st.b0)<<32 | int64(uint32(at(st.lc1, st.b0)))
-	p.keep(st, st.kids.scores, &st.kids.key, kids, st.front.scores, nc, (*state).frontKidFeatures)
-	copy(sc, st.kids.scores[:nc])
+	p.keep(st, st.kids.scores, &st.kids.key, kids, st.front.scores, (*state).frontKidFeatures)
 	s0 := st.stack[len(st.stack)-1]
+	var right, second []int32
 	if top, key, ok := st.top.at(s0, nc); ok {
-		right, rkey, _ := st.topRight.at(s0, nc)
-		p.keep(st, top, key, 0, nil, nc, (*state).topFeatures)
-		p.keep(st, right, rkey, int64(st.rc1[s0]), top, nc, (*state).topRightFeatures)
-		addTo(sc, right)
-	} else {
-		st.topFeatures()
-		st.topRightFeatures()
+		r, rkey, _ := st.topRight.at(s0, nc)
+		p.keep(st, top, key, 0, nil, (*state).topFeatures)
+		p.keep(st, r, rkey, int64(st.rc1[s0]), top, (*state).topRightFeatures)
+		right = r
 	}
 	switch {
 	case len(st.stack) == 1:
 		// The templates of a missing second word read nothing that
 		// changes, so their scores are kept for good.
-		p.keep(st, st.lone.scores, &st.lone.key, 0, nil, nc, (*state).secondFeatures)
-		addTo(sc, st.lone.scores)
+		p.keep(st, st.lone.scores, &st.lone.key, 0, nil, (*state).secondFeatures)
+		second = st.lone.scores
 	case len(st.second.key) > 0:
 		s1 := st.stack[len(st.stack)-2]
 		row, key, _ := st.second.at(s1, nc)
-		p.keep(st, row, key, int64(st.rc1[s1]), nil, nc, (*state).secondFeatures)
-		addTo(sc, row)
-	default:
+		p.keep(st, row, key, int64(st.rc1[s1]), nil, (*state).secondFeatures)
+		second = row
+	}
+	// The rest is scored afresh for this move alone.
+	mark := len(st.feats)
+	if right == nil {
+		st.topFeatures()
+		st.topRightFeatures()
+	}
+	if second == nil {
 		st.secondFeatures()
 	}
 	st.stackFeatures()
-	p.tab.add(st.feats, sc, st.hit)
+	// One probe for every group, so that all of the move's cache misses
+	// overlap, then the sums, in the order the kept rows build on one another.
+	p.tab.probe(st.feats, st.hit)
+	for _, g := range st.stale {
+		if g.base == nil {
+			clear(g.row[:nc])
+		} else {
+			copy(g.row[:nc], g.base[:nc])
+		}
+		p.tab.sum(st.hit[g.from:g.to], g.row)
+	}
+	copy(sc, st.kids.scores[:nc])
+	if right != nil {
+		addTo(sc, right)
+	}
+	if second != nil {
+		addTo(sc, second)
+	}
+	p.tab.sum(st.hit[mark:len(st.feats)], sc)
 	return st.bestValid(st.scores, p.rootL, len(p.labels))
 }
 
-// keep makes row (capacity >= 256, for table.add) hold base (nil: zeros)
-// plus the scores of the templates feats appends, scoring them only when
+// keep schedules row (capacity >= 256, for table.sum) to be rescored as
+// base (nil: zeros) plus the scores of the templates feats appends, when
 // *key differs from want, the state those templates read.
-func (p *Parser) keep(st *state, row []int32, key *int64, want int64, base []int32, nc int, feats func(*state)) {
+func (p *Parser) keep(st *state, row []int32, key *int64, want int64, base []int32, feats func(*state)) {
 	if *key == want {
 		return
 	}
-	mark := len(st.feats)
+	from := len(st.feats)
 	feats(st)
-	if base == nil {
-		clear(row[:nc])
-	} else {
-		copy(row[:nc], base[:nc])
-	}
-	p.tab.add(st.feats[mark:], row, st.hit)
-	st.feats = st.feats[:mark]
+	st.stale = append(st.stale, staleRow{row: row, base: base, from: from, to: len(st.feats)})
 	*key = want
 }
 

@@ -261,7 +261,8 @@ func TestFrontScores(t *testing.T) {
 						t.Fatalf("%s: move %d: %d features, want one per template (%d)", d.ID, moves, len(st.feats), nTemplates)
 					}
 					clear(fresh)
-					p.tab.add(st.feats, fresh[:nc], st.hit)
+					p.tab.probe(st.feats, st.hit)
+					p.tab.sum(st.hit[:len(st.feats)], fresh[:nc])
 					if !slices.Equal(got, fresh[:nc]) {
 						t.Fatalf("%s: move %d: reused scores differ from fresh ones", d.ID, moves)
 					}

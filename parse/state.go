@@ -32,6 +32,14 @@ type state struct {
 	// word.
 	front, kids, lone     keyedRow
 	top, topRight, second wordCache
+	stale                 []staleRow // kept rows to rescore in this move
+}
+
+// staleRow is a kept row predict rescores: base plus the rows of the
+// features feats[from:to].
+type staleRow struct {
+	row, base []int32
+	from, to  int
 }
 
 // keyedRow is the scores of one template group with the key of the state
@@ -86,6 +94,7 @@ const maxCachedWords = 1024
 func newState() *state {
 	return &state{
 		feats:  make([]uint64, 0, nTemplates),
+		stale:  make([]staleRow, 0, 5),
 		hit:    make([]slot, nTemplates),
 		scores: make([]int32, 256),
 		front:  keyedRow{scores: make([]int32, 256)},
