@@ -489,6 +489,7 @@ func group(d *onrecord.Document, p *para, labels []int8, score []float32, sentOf
 				source = append(source, sg)
 			}
 		}
+		content = aside(d, p, segs, c, content, source)
 		out = append(out, build(d, f, p, content, []segment{segs[c]}, source))
 	}
 	// A content with no cue anywhere near is kept only when it is a whole
@@ -913,6 +914,48 @@ func nearSentences(content []segment, cue segment, sentOf []int, off int) []segm
 		start = k
 	}
 	return best
+}
+
+// aside adds to content the words that open the sentence of cue c when
+// the cue stands between commas inside the sentence, "X, she said, Y", and
+// an unquoted content starts right after the second: PolNeAR annotates both
+// X and Y. X must hold no segment but sources other than the cue's and more
+// than adverbs and conjunctions ("However, she said, …").
+func aside(d *onrecord.Document, p *para, segs []segment, c int, content, source []segment) []segment {
+	cue, first := segs[c], content[0]
+	start := int(d.Sents[cue.sent].Start)
+	if first.a < cue.b || first.sent != cue.sent || first.a-cue.b > 5 || d.Word(first.a-1) != "," || p.state(first.a) != qOut {
+		return content
+	}
+	open := -1
+	for j := cue.a - 1; j > start && cue.a-j <= 8; j-- {
+		if d.Word(j) == "," {
+			open = j
+			break
+		}
+	}
+	if open < 0 {
+		return content
+	}
+	for _, o := range segs {
+		if o.a < open && start < o.b && o.role != 1 {
+			return content
+		}
+	}
+	for _, o := range source {
+		if o.a < open && start < o.b {
+			return content
+		}
+	}
+	for j := start; j < open; j++ {
+		switch t := d.Tokens[j].Tag; {
+		case strings.HasPrefix(t, "RB"), t == "CC", t == "IN", t == "UH", t == ",":
+		default:
+			x := segment{role: 3, a: start, b: open, sent: cue.sent, cue: c, conf: first.conf}
+			return append([]segment{x}, content...)
+		}
+	}
+	return content
 }
 
 // dropStray keeps only the quoted parts of a content that has both quoted
