@@ -3,6 +3,7 @@ package eval
 import (
 	"fmt"
 	"io"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -63,6 +64,7 @@ type SpeakerMiss struct {
 	Text     string // the gold source as written
 	Expected string // the entity's fullest name
 	Got      string // the predicted speaker name ("" when none)
+	GotFrom  string // the predicted source as written ("" when none)
 }
 
 // ScoreSpeakers scores the speakers of preds (by document ID) against the
@@ -111,6 +113,7 @@ func ScoreSpeakers(gold []brat.GoldDoc, silver []conllu.Article, preds map[strin
 			if s := patts[i].Speaker; s != nil {
 				got = s.Name
 			}
+			from := joinText(art.Doc, patts[i].Source)
 			ok := SameName(got, expected)
 			r.Name.add(ok)
 			c := r.ByKind[kind]
@@ -118,7 +121,7 @@ func ScoreSpeakers(gold []brat.GoldDoc, silver []conllu.Article, preds map[strin
 			r.ByKind[kind] = c
 			if !ok {
 				r.Misses = append(r.Misses, SpeakerMiss{Doc: gd.ID, Source: g.Source[0], Kind: kind,
-					Text: joinText(art.Doc, g.Source), Expected: expected, Got: got})
+					Text: joinText(art.Doc, g.Source), Expected: expected, Got: got, GotFrom: from})
 			}
 		}
 	}
@@ -185,7 +188,9 @@ func referenceName(art conllu.Article, names map[string][]string, src []onrecord
 	}
 	if chain := chainAt(art.Mentions, h, toks); chain >= 0 {
 		for _, m := range art.Mentions {
-			if m.Chain == chain && m.Head >= m.Start && m.Head < m.End && m.Head < len(d.Tokens) {
+			// A headline in title case ("Obama Sees 'Personal Insult'")
+			// runs its words into the names the tagger finds there.
+			if m.Chain == chain && m.Head >= m.Start && m.Head < m.End && m.Head < len(d.Tokens) && !headline(d, m.Head) {
 				cands = append(cands, nameAt(d, m.Head, m.Start, m.End))
 			}
 		}
@@ -262,6 +267,17 @@ func nameAt(d *onrecord.Document, h, lo, hi int) string {
 	if c := d.Tokens[h].NER; c == "PERSON" || c == "ORGANIZATION" {
 		in = func(i int) bool { return d.Tokens[i].NER == c && d.Tokens[i].Tag != "POS" }
 	}
+	// A title heading the phrase ("Mayor Bill de Blasio", "Secretary
+	// of State John F. Kerry") stands for the person named after it.
+	if descriptor[strings.ToLower(strings.Trim(d.Word(h), "."))] {
+		for k := h + 1; k < hi && d.Word(k) != ","; k++ {
+			if d.Tokens[k].NER == "PERSON" && proper(k) {
+				h = k
+				in = func(i int) bool { return d.Tokens[i].NER == "PERSON" && d.Tokens[i].Tag != "POS" }
+				break
+			}
+		}
+	}
 	s, e := h, h+1
 	for s > lo && (in(s-1) || glue(d.Word(s-1)) && s-2 >= lo && in(s-2) && proper(s-2)) {
 		s--
@@ -284,10 +300,54 @@ func nameAt(d *onrecord.Document, h, lo, hi int) string {
 	for s < h && descriptor[strings.ToLower(strings.Trim(d.Word(s), "."))] {
 		s++
 	}
+	// A capital that only opens a sentence or a headline makes no name:
+	// "Authorities said", "New Poll Shows ...", "Fellow Republicans".
+	for s <= h && d.Tokens[s].NER == "O" && (atStart(d, s) || headline(d, s)) {
+		s++
+	}
+	if s > h {
+		return ""
+	}
 	if s == h && e == h+1 && descriptor[strings.ToLower(strings.Trim(d.Word(h), "."))] {
 		return "" // "the President", "Senator from Texas": a title, no name
 	}
 	return d.Slice(onrecord.Span{Start: int(d.Tokens[s].Start), End: int(d.Tokens[e-1].End)})
+}
+
+// atStart tells whether token i opens its sentence, after any punctuation.
+func atStart(d *onrecord.Document, i int) bool {
+	for k := i - 1; k >= 0; k-- {
+		if k < len(d.Tokens) && d.Tokens[k].Tag != "``" && !isPunctWord(d.Word(k)) {
+			return sentenceOf(d, k) != sentenceOf(d, i)
+		}
+	}
+	return true
+}
+
+func sentenceOf(d *onrecord.Document, i int) int {
+	return sort.Search(len(d.Sents), func(k int) bool { return int(d.Sents[k].End) > i })
+}
+
+// headline tells whether token i stands in a sentence written in title
+// case: of its four or more words, nearly all capitalised.
+func headline(d *onrecord.Document, i int) bool {
+	si := sentenceOf(d, i)
+	if si >= len(d.Sents) {
+		return false
+	}
+	words, caps := 0, 0
+	for k := int(d.Sents[si].Start); k < int(d.Sents[si].End); k++ {
+		w := d.Word(k)
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsLetter(r) || glue(w) || w == "the" || w == "a" || w == "to" || w == "in" || w == "on" {
+			continue
+		}
+		words++
+		if unicode.IsUpper(r) {
+			caps++
+		}
+	}
+	return words >= 4 && caps*10 >= words*9
 }
 
 // descriptor are the words a silver name run often carries in front of a
@@ -296,7 +356,7 @@ var descriptor = map[string]bool{}
 
 func init() {
 	for _, w := range strings.Fields(`democrat republican libertarian independent rival crooked
-		house senate gop former candidate nominee democratic presidential`) {
+		house senate gop former candidate nominee democratic presidential fellow`) {
 		descriptor[w] = true
 	}
 	for w := range roleWords {
@@ -358,6 +418,9 @@ func SameName(got, expected string) bool {
 	}
 	return true
 }
+
+// generational are the suffixes after a surname.
+var generational = map[string]bool{"jr": true, "sr": true, "ii": true, "iii": true, "iv": true}
 
 // roleWords are titles and role nouns that make a speaker name a
 // description ("Referee Jane Roe", "the spokesman"), not a name.
@@ -466,6 +529,10 @@ func nameWords(s string) []string {
 	}
 	if len(out) == 0 {
 		return all
+	}
+	// "Joseph R. Biden Jr." is "Joseph R. Biden", as a middle initial is.
+	for len(out) > 1 && generational[out[len(out)-1]] {
+		out = out[:len(out)-1]
 	}
 	for k := len(out) - 2; k > 0; k-- {
 		if len([]rune(out[k])) == 1 {

@@ -248,6 +248,7 @@ func (a *doc) beforeRelative(w int) int {
 		return -1
 	}
 	e := a.entity(Other, strings.ToLower(stripDet(name)))
+	a.ents[e].desc = true
 	if a.ents[e].count == 0 {
 		a.ents[e].name = name
 	}

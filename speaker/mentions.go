@@ -155,7 +155,7 @@ func (a *doc) findNames() {
 		}
 	}
 	sort.Slice(runs, func(x, y int) bool { return runs[x].start < runs[y].start })
-	var seen Names
+	seen := Names{alone: a.people.alone}
 	var seenOrgs = Names{orgs: true}
 	for _, r := range runs {
 		var name string
@@ -392,7 +392,14 @@ func (a *doc) findNominals() {
 				continue
 			}
 		}
+		// A proper noun outside the name classes ("Republicans", "the
+		// United States") is a name for its group or place.
+		proper := isProper(t.Tag)
+		if proper {
+			name = a.span(a.properStart(h), e)
+		}
 		ent := a.entity(Other, strings.ToLower(stripDet(name)))
+		a.ents[ent].desc = !proper
 		en := a.ents[ent]
 		if en.count == 0 {
 			en.name = name

@@ -107,6 +107,10 @@ type Names struct {
 	full  []fullName // multi-word names, in order of last mention
 	index map[string]int
 	orgs  bool // organisation names: no titles to strip
+	// alone counts the one-word names written, by lower-case word: a
+	// family member called by first name ("Ivanka said") is not the
+	// one the bare surname means.
+	alone map[string]int
 }
 
 type fullName struct {
@@ -120,6 +124,12 @@ type fullName struct {
 func (n *Names) Add(name string) {
 	c := n.canonical(name)
 	w := nameWords(c)
+	if len(w) == 1 {
+		if n.alone == nil {
+			n.alone = map[string]int{}
+		}
+		n.alone[w[0]]++
+	}
 	if len(w) < 2 {
 		return
 	}
@@ -170,7 +180,8 @@ func nameWords(c string) []string {
 		if initial(w) {
 			continue
 		}
-		out = append(out, strings.ToLower(w))
+		// "O’Neill" and "O'Neill" are one name.
+		out = append(out, strings.ToLower(strings.ReplaceAll(w, "’", "'")))
 	}
 	return out
 }
@@ -217,7 +228,11 @@ func (n *Names) Lookup(name string) string {
 		fg := genderOfName("", f.name)
 		return fg == 0 || fg == g
 	}
-	if m := n.salient(func(f fullName) bool { return f.words[len(f.words)-1] == w[0] && fits(f) }); m != "" {
+	surname := func(f fullName) bool { return f.words[len(f.words)-1] == w[0] && fits(f) }
+	if m := n.salient(func(f fullName) bool { return surname(f) && n.alone[f.words[0]] == 0 }); m != "" {
+		return m
+	}
+	if m := n.salient(surname); m != "" {
 		return m
 	}
 	if m := n.salient(func(f fullName) bool { return f.words[0] == w[0] && fits(f) }); m != "" {

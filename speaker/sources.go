@@ -22,6 +22,76 @@ func (a *doc) sourceTokens(qi int) []int {
 	return out
 }
 
+// cueSubject is the noun phrase that is the subject of the cue's verb, or
+// of the verb the cue hangs from ("Roe said, adding that ..."), when it
+// lies outside the content; nil when there is none.
+func (a *doc) cueSubject(qi int) []int {
+	q := &a.d.Quotes[qi]
+	if len(q.Cue) == 0 {
+		return nil
+	}
+	i, j := a.d.TokensIn(q.Cue[0])
+	v := a.headOf(i, j)
+	for hop := 0; v >= 0 && hop < 3; hop++ {
+		for _, c := range a.kids[v] {
+			if t := &a.d.Tokens[c]; t.Dep == "nsubj" && !a.inContent(qi, c) {
+				s, e := a.npStart(c), c+1
+				if m := a.mentAt[c]; m >= 0 {
+					s, e = min(s, a.ments[m].start), max(e, a.ments[m].end)
+				}
+				toks := make([]int, 0, e-s)
+				for k := s; k < e; k++ {
+					toks = append(toks, k)
+				}
+				return toks
+			}
+		}
+		switch a.d.Tokens[v].Dep {
+		case "xcomp", "advcl", "conj", "dep":
+			v = int(a.d.Tokens[v].Head)
+		default:
+			return nil
+		}
+		if v >= len(a.words) {
+			return nil
+		}
+	}
+	return nil
+}
+
+// inContent tells whether token t lies in the content of attribution qi.
+func (a *doc) inContent(qi, t int) bool {
+	tk := &a.d.Tokens[t]
+	for _, s := range a.d.Quotes[qi].Content {
+		if int(tk.Start) < s.End && int(tk.End) > s.Start {
+			return true
+		}
+	}
+	return false
+}
+
+// goOn gives a quotation with no source of its own the speaker of the
+// attribution before it in the same or the previous paragraph.
+func (a *doc) goOn(qi int) {
+	c := a.contentStart(qi)
+	if c < 0 {
+		return
+	}
+	best, at := -1, -1
+	for j := range a.d.Quotes {
+		cj := a.contentStart(j)
+		if _, ok := a.speaker[j]; !ok || cj < 0 || cj >= c || cj <= at || a.para[c]-a.para[cj] > 1 {
+			continue
+		}
+		best, at = j, cj
+	}
+	if best >= 0 {
+		e := a.speaker[best]
+		a.speaker[qi] = e
+		a.d.Quotes[qi].Speaker = a.speakerOf(e)
+	}
+}
+
 // words of the source without punctuation, lower case.
 func (a *doc) sourceWords(toks []int) []string {
 	var out []string
@@ -34,7 +104,7 @@ func (a *doc) sourceWords(toks []int) []string {
 }
 
 func (a *doc) firstPerson(qi int) bool {
-	w := a.sourceWords(a.sourceTokens(qi))
+	w := a.sourceWords(a.srcToks[qi])
 	return len(w) == 1 && (pronClass(w[0]) == "i" || pronClass(w[0]) == "we")
 }
 
@@ -62,6 +132,11 @@ func pronClass(w string) string {
 var orgNouns = set(`campaign administration team office committee foundation organization
 	organisation company firm group party staff camp government agency department ministry
 	transition pac super-pac network website administration's`)
+
+// spokesNouns are the people who speak for someone else, who is then the
+// speaker.
+var spokesNouns = set(`spokesman spokeswoman spokesperson spokesmen spokeswomen spokespeople
+	spokespersons representative representatives`)
 
 // roleNouns are people defined by someone else ("Clinton's spokesman").
 var roleNouns = set(`spokesman spokeswoman spokesperson aide adviser advisor lawyer attorney
@@ -189,6 +264,7 @@ func (a *doc) resolveTokens(qi int, toks []int) int {
 		}
 	}
 	e := a.entity(Other, strings.ToLower(stripDet(name)))
+	a.ents[e].desc = true
 	if a.ents[e].count == 0 {
 		a.ents[e].name = name
 	}
@@ -207,6 +283,15 @@ func (a *doc) resolveTokens(qi int, toks []int) int {
 func (a *doc) namedSource(named []int, h int, headLemma string) int {
 	if len(named) == 0 {
 		return -1
+	}
+	if spokesNouns[headLemma] {
+		// "a spokeswoman for Acme", "Acme's spokesman", "an Acme
+		// spokesperson": the spokesperson speaks as Acme.
+		for _, mi := range named {
+			if m := a.ments[mi]; a.modifies(m, h) || int(a.d.Tokens[m.head].Head) == h {
+				return m.ent
+			}
+		}
 	}
 	for _, mi := range named {
 		m := a.ments[mi]

@@ -21,35 +21,48 @@ const (
 	Other        = "other"
 )
 
-// Resolve sets Speaker on every attribution of d that has a Source, and
-// clears it on those without one. Sources are resolved in text order so that
-// earlier speakers can serve as antecedents of later pronouns; first-person
-// sources inside a quotation wait for the speaker of that quotation.
+// Resolve sets Speaker on every attribution of d it can name. Sources are
+// resolved in text order so that earlier speakers can serve as antecedents
+// of later pronouns; first-person sources inside a quotation wait for the
+// speaker of that quotation. An attribution the extractor found no source
+// for is given the subject of its cue ("..., adding that ..." after "Roe
+// said"), else, when it is a quotation, the speaker of the quotation just
+// before it in the same or the previous paragraph: the source is not
+// written there, but the reader knows who goes on speaking.
 func Resolve(d *onrecord.Document) {
 	if d == nil || len(d.Quotes) == 0 {
 		return
 	}
 	a := analyse(d)
-	order := make([]int, 0, len(d.Quotes))
+	type job struct{ qi, at int }
+	var order []job
 	for i := range d.Quotes {
 		d.Quotes[i].Speaker = nil
-		if len(d.Quotes[i].Source) > 0 {
-			order = append(order, i)
+		toks := a.sourceTokens(i)
+		if len(toks) == 0 {
+			toks = a.cueSubject(i)
+		}
+		a.srcToks[i] = toks
+		if len(toks) > 0 {
+			order = append(order, job{i, toks[0]})
 		}
 	}
-	sort.SliceStable(order, func(x, y int) bool {
-		return d.Quotes[order[x]].Source[0].Start < d.Quotes[order[y]].Source[0].Start
-	})
+	sort.SliceStable(order, func(x, y int) bool { return order[x].at < order[y].at })
 	var deferred []int
-	for _, qi := range order {
-		if a.firstPerson(qi) {
-			deferred = append(deferred, qi)
+	for _, j := range order {
+		if a.firstPerson(j.qi) {
+			deferred = append(deferred, j.qi)
 			continue
 		}
-		a.resolve(qi)
+		a.resolve(j.qi)
 	}
 	for _, qi := range deferred {
 		a.resolve(qi)
+	}
+	for i := range d.Quotes {
+		if len(a.srcToks[i]) == 0 && d.Quotes[i].Kind == onrecord.Direct {
+			a.goOn(i)
+		}
 	}
 }
 
@@ -62,6 +75,7 @@ type entity struct {
 	votes  [2]int
 	plural bool
 	human  bool // a description of a person ("the Florida senator"), typed Other
+	desc   bool // a common-noun phrase, no name: it names no speaker
 	count  int
 	key    string
 }
@@ -93,6 +107,7 @@ type doc struct {
 	orgs    Names
 	descr   map[string][]description // by noun ("senator"), in text order
 	speaker map[int]int              // attribution index → entity, once resolved
+	srcToks [][]int                  // attribution index → its source's tokens
 }
 
 func analyse(d *onrecord.Document) *doc {
@@ -102,7 +117,7 @@ func analyse(d *onrecord.Document) *doc {
 		sent: make([]int, n), para: make([]int, n), quoted: make([]bool, n),
 		kids: make([][]int, n), mentAt: make([]int, n),
 		byKey: map[string]int{}, descr: map[string][]description{}, speaker: map[int]int{},
-		orgs: Names{orgs: true},
+		orgs: Names{orgs: true}, srcToks: make([][]int, len(d.Quotes)),
 	}
 	for i := range d.Tokens {
 		t := &d.Tokens[i]
@@ -130,32 +145,16 @@ func analyse(d *onrecord.Document) *doc {
 // resolve finds the speaker of attribution qi.
 func (a *doc) resolve(qi int) {
 	q := &a.d.Quotes[qi]
-	toks := a.sourceTokens(qi)
-	if len(toks) == 0 {
-		// No analysis under the source: keep the text as written.
-		if s := strings.Join(strings.Fields(joinSlices(a.d, q.Source)), " "); hasLetter(s) {
-			q.Speaker = &onrecord.Speaker{Name: s, Type: Other}
-		}
-		return
-	}
+	toks := a.srcToks[qi]
 	e := a.resolveTokens(qi, toks)
 	if e < 0 {
 		return
 	}
 	a.speaker[qi] = e
-	en := a.ents[e]
-	q.Speaker = &onrecord.Speaker{Name: en.name, Type: en.typ}
+	q.Speaker = a.speakerOf(e)
 	// Later pronouns may point back to this speaker.
 	h := a.headOf(toks[0], toks[len(toks)-1]+1)
 	if h >= 0 {
 		a.spoken = append(a.spoken, mention{start: h, end: h + 1, head: h, ent: e, subj: true, spoken: true})
 	}
-}
-
-func joinSlices(d *onrecord.Document, ss []onrecord.Span) string {
-	var parts []string
-	for _, s := range ss {
-		parts = append(parts, d.Slice(s))
-	}
-	return strings.Join(parts, " ")
 }

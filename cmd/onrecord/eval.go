@@ -123,7 +123,7 @@ const defaultSpeakerRefs = "testdata/speakers-dev.tsv"
 
 func printMisses(w io.Writer, ms []eval.SpeakerMiss) {
 	for _, m := range ms {
-		fmt.Fprintf(w, "  miss %s %d-%d %s %q: want %q, got %q\n", m.Doc, m.Source.Start, m.Source.End, m.Kind, m.Text, m.Expected, m.Got)
+		fmt.Fprintf(w, "  miss %s %d-%d %s %q: want %q, got %q from %q\n", m.Doc, m.Source.Start, m.Source.End, m.Kind, m.Text, m.Expected, m.Got, m.GotFrom)
 	}
 }
 

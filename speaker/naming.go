@@ -1,0 +1,101 @@
+// Naming: the name an entity is reported under. A speaker is a name: the
+// fullest one the article writes for the entity, without titles or role
+// words; a description that found no named entity names no speaker.
+
+package speaker
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/onrecord/onrecord"
+)
+
+// speakerOf is the speaker entity e is reported as, or nil when e is a
+// description ("the 52-year-old singer", "critics") with no name.
+func (a *doc) speakerOf(e int) *onrecord.Speaker {
+	en := a.ents[e]
+	if en.desc {
+		return nil
+	}
+	name := en.name
+	switch en.typ {
+	case Person:
+		// The whole article is known now: "Roe" said before "Referee
+		// Jane Roe" is written out is still Jane Roe.
+		if !strings.Contains(name, " ") {
+			name = a.people.Lookup(name)
+		}
+	case Organization:
+		name = a.fullOrg(name)
+	}
+	name = dropTitles(name)
+	if name == "" {
+		return nil
+	}
+	typ := en.typ
+	if typ != Other && !isName(name) {
+		typ = Other // "Trump campaign": an organisation known by a description
+	}
+	return &onrecord.Speaker{Name: name, Type: typ}
+}
+
+// dropTitles removes titles and role words written before a name
+// ("Referee Jane Roe", "Sen. Ted Cruz", "the IMF").
+func dropTitles(name string) string {
+	w := strings.Fields(name)
+	for len(w) > 1 && (titles[key(w[0])] || roleNouns[key(w[0])] || key(w[0]) == "the") {
+		w = w[1:]
+	}
+	return strings.Join(w, " ")
+}
+
+// isName tells a proper name: capitalised words (joining words such as
+// "of" inside), none a title or a role noun.
+func isName(name string) bool {
+	w := strings.Fields(name)
+	for i, x := range w {
+		k := key(stripPossessive(x))
+		if titles[k] || roleNouns[k] || personNouns[k] && !isAcronym(x) {
+			return false
+		}
+		r, _ := utf8.DecodeRuneInString(strings.TrimLeft(x, `"'“‘(`))
+		if unicode.IsUpper(r) || unicode.IsDigit(r) || i > 0 && i < len(w)-1 && joinWords[k] {
+			continue
+		}
+		return false
+	}
+	return len(w) > 0
+}
+
+// joinWords stand inside names ("Bank of America", "Ludwig van Beethoven").
+var joinWords = set(`of and for the on de van von der da du la le al bin y in & at`)
+
+// fullOrg is the fullest name the article writes for an organisation: the
+// name an acronym stands for ("IMF" → "International Monetary Fund"), or a
+// longer name ending with this one ("Policy Center" → "Tax Policy Center").
+func (a *doc) fullOrg(name string) string {
+	acr := strings.ReplaceAll(name, ".", "")
+	best := name
+	for _, f := range a.orgs.full {
+		switch {
+		case isAcronym(acr) && len(acr) > 1 && initials(f.name) == acr:
+			return f.name
+		case len(f.name) > len(best) && strings.HasSuffix(f.name, " "+name):
+			best = f.name
+		}
+	}
+	return best
+}
+
+// initials of a name's capitalised words: "International Monetary Fund" → "IMF".
+func initials(name string) string {
+	var b strings.Builder
+	for _, w := range strings.Fields(name) {
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
