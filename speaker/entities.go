@@ -31,12 +31,14 @@ type description struct {
 // appositions ("Ted Cruz, the senator from Texas").
 func (a *doc) learnDescriptors(s, e, ent int) {
 	k := s - 1
-	for k >= 0 && k >= s-4 && a.sent[k] == a.sent[s] && titles[key(a.words[k])] {
+	for k >= 0 && k >= s-4 && a.sent[k] == a.sent[s] && (titles[key(a.words[k])] || personNouns[key(a.words[k])]) {
 		k--
 	}
 	for j := k + 1; j < s; j++ {
 		if t, ok := titleNouns[key(a.words[j])]; ok {
 			a.describe(t, ent, k+1, s)
+		} else if w := key(a.words[j]); personNouns[w] {
+			a.describe(w, ent, k+1, s) // "Research Director Raj Shah"
 		}
 	}
 	// "Democratic vice presidential nominee Tim Kaine", read off the words

@@ -99,6 +99,9 @@ func (a *doc) findNames() {
 					break
 				}
 			}
+			if e > s && c == Person {
+				s = a.afterTitles(s, e)
+			}
 			if e > s {
 				typ := c
 				if a.workBefore(s) {
@@ -199,6 +202,28 @@ func (a *doc) nameWord(i int) bool {
 	}
 	r, _ := utf8.DecodeRuneInString(a.words[i])
 	return isNoun(t) && unicode.IsUpper(r)
+}
+
+// afterTitles is where a person's name starts in the run [s, e) a tagger
+// classed as PERSON: after the last title or role word in it ("Mayor Bill
+// de Blasio", "Charlotte Mayor Jennifer Roberts", "Secretary of State John
+// Kerry"), which stays outside for learnDescriptors.
+func (a *doc) afterTitles(s, e int) int {
+	start := s
+	for k := s; k < e-1; k++ {
+		w := key(a.words[k])
+		if !titles[w] && !personNouns[w] {
+			continue
+		}
+		n := k + 1
+		if a.lower[n] == "of" && n+2 < e {
+			n += 2 // "Secretary of State"
+		}
+		if a.nameWord(n) && !titles[key(a.words[n])] {
+			start = n
+		}
+	}
+	return start
 }
 
 // nameGlue are the tags of words that may stand between the proper nouns

@@ -133,6 +133,12 @@ var orgNouns = set(`campaign administration team office committee foundation org
 	organisation company firm group party staff camp government agency department ministry
 	transition pac super-pac network website administration's`)
 
+// groupNouns head descriptions of organisations ("the agency said").
+var groupNouns = set(`agency union company corporation firm group bank fund court council board
+	newspaper paper magazine network broadcaster channel club league federation association
+	institute university college school hospital charity authority regulator commission
+	police airline carrier retailer manufacturer maker studio label publisher band`)
+
 // spokesNouns are the people who speak for someone else, who is then the
 // speaker.
 var spokesNouns = set(`spokesman spokeswoman spokesperson spokesmen spokeswomen spokespeople
@@ -243,6 +249,21 @@ func (a *doc) resolveTokens(qi int, toks []int) int {
 				if m.start < h && en.typ == Organization && strings.HasSuffix(strings.ToLower(en.name), " "+headLemma) {
 					return m.ent
 				}
+			}
+		}
+		// Else "the singer", "the company": the named person or
+		// organisation the story is about there, found the way a pronoun
+		// is ("she", "it"), when its gender does not contradict the noun's.
+		switch {
+		case personNouns[headLemma] || titleNouns[headLemma] != "":
+			if e := a.pronoun(qi, h, "3sg"); e >= 0 && a.ents[e].typ == Person {
+				if g := nounGender(headLemma); g == 0 || a.ents[e].gender == 0 || a.ents[e].gender == g {
+					return e
+				}
+			}
+		case orgNouns[headLemma] || groupNouns[headLemma]:
+			if e := a.pronoun(qi, h, "it"); e >= 0 && a.ents[e].typ == Organization {
+				return e
 			}
 		}
 	}

@@ -60,7 +60,7 @@ func Resolve(d *onrecord.Document) {
 		a.resolve(qi)
 	}
 	for i := range d.Quotes {
-		if len(a.srcToks[i]) == 0 && d.Quotes[i].Kind == onrecord.Direct {
+		if len(a.srcToks[i]) == 0 && d.Quotes[i].Kind != onrecord.Indirect {
 			a.goOn(i)
 		}
 	}
