@@ -9,6 +9,7 @@ package onrecord
 import (
 	"slices"
 	"sort"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -94,6 +95,28 @@ func (d *Document) TokenCopy() *Document {
 func (d *Document) Word(i int) string {
 	t := &d.Tokens[i]
 	return d.Text[t.BStart:t.BEnd]
+}
+
+// TitleCase tells whether sentence si is written as a headline: four or
+// more words, every one capitalised but the short lower-case function
+// words ("of", "the", "n't"). Taggers run a headline's verbs into names.
+func (d *Document) TitleCase(si int) bool {
+	if si < 0 || si >= len(d.Sents) {
+		return false
+	}
+	words := 0
+	for i := max(int(d.Sents[si].Start), 0); i < int(d.Sents[si].End) && i < len(d.Tokens); i++ {
+		w := d.Word(i)
+		r, _ := utf8.DecodeRuneInString(w)
+		switch {
+		case !unicode.IsLetter(r):
+		case unicode.IsUpper(r):
+			words++
+		case len(w) > 3:
+			return false
+		}
+	}
+	return words >= 4
 }
 
 // Slice returns the text covered by span s, clamped to the document.

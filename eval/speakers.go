@@ -328,27 +328,8 @@ func sentenceOf(d *onrecord.Document, i int) int {
 	return sort.Search(len(d.Sents), func(k int) bool { return int(d.Sents[k].End) > i })
 }
 
-// headline tells whether token i stands in a sentence written in title
-// case: of its four or more words, nearly all capitalised.
-func headline(d *onrecord.Document, i int) bool {
-	si := sentenceOf(d, i)
-	if si >= len(d.Sents) {
-		return false
-	}
-	words, caps := 0, 0
-	for k := int(d.Sents[si].Start); k < int(d.Sents[si].End); k++ {
-		w := d.Word(k)
-		r, _ := utf8.DecodeRuneInString(w)
-		if !unicode.IsLetter(r) || glue(w) || w == "the" || w == "a" || w == "to" || w == "in" || w == "on" {
-			continue
-		}
-		words++
-		if unicode.IsUpper(r) {
-			caps++
-		}
-	}
-	return words >= 4 && caps*10 >= words*9
-}
+// headline tells whether token i stands in a sentence in title case.
+func headline(d *onrecord.Document, i int) bool { return d.TitleCase(sentenceOf(d, i)) }
 
 // descriptor are the words a silver name run often carries in front of a
 // person's name: titles, parties, roles.

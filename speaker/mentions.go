@@ -100,6 +100,19 @@ func (a *doc) findNames() {
 				}
 			}
 			if e > s && c == Person {
+				// A known first name the tagger classed apart
+				// ("Brad" in an organisation) is part of the name.
+				if f := s - 1; f >= 0 && a.sent[f] == a.sent[s] && isProper(toks[f].Tag) &&
+					int(toks[f].Head) >= s && int(toks[f].Head) < e && (maleFirst[a.lower[f]] || femaleFirst[a.lower[f]]) {
+					s--
+				}
+				if n := len(runs); n > 0 && runs[n-1].end > s {
+					if r := &runs[n-1]; r.start < s {
+						r.end, r.orig = s, a.withTitle(r.start, s)
+					} else {
+						runs = runs[:n-1]
+					}
+				}
 				s = a.afterTitles(s, e)
 			}
 			if e > s {
@@ -119,8 +132,22 @@ func (a *doc) findNames() {
 		i = j
 	}
 	for _, r := range runs {
-		if r.typ == Person {
+		if r.typ == Person && !a.headline(r.start) {
 			a.people.Add(r.orig)
+		}
+	}
+	// A headline's run is cut to the longest start of it that the story
+	// itself names ("Obama Sees" is Obama).
+	for k, r := range runs {
+		if r.typ != Person || r.end-r.start < 2 || !a.headline(r.start) {
+			continue
+		}
+		for e := r.end; e > r.start; e-- {
+			c := Canonical(a.span(r.start, e))
+			if _, known := a.people.index[a.people.Lookup(c)]; known || a.people.alone[strings.ToLower(c)] > 0 {
+				runs[k].end, runs[k].orig = e, a.withTitle(r.start, e)
+				break
+			}
 		}
 	}
 	// A lone word classed as an organisation that is the surname of a
@@ -203,6 +230,9 @@ func (a *doc) nameWord(i int) bool {
 	r, _ := utf8.DecodeRuneInString(a.words[i])
 	return isNoun(t) && unicode.IsUpper(r)
 }
+
+// headline tells whether token i is in a sentence written in title case.
+func (a *doc) headline(i int) bool { return a.d.TitleCase(a.sent[i]) }
 
 // afterTitles is where a person's name starts in the run [s, e) a tagger
 // classed as PERSON: after the last title or role word in it ("Mayor Bill
