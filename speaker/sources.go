@@ -215,7 +215,7 @@ func (a *doc) resolveTokens(qi int, toks []int) int {
 		// A title or a known surname makes it a person ("Mrs. Clinton's").
 		orig := a.withTitle(s, h+1)
 		p := a.people.Lookup(orig)
-		if _, known := a.people.index[p]; known || genderOfName(orig, "") != 0 {
+		if _, known := a.people.index[p]; known || genderOfName(orig, p) != 0 || titles[key(firstWord(orig))] {
 			return a.entity(Person, p)
 		}
 		// A lone proper noun that speaks ("Jolly said") is a surname
@@ -440,3 +440,10 @@ func (a *doc) phrase(toks []int, h int) string {
 }
 
 // relative resolves "who"/"which" to the noun its clause modifies.
+
+func firstWord(s string) string {
+	if f := strings.Fields(s); len(f) > 0 {
+		return f[0]
+	}
+	return ""
+}
