@@ -125,6 +125,9 @@ func contradict(x, y []string) bool {
 func (a *doc) voteGender() {
 	for p := range a.words {
 		g := pronounGender(a.lower[p])
+	if !isPronTag(a.d.Tokens[p].Tag) {
+		g = nounGender(lemma(&a.d.Tokens[p], a.lower[p])) // "the singer", "the actress"
+	}
 		if g == 0 || !isPronTag(a.d.Tokens[p].Tag) {
 			continue
 		}
@@ -207,7 +210,11 @@ var personNouns = set(`senator president candidate nominee governor congressman 
 	teacher doctor officer agent general commander veteran soldier witness victim suspect
 	prosecutor investigator chief head member delegate speaker former latter nominee's
 	republican democrat democrats republicans actor actress singer star comedian celebrity
-	pastor priest bishop pope king queen prince princess premier chancellor spokeswoman's`)
+	pastor priest bishop pope king queen prince princess premier chancellor spokeswoman's
+	player striker midfielder defender goalkeeper keeper coach referee captain athlete champion
+	rapper musician guitarist drummer songwriter producer filmmaker designer model chef
+	surgeon nurse physician patient banker investor trader entrepreneur engineer officer's
+	president's owner's star's boss chairman's inventor pilot driver rider boxer fighter`)
 
 func (a *doc) relative(w int) int {
 	v := int(a.d.Tokens[w].Head)
@@ -311,6 +318,9 @@ func (a *doc) pronoun(qi, p int, c string) int {
 		return -1
 	}
 	g := pronounGender(a.lower[p])
+	if !isPronTag(a.d.Tokens[p].Tag) {
+		g = nounGender(lemma(&a.d.Tokens[p], a.lower[p])) // "the singer", "the actress"
+	}
 	// A source written after its content ("“...,” he said") is read from
 	// where the content starts: what the speaker says is not where the
 	// speaker was last named, and names inside it are not antecedents.
@@ -403,7 +413,7 @@ var weights = struct{ dist, para, subj, inner, spoken, gender, count, between, o
 func compatible(en *entity, c string, g byte, tag string) bool {
 	switch c {
 	case "3sg":
-		return (en.typ == Person || en.human && !en.plural) && (en.gender == 0 || en.gender == g)
+		return (en.typ == Person || en.human && !en.plural) && (g == 0 || en.gender == 0 || en.gender == g)
 	case "they":
 		return en.typ == Organization || en.typ == Other && en.plural
 	case "it":

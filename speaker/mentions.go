@@ -100,10 +100,12 @@ func (a *doc) findNames() {
 				}
 			}
 			if e > s && c == Person {
-				// A known first name the tagger classed apart
-				// ("Brad" in an organisation) is part of the name.
+				// A first name the tagger left out or classed apart
+				// ("Dr. Priya Raman", "Brad" in an organisation) is
+				// part of the name.
 				if f := s - 1; f >= 0 && a.sent[f] == a.sent[s] && isProper(toks[f].Tag) &&
-					int(toks[f].Head) >= s && int(toks[f].Head) < e && (maleFirst[a.lower[f]] || femaleFirst[a.lower[f]]) {
+					int(toks[f].Head) >= s && int(toks[f].Head) < e && !titles[key(a.words[f])] && !personNouns[key(a.words[f])] &&
+					(maleFirst[a.lower[f]] || femaleFirst[a.lower[f]] || toks[f].NER == "O" && f > 0 && personTitles[key(a.words[f-1])]) {
 					s--
 				}
 				if n := len(runs); n > 0 && runs[n-1].end > s {
@@ -117,6 +119,9 @@ func (a *doc) findNames() {
 			}
 			if e > s {
 				typ := c
+				if c == Person && orgHeads[a.lower[e-1]] {
+					typ = Organization // "Northlight Records", "Acme Corp"
+				}
 				if a.workBefore(s) {
 					typ = Other // "the documentary Framing Britney": a title
 				}
@@ -255,6 +260,12 @@ func (a *doc) afterTitles(s, e int) int {
 	}
 	return start
 }
+
+// orgHeads end the names of organisations, whatever a tagger says.
+var orgHeads = set(`records studios corp corporation inc ltd llc plc co group bank university
+	college institute foundation association council department ministry party club fc united
+	airlines airways motors industries holdings partners media news times post press league
+	federation union committee commission agency authority hospital school`)
 
 // nameGlue are the tags of words that may stand between the proper nouns
 // of one name ("Commission on Presidential Debates", "Bank of America").

@@ -73,8 +73,9 @@ func isName(name string) bool {
 var joinWords = set(`of and for the on de van von der da du la le al bin y in & at`)
 
 // fullOrg is the fullest name the article writes for an organisation: the
-// name an acronym stands for ("IMF" → "International Monetary Fund"), or a
-// longer name ending with this one ("Policy Center" → "Tax Policy Center").
+// name an acronym stands for ("IMF" → "International Monetary Fund"), a
+// longer name ending with this one ("Policy Center" → "Tax Policy Center"),
+// or this one with a company word after it ("Acme" → "Acme Corp").
 func (a *doc) fullOrg(name string) string {
 	acr := strings.ReplaceAll(name, ".", "")
 	best := name
@@ -84,6 +85,8 @@ func (a *doc) fullOrg(name string) string {
 			return f.name
 		case len(f.name) > len(best) && strings.HasSuffix(f.name, " "+name):
 			best = f.name
+		case len(f.name) > len(best) && strings.HasPrefix(f.name, name+" ") && orgHeads[strings.ToLower(lastWord(f.name))]:
+			best = f.name // "Acme" → "Acme Corp"
 		}
 	}
 	return best

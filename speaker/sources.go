@@ -196,6 +196,14 @@ func (a *doc) resolveTokens(qi int, toks []int) int {
 	if e := a.namedSource(named, h, headLemma); e >= 0 {
 		return e
 	}
+	if spokesNouns[headLemma] {
+		// "an Acme spokesperson" with Acme in no name class.
+		for _, c := range a.kids[h] {
+			if dep := a.d.Tokens[c].Dep; isProper(a.d.Tokens[c].Tag) && (dep == "compound" || dep == "nmod:poss" || dep == "nmod") {
+				return a.entity(Organization, orgCanonical(a.span(a.properStart(c), c+1)))
+			}
+		}
+	}
 	// A transcript's speaker label in capitals ("PENCE:") names a person:
 	// the one of the article with that name, else the label in title case.
 	// A full label ("JAKE TAPPER:") is remembered for the short ones after.
@@ -257,9 +265,7 @@ func (a *doc) resolveTokens(qi int, toks []int) int {
 		switch {
 		case personNouns[headLemma] || titleNouns[headLemma] != "":
 			if e := a.pronoun(qi, h, "3sg"); e >= 0 && a.ents[e].typ == Person {
-				if g := nounGender(headLemma); g == 0 || a.ents[e].gender == 0 || a.ents[e].gender == g {
-					return e
-				}
+				return e
 			}
 		case orgNouns[headLemma] || groupNouns[headLemma]:
 			if e := a.pronoun(qi, h, "it"); e >= 0 && a.ents[e].typ == Organization {
