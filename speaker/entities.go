@@ -125,9 +125,9 @@ func contradict(x, y []string) bool {
 func (a *doc) voteGender() {
 	for p := range a.words {
 		g := pronounGender(a.lower[p])
-	if !isPronTag(a.d.Tokens[p].Tag) {
-		g = nounGender(lemma(&a.d.Tokens[p], a.lower[p])) // "the singer", "the actress"
-	}
+		if !isPronTag(a.d.Tokens[p].Tag) {
+			g = nounGender(lemma(&a.d.Tokens[p], a.lower[p])) // "the singer", "the actress"
+		}
 		if g == 0 || !isPronTag(a.d.Tokens[p].Tag) {
 			continue
 		}
