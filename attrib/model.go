@@ -49,9 +49,10 @@ func allowed(a, b int) bool {
 type Model struct {
 	bits uint
 	// Weights: (1<<bits) rows of nLabels. Training works on w; a finished
-	// model keeps them quantized in q (times scale), half the memory.
+	// model keeps them quantized (times scale) in q, one row in two words
+	// of four 16-bit lanes (see qLanes).
 	w     []float32
-	q     []int16
+	q     []uint64
 	scale float32
 	trans [nLabels + 1][nLabels]float32
 	cue   map[string]uint8 // lemma → how often it is a cue, in tenths
@@ -62,10 +63,35 @@ type Model struct {
 
 func (m *Model) cueBucket(lemma string) uint8 { return m.cue[lemma] }
 
-// qStride is the distance between rows of q: a row of nLabels int16 padded
-// to 16 bytes, so that no row straddles two cache lines (q is far larger
-// than the caches, and each feature reads one row).
-const qStride = 8
+// qStride is the distance between rows of q: a row of nLabels 16-bit
+// lanes padded to 16 bytes, so that no row straddles two cache lines (q is
+// far larger than the caches, and each feature reads one row).
+const qStride = 2
+
+// A lane holds its int16 weight plus qBias, so that it is never negative
+// and emissions can sum two lanes at once in the 32-bit halves of a word,
+// with no carry crossing between them.
+const qBias = 1 << 15
+
+// lane l of row r of q.
+func (m *Model) qLane(r, l int) int16 {
+	return int16(m.q[r*qStride+l/4]>>(16*(l%4)) - qBias)
+}
+
+func (m *Model) setQLane(r, l int, w int16) {
+	sh := 16 * (l % 4)
+	p := &m.q[r*qStride+l/4]
+	*p = *p&^(0xffff<<sh) | uint64(uint16(w)^qBias)<<sh
+}
+
+// newQ makes q for rows of zero weights.
+func newQ(rows int) []uint64 {
+	q := make([]uint64, rows*qStride)
+	for i := range q {
+		q[i] = 0x8000_8000_8000_8000
+	}
+	return q
+}
 
 // index is where the row of feature h starts in q, or in w while training.
 func (m *Model) index(h uint32) int {
@@ -86,9 +112,9 @@ func (m *Model) quantize() {
 	if m.scale == 0 {
 		m.scale = 1
 	}
-	m.q = make([]int16, len(m.w)/nLabels*qStride)
+	m.q = newQ(len(m.w) / nLabels)
 	for i, x := range m.w {
-		m.q[i/nLabels*qStride+i%nLabels] = int16(math.Round(float64(x / m.scale)))
+		m.setQLane(i/nLabels, i%nLabels, int16(math.Round(float64(x/m.scale))))
 	}
 	m.w = nil
 }
@@ -146,9 +172,12 @@ func (m *Model) Save(w io.Writer) error {
 	binary.Write(bw, binary.LittleEndian, m.mid)
 	binary.Write(bw, binary.LittleEndian, m.scale)
 	last := -1
+	var row [nLabels]int16
 	for r := 0; r < len(m.q)/qStride; r++ {
-		row := m.q[r*qStride : r*qStride+nLabels]
-		if !slices.ContainsFunc(row, func(x int16) bool { return x != 0 }) {
+		for l := range row {
+			row[l] = m.qLane(r, l)
+		}
+		if !slices.ContainsFunc(row[:], func(x int16) bool { return x != 0 }) {
 			continue
 		}
 		uv(uint64(r - last))
@@ -177,7 +206,7 @@ func Load(r io.Reader) (*Model, error) {
 	if err != nil || bits < 8 || bits > 26 {
 		return nil, fmt.Errorf("attribution model: bad table size")
 	}
-	m := &Model{bits: uint(bits), q: make([]int16, (1<<bits)*qStride), cue: map[string]uint8{}}
+	m := &Model{bits: uint(bits), q: newQ(1 << bits), cue: map[string]uint8{}}
 	n, err := binary.ReadUvarint(br)
 	if err != nil || n > 1<<20 {
 		return nil, fmt.Errorf("attribution model: bad lexicon")
@@ -223,7 +252,7 @@ func Load(r io.Reader) (*Model, error) {
 			return nil, fmt.Errorf("attribution model: %w", err)
 		}
 		for l := range nLabels {
-			m.q[row*qStride+l] = int16(binary.LittleEndian.Uint16(buf[2*l:]))
+			m.setQLane(row, l, int16(binary.LittleEndian.Uint16(buf[2*l:])))
 		}
 	}
 	return m, nil
