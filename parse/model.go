@@ -89,22 +89,19 @@ func (t *table) sum(hit []slot, scores []int32) {
 	// scores' capacity is 256, and Load rejects classes past the model's.
 	sc := (*[256]int32)(scores[:256])
 	for _, s := range hit {
-		switch s >> codeShift & 3 {
-		case 0:
-		case 1:
-			e := unpack(s)
-			sc[e.c] += int32(e.w)
-		case 2:
-			e := unpack(s)
-			sc[e.c] += int32(e.w)
-			e = unpack(s >> 24)
-			sc[e.c] += int32(e.w)
-		default:
+		if s>>codeShift&3 == long {
 			off, n := s&(1<<32-1), s>>32&(1<<16-1)
 			for _, e := range t.ents[off : off+n] {
 				sc[e.c] += int32(e.w)
 			}
+			continue
 		}
+		// Short rows add both payload entries with no branch on their
+		// count: a missing entry is all zero bits, a weight 0 for class 0.
+		e := unpack(s)
+		sc[e.c] += int32(e.w)
+		e = unpack(s >> 24)
+		sc[e.c] += int32(e.w)
 	}
 }
 
