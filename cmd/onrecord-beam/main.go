@@ -16,6 +16,7 @@ import (
 	"os"
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
+	_ "github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem/gcs" // gs:// input and output on Dataflow
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/x/beamx"
 
 	onbeam "github.com/onrecord/onrecord/beam"
@@ -23,7 +24,7 @@ import (
 
 func main() {
 	var opt onbeam.Options
-	flag.StringVar(&opt.Input, "input", "", "articles: a file glob, local or a Beam filesystem URL (gs://, s3://)")
+	flag.StringVar(&opt.Input, "input", "", "articles: a file glob, local or a Beam filesystem URL (gs://)")
 	format := flag.String("format", "text", "input format: text (a .txt file an article) or jsonl ({\"id\",\"text\",\"date\"} a line)")
 	flag.StringVar(&opt.Output, "output", "", "output prefix: PREFIX-extract-SSSSS-of-NNNNN.jsonl, PREFIX-quotes-…, PREFIX-speakers-…, PREFIX-dead-…")
 	flag.IntVar(&opt.Shards, "shards", 4, "number of extract shards")
