@@ -14,6 +14,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"sync"
 
@@ -32,7 +33,7 @@ import (
 
 func init() {
 	register.DoFn4x1[context.Context, fileio.FileMetadata, func(Article), func(DeadLetter), error](&readFn{})
-	register.DoFn4x0[context.Context, Article, func(Record), func(DeadLetter)](&extractFn{})
+	register.DoFn4x1[context.Context, Article, func(Record), func(DeadLetter), error](&extractFn{})
 	register.Emitter1[Article]()
 	register.Emitter1[Record]()
 	register.Emitter1[DeadLetter]()
@@ -192,9 +193,12 @@ func loadModels() (*pipeline.Pipeline, error) {
 }
 
 // extractFn runs pipeline.Extract on each article and encodes it as
-// `onrecord extract` does.
+// `onrecord extract` does. A runner may hand a worker its articles in one
+// bundle at a time (Prism does), so the articles are extracted in batches
+// over all cores with pipeline.Run; the batch bounds what is held.
 type extractFn struct {
-	p *pipeline.Pipeline
+	p   *pipeline.Pipeline
+	buf []*onrecord.Document
 }
 
 func (fn *extractFn) Setup() error {
@@ -203,21 +207,50 @@ func (fn *extractFn) Setup() error {
 	return err
 }
 
-func (fn *extractFn) ProcessElement(ctx context.Context, a Article, emit func(Record), dead func(DeadLetter)) {
-	rec, err := extract(ctx, fn.p, a)
-	if err != nil {
-		dead(DeadLetter{ID: a.ID, Error: err.Error()})
-		return
+func (fn *extractFn) ProcessElement(ctx context.Context, a Article, emit func(Record), dead func(DeadLetter)) error {
+	fn.buf = append(fn.buf, &onrecord.Document{ID: a.ID, Date: a.Date, Text: a.Text, Body: onrecord.Span{Start: a.BodyStart, End: a.BodyEnd}})
+	if len(fn.buf) < 4*runtime.GOMAXPROCS(0) {
+		return nil
 	}
-	emit(rec)
+	return fn.flush(ctx, emit, dead)
 }
 
-// extract is one article's Record.
-func extract(ctx context.Context, p *pipeline.Pipeline, a Article) (Record, error) {
-	d := &onrecord.Document{ID: a.ID, Date: a.Date, Text: a.Text, Body: onrecord.Span{Start: a.BodyStart, End: a.BodyEnd}}
-	if err := p.Extract(ctx, d); err != nil {
-		return Record{}, fmt.Errorf("extract %s: %w", a.ID, err)
+func (fn *extractFn) FinishBundle(ctx context.Context, emit func(Record), dead func(DeadLetter)) error {
+	return fn.flush(ctx, emit, dead)
+}
+
+// flush extracts the buffered articles; Run calls back on this goroutine,
+// where the emitters may be used.
+func (fn *extractFn) flush(ctx context.Context, emit func(Record), dead func(DeadLetter)) error {
+	docs := fn.buf
+	fn.buf = nil
+	in := func(yield func(*onrecord.Document, error) bool) {
+		for _, d := range docs {
+			if !yield(d, nil) {
+				return
+			}
+		}
 	}
+	err := pipeline.Run(ctx, in, 0, fn.p.Extract, func(r pipeline.Result) error {
+		rec, err := r.Doc, r.Err
+		if err == nil {
+			var out Record
+			if out, err = encode(rec); err == nil {
+				emit(out)
+				return nil
+			}
+		}
+		dead(DeadLetter{ID: rec.ID, Error: fmt.Sprintf("extract %s: %v", rec.ID, err)})
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("extract a batch of %d articles: %w", len(docs), err)
+	}
+	return nil
+}
+
+// encode is the Record of an extracted document.
+func encode(d *onrecord.Document) (Record, error) {
 	line, err := Line(d)
 	if err != nil {
 		return Record{}, err
