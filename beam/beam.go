@@ -43,7 +43,7 @@ func init() {
 type Options struct {
 	Input  string // a file glob (local path or a Beam filesystem URL such as gs://)
 	JSONL  bool   // the files hold {"id","text","date"} a line instead of one article each
-	Output string // prefix of the outputs: PREFIX-extract-SSSSS-of-NNNNN.jsonl, PREFIX-quotes.jsonl, ...
+	Output string // prefix of the outputs PREFIX-{extract,quotes,speakers,dead}-SSSSS-of-NNNNN.jsonl
 	Shards int    // number of extract shards; < 1 means 1
 }
 
@@ -81,8 +81,8 @@ type Occurrence struct {
 	SpeakerType string
 }
 
-// Outputs are the pipeline's PCollections, for callers (tests) that look
-// at them beside the files.
+// Outputs are the pipeline's PCollections, for callers that add their own
+// transforms beside (or, with no Options.Output, instead of) the files.
 type Outputs struct {
 	Records  beam.PCollection // Record
 	Dead     beam.PCollection // DeadLetter
