@@ -291,7 +291,7 @@ func (a *doc) resolveTokens(qi int, toks []int) int {
 		}
 	}
 	e := a.entity(Other, strings.ToLower(stripDet(name)))
-	a.ents[e].desc = true
+	a.ents[e].desc = !a.writtenProper(h)
 	if a.ents[e].count == 0 {
 		a.ents[e].name = name
 	}
@@ -452,4 +452,20 @@ func firstWord(s string) string {
 		return f[0]
 	}
 	return ""
+}
+
+// writtenProper tells a noun the tagger took for a common one only because
+// it opens a sentence ("Democrats also described ..."): the article writes
+// it capitalised inside a sentence too.
+func (a *doc) writtenProper(h int) bool {
+	r, _ := utf8.DecodeRuneInString(a.words[h])
+	if !unicode.IsUpper(r) || isAcronym(a.words[h]) {
+		return false
+	}
+	for i, w := range a.words {
+		if w == a.words[h] && i > 0 && a.sent[i-1] == a.sent[i] && !isPunct(a.words[i-1]) {
+			return true
+		}
+	}
+	return false
 }
