@@ -212,3 +212,108 @@ func TestScoreSpeakersDev(t *testing.T) {
 	}
 	t.Logf("dev: %d scored, %d unnamed; by kind %v", r.Name.Scored, r.Unnamed, r.ByKind)
 }
+
+// refSilverA: a title before a name, an organisation with "and" in its
+// name and its acronym, and a chain that runs a surname into another
+// person.
+const refTextA = `Coach Jane Roe said the Securities and Exchange Commission erred. The SEC said it would appeal. Roe said Ann Lee agreed.`
+
+const refSilverA = `# sent 1
+1	Coach	Coach	NNP	PERSON	3	compound	0	5
+2	Jane	Jane	NNP	PERSON	3	compound	6	10
+3	Roe	Roe	NNP	PERSON	4	nsubj	11	14
+4	said	say	VBD	O	0	root	15	19
+5	the	the	DT	O	9	det	20	23
+6	Securities	Securities	NNP	ORGANIZATION	9	compound	24	34
+7	and	and	CC	ORGANIZATION	6	cc	35	38
+8	Exchange	Exchange	NNP	ORGANIZATION	9	compound	39	47
+9	Commission	Commission	NNP	ORGANIZATION	10	nsubj	48	58
+10	erred	err	VBD	O	4	ccomp	59	64
+11	.	.	.	O	4	punct	64	65
+
+# sent 2
+1	The	the	DT	O	2	det	66	69
+2	SEC	SEC	NNP	ORGANIZATION	3	nsubj	70	73
+3	said	say	VBD	O	0	root	74	78
+4	it	it	PRP	O	6	nsubj	79	81
+5	would	would	MD	O	6	aux	82	87
+6	appeal	appeal	VB	O	3	ccomp	88	94
+7	.	.	.	O	3	punct	94	95
+
+# sent 3
+1	Roe	Roe	NNP	PERSON	2	nsubj	96	99
+2	said	say	VBD	O	0	root	100	104
+3	Ann	Ann	NNP	PERSON	4	compound	105	108
+4	Lee	Lee	NNP	PERSON	5	nsubj	109	112
+5	agreed	agree	VBD	O	2	ccomp	113	119
+6	.	.	.	O	2	punct	119	120
+
+# coref chain=1 sent=2 start=1 end=3 head=2 rep=1 text=The SEC
+# coref chain=1 sent=2 start=4 end=5 head=4 rep=0 text=it
+# coref chain=2 sent=3 start=1 end=2 head=1 rep=0 text=Roe
+# coref chain=2 sent=3 start=3 end=5 head=4 rep=1 text=Ann Lee
+`
+
+// refSilverB: namesakes, and a party label in a chain.
+const refTextB = `Bill Roe and Hillary Roe met. Roe said so. Rep. Tom Fox (R-Ohio) spoke. He left.`
+
+const refSilverB = `# sent 1
+1	Bill	Bill	NNP	PERSON	2	compound	0	4
+2	Roe	Roe	NNP	PERSON	6	nsubj	5	8
+3	and	and	CC	O	2	cc	9	12
+4	Hillary	Hillary	NNP	PERSON	5	compound	13	20
+5	Roe	Roe	NNP	PERSON	2	conj	21	24
+6	met	meet	VBD	O	0	root	25	28
+7	.	.	.	O	6	punct	28	29
+
+# sent 2
+1	Roe	Roe	NNP	PERSON	2	nsubj	30	33
+2	said	say	VBD	O	0	root	34	38
+3	so	so	RB	O	2	advmod	39	41
+4	.	.	.	O	2	punct	41	42
+
+# sent 3
+1	Rep.	Rep.	NNP	O	3	compound	43	47
+2	Tom	Tom	NNP	PERSON	3	compound	48	51
+3	Fox	Fox	NNP	PERSON	7	nsubj	52	55
+4	(	(	-LRB-	O	5	punct	56	57
+5	R-Ohio	R-Ohio	NNP	O	3	appos	57	63
+6	)	)	-RRB-	O	5	punct	63	64
+7	spoke	speak	VBD	O	0	root	65	70
+8	.	.	.	O	7	punct	70	71
+
+# sent 4
+1	He	he	PRP	O	2	nsubj	72	74
+2	left	leave	VBD	O	0	root	75	79
+3	.	.	.	O	2	punct	79	80
+
+# coref chain=1 sent=3 start=5 end=6 head=5 rep=1 text=R-Ohio
+# coref chain=1 sent=4 start=1 end=2 head=1 rep=0 text=He
+`
+
+func TestReferenceName(t *testing.T) {
+	for _, c := range []struct {
+		text, silver string
+		src          onrecord.Span
+		kind, want   string
+	}{
+		{refTextA, refSilverA, sp(0, 14), KindName, "Jane Roe"},                               // a title is no part of the name
+		{refTextA, refSilverA, sp(20, 58), KindName, "Securities and Exchange Commission"},    // "and" tagged inside an organisation
+		{refTextA, refSilverA, sp(66, 73), KindName, "Securities and Exchange Commission"},    // an acronym written out
+		{refTextA, refSilverA, sp(79, 81), KindPronoun, "Securities and Exchange Commission"}, // through the chain
+		{refTextA, refSilverA, sp(96, 99), KindName, "Jane Roe"},                              // the chain's "Ann Lee" is someone else
+		{refTextB, refSilverB, sp(30, 33), KindName, ""},                                      // two people named Roe
+		{refTextB, refSilverB, sp(43, 64), KindName, "Tom Fox"},                               // title and party label left out
+		{refTextB, refSilverB, sp(72, 74), KindPronoun, ""},                                   // a party label is no name
+	} {
+		d, ms, err := conllu.Read(strings.NewReader(c.silver), "ref", c.text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		src := []onrecord.Span{c.src}
+		rd := newRefDoc(conllu.Article{Doc: d, Mentions: ms}, []onrecord.Attribution{{Source: src}})
+		if kind, got := rd.referenceName(src); kind != c.kind || got != c.want {
+			t.Errorf("%q: got %s %q, want %s %q", d.Slice(c.src), kind, got, c.kind, c.want)
+		}
+	}
+}

@@ -107,10 +107,24 @@ func ScoreSpeakerRefs(refs []SpeakerRef, gold []brat.GoldDoc, preds map[string][
 		correct := ref.Speaker == "" && !named || ref.Speaker != "" && SameName(got, ref.Speaker)
 		r.Accuracy.add(correct)
 		if !correct {
-			r.Misses = append(r.Misses, SpeakerMiss{Doc: ref.Doc, Source: ref.Source, Text: ref.SourceText, Expected: ref.Speaker, Got: got})
+			r.Misses = append(r.Misses, SpeakerMiss{Doc: ref.Doc, Source: ref.Source, Text: ref.SourceText, Expected: ref.Speaker,
+				Got: got, GotFrom: sourceText(gold[gi].Text, p.patts[i].Source)})
 		}
 	}
 	return r
+}
+
+// sourceText is the text of a predicted source, spaces collapsed, with
+// spans in code points as in the .ann files.
+func sourceText(text string, ss []onrecord.Span) string {
+	var parts []string
+	rs := []rune(text)
+	for _, s := range ss {
+		if 0 <= s.Start && s.Start < s.End && s.End <= len(rs) {
+			parts = append(parts, string(rs[s.Start:s.End]))
+		}
+	}
+	return strings.Join(strings.Fields(strings.Join(parts, " ")), " ")
 }
 
 // Print writes the hand-checked line of eval.

@@ -33,10 +33,12 @@ func TestSpeakerRefs(t *testing.T) {
 	if r.Accuracy != (Count{2, 2}) || r.NoMatch != 1 || r.NoGold != 1 {
 		t.Errorf("got %+v", r)
 	}
+	wrong := named(sp(23, 37), "Clinton", "person")
+	wrong.Source = []onrecord.Span{sp(15, 17)}
 	r = ScoreSpeakerRefs(refs, gold, map[string][]onrecord.Attribution{"tiny": {
-		named(sp(23, 37), "Clinton", "person"), named(sp(8, 13), "Hillary Clinton", "person"), named(sp(42, 48), "Rain", "person"),
+		wrong, named(sp(8, 13), "Hillary Clinton", "person"), named(sp(42, 48), "Rain", "person"),
 	}})
-	if r.Accuracy != (Count{1, 3}) || len(r.Misses) != 2 {
+	if r.Accuracy != (Count{1, 3}) || len(r.Misses) != 2 || r.Misses[0].GotFrom != "He" {
 		t.Errorf("got %+v", r)
 	}
 	for _, bad := range []string{"tiny\t1\n", "tiny\tx\t2\ta\tb\tc\n", "tiny\t5\t2\ta\tb\tc\n"} {
