@@ -13,7 +13,7 @@ var titles = set(`mr mrs ms miss mx dr prof sen senator rep representative gov g
 	adm admiral rev reverend fr father sister brother judge justice chief chairman chairwoman
 	chair speaker mayor attorney ambassador sir dame lady pope former candidate nominee
 	congressman congresswoman hon honorable pastor rabbi imam bishop cardinal commissioner
-	sheriff officer detective retired ret first`)
+	sheriff officer detective retired ret first pres mister`)
 
 // suffixes end a name without distinguishing people the way a surname does.
 var suffixes = set(`jr sr ii iii iv phd md esq`)

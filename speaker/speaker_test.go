@@ -400,3 +400,37 @@ func TestNameTypes(t *testing.T) {
 		}
 	}
 }
+
+// TestFirstNames checks names the tagger cut short: a first name it
+// classed apart from the surname joins the name, unless the word is one
+// the article writes in lower case, a party word or a plural title.
+func TestFirstNames(t *testing.T) {
+	for _, c := range []struct {
+		text, first, last string
+		people            []string
+		src               string
+		n                 int
+		want              string
+	}{
+		{"The striker Kofi Mensah scored twice. Mensah said the team played well.", "Kofi", "Mensah",
+			[]string{"Mensah"}, "Mensah", 1, "Kofi Mensah"},
+		{"Said Mensah: the team played well. The coach said so.", "Said", "Mensah",
+			[]string{"Mensah"}, "Mensah", 0, "Mensah"},
+		{"Democrat Mensah said the budget was too small.", "Democrat", "Mensah",
+			[]string{"Mensah"}, "Mensah", 0, "Mensah"},
+		{"Senators Mensah and Oduya met. Mensah said the team played well.", "Senators", "Mensah",
+			[]string{"Mensah", "Oduya"}, "Mensah", 1, "Mensah"},
+		// A hyphenated first name the tagger left alone as the person.
+		{"Critics agree. Anne-Marie Duval, a film scholar, found the plot thin. Duval said so.", "Anne-Marie", "Duval",
+			[]string{"Anne-Marie"}, "Duval", 1, "Anne-Marie Duval"},
+	} {
+		d := toy(c.text, c.people, nil)
+		splitSentences(d)
+		attach(t, d, c.first, 0, "compound", c.last)
+		sourceAt(t, d, c.src, c.n)
+		Resolve(d)
+		if sp := d.Quotes[0].Speaker; sp == nil || sp.Name != c.want {
+			t.Errorf("%q: source %q got %+v, want %s", c.text, c.src, sp, c.want)
+		}
+	}
+}
