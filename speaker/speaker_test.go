@@ -434,3 +434,26 @@ func TestFirstNames(t *testing.T) {
 		}
 	}
 }
+
+// TestNamesWithoutFirst checks a person's name of several words written
+// without its first name: it is the full name that ends with it, unless
+// it starts with a first name itself.
+func TestNamesWithoutFirst(t *testing.T) {
+	var n Names
+	for _, s := range []string{"Gabriel García Márquez", "Watch Maria Lopez"} {
+		n.Add(s)
+	}
+	for _, c := range []struct{ in, want string }{
+		{"Mr. García Márquez", "Gabriel García Márquez"},
+		{"Maria Lopez", "Maria Lopez"},
+	} {
+		if got := n.Lookup(c.in); got != c.want {
+			t.Errorf("Lookup(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+	orgs := Names{orgs: true}
+	orgs.Add("Pacific Rail Workers Union")
+	if got := orgs.Lookup("Workers Union"); got != "Workers Union" {
+		t.Errorf("organisation Lookup(%q) = %q, want it unchanged", "Workers Union", got)
+	}
+}
