@@ -111,13 +111,20 @@ func (a *doc) findNames() {
 					j = max(j, e)
 				}
 				if n := len(runs); n > 0 && runs[n-1].end > s {
-					if r := &runs[n-1]; r.start < s {
+					// What is left of it must still hold a word the tagger
+					// classed: "Staff" of "Chief of Staff Rahm" is no name.
+					if r := &runs[n-1]; r.start < s && a.classed(r.start, s) {
 						r.end, r.orig = s, a.withTitle(r.start, s)
 					} else {
 						runs = runs[:n-1]
 					}
 				}
 				s = a.afterTitles(s, e)
+			}
+			if e > s && c == Organization {
+				for s > 0 && a.orgWordBefore(s) {
+					s--
+				}
 			}
 			if e > s {
 				typ := c
@@ -290,6 +297,37 @@ func (a *doc) surnameAfter(s, e int) bool {
 	t := &a.d.Tokens[e]
 	return isProper(t.Tag) && int(a.d.Tokens[s].Head) == e && nerClass(t.NER) != Person &&
 		!a.roleWord(e) && !orgHeads[a.lower[e]] && !isAcronym(a.words[e])
+}
+
+// orgWordBefore tells whether the word just before the organisation name
+// starting at s is its first word, which the tagger left out: a
+// capitalised noun it classed as no name, inside a sentence, where
+// capitals are the writer's ("the Tax Foundation", "The Tax Policy
+// Center"). A sentence's first word (also after a word that ends one, for
+// a tokenizer that kept the period) and a headline's say nothing; an
+// initialism's period ends no sentence ("U.S.").
+func (a *doc) orgWordBefore(s int) bool {
+	f := s - 1
+	if f < 1 || a.sent[f] != a.sent[s] || a.sent[f-1] != a.sent[f] {
+		return false
+	}
+	prev := a.words[f-1]
+	if isPunct(prev) ||
+		strings.ContainsAny(lastRune(prev), ".!?") && strings.Count(prev, ".") < 2 ||
+		a.d.Tokens[f].NER != "O" || !a.nameWord(f) || a.roleWord(f) || a.headline(f) || isAcronym(a.words[f]) {
+		return false
+	}
+	return true
+}
+
+// classed tells whether any of tokens [i, j) is in a name class.
+func (a *doc) classed(i, j int) bool {
+	for k := i; k < j; k++ {
+		if nerClass(a.d.Tokens[k].NER) != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // writtenLower tells whether the article writes word w in lower case

@@ -457,3 +457,26 @@ func TestNamesWithoutFirst(t *testing.T) {
 		t.Errorf("organisation Lookup(%q) = %q, want it unchanged", "Workers Union", got)
 	}
 }
+
+// TestOrgFirstWords checks organisation names whose first word the tagger
+// left out: a capitalised word inside a sentence is part of the name.
+func TestOrgFirstWords(t *testing.T) {
+	for _, c := range []struct {
+		text, src string
+		orgs      []string
+		want      string
+	}{
+		{"Analysts disagree. The Tax Foundation said taxes would rise.", "The Tax Foundation", []string{"Foundation"}, "Tax Foundation"},
+		{"Analysts disagree. The Sleep Research Institute said naps help.", "The Sleep Research Institute", []string{"Research", "Institute"}, "Sleep Research Institute"},
+		// A sentence's first word is capitalised whatever it is.
+		{"Analysts disagree. Rivals Acme said prices would rise.", "Acme", []string{"Acme"}, "Acme"},
+	} {
+		d := toy(c.text, nil, c.orgs)
+		splitSentences(d)
+		sourceAt(t, d, c.src, 0)
+		Resolve(d)
+		if sp := d.Quotes[0].Speaker; sp == nil || sp.Name != c.want || sp.Type != Organization {
+			t.Errorf("%q: source %q got %+v, want %s", c.text, c.src, sp, c.want)
+		}
+	}
+}
