@@ -121,13 +121,23 @@ func (a *doc) findNames() {
 				}
 				s = a.afterTitles(s, e)
 			}
+			typ := c
 			if e > s && c == Organization {
 				for s > 0 && a.orgWordBefore(s) {
 					s--
 				}
+				// "Manhattan Supreme Court Justice Frank Nervo" classed
+				// whole as an organisation: a title and a first name
+				// inside start a person, and the organisation ends
+				// before the title.
+				if p := a.afterTitles(s, e); p > s && e-p >= 2 && firstName(a.lower[p]) && !orgHeads[a.lower[e-1]] {
+					if t := a.titleStart(p); t > s {
+						runs = append(runs, run{s, t, c, a.span(s, t)})
+					}
+					s, typ = p, Person
+				}
 			}
 			if e > s {
-				typ := c
 				if c == Person && orgHeads[a.lower[e-1]] {
 					typ = Organization // "Northlight Records", "Acme Corp"
 				}
@@ -392,6 +402,19 @@ func (a *doc) afterTitles(s, e int) int {
 		}
 	}
 	return start
+}
+
+// titleStart is where the title or role words end that stand just before
+// the name starting at p ("Court Justice", "Secretary of State").
+func (a *doc) titleStart(p int) int {
+	t := p
+	for t > 0 && a.roleWord(t-1) {
+		t--
+	}
+	if t == p && p > 2 && a.lower[p-2] == "of" && a.roleWord(p-3) {
+		t = p - 3
+	}
+	return t
 }
 
 // orgHeads end the names of organisations, whatever a tagger says.

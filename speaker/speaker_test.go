@@ -480,3 +480,16 @@ func TestOrgFirstWords(t *testing.T) {
 		}
 	}
 }
+
+// TestPersonInOrganisation checks a title and a person's name that the
+// tagger classed with the organisation before them.
+func TestPersonInOrganisation(t *testing.T) {
+	d := toy("The ruling came late. Metro County Court Judge Frank Nervo rejected the request. Nervo said the case was closed.",
+		nil, []string{"Metro County Court Judge Frank Nervo"})
+	splitSentences(d)
+	sourceAt(t, d, "Nervo", 1)
+	Resolve(d)
+	if sp := d.Quotes[0].Speaker; sp == nil || sp.Name != "Frank Nervo" || sp.Type != Person {
+		t.Errorf("got %+v, want Frank Nervo (person)", sp)
+	}
+}
