@@ -51,6 +51,17 @@ var femaleFirst = set(`abby abigail ada adele alexandra alexis alice alicia alis
 	suzanne sylvia tammy tamara tanya tara teresa theresa tiffany tina tracy valerie vanessa
 	vera veronica victoria virginia wanda wendy whitney yvonne zoe`)
 
+// firstName tells a known first name, or one joined of known names by
+// hyphens ("Jo-Renee", "Mary-Kate").
+func firstName(w string) bool {
+	for _, p := range strings.Split(w, "-") {
+		if !maleFirst[p] && !femaleFirst[p] {
+			return false
+		}
+	}
+	return true
+}
+
 // genderOfName guesses 'm' or 'f' from the first word of a canonical name,
 // or from a gendered title in the original spelling; 0 when unknown.
 func genderOfName(orig, canon string) byte {

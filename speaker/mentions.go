@@ -103,13 +103,17 @@ func (a *doc) findNames() {
 				// A first name the tagger left out or classed apart
 				// ("Dr. Priya Raman", "Brad" in an organisation) is
 				// part of the name.
-				if f := s - 1; f >= 0 && a.sent[f] == a.sent[s] && isProper(toks[f].Tag) &&
-					int(toks[f].Head) >= s && int(toks[f].Head) < e && !titles[key(a.words[f])] && !personNouns[key(a.words[f])] &&
-					(maleFirst[a.lower[f]] || femaleFirst[a.lower[f]] || toks[f].NER == "O" && f > 0 && personTitles[key(a.words[f-1])]) {
+				if a.firstNameBefore(s, e) {
 					s--
 				}
+				if a.surnameAfter(s, e) {
+					e++
+					j = max(j, e)
+				}
 				if n := len(runs); n > 0 && runs[n-1].end > s {
-					if r := &runs[n-1]; r.start < s {
+					// What is left of it must still hold a word the tagger
+					// classed: "Staff" of "Chief of Staff Rahm" is no name.
+					if r := &runs[n-1]; r.start < s && a.classed(r.start, s) {
 						r.end, r.orig = s, a.withTitle(r.start, s)
 					} else {
 						runs = runs[:n-1]
@@ -117,8 +121,23 @@ func (a *doc) findNames() {
 				}
 				s = a.afterTitles(s, e)
 			}
+			typ := c
+			if e > s && c == Organization {
+				for s > 0 && a.orgWordBefore(s) {
+					s--
+				}
+				// "Manhattan Supreme Court Justice Frank Nervo" classed
+				// whole as an organisation: a title and a first name
+				// inside start a person, and the organisation ends
+				// before the title.
+				if p := a.afterTitles(s, e); p > s && e-p >= 2 && firstName(a.lower[p]) && !orgHeads[a.lower[e-1]] {
+					if t := a.titleStart(p); t > s {
+						runs = append(runs, run{s, t, c, a.span(s, t)})
+					}
+					s, typ = p, Person
+				}
+			}
 			if e > s {
-				typ := c
 				if c == Person && orgHeads[a.lower[e-1]] {
 					typ = Organization // "Northlight Records", "Acme Corp"
 				}
@@ -236,6 +255,130 @@ func (a *doc) nameWord(i int) bool {
 	return isNoun(t) && unicode.IsUpper(r)
 }
 
+// firstNameBefore tells whether the proper noun just before the person
+// name [s, e) is its first name, which the tagger left out or classed
+// apart: a known first name, a word after a personal title ("Mr."), or
+// any capitalised word compounded to a lone surname ("Raj Shah", "Mehmet
+// Oz"), which a news story rarely writes without its first name unless
+// it has named the person before. A headline's capitals say nothing.
+func (a *doc) firstNameBefore(s, e int) bool {
+	f := s - 1
+	if f < 0 || a.sent[f] != a.sent[s] {
+		return false
+	}
+	t := &a.d.Tokens[f]
+	if !isProper(t.Tag) || int(t.Head) < s || int(t.Head) >= e || a.roleWord(f) {
+		return false
+	}
+	k := key(a.words[f])
+	switch {
+	case firstName(a.lower[f]):
+		return true
+	case f > 0 && personTitles[key(a.words[f-1])]:
+		return t.NER == "O"
+	}
+	// "Secretary of State Clinton": the word ends an office.
+	if f > 1 && a.lower[f-1] == "of" && a.roleWord(f-2) {
+		return false
+	}
+	return e-s == 1 && !isAcronym(a.words[f]) && !affiliations[k] && !orgHeads[k] &&
+		!a.headline(f) && !a.titleLine(f) && !a.writtenLower(a.lower[f])
+}
+
+// roleWord tells a title or a role noun, singular or plural ("Senators
+// Rubio and Cruz").
+func (a *doc) roleWord(i int) bool {
+	k := key(a.words[i])
+	for _, w := range []string{k, strings.TrimSuffix(k, "s")} {
+		if titles[w] || personNouns[w] || roleNouns[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// surnameAfter tells whether the proper noun just after the person name
+// [s, e), a lone first name ("Jo-Renee"), is its surname, which the
+// tagger classed apart.
+func (a *doc) surnameAfter(s, e int) bool {
+	if e-s != 1 || e >= len(a.words) || a.sent[e] != a.sent[s] || !firstName(a.lower[s]) {
+		return false
+	}
+	t := &a.d.Tokens[e]
+	return isProper(t.Tag) && int(a.d.Tokens[s].Head) == e && nerClass(t.NER) != Person &&
+		!a.roleWord(e) && !orgHeads[a.lower[e]] && !isAcronym(a.words[e])
+}
+
+// orgWordBefore tells whether the word just before the organisation name
+// starting at s is its first word, which the tagger left out: a
+// capitalised noun it classed as no name, inside a sentence, where
+// capitals are the writer's ("the Tax Foundation", "The Tax Policy
+// Center"). A sentence's first word (also after a word that ends one, for
+// a tokenizer that kept the period) and a headline's say nothing; an
+// initialism's period ends no sentence ("U.S.").
+func (a *doc) orgWordBefore(s int) bool {
+	f := s - 1
+	if f < 1 || a.sent[f] != a.sent[s] || a.sent[f-1] != a.sent[f] {
+		return false
+	}
+	prev := a.words[f-1]
+	if isPunct(prev) ||
+		strings.ContainsAny(lastRune(prev), ".!?") && strings.Count(prev, ".") < 2 ||
+		a.d.Tokens[f].NER != "O" || !a.nameWord(f) || a.roleWord(f) || a.headline(f) || isAcronym(a.words[f]) {
+		return false
+	}
+	return true
+}
+
+// classed tells whether any of tokens [i, j) is in a name class.
+func (a *doc) classed(i, j int) bool {
+	for k := i; k < j; k++ {
+		if nerClass(a.d.Tokens[k].NER) != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// writtenLower tells whether the article writes word w in lower case
+// somewhere: then a capitalised w opens a sentence ("Said Ellis") rather
+// than naming anyone. The index is built once, when first needed.
+func (a *doc) writtenLower(w string) bool {
+	if a.lowerWords == nil {
+		a.lowerWords = map[string]bool{}
+		for i, x := range a.words {
+			if r, _ := utf8.DecodeRuneInString(x); unicode.IsLower(r) {
+				a.lowerWords[a.lower[i]] = true
+			}
+		}
+	}
+	return a.lowerWords[w]
+}
+
+// titleLine tells whether token i is in the article's first paragraph and
+// that paragraph does not end as a sentence does: a headline, however
+// few its capitals ("Derelict Obama and Clinton;").
+func (a *doc) titleLine(i int) bool {
+	if a.para[i] != 0 {
+		return false
+	}
+	j := i
+	for j+1 < len(a.para) && a.para[j+1] == 0 {
+		j++
+	}
+	return !strings.ContainsAny(lastRune(a.words[j]), `.!?”"'`)
+}
+
+func lastRune(w string) string {
+	_, n := utf8.DecodeLastRuneInString(w)
+	return w[len(w)-n:]
+}
+
+// affiliations are capitalised words written before a surname that say
+// what side the person is on, not who the person is ("Democrat Clinton").
+var affiliations = set(`democrat democrats republican republicans gop libertarian independent
+	conservative liberal labour tory socialist green`)
+
 // headline tells whether token i is in a sentence written in title case.
 func (a *doc) headline(i int) bool { return a.d.TitleCase(a.sent[i]) }
 
@@ -259,6 +402,19 @@ func (a *doc) afterTitles(s, e int) int {
 		}
 	}
 	return start
+}
+
+// titleStart is where the title or role words end that stand just before
+// the name starting at p ("Court Justice", "Secretary of State").
+func (a *doc) titleStart(p int) int {
+	t := p
+	for t > 0 && a.roleWord(t-1) {
+		t--
+	}
+	if t == p && p > 2 && a.lower[p-2] == "of" && a.roleWord(p-3) {
+		t = p - 3
+	}
+	return t
 }
 
 // orgHeads end the names of organisations, whatever a tagger says.

@@ -1,6 +1,7 @@
 package speaker
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -13,7 +14,7 @@ var titles = set(`mr mrs ms miss mx dr prof sen senator rep representative gov g
 	adm admiral rev reverend fr father sister brother judge justice chief chairman chairwoman
 	chair speaker mayor attorney ambassador sir dame lady pope former candidate nominee
 	congressman congresswoman hon honorable pastor rabbi imam bishop cardinal commissioner
-	sheriff officer detective retired ret first`)
+	sheriff officer detective retired ret first pres mister`)
 
 // suffixes end a name without distinguishing people the way a surname does.
 var suffixes = set(`jr sr ii iii iv phd md esq`)
@@ -186,7 +187,11 @@ func nameWords(c string) []string {
 	return out
 }
 
-// lookupFull finds a known name with the same first and last word.
+// lookupFull finds a known name with the same first and last word, or,
+// for a person, one that ends with all the words of this one: a double
+// surname written without the first name ("Mr. Guajardo Villarreal" after
+// "Ildefonso Guajardo Villarreal"). A name that starts with a first name
+// ("Melania Trump") is whole already. Organisations have fullOrg.
 func (n *Names) lookupFull(c string, w []string) string {
 	if _, ok := n.index[c]; ok {
 		return c
@@ -194,6 +199,14 @@ func (n *Names) lookupFull(c string, w []string) string {
 	for i := len(n.full) - 1; i >= 0; i-- {
 		f := n.full[i]
 		if len(f.words) >= 2 && f.words[0] == w[0] && f.words[len(f.words)-1] == w[len(w)-1] {
+			return f.name
+		}
+	}
+	if n.orgs || firstName(w[0]) {
+		return ""
+	}
+	for i := len(n.full) - 1; i >= 0; i-- {
+		if f := n.full[i]; len(f.words) > len(w) && slices.Equal(f.words[len(f.words)-len(w):], w) {
 			return f.name
 		}
 	}

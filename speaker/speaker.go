@@ -108,6 +108,8 @@ type doc struct {
 	descr   map[string][]description // by noun ("senator"), in text order
 	speaker map[int]int              // attribution index → entity, once resolved
 	srcToks [][]int                  // attribution index → its source's tokens
+	// lowerWords holds the words the article writes in lower case.
+	lowerWords map[string]bool
 }
 
 func analyse(d *onrecord.Document) *doc {

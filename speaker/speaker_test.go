@@ -400,3 +400,96 @@ func TestNameTypes(t *testing.T) {
 		}
 	}
 }
+
+// TestFirstNames checks names the tagger cut short: a first name it
+// classed apart from the surname joins the name, unless the word is one
+// the article writes in lower case, a party word or a plural title.
+func TestFirstNames(t *testing.T) {
+	for _, c := range []struct {
+		text, first, last string
+		people            []string
+		src               string
+		n                 int
+		want              string
+	}{
+		{"The striker Kofi Mensah scored twice. Mensah said the team played well.", "Kofi", "Mensah",
+			[]string{"Mensah"}, "Mensah", 1, "Kofi Mensah"},
+		{"Said Mensah: the team played well. The coach said so.", "Said", "Mensah",
+			[]string{"Mensah"}, "Mensah", 0, "Mensah"},
+		{"Democrat Mensah said the budget was too small.", "Democrat", "Mensah",
+			[]string{"Mensah"}, "Mensah", 0, "Mensah"},
+		{"Senators Mensah and Oduya met. Mensah said the team played well.", "Senators", "Mensah",
+			[]string{"Mensah", "Oduya"}, "Mensah", 1, "Mensah"},
+		// A hyphenated first name the tagger left alone as the person.
+		{"Critics agree. Anne-Marie Duval, a film scholar, found the plot thin. Duval said so.", "Anne-Marie", "Duval",
+			[]string{"Anne-Marie"}, "Duval", 1, "Anne-Marie Duval"},
+	} {
+		d := toy(c.text, c.people, nil)
+		splitSentences(d)
+		attach(t, d, c.first, 0, "compound", c.last)
+		sourceAt(t, d, c.src, c.n)
+		Resolve(d)
+		if sp := d.Quotes[0].Speaker; sp == nil || sp.Name != c.want {
+			t.Errorf("%q: source %q got %+v, want %s", c.text, c.src, sp, c.want)
+		}
+	}
+}
+
+// TestNamesWithoutFirst checks a person's name of several words written
+// without its first name: it is the full name that ends with it, unless
+// it starts with a first name itself.
+func TestNamesWithoutFirst(t *testing.T) {
+	var n Names
+	for _, s := range []string{"Gabriel García Márquez", "Watch Maria Lopez"} {
+		n.Add(s)
+	}
+	for _, c := range []struct{ in, want string }{
+		{"Mr. García Márquez", "Gabriel García Márquez"},
+		{"Maria Lopez", "Maria Lopez"},
+	} {
+		if got := n.Lookup(c.in); got != c.want {
+			t.Errorf("Lookup(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+	orgs := Names{orgs: true}
+	orgs.Add("Pacific Rail Workers Union")
+	if got := orgs.Lookup("Workers Union"); got != "Workers Union" {
+		t.Errorf("organisation Lookup(%q) = %q, want it unchanged", "Workers Union", got)
+	}
+}
+
+// TestOrgFirstWords checks organisation names whose first word the tagger
+// left out: a capitalised word inside a sentence is part of the name.
+func TestOrgFirstWords(t *testing.T) {
+	for _, c := range []struct {
+		text, src string
+		orgs      []string
+		want      string
+	}{
+		{"Analysts disagree. The Tax Foundation said taxes would rise.", "The Tax Foundation", []string{"Foundation"}, "Tax Foundation"},
+		{"Analysts disagree. The Sleep Research Institute said naps help.", "The Sleep Research Institute", []string{"Research", "Institute"}, "Sleep Research Institute"},
+		// A sentence's first word is capitalised whatever it is.
+		{"Analysts disagree. Rivals Acme said prices would rise.", "Acme", []string{"Acme"}, "Acme"},
+	} {
+		d := toy(c.text, nil, c.orgs)
+		splitSentences(d)
+		sourceAt(t, d, c.src, 0)
+		Resolve(d)
+		if sp := d.Quotes[0].Speaker; sp == nil || sp.Name != c.want || sp.Type != Organization {
+			t.Errorf("%q: source %q got %+v, want %s", c.text, c.src, sp, c.want)
+		}
+	}
+}
+
+// TestPersonInOrganisation checks a title and a person's name that the
+// tagger classed with the organisation before them.
+func TestPersonInOrganisation(t *testing.T) {
+	d := toy("The ruling came late. Metro County Court Judge Frank Nervo rejected the request. Nervo said the case was closed.",
+		nil, []string{"Metro County Court Judge Frank Nervo"})
+	splitSentences(d)
+	sourceAt(t, d, "Nervo", 1)
+	Resolve(d)
+	if sp := d.Quotes[0].Speaker; sp == nil || sp.Name != "Frank Nervo" || sp.Type != Person {
+		t.Errorf("got %+v, want Frank Nervo (person)", sp)
+	}
+}
