@@ -108,6 +108,7 @@ type doc struct {
 	descr   map[string][]description // by noun ("senator"), in text order
 	speaker map[int]int              // attribution index → entity, once resolved
 	srcToks [][]int                  // attribution index → its source's tokens
+	sigs    []signature              // signature paragraphs, once an unquoted "I" needs them
 }
 
 func analyse(d *onrecord.Document) *doc {
@@ -136,6 +137,7 @@ func analyse(d *onrecord.Document) *doc {
 		}
 	}
 	a.markParagraphsAndQuotes()
+	a.people.pron = a.namePronouns()
 	a.findNames()
 	a.findNominals()
 	a.voteGender()
