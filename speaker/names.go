@@ -194,7 +194,10 @@ func nameWords(c string) []string {
 	return out
 }
 
-// lookupFull finds a known name with the same first and last word.
+// lookupFull finds the most recent known name with the same first and
+// last word, or else a person's name that ends with the words of c: "Suu
+// Kyi" and "Wasserman Schultz" are compound surnames written without the
+// given name. (Organisations get their longest name in fullOrg.)
 func (n *Names) lookupFull(c string, w []string) string {
 	if _, ok := n.index[c]; ok {
 		return c
@@ -203,6 +206,11 @@ func (n *Names) lookupFull(c string, w []string) string {
 		f := n.full[i]
 		if len(f.words) >= 2 && f.words[0] == w[0] && f.words[len(f.words)-1] == w[len(w)-1] {
 			return f.name
+		}
+	}
+	for i := len(n.full) - 1; i >= 0 && !n.orgs; i-- {
+		if endsWith(n.full[i].words, w) {
+			return n.full[i].name
 		}
 	}
 	return ""
@@ -256,6 +264,20 @@ func (n *Names) Lookup(name string) string {
 		}
 	}
 	return c
+}
+
+// endsWith tells whether the words of a full name end with w and have
+// more words before them.
+func endsWith(full, w []string) bool {
+	if len(full) <= len(w) {
+		return false
+	}
+	for i := range w {
+		if full[len(full)-len(w)+i] != w[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // pronGender is the gender the pronouns after a one-word name give it,

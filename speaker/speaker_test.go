@@ -34,7 +34,7 @@ func TestCanonical(t *testing.T) {
 
 func TestNames(t *testing.T) {
 	var n Names
-	for _, s := range []string{"Donald Trump", "Hillary Clinton", "Bill Clinton", "Hillary Clinton", "Hillary Clinton", "Justin Timberlake"} {
+	for _, s := range []string{"Donald Trump", "Hillary Clinton", "Bill Clinton", "Hillary Clinton", "Hillary Clinton", "Justin Timberlake", "Debbie Wasserman Schultz"} {
 		n.Add(s)
 	}
 	for _, c := range []struct{ in, want string }{
@@ -49,6 +49,9 @@ func TestNames(t *testing.T) {
 		{"Mrs. Clinton", "Hillary Clinton"},
 		{"Justin", "Justin Timberlake"},
 		{"Sanders", "Sanders"},
+		// A compound surname without the given name.
+		{"Ms. Wasserman Schultz", "Debbie Wasserman Schultz"},
+		{"Schultz", "Debbie Wasserman Schultz"},
 	} {
 		if got := n.Lookup(c.in); got != c.want {
 			t.Errorf("Lookup(%q) = %q, want %q", c.in, got, c.want)
