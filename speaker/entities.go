@@ -5,6 +5,7 @@ package speaker
 
 import (
 	"math"
+	"sort"
 	"strings"
 )
 
@@ -169,6 +170,43 @@ func (a *doc) voteGender() {
 	}
 }
 
+// namePronouns counts, for each one-word proper noun, the first he or
+// she written after it in its sentence before any other proper noun, on
+// the same side of a quotation mark ("Clinton allowed her staff"): see
+// Names.pron. Proper nouns have no gender of their own, so these votes
+// tell which bearer of a shared surname the bare surname means.
+func (a *doc) namePronouns() map[string]*[2]int {
+	votes := map[string]*[2]int{}
+	for i := range a.words {
+		if !isProper(a.d.Tokens[i].Tag) || !hasLetter(a.words[i]) ||
+			i > 0 && isProper(a.d.Tokens[i-1].Tag) && !titles[key(a.words[i-1])] {
+			continue
+		}
+		for j := i + 1; j < len(a.words) && j < i+25 && a.sent[j] == a.sent[i] && a.quoted[j] == a.quoted[i]; j++ {
+			t := &a.d.Tokens[j]
+			if isProper(t.Tag) {
+				break
+			}
+			g := pronounGender(a.lower[j])
+			if g == 0 || !isPronTag(t.Tag) {
+				continue
+			}
+			v := votes[a.lower[i]]
+			if v == nil {
+				v = &[2]int{}
+				votes[a.lower[i]] = v
+			}
+			if g == 'm' {
+				v[0]++
+			} else {
+				v[1]++
+			}
+			break
+		}
+	}
+	return votes
+}
+
 func isPronTag(tag string) bool { return tag == "PRP" || tag == "PRP$" }
 
 func pronounGender(w string) byte {
@@ -315,6 +353,9 @@ func (a *doc) pronoun(qi, p int, c string) int {
 		if c == "i" && a.quoted[p] {
 			return a.nearestSpeaker(p)
 		}
+		if c == "i" {
+			return a.author(p)
+		}
 		return -1
 	}
 	g := pronounGender(a.lower[p])
@@ -391,6 +432,66 @@ func (a *doc) pronoun(qi, p int, c string) int {
 		}
 	}
 	return best
+}
+
+// author is who writes an unquoted "I" at token p: the name signing the
+// letter it stands in (the next paragraph that is one person's name, as on
+// a letters page), else the person a closing biography line presents
+// ("Jane Roe is a professor of ..."), as under an opinion column; -1 when
+// the text has neither. Paragraph signatures are indexed once.
+func (a *doc) author(p int) int {
+	if a.sigs == nil {
+		a.sigs = a.signatures()
+	}
+	for _, s := range a.sigs {
+		if s.para > a.para[p] {
+			return s.ent
+		}
+	}
+	if n := len(a.words); n > 0 {
+		if m := a.mentAt[a.firstOfPara(a.para[n-1])]; m >= 0 && a.ents[a.ments[m].ent].typ == Person {
+			if e := a.ments[m].end; e < n && a.para[e] == a.para[n-1] && lemma(&a.d.Tokens[e], a.lower[e]) == "be" {
+				return a.ments[m].ent
+			}
+		}
+	}
+	return -1
+}
+
+// signature is a paragraph made of one person's name and punctuation.
+type signature struct{ para, ent int }
+
+// signatures lists the signature paragraphs of the text in order; an
+// empty, non-nil slice when there are none.
+func (a *doc) signatures() []signature {
+	sigs := []signature{}
+	for i := 0; i < len(a.words); {
+		j := i
+		for j < len(a.words) && a.para[j] == a.para[i] {
+			j++
+		}
+		ent := -1
+		for k := i; k < j && ent != -2; k++ {
+			switch m := a.mentAt[k]; {
+			case isPunct(a.words[k]):
+			case m >= 0 && a.ents[a.ments[m].ent].typ == Person && (ent < 0 || ent == a.ments[m].ent):
+				ent = a.ments[m].ent
+			default:
+				ent = -2
+			}
+		}
+		if ent >= 0 {
+			sigs = append(sigs, signature{a.para[i], ent})
+		}
+		i = j
+	}
+	return sigs
+}
+
+// firstOfPara is the first token of paragraph n (paragraphs are numbered
+// in token order).
+func (a *doc) firstOfPara(n int) int {
+	return sort.Search(len(a.para), func(i int) bool { return a.para[i] >= n })
 }
 
 // contentStart is the first token of the content of attribution qi, or

@@ -209,7 +209,7 @@ func (a *doc) findNames() {
 		}
 	}
 	sort.Slice(runs, func(x, y int) bool { return runs[x].start < runs[y].start })
-	seen := Names{alone: a.people.alone}
+	seen := Names{pron: a.people.pron}
 	var seenOrgs = Names{orgs: true}
 	for _, r := range runs {
 		var name string

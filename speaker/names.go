@@ -1,7 +1,6 @@
 package speaker
 
 import (
-	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -108,10 +107,13 @@ type Names struct {
 	full  []fullName // multi-word names, in order of last mention
 	index map[string]int
 	orgs  bool // organisation names: no titles to strip
-	// alone counts the one-word names written, by lower-case word: a
-	// family member called by first name ("Ivanka said") is not the
-	// one the bare surname means.
+	// alone counts the one-word names written, by lower-case word.
 	alone map[string]int
+	// pron counts, by lower-case word, the he (0) and she (1) pronouns
+	// that follow a one-word name in its clause ("Clinton said she"): the
+	// gender the article gives a bare surname, which picks between a
+	// husband and a wife or a father and a daughter.
+	pron map[string]*[2]int
 }
 
 type fullName struct {
@@ -130,6 +132,11 @@ func (n *Names) Add(name string) {
 			n.alone = map[string]int{}
 		}
 		n.alone[w[0]]++
+		// A bare surname is a mention of the person it stands for: the
+		// subject of a story is named in full once and by surname after.
+		if i, ok := n.index[n.Lookup(name)]; ok {
+			n.full[i].count++
+		}
 	}
 	if len(w) < 2 {
 		return
@@ -187,11 +194,12 @@ func nameWords(c string) []string {
 	return out
 }
 
-// lookupFull finds a known name with the same first and last word, or,
-// for a person, one that ends with all the words of this one: a double
-// surname written without the first name ("Mr. Guajardo Villarreal" after
-// "Ildefonso Guajardo Villarreal"). A name that starts with a first name
-// ("Melania Trump") is whole already. Organisations have fullOrg.
+// lookupFull finds the most recent known name with the same first and
+// last word, or, for a person, one that ends with all the words of this
+// one: a compound surname written without the given name ("Mr. Guajardo
+// Villarreal" after "Ildefonso Guajardo Villarreal", "Suu Kyi"). A name
+// that starts with a first name ("Melania Trump") is whole already.
+// Organisations get their longest name in fullOrg.
 func (n *Names) lookupFull(c string, w []string) string {
 	if _, ok := n.index[c]; ok {
 		return c
@@ -206,14 +214,14 @@ func (n *Names) lookupFull(c string, w []string) string {
 		return ""
 	}
 	for i := len(n.full) - 1; i >= 0; i-- {
-		if f := n.full[i]; len(f.words) > len(w) && slices.Equal(f.words[len(f.words)-len(w):], w) {
-			return f.name
+		if endsWith(n.full[i].words, w) {
+			return n.full[i].name
 		}
 	}
 	return ""
 }
 
-// Lookup returns the canonical form of name: the most recent full name it
+// Lookup returns the canonical form of name: the salient full name it
 // abbreviates (a surname, or a first name when no surname matches), or the
 // name itself, canonicalised, when none does.
 func (n *Names) Lookup(name string) string {
@@ -229,34 +237,73 @@ func (n *Names) Lookup(name string) string {
 		return c
 	}
 	// "Mrs. Clinton" is not Bill Clinton: a gendered title rules out
-	// full names whose first name says otherwise.
-	g := byte(0)
+	// full names whose first name says otherwise. Without a title, the
+	// pronouns the article writes after the bare surname prefer one.
+	g, hard := byte(0), false
 	if !n.orgs {
 		g = genderOfName(name, "")
+		hard = g != 0
+		if !hard {
+			g = n.pronGender(w[0])
+		}
 	}
-	fits := func(f fullName) bool {
+	fits := func(f fullName, g byte) bool {
 		if g == 0 {
 			return true
 		}
 		fg := genderOfName("", f.name)
 		return fg == 0 || fg == g
 	}
-	surname := func(f fullName) bool { return f.words[len(f.words)-1] == w[0] && fits(f) }
-	if m := n.salient(func(f fullName) bool { return surname(f) && n.alone[f.words[0]] == 0 }); m != "" {
-		return m
+	genders := []byte{g}
+	if g != 0 && !hard {
+		genders = append(genders, 0)
 	}
-	if m := n.salient(surname); m != "" {
-		return m
-	}
-	if m := n.salient(func(f fullName) bool { return f.words[0] == w[0] && fits(f) }); m != "" {
-		return m
+	// A surname before a first name; within each, the gender first.
+	surname := func(f fullName) string { return f.words[len(f.words)-1] }
+	first := func(f fullName) string { return f.words[0] }
+	for _, part := range []func(fullName) string{surname, first} {
+		for _, g := range genders {
+			if m := n.salient(func(f fullName) bool { return part(f) == w[0] && fits(f, g) }); m != "" {
+				return m
+			}
+		}
 	}
 	return c
 }
 
+// endsWith tells whether the words of a full name end with w and have
+// more words before them.
+func endsWith(full, w []string) bool {
+	if len(full) <= len(w) {
+		return false
+	}
+	for i := range w {
+		if full[len(full)-len(w)+i] != w[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// pronGender is the gender the pronouns after a one-word name give it,
+// or 0 when they do not lean one way (twice as many of one kind).
+func (n *Names) pronGender(w string) byte {
+	v := n.pron[w]
+	switch {
+	case v == nil:
+		return 0
+	case v[0] > 2*v[1]:
+		return 'm'
+	case v[1] > 2*v[0]:
+		return 'f'
+	}
+	return 0
+}
+
 // salient picks among the matching full names the most recent one, unless
-// another was mentioned at least twice as often: "Clinton" in a story about
-// Hillary Clinton stays hers after one mention of Bill Clinton.
+// another was mentioned at least twice as often, by its full name or its
+// short ones: "Clinton" in a story about Hillary Clinton stays hers after
+// one mention of Bill Clinton.
 func (n *Names) salient(match func(fullName) bool) string {
 	best := -1
 	for i := len(n.full) - 1; i >= 0; i-- {

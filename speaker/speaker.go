@@ -110,6 +110,7 @@ type doc struct {
 	srcToks [][]int                  // attribution index → its source's tokens
 	// lowerWords holds the words the article writes in lower case.
 	lowerWords map[string]bool
+	sigs       []signature // signature paragraphs, once an unquoted "I" needs them
 }
 
 func analyse(d *onrecord.Document) *doc {
@@ -138,6 +139,7 @@ func analyse(d *onrecord.Document) *doc {
 		}
 	}
 	a.markParagraphsAndQuotes()
+	a.people.pron = a.namePronouns()
 	a.findNames()
 	a.findNominals()
 	a.voteGender()

@@ -34,7 +34,7 @@ func TestCanonical(t *testing.T) {
 
 func TestNames(t *testing.T) {
 	var n Names
-	for _, s := range []string{"Donald Trump", "Hillary Clinton", "Bill Clinton", "Hillary Clinton", "Hillary Clinton", "Justin Timberlake"} {
+	for _, s := range []string{"Donald Trump", "Hillary Clinton", "Bill Clinton", "Hillary Clinton", "Hillary Clinton", "Justin Timberlake", "Debbie Wasserman Schultz"} {
 		n.Add(s)
 	}
 	for _, c := range []struct{ in, want string }{
@@ -49,6 +49,9 @@ func TestNames(t *testing.T) {
 		{"Mrs. Clinton", "Hillary Clinton"},
 		{"Justin", "Justin Timberlake"},
 		{"Sanders", "Sanders"},
+		// A compound surname without the given name.
+		{"Ms. Wasserman Schultz", "Debbie Wasserman Schultz"},
+		{"Schultz", "Debbie Wasserman Schultz"},
 	} {
 		if got := n.Lookup(c.in); got != c.want {
 			t.Errorf("Lookup(%q) = %q, want %q", c.in, got, c.want)
@@ -66,6 +69,86 @@ func TestNames(t *testing.T) {
 	}
 	if got := m.Lookup("Mr. Clinton"); got != "Bill Clinton" {
 		t.Errorf("Mr. Clinton = %q, want Bill Clinton", got)
+	}
+}
+
+// TestNamesSalience checks which bearer of a shared surname a bare surname
+// means when the most recent full name is not the story's subject.
+func TestNamesSalience(t *testing.T) {
+	for _, c := range []struct {
+		name   string
+		added  []string
+		pron   map[string]*[2]int
+		lookup string
+		want   string
+	}{
+		// The subject is named in full once and by surname after: those
+		// mentions count, and one mention of a namesake does not win.
+		{"short mentions count", []string{"Bob Ray", "Ray", "Ray", "Ray", "Tim Ray"}, nil, "Ray", "Bob Ray"},
+		// Her first name used alone ("Hillary said") is a mention of her
+		// too, not a sign that the surname means someone else.
+		{"first name alone", []string{"Hillary Clinton", "Hillary", "Bill Clinton"}, nil, "Clinton", "Hillary Clinton"},
+		// "Ray said she ...": the article's pronouns give the bare
+		// surname a gender.
+		{"pronouns after the surname", []string{"Jane Ray", "Tom Ray"}, map[string]*[2]int{"ray": {0, 2}}, "Ray", "Jane Ray"},
+		{"pronouns that do not lean", []string{"Jane Ray", "Tom Ray"}, map[string]*[2]int{"ray": {1, 1}}, "Ray", "Tom Ray"},
+		// A title outweighs the pronouns.
+		{"title first", []string{"Jane Ray", "Tom Ray"}, map[string]*[2]int{"ray": {0, 2}}, "Mr. Ray", "Tom Ray"},
+	} {
+		n := Names{pron: c.pron}
+		for _, s := range c.added {
+			n.Add(s)
+		}
+		if got := n.Lookup(c.lookup); got != c.want {
+			t.Errorf("%s: Lookup(%q) = %q, want %q", c.name, c.lookup, got, c.want)
+		}
+	}
+}
+
+// TestSurnamePronouns checks the whole path: the she written after a bare
+// surname picks the wife over the husband named later.
+func TestSurnamePronouns(t *testing.T) {
+	d := toy("Jane Ray runs the farm. Ray said she would sell it. Her husband Tom Ray agreed. Later Ray said taxes rose.",
+		[]string{"Jane Ray", "Tom Ray"}, nil)
+	splitSentences(d)
+	sourceAt(t, d, "Ray", 3)
+	Resolve(d)
+	if sp := d.Quotes[0].Speaker; sp == nil || sp.Name != "Jane Ray" {
+		t.Errorf("got %+v, want Jane Ray", sp)
+	}
+}
+
+// TestAuthor checks an unquoted "I": the writer who signs the letter, or
+// the one a column's closing line presents.
+func TestAuthor(t *testing.T) {
+	for _, c := range []struct {
+		name, text string
+		people     []string
+		n          int
+		want       string
+	}{
+		// The toy tokenizer keeps a final period on its word, so the
+		// signatures go without one.
+		{"letter", "Taxes are too high. I think the council should cut them.\n\nAnn Lee\n\nThe roads are bad. I want them fixed.\n\nBob Ray",
+			[]string{"Ann Lee", "Bob Ray"}, 1, "Bob Ray"},
+		{"column", "I grew up on a farm. I know the work.\n\nJane Roe is a writer in Ohio.", []string{"Jane Roe"}, 1, "Jane Roe"},
+		{"neither", "I grew up on a farm. I know the work. Jane Roe agrees.", []string{"Jane Roe"}, 1, ""},
+	} {
+		d := toy(c.text, c.people, nil)
+		for i := range d.Tokens {
+			if d.Word(i) == "is" {
+				d.Tokens[i].Lemma = "be"
+			}
+		}
+		sourceAt(t, d, "I", c.n)
+		Resolve(d)
+		got := ""
+		if sp := d.Quotes[0].Speaker; sp != nil {
+			got = sp.Name
+		}
+		if got != c.want {
+			t.Errorf("%s: got %q, want %q", c.name, got, c.want)
+		}
 	}
 }
 
