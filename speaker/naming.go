@@ -41,11 +41,11 @@ func (a *doc) speakerOf(e int) *onrecord.Speaker {
 	return &onrecord.Speaker{Name: name, Type: typ}
 }
 
-// dropTitles removes titles and role words written before a name
-// ("Referee Jane Roe", "Sen. Ted Cruz", "the IMF").
+// dropTitles removes titles, role and person nouns and quantifiers before a
+// name ("Referee Jane Roe", "Sen. Ted Cruz", "the IMF", "many Democrats").
 func dropTitles(name string) string {
 	w := strings.Fields(name)
-	for len(w) > 1 && (titles[key(w[0])] || roleNouns[key(w[0])] || key(w[0]) == "the") {
+	for len(w) > 1 && (titles[key(w[0])] || roleNouns[key(w[0])] || personNouns[key(w[0])] || quantifiers[key(w[0])] || key(w[0]) == "the") {
 		w = w[1:]
 	}
 	return strings.Join(w, " ")
@@ -68,6 +68,10 @@ func isName(name string) bool {
 	}
 	return len(w) > 0
 }
+
+// quantifiers pick some members of a group: "some Democrats" and "fellow
+// Republicans" speak for no other group than "Democrats", "Republicans".
+var quantifiers = set(`many some several most other fellow few numerous`)
 
 // joinWords stand inside names ("Bank of America", "Ludwig van Beethoven").
 var joinWords = set(`of and for the on de van von der da du la le al bin y in & at`)

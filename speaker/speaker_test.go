@@ -576,3 +576,22 @@ func TestPersonInOrganisation(t *testing.T) {
 		t.Errorf("got %+v, want Frank Nervo (person)", sp)
 	}
 }
+
+// TestDropTitles checks what is cut before a name: titles, role words,
+// articles and quantifiers, never the last word.
+func TestDropTitles(t *testing.T) {
+	for in, want := range map[string]string{
+		"Referee Jane Roe":     "Jane Roe",
+		"the IMF":              "IMF",
+		"Many Democrats":       "Democrats",
+		"fellow Republicans":   "Republicans",
+		"Some":                 "Some",
+		"Acme Records":         "Acme Records",
+		"Sen. Lindsey Graham":  "Lindsey Graham",
+		"Several Union Chiefs": "Union Chiefs",
+	} {
+		if got := dropTitles(in); got != want {
+			t.Errorf("dropTitles(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
