@@ -350,6 +350,14 @@ func group(d *onrecord.Document, p *para, labels []int8, score []float32, sentOf
 		return nil
 	}
 	segs = joinQuoted(segs, p)
+	segs = dropFragments(d, segs)
+	for i := range segs {
+		// A quotation whose opening mark the splitter left at the end of
+		// the sentence before belongs to the sentence it opens.
+		if sg := &segs[i]; sg.role == 3 && sg.b-sg.a > 1 && p.state(sg.a) == qOpen && sentOf[sg.a+1-off] != sg.sent {
+			sg.sent = sentOf[sg.a+1-off]
+		}
+	}
 	for i := range segs {
 		if segs[i].role == 3 {
 			wholeQuote(segs, i, p)
@@ -380,7 +388,7 @@ func group(d *onrecord.Document, p *para, labels []int8, score []float32, sentOf
 	treeLink := func(sg *segment) int {
 		for i := sg.a; i < sg.b; i++ {
 			h := int(d.Tokens[i].Head)
-			if h >= sg.a && h < sg.b {
+			if h >= sg.a && h < sg.b || sentOf[i-off] < sg.sent { // a mark left in the sentence before
 				continue
 			}
 			for j, steps := h, 0; j >= 0 && steps < 4; j, steps = int(d.Tokens[j].Head), steps+1 {
@@ -440,6 +448,8 @@ func group(d *onrecord.Document, p *para, labels []int8, score []float32, sentOf
 			sg.cue, sg.link = c, true
 		} else if c := nearest(sg, true); c >= 0 {
 			sg.cue = c
+		} else if sg.role == 1 {
+			sg.cue = opensNext(d, segs, cues, sg)
 		}
 	}
 	// A content with no cue in its sentence goes to a cue in the sentence
@@ -467,6 +477,7 @@ func group(d *onrecord.Document, p *para, labels []int8, score []float32, sentOf
 		}
 	}
 	var out []onrecord.Attribution
+	sourceOf := map[int]segment{} // the source each cue got, for a later cue to share
 	for _, c := range cues {
 		var content, source []segment
 		for _, sg := range segs {
@@ -497,7 +508,14 @@ func group(d *onrecord.Document, p *para, labels []int8, score []float32, sentOf
 		if len(source) == 0 {
 			if sg, ok := treeSource(d, segs, c, f); ok {
 				source = append(source, sg)
+			} else if sg, ok := afterQuote(d, p, segs, c); ok {
+				source = append(source, sg)
+			} else if sg, ok := shared(d, segs, cues, c, sourceOf); ok {
+				source = append(source, sg)
 			}
+		}
+		if len(source) > 0 {
+			sourceOf[c] = source[0]
 		}
 		content = aside(d, p, segs, c, content, source)
 		out = append(out, build(d, f, p, content, []segment{segs[c]}, source))
@@ -516,6 +534,95 @@ func group(d *onrecord.Document, p *para, labels []int8, score []float32, sentOf
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Content[0].Start < out[j].Content[0].Start })
 	return out
+}
+
+// shared returns the source of the last cue before cue c in its sentence
+// that has one when c is a verb joined to that cue's clause by a comma or
+// a conjunction, with no subject of its own: "Roe said …, adding …", "Roe
+// says … and said …" report the same speaker.
+func shared(d *onrecord.Document, segs []segment, cues []int, c int, sourceOf map[int]segment) (segment, bool) {
+	cue := segs[c]
+	if cue.a == int(d.Sents[cue.sent].Start) || !strings.HasPrefix(d.Tokens[cue.a].Tag, "VB") {
+		return segment{}, false
+	}
+	switch strings.ToLower(d.Word(cue.a - 1)) {
+	case ",", "and", "but":
+	default:
+		return segment{}, false
+	}
+	for i := int(d.Sents[cue.sent].Start); i < int(d.Sents[cue.sent].End); i++ {
+		if h := int(d.Tokens[i].Head); h >= cue.a && h < cue.b && d.Tokens[i].Dep == "nsubj" {
+			return segment{}, false
+		}
+	}
+	for k := len(cues) - 1; k >= 0; k-- {
+		p := cues[k]
+		if segs[p].a >= cue.a || segs[p].sent != cue.sent {
+			continue
+		}
+		if sg, ok := sourceOf[p]; ok {
+			sg.cue, sg.link = c, false
+			return sg, true
+		}
+	}
+	return segment{}, false
+}
+
+// opensNext returns the cue that opens the sentence after source sg when
+// sg ends its own sentence, or -1: the splitter ends a sentence at the
+// period of an abbreviation closing the source ("Rep. Jane Roe (D-Wis.)",
+// "John Roe Jr.") and leaves the cue to open the next one.
+func opensNext(d *onrecord.Document, segs []segment, cues []int, sg *segment) int {
+	if sg.sent+1 >= len(d.Sents) {
+		return -1
+	}
+	for i := sg.b; i < int(d.Sents[sg.sent].End); i++ {
+		if w := d.Word(i); w != "." && w != ")" {
+			return -1
+		}
+	}
+	start := int(d.Sents[sg.sent+1].Start)
+	for _, c := range cues {
+		if segs[c].sent == sg.sent+1 && segs[c].a-start <= 2 {
+			return c
+		}
+	}
+	return -1
+}
+
+// dropFragments drops the source segments that cannot be a source: a
+// time of day ("3:25 p.m." opening a live-blog entry) or a whole relative
+// clause ("who was shot at ..."), where a source is at most the relative
+// pronoun. A cue left without its source finds one in the parse.
+func dropFragments(d *onrecord.Document, segs []segment) []segment {
+	out := segs[:0]
+	for _, sg := range segs {
+		if sg.role == 1 && (clockTime(d, sg.a, sg.b) || sg.b-sg.a > 1 && (d.Tokens[sg.a].Tag == "WP" || d.Tokens[sg.a].Tag == "WDT")) {
+			continue
+		}
+		out = append(out, sg)
+	}
+	return out
+}
+
+// clockTime tells whether tokens [lo, hi) hold a time of day, "11:05".
+func clockTime(d *onrecord.Document, lo, hi int) bool {
+	for i := lo; i < hi; i++ {
+		w := d.Word(i)
+		if k := strings.IndexByte(w, ':'); k > 0 && k < len(w)-1 && digits(w[:k]) && digits(w[k+1:]) {
+			return true
+		}
+	}
+	return false
+}
+
+func digits(w string) bool {
+	for _, r := range w {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return w != ""
 }
 
 // joinQuoted joins content segments whose gap lies wholly inside one
@@ -700,9 +807,9 @@ func snapTree(d *onrecord.Document, segs []segment, k int, f *featurizer) {
 
 // treeSource finds the source of a cue the tagger left without one in the
 // parse, trying in turn: the noun that "according to" introduces, the
-// subject of the cue verb, the agent of a passive one, the subject of the
-// verb a participle or infinitive cue hangs from ("Looking ahead, Ham
-// explained"), the noun a participle cue modifies ("a statement
+// subject of the cue verb, the agent of a passive one, the possessor of a
+// noun cue, the subject of the verb a participle or infinitive cue hangs
+// from ("Looking ahead, Ham explained"), the noun a participle cue modifies ("a statement
 // announcing"), the first subject after a participle opening the
 // sentence, and a name labelled with its party in the sentence before. A
 // candidate inside a content or cue is passed over for the next.
@@ -712,14 +819,16 @@ func treeSource(d *onrecord.Document, segs []segment, c int, f *featurizer) (seg
 	outside := func(j int) bool { return j < cue.a || j >= cue.b }
 	// subject returns the tokens [lo, hi) of h's subject outside the cue
 	// (lo < 0: none), joining a subject the parser split in two adjacent
-	// ones ("the" and "former" of "the former took").
-	subject := func(h int) (lo, hi int) {
+	// ones ("the" and "former" of "the former took"). A time of day the
+	// parser took for a subject ("3:25 p.m. Jane Roe is defending") is
+	// passed over.
+	subject := func(h int, passive bool) (lo, hi int) {
 		lo = -1
 		for j := int(sent.Start); j < int(sent.End); j++ {
-			if int(d.Tokens[j].Head) == h && outside(j) && d.Tokens[j].Dep == "nsubj" {
+			if dep := d.Tokens[j].Dep; int(d.Tokens[j].Head) == h && outside(j) && (dep == "nsubj" || passive && dep == "nsubjpass") && !clockTime(d, int(f.lo[j]), int(f.hi[j])+1) {
 				switch {
 				case lo < 0:
-					lo, hi = int(f.lo[j]), int(f.hi[j])+1
+					lo, hi = caseless(d, f, j), int(f.hi[j])+1
 				case int(f.lo[j]) == hi:
 					hi = int(f.hi[j]) + 1
 				}
@@ -739,7 +848,7 @@ func treeSource(d *onrecord.Document, segs []segment, c int, f *featurizer) (seg
 		}
 	}
 	for i := cue.a; i < cue.b; i++ {
-		if lo, hi := subject(i); lo >= 0 {
+		if lo, hi := subject(i, false); lo >= 0 {
 			if sg, ok := sourceAt(d, segs, c, lo, hi, int(sent.Start)); ok {
 				return sg, true
 			}
@@ -753,9 +862,18 @@ func treeSource(d *onrecord.Document, segs []segment, c int, f *featurizer) (seg
 			}
 		}
 	}
+	// A noun cue's possessor: "the agency's estimate of".
+	for j := int(sent.Start); j < int(sent.End); j++ {
+		if h := int(d.Tokens[j].Head); h >= cue.a && h < cue.b && outside(j) && d.Tokens[j].Dep == "nmod:poss" && strings.HasPrefix(d.Tokens[h].Tag, "NN") {
+			if sg, ok := subtree(j); ok {
+				return sg, true
+			}
+		}
+	}
 	// From the cue's word that hangs outside it, climb at most three
 	// clausal links to a verb with a subject that is not part of a content
-	// or cue ("He concluded by adding ...").
+	// or cue ("He concluded by adding ..."), passive or not ("He was
+	// tethered to a teleprompter, delivering ...").
 	top := -1
 	for i := cue.a; i < cue.b && top < 0; i++ {
 		if h := int(d.Tokens[i].Head); h < 0 || outside(h) {
@@ -772,7 +890,7 @@ func treeSource(d *onrecord.Document, segs []segment, c int, f *featurizer) (seg
 		if h < 0 {
 			break
 		}
-		if lo, hi := subject(h); lo >= 0 {
+		if lo, hi := subject(h, true); lo >= 0 {
 			if sg, ok := sourceAt(d, segs, c, lo, hi, int(sent.Start)); ok {
 				return sg, true
 			}
@@ -780,8 +898,9 @@ func treeSource(d *onrecord.Document, segs []segment, c int, f *featurizer) (seg
 		j = h
 	}
 	// The noun up to its head word, without its case marker or the
-	// participle clause itself ("footage of Hillary Clinton asking").
-	if top >= 0 && d.Tokens[top].Dep == "acl" && d.Tokens[top].Tag == "VBG" {
+	// participle clause itself ("footage of Hillary Clinton asking"); not
+	// the noun a gerund complements ("the purpose of forwarding").
+	if top >= 0 && d.Tokens[top].Dep == "acl" && d.Tokens[top].Tag == "VBG" && !marked(d, top) {
 		if h := int(d.Tokens[top].Head); h >= 0 && h < top && strings.HasPrefix(d.Tokens[h].Tag, "NN") {
 			if sg, ok := sourceAt(d, segs, c, caseless(d, f, h), h+1, int(sent.Start)); ok {
 				return sg, true
@@ -804,6 +923,38 @@ func treeSource(d *onrecord.Document, segs []segment, c int, f *featurizer) (seg
 		return sourceAt(d, segs, c, nameStart(d, f, j), int(f.hi[j])+1, int(d.Sents[cue.sent-1].Start))
 	}
 	return segment{}, false
+}
+
+// marked tells whether verb v has a preposition or subordinator of its
+// own, as a gerund complement has ("of forwarding").
+func marked(d *onrecord.Document, v int) bool {
+	return v > 0 && int(d.Tokens[v-1].Head) == v && (d.Tokens[v-1].Dep == "mark" || d.Tokens[v-1].Dep == "case")
+}
+
+// afterQuote returns the words between a quotation's closing mark and the
+// cue that follows it, "“…,” Jane Roe, the coach, told", which the parser,
+// led astray by the quotation, may hang anywhere. They must hold a noun or
+// pronoun, stay outside quotations and lie within the cue's sentence.
+func afterQuote(d *onrecord.Document, p *para, segs []segment, c int) (segment, bool) {
+	cue := segs[c]
+	start := max(int(d.Sents[cue.sent].Start), p.a)
+	k := cue.a - 1
+	for k > start && cue.a-k <= 30 && p.state(k) == qOut {
+		k--
+	}
+	if k <= start || k == cue.a-1 || p.state(k) != qClose || !strings.Contains(",?!", d.Word(k-1)) {
+		return segment{}, false
+	}
+	noun := false
+	for i := k + 1; i < cue.a; i++ {
+		if t := d.Tokens[i].Tag; strings.HasPrefix(t, "NN") || t == "PRP" {
+			noun = true
+		}
+	}
+	if !noun {
+		return segment{}, false
+	}
+	return sourceAt(d, segs, c, k+1, cue.a, start)
 }
 
 // caseless returns the first token of j's subtree after its case markers.

@@ -48,6 +48,14 @@ func TestTreeSource(t *testing.T) {
 		// The parser hangs both "the" and "former" from "took" as subjects:
 		// the source is the two together.
 		{"Now, the former took to his Instagram account and issued a statement, saying that he had failed.", "saying", "that he had failed", "the former"},
+		// A noun cue's possessor.
+		{"That was enough to hold the agency's estimate of growth steady.", "estimate of", "growth steady", "the agency's"},
+		// A gerund complementing a noun does not make that noun a source.
+		{"The network was set up with the explicit purpose of forwarding its views.", "forwarding", "its views", ""},
+		// The subject of a passive main clause is the participle's.
+		{"For weeks, Roe had been tied to a teleprompter, delivering carefully scripted speeches on budgets.", "delivering", "carefully scripted speeches on budgets", "Roe"},
+		// A time of day opening a live-blog entry is no subject.
+		{"3:25 p.m. Jane Roe is defending her early tweets, saying they show she is awake at night.", "saying", "they show she is awake at night", "Jane Roe"},
 	}
 	m, err := Default()
 	if err != nil {
@@ -67,6 +75,64 @@ func TestTreeSource(t *testing.T) {
 		}
 		if got != tt.want {
 			t.Errorf("%q: source %q, want %q", tt.sent, got, tt.want)
+		}
+	}
+}
+
+// TestExtractSources runs the whole stage on passages whose source the
+// tagger leaves apart from its cue, and expects the source of the cue.
+func TestExtractSources(t *testing.T) {
+	tests := []struct{ text, cue, want string }{
+		// The splitter ends the sentence at the label's period.
+		{"“We will keep building,” Rep. Jane Roe (D-Wis.) said Friday.", "said", "Rep. Jane Roe (D-Wis.)"},
+		// A participle clause shares the subject of the clause it follows.
+		{"The striker said the team was ready, adding that the coach had earned their trust.", "adding", "The striker"},
+		// The words between a quotation and its cue, which the tagger took
+		// for part of the quotation.
+		{"“Nobody saw it coming, not even the players,’” Jane Roe, the team’s physician and a former sprinter, told The Daily Mail.", "told", "Jane Roe, the team’s physician and a former sprinter,"},
+		// The opening mark of the quotation ends the sentence before, whose
+		// cue must not take it.
+		{"What the coach calls ''grit'' might be seen by others as stubbornness. ''He should rest the starters now,'' Mr. Roe said.", "said", "Mr. Roe"},
+	}
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range tests {
+		d := analysed(t, tt.text)
+		m.Extract(d)
+		got, found := "", false
+		for _, q := range d.Quotes {
+			if len(q.Cue) > 0 && d.Slice(q.Cue[0]) == tt.cue {
+				found = true
+				if len(q.Source) > 0 {
+					got = d.Slice(q.Source[0])
+				}
+			}
+		}
+		if !found || got != tt.want {
+			t.Errorf("%q: cue %q found %v, source %q, want %q", tt.text, tt.cue, found, got, tt.want)
+		}
+	}
+}
+
+// TestDropFragments: a time of day or a relative clause is never a source;
+// a relative pronoun alone is.
+func TestDropFragments(t *testing.T) {
+	for _, tt := range []struct {
+		text, source string
+		keep         bool
+	}{
+		{"11:05 a.m. The mayor says taxes will rise.", "11:05 a.m.", false},
+		{"The song was written by Roe after the death of a fan, who was hit by a car.", "who was hit by a car", false},
+		{"The fan, who said he was hurt, left.", "who", true},
+		{"The mayor says taxes will rise.", "The mayor", true},
+	} {
+		d := analysed(t, tt.text)
+		a, b := d.TokensIn(span(d, tt.source)[0])
+		segs := dropFragments(d, []segment{{role: 1, a: a, b: b, cue: -1}})
+		if got := len(segs) == 1; got != tt.keep {
+			t.Errorf("%q in %q: kept %v, want %v", tt.source, tt.text, got, tt.keep)
 		}
 	}
 }
