@@ -108,6 +108,7 @@ type doc struct {
 	descr   map[string][]description // by noun ("senator"), in text order
 	speaker map[int]int              // attribution index → entity, once resolved
 	srcToks [][]int                  // attribution index → its source's tokens
+	signs   []signature              // the writers' signatures, once asked for
 }
 
 func analyse(d *onrecord.Document) *doc {

@@ -400,3 +400,34 @@ func TestNameTypes(t *testing.T) {
 		}
 	}
 }
+
+// TestWriter checks "I" outside any quotation: it is the writer a
+// signature names (a letter's, a byline, a closing biography), and no one
+// in an unsigned text or one signed by two writers.
+func TestWriter(t *testing.T) {
+	for _, c := range []struct {
+		text   string
+		people []string
+		n      int // occurrence of "I" that is the source
+		want   string
+	}{
+		{"I think the new stadium costs too much.\n\nJane Roe\n\nI hope the council listens.\n\nTom Hale", []string{"Jane Roe", "Tom Hale"}, 0, "Jane Roe"},
+		{"I think the new stadium costs too much.\n\nJane Roe\n\nI hope the council listens.\n\nTom Hale", []string{"Jane Roe", "Tom Hale"}, 1, "Tom Hale"},
+		{"By Ann Lee\n\nI went to the match on Saturday. The crowd was loud.", []string{"Ann Lee"}, 0, "Ann Lee"},
+		{"I grew up on a farm. I know the land.\n\nMary Smith is a farmer in Iowa.", []string{"Mary Smith"}, 1, "Mary Smith"},
+		{"I grew up on a farm. I know the land.\n\nAnn Lee is a teacher. Bob Ray is a nurse.", []string{"Ann Lee", "Bob Ray"}, 0, ""},
+		{"I think the new stadium costs too much.\n\nThe council meets on Monday.", nil, 0, ""},
+	} {
+		d := toy(c.text, c.people, nil)
+		splitSentences(d)
+		sourceAt(t, d, "I", c.n)
+		Resolve(d)
+		got := ""
+		if sp := d.Quotes[0].Speaker; sp != nil {
+			got = sp.Name
+		}
+		if got != c.want {
+			t.Errorf("%q: \"I\" #%d got %q, want %q", c.text, c.n, got, c.want)
+		}
+	}
+}
