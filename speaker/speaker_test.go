@@ -431,3 +431,63 @@ func TestWriter(t *testing.T) {
 		}
 	}
 }
+
+// TestLeadDescription checks a bare or indefinite description in a
+// headline or lead, which the story names only after it: the person
+// later written with the same title, else the first named subject of that
+// kind that was not named before the description.
+func TestLeadDescription(t *testing.T) {
+	type attachment struct {
+		w       string
+		n       int
+		rel, hd string
+	}
+	for _, c := range []struct {
+		text         string
+		people, orgs []string
+		deps         []attachment
+		src          string
+		want, typ    string
+	}{
+		{
+			text:   "Retired Judge Speaks Out On Court Delays.\n\nRetired Judge Ann Lee is speaking out about the courts.\n\nLee said the system was slow.",
+			people: []string{"Ann Lee"},
+			src:    "Retired Judge", want: "Ann Lee", typ: Person,
+		},
+		{
+			text: "A union representing pilots endorsed the merger on Monday.\n\nThe Allied Pilots Association said the deal was fair.",
+			orgs: []string{"Allied Pilots Association"},
+			deps: []attachment{{"Allied", 0, "compound", "Association"}, {"Pilots", 0, "compound", "Association"}, {"Association", 0, "nsubj", "said"}},
+			src:  "A union", want: "Allied Pilots Association", typ: Organization,
+		},
+		{
+			// Tom Smith, named in the lead, is not the coach who speaks.
+			text:   "Former coach calls for Smith to resign.\n\nA former coach of the club says Tom Smith should go.\n\nTom Smith declined to comment. Bob Ray, who coached the side until 2019, said the club had lost its way.",
+			people: []string{"Tom Smith", "Bob Ray"},
+			deps:   []attachment{{"Smith", 2, "nsubj", "declined"}, {"Ray", 0, "nsubj", "said"}},
+			src:    "Former coach", want: "Bob Ray", typ: Person,
+		},
+		{
+			// A definite description is someone known, not introduced.
+			text:   "The coach spoke after the match.\n\nBob Ray said the team played well.",
+			people: []string{"Bob Ray"},
+			deps:   []attachment{{"Ray", 0, "nsubj", "said"}},
+			src:    "The coach", want: "", typ: "",
+		},
+	} {
+		d := toy(c.text, c.people, c.orgs)
+		splitSentences(d)
+		for _, a := range c.deps {
+			attach(t, d, a.w, a.n, a.rel, a.hd)
+		}
+		sourceAt(t, d, c.src, 0)
+		Resolve(d)
+		got, typ := "", ""
+		if sp := d.Quotes[0].Speaker; sp != nil {
+			got, typ = sp.Name, sp.Type
+		}
+		if got != c.want || typ != c.typ {
+			t.Errorf("%q: got %q (%s), want %q (%s)", c.src, got, typ, c.want, c.typ)
+		}
+	}
+}
