@@ -247,16 +247,29 @@ func (a *doc) resolveTokens(qi int, toks []int) int {
 		}
 		return a.entity(typ, orgCanonical(name))
 	}
-	// A description of someone named before: "the senator".
-	if det := a.determiner(h); (det == "the" || det == "this") && a.d.Tokens[h].Tag == "NN" {
+	if e := a.saidIn(h, headLemma); e >= 0 {
+		return e
+	}
+	// A description of someone named before: "the senator", or "Obama's
+	// former strategist", who is someone other than Obama.
+	owner := -1
+	if personNouns[headLemma] {
+		owner = a.owner(h)
+	}
+	if det := a.determiner(h); (det == "the" || det == "this" || owner >= 0) && a.d.Tokens[h].Tag == "NN" {
 		var mods []string
 		for _, t := range toks {
 			if t < h && a.d.Tokens[t].Tag != "DT" {
 				mods = append(mods, strings.Trim(a.lower[t], "."))
 			}
 		}
-		if e := a.described(headLemma, mods, h); e >= 0 {
+		if e := a.described(headLemma, mods, h); e >= 0 && e != owner {
 			return e
+		}
+		if orgNouns[headLemma] || groupNouns[headLemma] {
+			if e := a.orgWithWords(toks, h, headLemma); e >= 0 {
+				return e
+			}
 		}
 		if orgNouns[headLemma] {
 			for mi := len(a.ments) - 1; mi >= 0; mi-- {
@@ -271,8 +284,10 @@ func (a *doc) resolveTokens(qi int, toks []int) int {
 		// organisation the story is about there, found the way a pronoun
 		// is ("she", "it"), when its gender does not contradict the noun's.
 		switch {
-		case personNouns[headLemma] || titleNouns[headLemma] != "":
-			if e := a.pronoun(qi, h, "3sg"); e >= 0 && a.ents[e].typ == Person {
+		case personNouns[headLemma] && !(owner >= 0 && roleNouns[headLemma]) || titleNouns[headLemma] != "":
+			// "Trump's lawyer" is who the story says, not whoever
+			// it is about there.
+			if e := a.pronoun(qi, h, "3sg"); e >= 0 && e != owner && a.ents[e].typ == Person {
 				return e
 			}
 		case orgNouns[headLemma] || groupNouns[headLemma]:
@@ -311,6 +326,43 @@ func (a *doc) resolveTokens(qi int, toks []int) int {
 	return e
 }
 
+// orgWithWords is the latest organisation named before the description
+// toks headed by h whose name holds its head noun and its modifiers, nouns
+// all, adjectives at least one ("the appeals court" is the "U.S. Court of
+// Appeals for the Sixth Circuit" named before); -1 when none.
+func (a *doc) orgWithWords(toks []int, h int, head string) int {
+	for mi := len(a.ments) - 1; mi >= 0; mi-- {
+		m := a.ments[mi]
+		en := a.ents[m.ent]
+		if m.start >= h || en.typ != Organization {
+			continue
+		}
+		words := map[string]bool{}
+		for _, w := range strings.Fields(strings.ToLower(en.name)) {
+			words[strings.Trim(w, ".,")] = true
+		}
+		if !words[head] {
+			continue
+		}
+		matched, ok := 0, true
+		for _, t := range toks {
+			if t >= h || isPunct(a.words[t]) || a.d.Tokens[t].Tag == "DT" {
+				continue
+			}
+			switch {
+			case words[strings.Trim(a.lower[t], ".")]:
+				matched++
+			case isNoun(a.d.Tokens[t].Tag):
+				ok = false
+			}
+		}
+		if ok && matched > 0 {
+			return m.ent
+		}
+	}
+	return -1
+}
+
 // namedSource picks the entity among the names inside a source headed by
 // the common noun h: "Clinton's spokesman Brian Fallon" is Brian Fallon,
 // "a spokesman for Trump" is nobody named, "the Trump campaign" is an
@@ -337,6 +389,8 @@ func (a *doc) namedSource(named []int, h int, headLemma string) int {
 		switch {
 		case a.modifies(m, h) && orgNouns[headLemma]:
 			// "the Trump campaign": handled below.
+		case a.modifies(m, h) && workNouns[headLemma] && a.ents[m.ent].typ == Organization && !a.joint(m, h):
+			return m.ent // "a Reuters poll" speaks for Reuters
 		case a.modifies(m, h) || int(a.d.Tokens[m.head].Head) == h && dep == "amod":
 			// "a Donald Trump tweet", "a Bloomberg poll": not the name.
 		case strings.HasPrefix(dep, "nmod") && !orgNouns[headLemma] && !a.afterTitle(m):
@@ -349,9 +403,88 @@ func (a *doc) namedSource(named []int, h int, headLemma string) int {
 	m := a.ments[named[0]]
 	if orgNouns[headLemma] && a.ents[m.ent].typ == Person {
 		// "the Trump campaign", "Clinton's campaign": the organisation.
-		return a.entity(Organization, lastWord(a.ents[m.ent].name)+" "+headLemma)
+		// Her team or camp is her campaign where the story has one.
+		surname := lastWord(a.ents[m.ent].name)
+		if (headLemma == "team" || headLemma == "camp") && a.hasCampaign(surname) {
+			headLemma = "campaign"
+		}
+		return a.entity(Organization, surname+" "+headLemma)
 	}
 	return -1
+}
+
+// hasCampaign tells whether the story writes of the campaign of the person
+// with this surname ("the Roe campaign", "Roe's campaign").
+func (a *doc) hasCampaign(surname string) bool {
+	for i := 1; i < len(a.words); i++ {
+		if a.lower[i] != "campaign" {
+			continue
+		}
+		k := i - 1
+		if a.d.Tokens[k].Tag == "POS" && k > 0 {
+			k--
+		}
+		if a.words[k] == surname {
+			return true
+		}
+	}
+	return false
+}
+
+// owner is the person a noun is said to be of ("Obama's former
+// strategist"), or -1.
+func (a *doc) owner(h int) int {
+	for _, c := range a.kids[h] {
+		if a.d.Tokens[c].Dep != "nmod:poss" {
+			continue
+		}
+		if m := a.mentAt[c]; m >= 0 && a.ents[a.ments[m].ent].typ == Person {
+			return a.ments[m].ent
+		}
+	}
+	return -1
+}
+
+// saysIn are the works someone says something in ("in a statement").
+var saysIn = set(`statement letter email memo tweet post op-ed editorial column article interview
+	release memoir book video`)
+
+// saidIn is the named entity that says something in the work h, written
+// as "in" the verb it says it with ("In a statement, Acme said"): that
+// verb's subject; -1 when it is none.
+func (a *doc) saidIn(h int, noun string) int {
+	t := &a.d.Tokens[h]
+	v := int(t.Head)
+	if !saysIn[noun] || !strings.HasPrefix(t.Dep, "nmod") && t.Dep != "obl" || v < 0 || v >= len(a.words) {
+		return -1
+	}
+	in := false
+	for _, c := range a.kids[h] {
+		in = in || a.d.Tokens[c].Dep == "case" && a.lower[c] == "in"
+	}
+	if !in {
+		return -1
+	}
+	for _, c := range a.kids[v] {
+		if isSubj(a.d.Tokens[c].Dep) {
+			if m := a.mentAt[c]; m >= 0 && a.ents[a.ments[m].ent].typ != Other {
+				return a.ments[m].ent
+			}
+		}
+	}
+	return -1
+}
+
+// joint tells a work of several names ("a Times/CBS News poll", "a
+// Post-ABC survey"), whose speaker is none of them: a slash or hyphen
+// joins the name m to another before the work noun h.
+func (a *doc) joint(m mention, h int) bool {
+	for k := max(m.start-1, 0); k < h; k++ {
+		if strings.ContainsAny(a.words[k], "/-") || k < m.start && isProper(a.d.Tokens[k].Tag) {
+			return true
+		}
+	}
+	return false
 }
 
 // afterTitle tells whether the name m follows a proper noun of the same
@@ -430,7 +563,8 @@ func (a *doc) determiner(h int) string {
 }
 
 // phrase is the source as a noun phrase: from its first word to the end of
-// the head's phrase, cut before an appositive or relative clause.
+// the head's phrase, cut before an appositive or relative clause; a
+// leading quantifier is left out.
 func (a *doc) phrase(toks []int, h int) string {
 	s, e := -1, h+1
 	for _, t := range toks {
@@ -450,8 +584,15 @@ func (a *doc) phrase(toks []int, h int) string {
 	if s < 0 || s > h {
 		s = h
 	}
+	// "many Democrats" are Democrats: a quantifier names no one.
+	for s < h && quantifiers[a.lower[s]] {
+		s++
+	}
 	return a.span(s, e)
 }
+
+// quantifiers open a noun phrase to say how much of a group it means.
+var quantifiers = set(`many most some several few all both`)
 
 // relative resolves "who"/"which" to the noun its clause modifies.
 

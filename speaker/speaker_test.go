@@ -74,7 +74,8 @@ func TestNames(t *testing.T) {
 // name lists, and no dependency tree. Resolve must cope with that little.
 func toy(text string, people, orgs []string) *onrecord.Document {
 	d := &onrecord.Document{Text: text}
-	re := regexp.MustCompile(`['’]s\b|[\p{L}\p{N}]+(?:[.'’-][\p{L}\p{N}]+)*\.?|\S`)
+	// A possessive 's is a token of its own, as taggers write it.
+	re := regexp.MustCompile(`['’]s\b|[\p{L}\p{N}]+(?:[.-][\p{L}\p{N}]+|['’](?:[^s\s\p{P}]|s[\p{L}\p{N}])[\p{L}\p{N}]*)*\.?|\S`)
 	byteToCP := map[int]int{}
 	cp := 0
 	for i := range text {
@@ -489,5 +490,100 @@ func TestLeadDescription(t *testing.T) {
 		if got != c.want || typ != c.typ {
 			t.Errorf("%q: got %q (%s), want %q (%s)", c.src, got, typ, c.want, c.typ)
 		}
+	}
+}
+
+// TestDescriptions checks descriptions resolved to the named entity they
+// refer to: an organisation's work, a court named by its words, a
+// person's team where the story has her campaign, someone said to be of
+// another person, what is said in a statement, and a group whose
+// quantifier names no one.
+func TestDescriptions(t *testing.T) {
+	type attachment struct {
+		w       string
+		n       int
+		rel, hd string
+	}
+	for _, c := range []struct {
+		name, text   string
+		people, orgs []string
+		deps         []attachment
+		pre          string // a source resolved before src, if any
+		src          string
+		want, typ    string
+	}{
+		{
+			name: "an organisation's poll",
+			text: "A Gallup poll showed the mayor ahead.",
+			orgs: []string{"Gallup"},
+			deps: []attachment{{"Gallup", 0, "compound", "poll"}},
+			src:  "A Gallup poll", want: "Gallup", typ: Organization,
+		},
+		{
+			name: "a joint poll",
+			text: "A Gallup/Pew poll showed the mayor ahead.",
+			orgs: []string{"Gallup", "Pew"},
+			deps: []attachment{{"Gallup", 0, "compound", "poll"}, {"Pew", 0, "compound", "poll"}},
+			src:  "A Gallup/Pew poll", want: "", typ: "",
+		},
+		{
+			name: "the court named by its words",
+			text: "The Ninth Circuit Appeals Court heard the case against Acme Corp. Acme Corp had sued the state. The appeals court ruled that the law stood.",
+			orgs: []string{"Ninth Circuit Appeals Court", "Acme Corp"},
+			deps: []attachment{{"Corp", 0, "nsubj", "had"}, {"The", 1, "det", "court"}},
+			src:  "The appeals court", want: "Ninth Circuit Appeals Court", typ: Organization,
+		},
+		{
+			name:   "her team is her campaign",
+			text:   "The Lee campaign opened an office. Later Ann Lee's team said it was pleased.",
+			people: []string{"Ann Lee"},
+			deps:   []attachment{{"Ann", 0, "compound", "Lee"}, {"Lee", 1, "nmod:poss", "team"}},
+			src:    "Ann Lee's team", want: "Lee campaign", typ: Other,
+		},
+		{
+			name:   "someone said to be of another person",
+			text:   "Tom Hale said the polls were wrong. Ann Lee's former strategist said the race was close.",
+			people: []string{"Tom Hale", "Ann Lee"},
+			deps:   []attachment{{"Hale", 0, "nsubj", "said"}, {"Ann", 0, "compound", "Lee"}, {"Lee", 0, "nmod:poss", "strategist"}, {"former", 0, "amod", "strategist"}},
+			pre:    "Tom Hale",
+			src:    "Ann Lee's former strategist", want: "Tom Hale", typ: Person,
+		},
+		{
+			name: "said in a statement",
+			text: "In a statement, Acme Corp said profits fell.",
+			orgs: []string{"Acme Corp"},
+			deps: []attachment{{"In", 0, "case", "statement"}, {"statement", 0, "nmod", "said"}, {"Acme", 0, "compound", "Corp"}, {"Corp", 0, "nsubj", "said"}},
+			src:  "a statement", want: "Acme Corp", typ: Organization,
+		},
+		{
+			name: "a quantifier names no one",
+			text: "Voters went to the polls. Later many Democrats said taxes rose. Democrats won.",
+			src:  "many Democrats", want: "Democrats", typ: Other,
+		},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			d := toy(c.text, c.people, c.orgs)
+			splitSentences(d)
+			for _, a := range c.deps {
+				attach(t, d, a.w, a.n, a.rel, a.hd)
+			}
+			for i := range d.Tokens {
+				if d.Word(i) == "Democrats" {
+					d.Tokens[i].Tag = "NNS" // as taggers often write a party's members
+				}
+			}
+			if c.pre != "" {
+				sourceAt(t, d, c.pre, 0)
+			}
+			sourceAt(t, d, c.src, 0)
+			Resolve(d)
+			got, typ := "", ""
+			if sp := d.Quotes[len(d.Quotes)-1].Speaker; sp != nil {
+				got, typ = sp.Name, sp.Type
+			}
+			if got != c.want || typ != c.typ {
+				t.Errorf("%q: got %q (%s), want %q (%s)", c.src, got, typ, c.want, c.typ)
+			}
+		})
 	}
 }
