@@ -140,9 +140,9 @@ var groupNouns = set(`agency union company corporation firm group bank fund cour
 	police airline carrier retailer manufacturer maker studio label publisher band`)
 
 // spokesNouns are the people who speak for someone else, who is then the
-// speaker.
+// speaker: a reporter's question is her newspaper's.
 var spokesNouns = set(`spokesman spokeswoman spokesperson spokesmen spokeswomen spokespeople
-	spokespersons representative representatives`)
+	spokespersons representative representatives reporter reporters correspondent correspondents`)
 
 // roleNouns are people defined by someone else ("Clinton's spokesman").
 var roleNouns = set(`spokesman spokeswoman spokesperson aide adviser advisor lawyer attorney

@@ -496,8 +496,8 @@ func TestLeadDescription(t *testing.T) {
 // TestDescriptions checks descriptions resolved to the named entity they
 // refer to: an organisation's work, a court named by its words, a
 // person's team where the story has her campaign, someone said to be of
-// another person, what is said in a statement, and a group whose
-// quantifier names no one.
+// another person, what is said in a statement, a newspaper's reporter, and
+// a group whose quantifier names no one.
 func TestDescriptions(t *testing.T) {
 	type attachment struct {
 		w       string
@@ -554,6 +554,13 @@ func TestDescriptions(t *testing.T) {
 			orgs: []string{"Acme Corp"},
 			deps: []attachment{{"In", 0, "case", "statement"}, {"statement", 0, "nmod", "said"}, {"Acme", 0, "compound", "Corp"}, {"Corp", 0, "nsubj", "said"}},
 			src:  "a statement", want: "Acme Corp", typ: Organization,
+		},
+		{
+			name: "a reporter reports for a newspaper",
+			text: "A reporter for Acme News asked the mayor about taxes.",
+			orgs: []string{"Acme News"},
+			deps: []attachment{{"Acme", 0, "compound", "News"}, {"News", 0, "nmod", "reporter"}},
+			src:  "A reporter for Acme News", want: "Acme News", typ: Organization,
 		},
 		{
 			name: "a quantifier names no one",
