@@ -5,7 +5,6 @@ package speaker
 
 import (
 	"math"
-	"sort"
 	"strings"
 )
 
@@ -254,6 +253,7 @@ var personNouns = set(`senator president candidate nominee governor congressman 
 	surgeon nurse physician patient banker investor trader entrepreneur engineer officer's
 	president's owner's star's boss chairman's inventor pilot driver rider boxer fighter`)
 
+// relative resolves "who"/"which" to the noun its clause modifies.
 func (a *doc) relative(w int) int {
 	v := int(a.d.Tokens[w].Head)
 	for hops := 0; v >= 0 && v < len(a.words) && hops < 3; hops++ {
@@ -354,7 +354,7 @@ func (a *doc) pronoun(qi, p int, c string) int {
 			return a.nearestSpeaker(p)
 		}
 		if c == "i" {
-			return a.author(p)
+			return a.writer(p)
 		}
 		return -1
 	}
@@ -432,66 +432,6 @@ func (a *doc) pronoun(qi, p int, c string) int {
 		}
 	}
 	return best
-}
-
-// author is who writes an unquoted "I" at token p: the name signing the
-// letter it stands in (the next paragraph that is one person's name, as on
-// a letters page), else the person a closing biography line presents
-// ("Jane Roe is a professor of ..."), as under an opinion column; -1 when
-// the text has neither. Paragraph signatures are indexed once.
-func (a *doc) author(p int) int {
-	if a.sigs == nil {
-		a.sigs = a.signatures()
-	}
-	for _, s := range a.sigs {
-		if s.para > a.para[p] {
-			return s.ent
-		}
-	}
-	if n := len(a.words); n > 0 {
-		if m := a.mentAt[a.firstOfPara(a.para[n-1])]; m >= 0 && a.ents[a.ments[m].ent].typ == Person {
-			if e := a.ments[m].end; e < n && a.para[e] == a.para[n-1] && lemma(&a.d.Tokens[e], a.lower[e]) == "be" {
-				return a.ments[m].ent
-			}
-		}
-	}
-	return -1
-}
-
-// signature is a paragraph made of one person's name and punctuation.
-type signature struct{ para, ent int }
-
-// signatures lists the signature paragraphs of the text in order; an
-// empty, non-nil slice when there are none.
-func (a *doc) signatures() []signature {
-	sigs := []signature{}
-	for i := 0; i < len(a.words); {
-		j := i
-		for j < len(a.words) && a.para[j] == a.para[i] {
-			j++
-		}
-		ent := -1
-		for k := i; k < j && ent != -2; k++ {
-			switch m := a.mentAt[k]; {
-			case isPunct(a.words[k]):
-			case m >= 0 && a.ents[a.ments[m].ent].typ == Person && (ent < 0 || ent == a.ments[m].ent):
-				ent = a.ments[m].ent
-			default:
-				ent = -2
-			}
-		}
-		if ent >= 0 {
-			sigs = append(sigs, signature{a.para[i], ent})
-		}
-		i = j
-	}
-	return sigs
-}
-
-// firstOfPara is the first token of paragraph n (paragraphs are numbered
-// in token order).
-func (a *doc) firstOfPara(n int) int {
-	return sort.Search(len(a.para), func(i int) bool { return a.para[i] >= n })
 }
 
 // contentStart is the first token of the content of attribution qi, or

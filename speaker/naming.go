@@ -69,9 +69,9 @@ func isName(name string) bool {
 	return len(w) > 0
 }
 
-// quantifiers pick some members of a group: "some Democrats" and "fellow
-// Republicans" speak for no other group than "Democrats", "Republicans".
-var quantifiers = set(`many some several most other fellow few numerous`)
+// quantifiers say how much of a group a phrase means: "some Democrats" and
+// "fellow Republicans" name no other group than "Democrats", "Republicans".
+var quantifiers = set(`many most some several few all both other fellow numerous`)
 
 // joinWords stand inside names ("Bank of America", "Ludwig van Beethoven").
 var joinWords = set(`of and for the on de van von der da du la le al bin y in & at`)

@@ -140,9 +140,9 @@ var groupNouns = set(`agency union company corporation firm group bank fund cour
 	police airline carrier retailer manufacturer maker studio label publisher band`)
 
 // spokesNouns are the people who speak for someone else, who is then the
-// speaker.
+// speaker: a reporter's question is her newspaper's.
 var spokesNouns = set(`spokesman spokeswoman spokesperson spokesmen spokeswomen spokespeople
-	spokespersons representative representatives`)
+	spokespersons representative representatives reporter reporters correspondent correspondents`)
 
 // roleNouns are people defined by someone else ("Clinton's spokesman").
 var roleNouns = set(`spokesman spokeswoman spokesperson aide adviser advisor lawyer attorney
@@ -181,6 +181,9 @@ func (a *doc) resolveTokens(qi int, toks []int) int {
 			return e
 		}
 		return a.beforeRelative(h)
+	}
+	if e := a.leadDescription(toks, h); e >= 0 {
+		return e
 	}
 	// A name heading the source, or a name in apposition to its head noun.
 	if m := a.mentAt[h]; m >= 0 && a.ents[a.ments[m].ent].typ != Other {
@@ -239,16 +242,29 @@ func (a *doc) resolveTokens(qi int, toks []int) int {
 		}
 		return a.entity(typ, orgCanonical(name))
 	}
-	// A description of someone named before: "the senator".
-	if det := a.determiner(h); (det == "the" || det == "this") && a.d.Tokens[h].Tag == "NN" {
+	if e := a.saidIn(h, headLemma); e >= 0 {
+		return e
+	}
+	// A description of someone named before: "the senator", or "Obama's
+	// former strategist", who is someone other than Obama.
+	owner := -1
+	if personNouns[headLemma] {
+		owner = a.owner(h)
+	}
+	if det := a.determiner(h); (det == "the" || det == "this" || owner >= 0) && a.d.Tokens[h].Tag == "NN" {
 		var mods []string
 		for _, t := range toks {
 			if t < h && a.d.Tokens[t].Tag != "DT" {
 				mods = append(mods, strings.Trim(a.lower[t], "."))
 			}
 		}
-		if e := a.described(headLemma, mods, h); e >= 0 {
+		if e := a.described(headLemma, mods, h); e >= 0 && e != owner {
 			return e
+		}
+		if orgNouns[headLemma] || groupNouns[headLemma] {
+			if e := a.orgWithWords(toks, h, headLemma); e >= 0 {
+				return e
+			}
 		}
 		if orgNouns[headLemma] {
 			for mi := len(a.ments) - 1; mi >= 0; mi-- {
@@ -263,8 +279,10 @@ func (a *doc) resolveTokens(qi int, toks []int) int {
 		// organisation the story is about there, found the way a pronoun
 		// is ("she", "it"), when its gender does not contradict the noun's.
 		switch {
-		case personNouns[headLemma] || titleNouns[headLemma] != "":
-			if e := a.pronoun(qi, h, "3sg"); e >= 0 && a.ents[e].typ == Person {
+		case personNouns[headLemma] && !(owner >= 0 && roleNouns[headLemma]) || titleNouns[headLemma] != "":
+			// "Trump's lawyer" is who the story says, not whoever
+			// it is about there.
+			if e := a.pronoun(qi, h, "3sg"); e >= 0 && e != owner && a.ents[e].typ == Person {
 				return e
 			}
 		case orgNouns[headLemma] || groupNouns[headLemma]:
@@ -303,6 +321,43 @@ func (a *doc) resolveTokens(qi int, toks []int) int {
 	return e
 }
 
+// orgWithWords is the latest organisation named before the description
+// toks headed by h whose name holds its head noun and its modifiers, nouns
+// all, adjectives at least one ("the appeals court" is the "U.S. Court of
+// Appeals for the Sixth Circuit" named before); -1 when none.
+func (a *doc) orgWithWords(toks []int, h int, head string) int {
+	for mi := len(a.ments) - 1; mi >= 0; mi-- {
+		m := a.ments[mi]
+		en := a.ents[m.ent]
+		if m.start >= h || en.typ != Organization {
+			continue
+		}
+		words := map[string]bool{}
+		for _, w := range strings.Fields(strings.ToLower(en.name)) {
+			words[strings.Trim(w, ".,")] = true
+		}
+		if !words[head] {
+			continue
+		}
+		matched, ok := 0, true
+		for _, t := range toks {
+			if t >= h || isPunct(a.words[t]) || a.d.Tokens[t].Tag == "DT" {
+				continue
+			}
+			switch {
+			case words[strings.Trim(a.lower[t], ".")]:
+				matched++
+			case isNoun(a.d.Tokens[t].Tag):
+				ok = false
+			}
+		}
+		if ok && matched > 0 {
+			return m.ent
+		}
+	}
+	return -1
+}
+
 // namedSource picks the entity among the names inside a source headed by
 // the common noun h: "Clinton's spokesman Brian Fallon" is Brian Fallon,
 // "a spokesman for Trump" is nobody named, "the Trump campaign" is an
@@ -329,6 +384,8 @@ func (a *doc) namedSource(named []int, h int, headLemma string) int {
 		switch {
 		case a.modifies(m, h) && orgNouns[headLemma]:
 			// "the Trump campaign": handled below.
+		case a.modifies(m, h) && workNouns[headLemma] && a.ents[m.ent].typ == Organization && !a.joint(m, h):
+			return m.ent // "a Reuters poll" speaks for Reuters
 		case a.modifies(m, h) || int(a.d.Tokens[m.head].Head) == h && dep == "amod":
 			// "a Donald Trump tweet", "a Bloomberg poll": not the name.
 		case strings.HasPrefix(dep, "nmod") && !orgNouns[headLemma] && !a.afterTitle(m):
@@ -341,9 +398,88 @@ func (a *doc) namedSource(named []int, h int, headLemma string) int {
 	m := a.ments[named[0]]
 	if orgNouns[headLemma] && a.ents[m.ent].typ == Person {
 		// "the Trump campaign", "Clinton's campaign": the organisation.
-		return a.entity(Organization, lastWord(a.ents[m.ent].name)+" "+headLemma)
+		// Her team or camp is her campaign where the story has one.
+		surname := lastWord(a.ents[m.ent].name)
+		if (headLemma == "team" || headLemma == "camp") && a.hasCampaign(surname) {
+			headLemma = "campaign"
+		}
+		return a.entity(Organization, surname+" "+headLemma)
 	}
 	return -1
+}
+
+// hasCampaign tells whether the story writes of the campaign of the person
+// with this surname ("the Roe campaign", "Roe's campaign").
+func (a *doc) hasCampaign(surname string) bool {
+	for i := 1; i < len(a.words); i++ {
+		if a.lower[i] != "campaign" {
+			continue
+		}
+		k := i - 1
+		if a.d.Tokens[k].Tag == "POS" && k > 0 {
+			k--
+		}
+		if a.words[k] == surname {
+			return true
+		}
+	}
+	return false
+}
+
+// owner is the person a noun is said to be of ("Obama's former
+// strategist"), or -1.
+func (a *doc) owner(h int) int {
+	for _, c := range a.kids[h] {
+		if a.d.Tokens[c].Dep != "nmod:poss" {
+			continue
+		}
+		if m := a.mentAt[c]; m >= 0 && a.ents[a.ments[m].ent].typ == Person {
+			return a.ments[m].ent
+		}
+	}
+	return -1
+}
+
+// saysIn are the works someone says something in ("in a statement").
+var saysIn = set(`statement letter email memo tweet post op-ed editorial column article interview
+	release memoir book video`)
+
+// saidIn is the named entity that says something in the work h, written
+// as "in" the verb it says it with ("In a statement, Acme said"): that
+// verb's subject; -1 when it is none.
+func (a *doc) saidIn(h int, noun string) int {
+	t := &a.d.Tokens[h]
+	v := int(t.Head)
+	if !saysIn[noun] || !strings.HasPrefix(t.Dep, "nmod") && t.Dep != "obl" || v < 0 || v >= len(a.words) {
+		return -1
+	}
+	in := false
+	for _, c := range a.kids[h] {
+		in = in || a.d.Tokens[c].Dep == "case" && a.lower[c] == "in"
+	}
+	if !in {
+		return -1
+	}
+	for _, c := range a.kids[v] {
+		if isSubj(a.d.Tokens[c].Dep) {
+			if m := a.mentAt[c]; m >= 0 && a.ents[a.ments[m].ent].typ != Other {
+				return a.ments[m].ent
+			}
+		}
+	}
+	return -1
+}
+
+// joint tells a work of several names ("a Times/CBS News poll", "a
+// Post-ABC survey"), whose speaker is none of them: a slash or hyphen
+// joins the name m to another before the work noun h.
+func (a *doc) joint(m mention, h int) bool {
+	for k := max(m.start-1, 0); k < h; k++ {
+		if strings.ContainsAny(a.words[k], "/-") || k < m.start && isProper(a.d.Tokens[k].Tag) {
+			return true
+		}
+	}
+	return false
 }
 
 // afterTitle tells whether the name m follows a proper noun of the same
@@ -422,7 +558,8 @@ func (a *doc) determiner(h int) string {
 }
 
 // phrase is the source as a noun phrase: from its first word to the end of
-// the head's phrase, cut before an appositive or relative clause.
+// the head's phrase, cut before an appositive or relative clause; a
+// leading quantifier is left out.
 func (a *doc) phrase(toks []int, h int) string {
 	s, e := -1, h+1
 	for _, t := range toks {
@@ -442,10 +579,12 @@ func (a *doc) phrase(toks []int, h int) string {
 	if s < 0 || s > h {
 		s = h
 	}
+	// "many Democrats" are Democrats: a quantifier names no one.
+	for s < h && quantifiers[a.lower[s]] {
+		s++
+	}
 	return a.span(s, e)
 }
-
-// relative resolves "who"/"which" to the noun its clause modifies.
 
 func firstWord(s string) string {
 	if f := strings.Fields(s); len(f) > 0 {
@@ -464,6 +603,194 @@ func (a *doc) writtenProper(h int) bool {
 	}
 	for i, w := range a.words {
 		if w == a.words[h] && i > 0 && a.sent[i-1] == a.sent[i] && !isPunct(a.words[i-1]) {
+			return true
+		}
+	}
+	return false
+}
+
+// signature is a paragraph naming the writer of the text around it: a
+// letter's signature ("Jane Roe.") or a byline ("By Jane Roe") alone in its
+// paragraph, or a closing biography ("Jane Roe is a professor at ...").
+type signature struct {
+	para, ent int
+	byline    bool // it signs the text after it, not before
+}
+
+// writer is the person who wrote token p, as a signature names them: the
+// first signature after p's paragraph, else a byline before it; -1 for an
+// unsigned text.
+func (a *doc) writer(p int) int {
+	if a.signs == nil {
+		a.signs = a.signatures()
+	}
+	for _, s := range a.signs {
+		if s.para > a.para[p] && !s.byline {
+			return s.ent
+		}
+	}
+	for i := len(a.signs) - 1; i >= 0; i-- {
+		if s := a.signs[i]; s.para < a.para[p] && s.byline {
+			return s.ent
+		}
+	}
+	return -1
+}
+
+// signatures lists the signatures of the document in text order; it is
+// never nil, so that it is worked out once.
+func (a *doc) signatures() []signature {
+	out := []signature{}
+	for s, n := 0, len(a.words); s < n; {
+		e := s + 1
+		for e < n && a.para[e] == a.para[s] {
+			e++
+		}
+		k, byline := s, a.lower[s] == "by"
+		if byline {
+			k++
+		}
+		if ent, end := a.personAt(k); ent >= 0 {
+			alone := true
+			for i := end; i < e && alone; i++ {
+				alone = isPunct(a.words[i])
+			}
+			switch {
+			case alone:
+				out = append(out, signature{a.para[s], ent, byline})
+			case e == n && !byline && a.bio(k) == ent:
+				// One biography only: "Jane Roe is ... John Doe is ..."
+				// signs a text of two writers, whose "I" is neither.
+				one := true
+				for i := end; i < e && one; i++ {
+					one = a.sent[i] == a.sent[i-1] || a.bio(i) < 0
+				}
+				if one {
+					out = append(out, signature{a.para[s], ent, false})
+				}
+			}
+		}
+		s = e
+	}
+	return out
+}
+
+// personAt is the person whose name starts at token k and the token after
+// the name, or -1.
+func (a *doc) personAt(k int) (ent, end int) {
+	if k >= len(a.words) {
+		return -1, k
+	}
+	m := a.mentAt[k]
+	if m < 0 || a.ments[m].start != k || a.ents[a.ments[m].ent].typ != Person {
+		return -1, k
+	}
+	return a.ments[m].ent, a.ments[m].end
+}
+
+// bio is the person of a sentence starting at token k that tells who they
+// are ("Jane Roe is a professor"), or -1.
+func (a *doc) bio(k int) int {
+	ent, end := a.personAt(k)
+	if ent < 0 || end >= len(a.words) || a.sent[end] != a.sent[k] || a.lower[end] != "is" && a.lower[end] != "was" {
+		return -1
+	}
+	return ent
+}
+
+// leadSentences is how far into a story its headline and lead run: a
+// description there ("Lawmaker urges ...", "A union representing pilots
+// endorsed ...") is of someone the next sentences name.
+const leadSentences = 3
+
+// leadDescription resolves a bare or indefinite description of one person
+// or organisation in the headline or lead, headed by h, to the entity the
+// story names after it (see ahead); -1 when it is none such.
+func (a *doc) leadDescription(toks []int, h int) int {
+	if a.sent[h] >= leadSentences {
+		return -1
+	}
+	if t := a.d.Tokens[h].Tag; t != "NN" && t != "NNP" {
+		return -1
+	}
+	noun := key(a.words[h])
+	typ := Person
+	switch {
+	case groupNouns[noun]:
+		typ = Organization
+	case titleNouns[noun] != "":
+		noun = titleNouns[noun]
+	case !personNouns[noun] || spokesNouns[noun]:
+		return -1 // a spokesperson speaks for someone else
+	}
+	// Capitalised, it must be in a title-case headline or open its
+	// sentence, not be part of a name ("General Motors said").
+	if r, _ := utf8.DecodeRuneInString(a.words[h]); unicode.IsUpper(r) && !a.headline(h) && h > 0 && a.sent[h-1] == a.sent[h] {
+		return -1
+	}
+	for _, t := range toks {
+		if m := a.mentAt[t]; m >= 0 && a.ents[a.ments[m].ent].typ == typ && !(a.ments[m].start == h && a.ments[m].end == h+1) {
+			return -1 // "party leader Marine Le Pen" is named already
+		}
+		if t >= h {
+			continue
+		}
+		// Definite, it is someone known, not introduced: "the
+		// senator", "Obama's former strategist"; but "flight
+		// attendants' union" only says what kind of union.
+		tg := a.d.Tokens[t].Tag
+		if tg == "DT" && a.lower[t] != "a" && a.lower[t] != "an" || tg == "PRP$" ||
+			tg == "POS" && t > 0 && a.d.Tokens[t-1].Tag != "NNS" {
+			return -1
+		}
+	}
+	return a.ahead(h, noun, typ)
+}
+
+// ahead is the entity of type typ a description headed by h stands for
+// when the story names it only after it: the first one described with the
+// same noun in the next sentences ("Retired General ..." then "Gen. Norman
+// Ham"), else, unless the noun is a title that the name would carry, the
+// first such entity that speaks or is the subject of a sentence there and
+// was not named up to the description ("Former chairman calls for Clinton
+// contingency plan" is not Clinton).
+func (a *doc) ahead(h int, noun, typ string) int {
+	last := a.sent[h] + leadSentences
+	if typ == Person {
+		for _, d := range a.descr[noun] {
+			if d.at > h && a.sent[d.at] <= last {
+				return d.ent
+			}
+		}
+	}
+	if namedTitles[noun] {
+		return -1
+	}
+	before := map[int]bool{}
+	for _, m := range a.ments {
+		if a.sent[m.start] <= a.sent[h] {
+			before[m.ent] = true
+			continue
+		}
+		if a.sent[m.start] > last {
+			break
+		}
+		if (m.subj && !m.inner || a.speaks(m.head)) && !a.possessive(m) && a.ents[m.ent].typ == typ && !before[m.ent] {
+			return m.ent
+		}
+	}
+	return -1
+}
+
+// namedTitles are written before a name as a title ("Sen. Ted Cruz",
+// "Judge Ann Lee"): a story names the person they describe with them.
+var namedTitles = set(`senator governor congressman congresswoman general doctor reverend judge justice mayor`)
+
+// speaks tells whether token t heads the source of an attribution ("...,”
+// said Don Fowler", which a parser may take for an object).
+func (a *doc) speaks(t int) bool {
+	for _, toks := range a.srcToks {
+		if len(toks) > 0 && toks[0] <= t && t <= toks[len(toks)-1] && a.headOf(toks[0], toks[len(toks)-1]+1) == t {
 			return true
 		}
 	}

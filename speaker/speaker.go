@@ -110,7 +110,7 @@ type doc struct {
 	srcToks [][]int                  // attribution index → its source's tokens
 	// lowerWords holds the words the article writes in lower case.
 	lowerWords map[string]bool
-	sigs       []signature // signature paragraphs, once an unquoted "I" needs them
+	signs      []signature // the writers' signatures, once asked for
 }
 
 func analyse(d *onrecord.Document) *doc {

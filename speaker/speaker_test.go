@@ -157,7 +157,8 @@ func TestAuthor(t *testing.T) {
 // name lists, and no dependency tree. Resolve must cope with that little.
 func toy(text string, people, orgs []string) *onrecord.Document {
 	d := &onrecord.Document{Text: text}
-	re := regexp.MustCompile(`['’]s\b|[\p{L}\p{N}]+(?:[.'’-][\p{L}\p{N}]+)*\.?|\S`)
+	// A possessive 's is a token of its own, as taggers write it.
+	re := regexp.MustCompile(`['’]s\b|[\p{L}\p{N}]+(?:[.-][\p{L}\p{N}]+|['’](?:[^s\s\p{P}]|s[\p{L}\p{N}])[\p{L}\p{N}]*)*\.?|\S`)
 	byteToCP := map[int]int{}
 	cp := 0
 	for i := range text {
@@ -518,6 +519,37 @@ func TestFirstNames(t *testing.T) {
 	}
 }
 
+// TestWriter checks "I" outside any quotation: it is the writer a
+// signature names (a letter's, a byline, a closing biography), and no one
+// in an unsigned text or one signed by two writers.
+func TestWriter(t *testing.T) {
+	for _, c := range []struct {
+		text   string
+		people []string
+		n      int // occurrence of "I" that is the source
+		want   string
+	}{
+		{"I think the new stadium costs too much.\n\nJane Roe\n\nI hope the council listens.\n\nTom Hale", []string{"Jane Roe", "Tom Hale"}, 0, "Jane Roe"},
+		{"I think the new stadium costs too much.\n\nJane Roe\n\nI hope the council listens.\n\nTom Hale", []string{"Jane Roe", "Tom Hale"}, 1, "Tom Hale"},
+		{"By Ann Lee\n\nI went to the match on Saturday. The crowd was loud.", []string{"Ann Lee"}, 0, "Ann Lee"},
+		{"I grew up on a farm. I know the land.\n\nMary Smith is a farmer in Iowa.", []string{"Mary Smith"}, 1, "Mary Smith"},
+		{"I grew up on a farm. I know the land.\n\nAnn Lee is a teacher. Bob Ray is a nurse.", []string{"Ann Lee", "Bob Ray"}, 0, ""},
+		{"I think the new stadium costs too much.\n\nThe council meets on Monday.", nil, 0, ""},
+	} {
+		d := toy(c.text, c.people, nil)
+		splitSentences(d)
+		sourceAt(t, d, "I", c.n)
+		Resolve(d)
+		got := ""
+		if sp := d.Quotes[0].Speaker; sp != nil {
+			got = sp.Name
+		}
+		if got != c.want {
+			t.Errorf("%q: \"I\" #%d got %q, want %q", c.text, c.n, got, c.want)
+		}
+	}
+}
+
 // TestNamesWithoutFirst checks a person's name of several words written
 // without its first name: it is the full name that ends with it, unless
 // it starts with a first name itself.
@@ -564,6 +596,66 @@ func TestOrgFirstWords(t *testing.T) {
 	}
 }
 
+// TestLeadDescription checks a bare or indefinite description in a
+// headline or lead, which the story names only after it: the person
+// later written with the same title, else the first named subject of that
+// kind that was not named before the description.
+func TestLeadDescription(t *testing.T) {
+	type attachment struct {
+		w       string
+		n       int
+		rel, hd string
+	}
+	for _, c := range []struct {
+		text         string
+		people, orgs []string
+		deps         []attachment
+		src          string
+		want, typ    string
+	}{
+		{
+			text:   "Retired Judge Speaks Out On Court Delays.\n\nRetired Judge Ann Lee is speaking out about the courts.\n\nLee said the system was slow.",
+			people: []string{"Ann Lee"},
+			src:    "Retired Judge", want: "Ann Lee", typ: Person,
+		},
+		{
+			text: "A union representing pilots endorsed the merger on Monday.\n\nThe Allied Pilots Association said the deal was fair.",
+			orgs: []string{"Allied Pilots Association"},
+			deps: []attachment{{"Allied", 0, "compound", "Association"}, {"Pilots", 0, "compound", "Association"}, {"Association", 0, "nsubj", "said"}},
+			src:  "A union", want: "Allied Pilots Association", typ: Organization,
+		},
+		{
+			// Tom Smith, named in the lead, is not the coach who speaks.
+			text:   "Former coach calls for Smith to resign.\n\nA former coach of the club says Tom Smith should go.\n\nTom Smith declined to comment. Bob Ray, who coached the side until 2019, said the club had lost its way.",
+			people: []string{"Tom Smith", "Bob Ray"},
+			deps:   []attachment{{"Smith", 2, "nsubj", "declined"}, {"Ray", 0, "nsubj", "said"}},
+			src:    "Former coach", want: "Bob Ray", typ: Person,
+		},
+		{
+			// A definite description is someone known, not introduced.
+			text:   "The coach spoke after the match.\n\nBob Ray said the team played well.",
+			people: []string{"Bob Ray"},
+			deps:   []attachment{{"Ray", 0, "nsubj", "said"}},
+			src:    "The coach", want: "", typ: "",
+		},
+	} {
+		d := toy(c.text, c.people, c.orgs)
+		splitSentences(d)
+		for _, a := range c.deps {
+			attach(t, d, a.w, a.n, a.rel, a.hd)
+		}
+		sourceAt(t, d, c.src, 0)
+		Resolve(d)
+		got, typ := "", ""
+		if sp := d.Quotes[0].Speaker; sp != nil {
+			got, typ = sp.Name, sp.Type
+		}
+		if got != c.want || typ != c.typ {
+			t.Errorf("%q: got %q (%s), want %q (%s)", c.src, got, typ, c.want, c.typ)
+		}
+	}
+}
+
 // TestPersonInOrganisation checks a title and a person's name that the
 // tagger classed with the organisation before them.
 func TestPersonInOrganisation(t *testing.T) {
@@ -593,5 +685,107 @@ func TestDropTitles(t *testing.T) {
 		if got := dropTitles(in); got != want {
 			t.Errorf("dropTitles(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// TestDescriptions checks descriptions resolved to the named entity they
+// refer to: an organisation's work, a court named by its words, a
+// person's team where the story has her campaign, someone said to be of
+// another person, what is said in a statement, a newspaper's reporter, and
+// a group whose quantifier names no one.
+func TestDescriptions(t *testing.T) {
+	type attachment struct {
+		w       string
+		n       int
+		rel, hd string
+	}
+	for _, c := range []struct {
+		name, text   string
+		people, orgs []string
+		deps         []attachment
+		pre          string // a source resolved before src, if any
+		src          string
+		want, typ    string
+	}{
+		{
+			name: "an organisation's poll",
+			text: "A Gallup poll showed the mayor ahead.",
+			orgs: []string{"Gallup"},
+			deps: []attachment{{"Gallup", 0, "compound", "poll"}},
+			src:  "A Gallup poll", want: "Gallup", typ: Organization,
+		},
+		{
+			name: "a joint poll",
+			text: "A Gallup/Pew poll showed the mayor ahead.",
+			orgs: []string{"Gallup", "Pew"},
+			deps: []attachment{{"Gallup", 0, "compound", "poll"}, {"Pew", 0, "compound", "poll"}},
+			src:  "A Gallup/Pew poll", want: "", typ: "",
+		},
+		{
+			name: "the court named by its words",
+			text: "The Ninth Circuit Appeals Court heard the case against Acme Corp. Acme Corp had sued the state. The appeals court ruled that the law stood.",
+			orgs: []string{"Ninth Circuit Appeals Court", "Acme Corp"},
+			deps: []attachment{{"Corp", 0, "nsubj", "had"}, {"The", 1, "det", "court"}},
+			src:  "The appeals court", want: "Ninth Circuit Appeals Court", typ: Organization,
+		},
+		{
+			name:   "her team is her campaign",
+			text:   "The Lee campaign opened an office. Later Ann Lee's team said it was pleased.",
+			people: []string{"Ann Lee"},
+			deps:   []attachment{{"Ann", 0, "compound", "Lee"}, {"Lee", 1, "nmod:poss", "team"}},
+			src:    "Ann Lee's team", want: "Lee campaign", typ: Other,
+		},
+		{
+			name:   "someone said to be of another person",
+			text:   "Tom Hale said the polls were wrong. Ann Lee's former strategist said the race was close.",
+			people: []string{"Tom Hale", "Ann Lee"},
+			deps:   []attachment{{"Hale", 0, "nsubj", "said"}, {"Ann", 0, "compound", "Lee"}, {"Lee", 0, "nmod:poss", "strategist"}, {"former", 0, "amod", "strategist"}},
+			pre:    "Tom Hale",
+			src:    "Ann Lee's former strategist", want: "Tom Hale", typ: Person,
+		},
+		{
+			name: "said in a statement",
+			text: "In a statement, Acme Corp said profits fell.",
+			orgs: []string{"Acme Corp"},
+			deps: []attachment{{"In", 0, "case", "statement"}, {"statement", 0, "nmod", "said"}, {"Acme", 0, "compound", "Corp"}, {"Corp", 0, "nsubj", "said"}},
+			src:  "a statement", want: "Acme Corp", typ: Organization,
+		},
+		{
+			name: "a reporter reports for a newspaper",
+			text: "A reporter for Acme News asked the mayor about taxes.",
+			orgs: []string{"Acme News"},
+			deps: []attachment{{"Acme", 0, "compound", "News"}, {"News", 0, "nmod", "reporter"}},
+			src:  "A reporter for Acme News", want: "Acme News", typ: Organization,
+		},
+		{
+			name: "a quantifier names no one",
+			text: "Voters went to the polls. Later many Democrats said taxes rose. Democrats won.",
+			src:  "many Democrats", want: "Democrats", typ: Other,
+		},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			d := toy(c.text, c.people, c.orgs)
+			splitSentences(d)
+			for _, a := range c.deps {
+				attach(t, d, a.w, a.n, a.rel, a.hd)
+			}
+			for i := range d.Tokens {
+				if d.Word(i) == "Democrats" {
+					d.Tokens[i].Tag = "NNS" // as taggers often write a party's members
+				}
+			}
+			if c.pre != "" {
+				sourceAt(t, d, c.pre, 0)
+			}
+			sourceAt(t, d, c.src, 0)
+			Resolve(d)
+			got, typ := "", ""
+			if sp := d.Quotes[len(d.Quotes)-1].Speaker; sp != nil {
+				got, typ = sp.Name, sp.Type
+			}
+			if got != c.want || typ != c.typ {
+				t.Errorf("%q: got %q (%s), want %q (%s)", c.src, got, typ, c.want, c.typ)
+			}
+		})
 	}
 }
