@@ -29,7 +29,7 @@ func runEval(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	asJSON := fs.Bool("json", false, "print the metrics as one JSON object, like score_attrib.py --json")
 	jobs := fs.Int("j", 0, "documents processed in parallel when extracting (default: all cores)")
 	refs := fs.String("speakers", defaultSpeakerRefs, "hand-checked speaker file to score (tab separated; see README); \"\" for none")
-	misses := fs.Bool("misses", false, "list the gold sources whose speaker was not named right")
+	misses := fs.Bool("misses", false, "list the gold sources whose speaker was not named right, and predicted speakers that are no proper name")
 	args, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -91,6 +91,9 @@ func runEval(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		}
 		if *misses {
 			printMisses(stdout, sr.Misses)
+			for _, n := range sr.NotNames {
+				fmt.Fprintf(stdout, "  not a name %q\n", n)
+			}
 		}
 	}
 	if *refs == "" {
