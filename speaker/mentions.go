@@ -74,13 +74,13 @@ func (a *doc) findNames() {
 	var runs []run
 	inRun := make([]bool, len(toks))
 	for i := 0; i < len(toks); {
-		c := nerClass(toks[i].NER)
+		c := runClass(toks[i].NER)
 		if c == "" || toks[i].Tag == "POS" {
 			i++
 			continue
 		}
 		j := i + 1
-		for j < len(toks) && nerClass(toks[j].NER) == c && toks[j].Tag != "POS" && a.sent[j] == a.sent[i] {
+		for j < len(toks) && runClass(toks[j].NER) == c && toks[j].Tag != "POS" && a.sent[j] == a.sent[i] {
 			j++
 		}
 		// Only the proper nouns of a run name someone: a tagger that
@@ -122,7 +122,16 @@ func (a *doc) findNames() {
 				s = a.afterTitles(s, e)
 			}
 			typ := c
-			if e > s && c == Organization {
+			if e > s && c == misc {
+				// A name of another class is an organisation only by its
+				// last word ("the Urban-Brookings Tax Policy Center").
+				if !orgHeads[a.lower[e-1]] {
+					s = e
+					continue
+				}
+				typ = Organization
+			}
+			if e > s && typ == Organization {
 				for s > 0 && a.orgWordBefore(s) {
 					s--
 				}
@@ -421,7 +430,20 @@ func (a *doc) titleStart(p int) int {
 var orgHeads = set(`records studios corp corporation inc ltd llc plc co group bank university
 	college institute foundation association council department ministry party club fc united
 	airlines airways motors industries holdings partners media news times post press league
-	federation union committee commission agency authority hospital school`)
+	federation union committee commission agency authority hospital school center centre
+	journal alliance coalition fund institution organization organisation society network`)
+
+// misc is the run class of names a tagger classed as neither person nor
+// organisation (MISC: events, nationalities, works, and some institutes).
+const misc = "misc"
+
+// runClass is the class of a token for name runs: nerClass, or misc.
+func runClass(ner string) string {
+	if ner == "MISC" || ner == "B-MISC" || ner == "I-MISC" {
+		return misc
+	}
+	return nerClass(ner)
+}
 
 // nameGlue are the tags of words that may stand between the proper nouns
 // of one name ("Commission on Presidential Debates", "Bank of America").

@@ -789,3 +789,34 @@ func TestDescriptions(t *testing.T) {
 		})
 	}
 }
+
+// TestMiscOrganisations checks names the tagger classed as neither person
+// nor organisation (MISC): one ending in an organisation word is an
+// organisation, and completes a shorter name of it.
+func TestMiscOrganisations(t *testing.T) {
+	for _, c := range []struct {
+		text, misc, src string
+		n               int
+		want, typ       string
+	}{
+		{"Ann Lee, director of the Bayview Sleep Research Center, agreed. Later the Sleep Research Center said naps help.",
+			"Bayview Sleep Research Center", "Sleep Research Center", 1, "Bayview Sleep Research Center", Organization},
+	} {
+		d := toy(c.text, nil, nil)
+		splitSentences(d)
+		for i := range d.Tokens {
+			if strings.Contains(c.misc, d.Word(i)) && d.Tokens[i].Tag == "NNP" {
+				d.Tokens[i].NER = "MISC"
+			}
+		}
+		sourceAt(t, d, c.src, c.n)
+		Resolve(d)
+		got, typ := "", ""
+		if sp := d.Quotes[0].Speaker; sp != nil {
+			got, typ = sp.Name, sp.Type
+		}
+		if got != c.want || typ != c.typ {
+			t.Errorf("%q: got %q (%s), want %q (%s)", c.src, got, typ, c.want, c.typ)
+		}
+	}
+}
