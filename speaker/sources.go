@@ -140,9 +140,10 @@ var groupNouns = set(`agency union company corporation firm group bank fund cour
 	police airline carrier retailer manufacturer maker studio label publisher band`)
 
 // spokesNouns are the people who speak for someone else, who is then the
-// speaker.
+// speaker; an unnamed reporter likewise reports for an outlet ("a reporter
+// for the Daily Planet").
 var spokesNouns = set(`spokesman spokeswoman spokesperson spokesmen spokeswomen spokespeople
-	spokespersons representative representatives`)
+	spokespersons representative representatives reporter reporters correspondent correspondents`)
 
 // roleNouns are people defined by someone else ("Clinton's spokesman").
 var roleNouns = set(`spokesman spokeswoman spokesperson aide adviser advisor lawyer attorney
@@ -193,6 +194,9 @@ func (a *doc) resolveTokens(qi int, toks []int) int {
 		}
 	}
 	headLemma := lemma(&a.d.Tokens[h], a.lower[h])
+	if e := a.workSource(qi, h, headLemma); e >= 0 {
+		return e
+	}
 	if e := a.namedSource(named, h, headLemma); e >= 0 {
 		return e
 	}
@@ -268,7 +272,7 @@ func (a *doc) resolveTokens(qi int, toks []int) int {
 				return e
 			}
 		case orgNouns[headLemma] || groupNouns[headLemma]:
-			if e := a.pronoun(qi, h, "it"); e >= 0 && a.ents[e].typ == Organization {
+			if e := a.pronoun(qi, h, "it"); e >= 0 && a.ents[e].typ == Organization && !a.nounSince(h, e) {
 				return e
 			}
 		}
