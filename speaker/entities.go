@@ -263,6 +263,9 @@ func (a *doc) relative(w int) int {
 			if n < 0 || n >= len(a.words) {
 				return -1
 			}
+			if e := a.renamed(n); e >= 0 {
+				return e
+			}
 			if m := a.mentAt[n]; m >= 0 {
 				return a.ments[m].ent
 			}
@@ -282,6 +285,9 @@ func (a *doc) beforeRelative(w int) int {
 	}
 	if k < 0 || a.sent[k] != a.sent[w] {
 		return -1
+	}
+	if e := a.renamed(k); e >= 0 {
+		return e
 	}
 	if m := a.mentAt[k]; m >= 0 {
 		return a.ments[m].ent

@@ -140,7 +140,8 @@ var groupNouns = set(`agency union company corporation firm group bank fund cour
 	police airline carrier retailer manufacturer maker studio label publisher band`)
 
 // spokesNouns are the people who speak for someone else, who is then the
-// speaker: a reporter's question is her newspaper's.
+// speaker; an unnamed reporter likewise reports for an outlet ("a reporter
+// for the Daily Planet").
 var spokesNouns = set(`spokesman spokeswoman spokesperson spokesmen spokeswomen spokespeople
 	spokespersons representative representatives reporter reporters correspondent correspondents`)
 
@@ -196,6 +197,9 @@ func (a *doc) resolveTokens(qi int, toks []int) int {
 		}
 	}
 	headLemma := lemma(&a.d.Tokens[h], a.lower[h])
+	if e := a.workSource(qi, h, headLemma); e >= 0 {
+		return e
+	}
 	if e := a.namedSource(named, h, headLemma); e >= 0 {
 		return e
 	}
@@ -242,9 +246,6 @@ func (a *doc) resolveTokens(qi int, toks []int) int {
 		}
 		return a.entity(typ, orgCanonical(name))
 	}
-	if e := a.saidIn(h, headLemma); e >= 0 {
-		return e
-	}
 	// A description of someone named before: "the senator", or "Obama's
 	// former strategist", who is someone other than Obama.
 	owner := -1
@@ -286,7 +287,7 @@ func (a *doc) resolveTokens(qi int, toks []int) int {
 				return e
 			}
 		case orgNouns[headLemma] || groupNouns[headLemma]:
-			if e := a.pronoun(qi, h, "it"); e >= 0 && a.ents[e].typ == Organization {
+			if e := a.pronoun(qi, h, "it"); e >= 0 && a.ents[e].typ == Organization && !a.nounSince(h, e) {
 				return e
 			}
 		}
@@ -384,8 +385,6 @@ func (a *doc) namedSource(named []int, h int, headLemma string) int {
 		switch {
 		case a.modifies(m, h) && orgNouns[headLemma]:
 			// "the Trump campaign": handled below.
-		case a.modifies(m, h) && workNouns[headLemma] && a.ents[m.ent].typ == Organization && !a.joint(m, h):
-			return m.ent // "a Reuters poll" speaks for Reuters
 		case a.modifies(m, h) || int(a.d.Tokens[m.head].Head) == h && dep == "amod":
 			// "a Donald Trump tweet", "a Bloomberg poll": not the name.
 		case strings.HasPrefix(dep, "nmod") && !orgNouns[headLemma] && !a.afterTitle(m):
@@ -438,48 +437,6 @@ func (a *doc) owner(h int) int {
 		}
 	}
 	return -1
-}
-
-// saysIn are the works someone says something in ("in a statement").
-var saysIn = set(`statement letter email memo tweet post op-ed editorial column article interview
-	release memoir book video`)
-
-// saidIn is the named entity that says something in the work h, written
-// as "in" the verb it says it with ("In a statement, Acme said"): that
-// verb's subject; -1 when it is none.
-func (a *doc) saidIn(h int, noun string) int {
-	t := &a.d.Tokens[h]
-	v := int(t.Head)
-	if !saysIn[noun] || !strings.HasPrefix(t.Dep, "nmod") && t.Dep != "obl" || v < 0 || v >= len(a.words) {
-		return -1
-	}
-	in := false
-	for _, c := range a.kids[h] {
-		in = in || a.d.Tokens[c].Dep == "case" && a.lower[c] == "in"
-	}
-	if !in {
-		return -1
-	}
-	for _, c := range a.kids[v] {
-		if isSubj(a.d.Tokens[c].Dep) {
-			if m := a.mentAt[c]; m >= 0 && a.ents[a.ments[m].ent].typ != Other {
-				return a.ments[m].ent
-			}
-		}
-	}
-	return -1
-}
-
-// joint tells a work of several names ("a Times/CBS News poll", "a
-// Post-ABC survey"), whose speaker is none of them: a slash or hyphen
-// joins the name m to another before the work noun h.
-func (a *doc) joint(m mention, h int) bool {
-	for k := max(m.start-1, 0); k < h; k++ {
-		if strings.ContainsAny(a.words[k], "/-") || k < m.start && isProper(a.d.Tokens[k].Tag) {
-			return true
-		}
-	}
-	return false
 }
 
 // afterTitle tells whether the name m follows a proper noun of the same
