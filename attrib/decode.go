@@ -191,6 +191,7 @@ func (m *Model) Extract(d *onrecord.Document) {
 		atts := group(d, p, s.labels[:b-a], s.score, s.sentOf, &s.featurizer)
 		atts = bylineQuote(d, a, b, atts, &s.featurizer)
 		atts = transcriptTurn(d, a, b, atts, &s.featurizer)
+		atts = headlineClaim(d, a, b, atts, &s.featurizer)
 		if n := len(d.Quotes); n > 0 {
 			switch last := &d.Quotes[n-1]; {
 			case len(atts) > 0 && (continues(d, last, &atts[0], open, a) || goesOn(d, last, &atts[0], prev, p, s.runes)):

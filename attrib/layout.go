@@ -125,7 +125,8 @@ func upperWord(w string) bool {
 // kickers are labels in capitals that open paragraphs without naming a
 // speaker.
 var kickers = map[string]bool{"UPDATE": true, "BREAKING": true, "EXCLUSIVE": true, "WATCH": true,
-	"READ": true, "NOTE": true, "CORRECTION": true, "RELATED": true, "VIDEO": true, "PHOTOS": true, "ALSO": true}
+	"READ": true, "NOTE": true, "CORRECTION": true, "RELATED": true, "VIDEO": true, "PHOTOS": true, "ALSO": true,
+	"BYLINE": true, "BOOM": true, "BUSTED": true, "BOMBSHELL": true}
 
 // isPerson reports whether token i, a label in capitals, is tagged a
 // person, is the surname of a person named elsewhere in d, or labels more
@@ -147,4 +148,64 @@ func isPerson(d *onrecord.Document, i int) bool {
 		}
 	}
 	return false
+}
+
+// headlineClaim recognises a headline, the document's first paragraph,
+// tokens [a, b), of the shape "Jane Roe: Taxes Will Rise": a short label
+// before a colon names who made the claim after it, and the colon is the
+// cue. The label is nouns alone, so that kickers ("Breaking:", "The
+// Latest:") stay out; an adjective may open it ("Judicial Watch:") and a
+// prepositional phrase close it ("Jane Roe on Taxes:", the source being
+// the words before the preposition) when the tagger takes its head for a
+// person or an organisation. A question is asked, not claimed.
+// Attributions found inside the claim give way to it.
+func headlineClaim(d *onrecord.Document, a, b int, atts []onrecord.Attribution, f *featurizer) []onrecord.Attribution {
+	if a != 0 {
+		return atts
+	}
+	colon := a
+	for colon < b && colon-a <= 6 && d.Word(colon) != ":" {
+		colon++
+	}
+	end := b
+	if d.Word(end-1) == "." {
+		end--
+	}
+	if colon == a || colon+3 > end || d.Word(colon) != ":" || !capitalised(d.Word(a)) || d.Word(end-1) == "?" {
+		return atts
+	}
+	src := colon // the source ends at the label's first preposition
+	for i := a + 1; i < colon; i++ {
+		if t := d.Tokens[i].Tag; t == "IN" || t == "TO" {
+			src = i
+			break
+		}
+	}
+	ner := d.Tokens[src-1].NER
+	named := ner == "PERSON" || ner == "ORGANIZATION"
+	if src < colon && !named || src-a > 4 {
+		return atts
+	}
+	for i := a; i < src; i++ {
+		switch d.Tokens[i].Tag {
+		case "NNP", "NNPS", "NN", "NNS", "POS":
+		case "JJ":
+			if !named {
+				return atts
+			}
+		case "VB", "VBP":
+			// A first name the tagger read as a verb ("Rush Limbaugh").
+			if i+1 == src || d.Tokens[i+1].Tag != "NNP" {
+				return atts
+			}
+		default:
+			return atts
+		}
+		if kickers[strings.ToUpper(d.Word(i))] {
+			return atts
+		}
+	}
+	at := onrecord.Attribution{Content: spanOf(d, colon+1, end), Cue: spanOf(d, colon, colon+1), Source: spanOf(d, a, src)}
+	at.Kind = brat.KindOf(f.runes, at.Content)
+	return supersede(atts, at, int(d.Tokens[colon].Start), int(d.Tokens[b-1].End))
 }

@@ -136,3 +136,34 @@ func TestDropFragments(t *testing.T) {
 		}
 	}
 }
+
+// TestHeadlineClaim: a headline "Name: claim" is the named source's claim,
+// the colon its cue; a kicker, a question or a label that is not a name is
+// no source.
+func TestHeadlineClaim(t *testing.T) {
+	tests := []struct{ text, source string }{
+		{"Coach Jane Roe: Our Defence Will Win Us The Title.\n\nThe coach spoke on Friday.", "Coach Jane Roe"},
+		{"Rush Roe: The Band Is Not Splitting Up.\n\nThe singer spoke on Friday.", "Rush Roe"},
+		{"Jane Roe on Her Injury: I Will Be Back by Spring.\n\nThe striker spoke on Friday.", "Jane Roe"},
+		{"The Latest: Storm Closes Schools Across the County.\n\nSchools were shut on Friday.", ""},
+		{"Jane Roe: Hero or Villain of the Final?\n\nThe striker spoke on Friday.", ""},
+		{"Stealth Over Substance: The Club Hid the Injury for Weeks.\n\nThe club spoke on Friday.", ""},
+	}
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range tests {
+		d := analysed(t, tt.text)
+		m.Extract(d)
+		got := ""
+		for _, q := range d.Quotes {
+			if len(q.Cue) > 0 && d.Slice(q.Cue[0]) == ":" && len(q.Source) > 0 {
+				got = d.Slice(q.Source[0])
+			}
+		}
+		if got != tt.source {
+			t.Errorf("%q: source %q, want %q", tt.text, got, tt.source)
+		}
+	}
+}
