@@ -5,6 +5,12 @@
 //
 // It works from the token layers only (POS, lemma, NER, dependencies): no
 // coreference model is needed, and everything is rules and small tables.
+// One file a step: mentions.go finds the names and noun phrases of the
+// text, names.go completes and canonicalises names, entities.go keeps
+// what is known of each referent and resolves pronouns, sources.go turns a
+// source into its entity, with descriptions.go, works.go and writers.go
+// for descriptions, works and the first person, and naming.go says the
+// name a speaker is reported under.
 package speaker
 
 import (
