@@ -184,10 +184,12 @@ func (m *Model) Extract(d *onrecord.Document) {
 	s.prepare(d)
 	open := -1 // the opening mark of a quotation the previous paragraph left open
 	prev := -1 // the previous paragraph's first token
-	for _, u := range units(d) {
+	us := units(d)
+	single := singleStyle(d, us, s)
+	for _, u := range us {
 		a, b := m.tagUnit(s, d, u)
-		s.dq = quotations(d, a, b, s.dq)
-		p := &para{d: d, a: a, b: b, dq: s.dq}
+		s.dq = quotations(d, a, b, s.dq, single)
+		p := &para{d: d, a: a, b: b, dq: s.dq, single: single}
 		atts := group(d, p, s.labels[:b-a], s.score, s.sentOf, &s.featurizer)
 		atts = bylineQuote(d, a, b, atts, &s.featurizer)
 		atts = transcriptTurn(d, a, b, atts, &s.featurizer)
@@ -224,7 +226,12 @@ const (
 // common slip); otherwise curly marks open and close as drawn and straight
 // ones toggle. Single marks inside a quotation (nested quotes,
 // apostrophes) leave it open.
-func quotations(d *onrecord.Document, a, b int, dq []int8) []int8 {
+// In a document of single-mark style the single marks are the quotations
+// and double ones nest inside them (singleQuotations).
+func quotations(d *onrecord.Document, a, b int, dq []int8, single bool) []int8 {
+	if single {
+		return singleQuotations(d, a, b, dq)
+	}
 	dq = resize(dq, b-a)
 	open := false
 	for i := a; i < b; i++ {
@@ -273,9 +280,10 @@ func doubleMark(w string) string {
 // para is the paragraph being decoded, tokens [a, b), with the
 // double-quotation state of each.
 type para struct {
-	d    *onrecord.Document
-	a, b int
-	dq   []int8
+	d      *onrecord.Document
+	a, b   int
+	dq     []int8
+	single bool // quotations are in single marks (singleStyle)
 }
 
 func (p *para) state(i int) int8 { return p.dq[i-p.a] }
@@ -458,7 +466,7 @@ func group(d *onrecord.Document, p *para, labels []int8, score []float32, sentOf
 	// a quotation ("X," he said. "Y.") over a nearer one that does not.
 	quotedCue := map[int]bool{}
 	for _, sg := range segs {
-		if sg.role == 3 && sg.cue >= 0 && quoted(d, sg) {
+		if sg.role == 3 && sg.cue >= 0 && quoted(p, sg) {
 			quotedCue[sg.cue] = true
 		}
 	}
@@ -468,7 +476,7 @@ func group(d *onrecord.Document, p *para, labels []int8, score []float32, sentOf
 			continue
 		}
 		sg.cue = nearest(sg, false)
-		if !quoted(d, *sg) {
+		if !quoted(p, *sg) {
 			continue
 		}
 		for _, c := range cues {
@@ -494,7 +502,7 @@ func group(d *onrecord.Document, p *para, labels []int8, score []float32, sentOf
 		if len(content) == 0 {
 			continue
 		}
-		content = dropStray(d, content)
+		content = dropStray(p, content)
 		content = nearSentences(content, segs[c], sentOf, off)
 		trimLeads(p, content)
 		if len(source) > 1 { // one source per cue: prefer the tree, then the nearest
@@ -519,6 +527,7 @@ func group(d *onrecord.Document, p *para, labels []int8, score []float32, sentOf
 			sourceOf[c] = source[0]
 		}
 		content = aside(d, p, segs, c, content, source)
+		content = quotesOn(d, p, segs, c, content, sentOf)
 		out = append(out, build(d, f, p, content, []segment{segs[c]}, source))
 	}
 	// A content with no cue anywhere near is kept only when it is a whole
@@ -855,6 +864,18 @@ func treeSource(d *onrecord.Document, segs []segment, c int, f *featurizer) (seg
 			}
 		}
 	}
+	// The speaker after a verb inverted behind a quotation, "“…!” shouted
+	// Jane Roe": the splitter ends the sentence at "!”" and the parser,
+	// seeing no subject, takes the speaker for the verb's object.
+	if cue.a == int(sent.Start) && cue.a > 1 && isClosing(d.Word(cue.a-1)) && strings.Contains("?!", d.Word(cue.a-2)) && strings.HasPrefix(d.Tokens[cue.a].Tag, "VB") {
+		for j := cue.b; j < int(sent.End); j++ {
+			if h := int(d.Tokens[j].Head); h >= cue.a && h < cue.b && int(f.lo[j]) == cue.b && d.Tokens[j].Dep == "dobj" {
+				if sg, ok := subtree(j); ok {
+					return sg, true
+				}
+			}
+		}
+	}
 	// A passive cue's agent, without its "by": "was passed by Congress".
 	for j := int(sent.Start); j < int(sent.End); j++ {
 		if h := int(d.Tokens[j].Head); h >= cue.a && h < cue.b && outside(j) && strings.HasPrefix(d.Tokens[j].Dep, "nmod") && hasBy(d, j) {
@@ -1120,17 +1141,44 @@ func aside(d *onrecord.Document, p *para, segs []segment, c int, content, source
 	return content
 }
 
+// quotesOn adds to content, which ends with a quotation after cue c, each
+// sentence of the paragraph that follows it and is one quotation the
+// tagger left unlabelled: "“…,” she said. “…”" is one speaker going on.
+func quotesOn(d *onrecord.Document, p *para, segs []segment, c int, content []segment, sentOf []int) []segment {
+	last := content[len(content)-1]
+	ls := sentOf[last.b-1-p.a]
+	if segs[c].sent > ls || p.state(last.b-1) != qClose {
+		return content
+	}
+	for si := ls + 1; si < len(d.Sents) && int(d.Sents[si].End) <= p.b; si++ {
+		a, b := int(d.Sents[si].Start), int(d.Sents[si].End)
+		if p.state(b-1) != qClose { // a period after the closing mark
+			b--
+		}
+		if b-a < 3 || p.state(a) != qOpen || p.state(b-1) != qClose || p.opening(b-1) != a {
+			return content
+		}
+		for _, o := range segs {
+			if o.a < b && a < o.b {
+				return content
+			}
+		}
+		content = append(content, segment{role: 3, a: a, b: b, sent: si, cue: c, conf: last.conf})
+	}
+	return content
+}
+
 // dropStray keeps only the quoted parts of a content that has both quoted
 // and unquoted parts: a stray unquoted segment beside a quotation is far
 // more often a tagging slip than a mixed attribution.
-func dropStray(d *onrecord.Document, parts []segment) []segment {
+func dropStray(p *para, parts []segment) []segment {
 	if len(parts) < 2 {
 		return parts
 	}
 	var q []segment
-	for _, p := range parts {
-		if quoted(d, p) {
-			q = append(q, p)
+	for _, sg := range parts {
+		if quoted(p, sg) {
+			q = append(q, sg)
 		}
 	}
 	if len(q) == 0 {
@@ -1139,9 +1187,18 @@ func dropStray(d *onrecord.Document, parts []segment) []segment {
 	return q
 }
 
-// quoted tells whether a segment holds a quotation mark.
-func quoted(d *onrecord.Document, s segment) bool {
-	return strings.ContainsAny(d.Text[d.Tokens[s.a].BStart:d.Tokens[s.b-1].BEnd], quoteMarks)
+// quoted tells whether a segment holds a quotation mark: a double one, or
+// in a paragraph of single-mark style a single one that opens or closes.
+func quoted(p *para, s segment) bool {
+	if strings.ContainsAny(p.d.Text[p.d.Tokens[s.a].BStart:p.d.Tokens[s.b-1].BEnd], quoteMarks) {
+		return true
+	}
+	for i := s.a; p.single && i < s.b; i++ {
+		if st := p.state(i); st == qOpen || st == qClose {
+			return true
+		}
+	}
+	return false
 }
 
 func abs(x int) int {
@@ -1171,7 +1228,7 @@ func build(d *onrecord.Document, f *featurizer, p *para, content, cue, source []
 	conf = max(conf/float64(len(content)+len(cue)), 0)
 	at.Confidence = math.Round(conf/(conf+float64(max(f.m.mid, 1e-6)))*1000) / 1000
 	at.Kind = brat.KindOf(f.runes, at.Content)
-	if at.Kind == onrecord.Mixed && openEnded(p, content) {
+	if at.Kind == onrecord.Mixed && openEnded(p, content) || p.single && at.Kind != onrecord.Direct && singleQuote(p, content) {
 		at.Kind = onrecord.Direct
 	}
 	return at

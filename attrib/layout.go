@@ -209,3 +209,91 @@ func headlineClaim(d *onrecord.Document, a, b int, atts []onrecord.Attribution, 
 	at.Kind = brat.KindOf(f.runes, at.Content)
 	return supersede(atts, at, int(d.Tokens[colon].Start), int(d.Tokens[b-1].End))
 }
+
+// singleStyle tells whether d sets its quotations in single marks, as
+// British desks do ('…,' she said), keeping double ones for quotes inside
+// them: some paragraph opens a single-mark quotation and no double mark
+// stands outside one. A single-quoted headline over a body in double marks
+// is not. s lends its buffer.
+func singleStyle(d *onrecord.Document, us []unit, s *scratch) bool {
+	found := false
+	for _, u := range us {
+		a, b := int(d.Sents[u.a].Start), int(d.Sents[u.b-1].End)
+		s.dq = singleQuotations(d, a, b, s.dq)
+		for i := a; i < b; i++ {
+			switch st := s.dq[i-a]; {
+			case st == qOpen:
+				found = true
+			case st == qOut && isDouble(d.Word(i)):
+				return false
+			}
+		}
+	}
+	return found
+}
+
+// isDouble tells whether token w is or holds a double quotation mark.
+func isDouble(w string) bool {
+	return w == "''" || w == "``" || strings.ContainsAny(w, quoteMarks)
+}
+
+// singleQuotations is quotations for a paragraph, tokens [a, b), of
+// single-mark style. A single mark that touches the word after it and not
+// the one before opens; one that touches the word before and not the one
+// after closes an open quotation, unless it follows a plural and leads a
+// word, as a possessive does ("the players' union"); other single marks
+// are apostrophes.
+func singleQuotations(d *onrecord.Document, a, b int, dq []int8) []int8 {
+	dq = resize(dq, b-a)
+	open := false
+	for i := a; i < b; i++ {
+		st := qOut
+		if open {
+			st = qIn
+		}
+		if singleMark(d.Word(i)) {
+			left := i > a && d.Tokens[i].BStart == d.Tokens[i-1].BEnd
+			right := i+1 < b && d.Tokens[i].BEnd == d.Tokens[i+1].BStart
+			switch {
+			case right && !left && !open:
+				open, st = true, qOpen
+			case left && !right && open && !possessive(d, i, b):
+				open, st = false, qClose
+			}
+		}
+		dq[i-a] = st
+	}
+	return dq
+}
+
+// singleMark tells whether token w is quotation marks alone, holding a
+// single one ("'", "‘", "”’").
+func singleMark(w string) bool {
+	return w != "" && strings.Trim(w, "\"'`\u2018\u2019\u201c\u201d") == "" && strings.ContainsAny(w, "'`\u2018\u2019") && w != "''" && w != "``"
+}
+
+// possessive tells whether the single mark at token i ends a plural's
+// possessive, "players' union": it follows a word ending in s and a word
+// follows it in the paragraph, which ends at b.
+func possessive(d *onrecord.Document, i, b int) bool {
+	if !strings.HasSuffix(d.Word(i-1), "s") || i+1 >= b {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(d.Word(i + 1))
+	return unicode.IsLetter(r)
+}
+
+// singleQuote tells whether content (sorted) runs from a single mark that
+// opens a quotation to one that closes a quotation, or that the paragraph
+// leaves open: in a document of single-mark style it is a direct quote,
+// whatever the double marks nested in it.
+func singleQuote(p *para, content []segment) bool {
+	if p.state(content[0].a) != qOpen {
+		return false
+	}
+	last := content[len(content)-1].b - 1
+	for last > content[0].a && (p.d.Word(last) == "." || p.d.Word(last) == ",") {
+		last--
+	}
+	return p.state(last) == qClose || openEnded(p, content)
+}

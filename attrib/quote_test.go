@@ -31,7 +31,7 @@ func TestQuotations(t *testing.T) {
 		}
 		text.Tokenize(d)
 		p := &para{d: d, a: 0, b: len(d.Tokens)}
-		p.dq = quotations(d, p.a, p.b, nil)
+		p.dq = quotations(d, p.a, p.b, nil, false)
 		var in []string
 		for i := p.a; i < p.b; i++ {
 			if p.state(i) == qIn {

@@ -200,6 +200,119 @@ func TestNewsQuotes(t *testing.T) {
 			content: []string{"“Nobody gave us a chance, and we proved them wrong.”"},
 			cue:     "–", source: "Ellie Shaw, captain",
 		},
+		// Written as wires and other desks write them: the cue in the
+		// middle, questions and exclamations, a quote opening the story,
+		// speakers alternating, trailing times, said-inversion, dashes and
+		// ellipses inside, headlines. A source set off by commas keeps its
+		// closing comma and "told" its cue alone, as PolNeAR annotates.
+		{
+			name:    "sport, cue in the middle",
+			text:    "“The deal,” club chairman Ray Hargreaves said on Tuesday, “is done. We shook hands on it last night, and the paperwork will follow.”",
+			content: []string{"“The deal,”", "“is done. We shook hands on it last night, and the paperwork will follow.”"},
+			cue:     "said", source: "club chairman Ray Hargreaves",
+		},
+		{
+			name: "entertainment, question opening the article",
+			text: "“Who would have thought a kid from Bolton would end up here?” Amira Patel asked as she collected the award for best newcomer on Sunday night.\n\n" +
+				"Patel, 23, beat four other nominees, including two former winners.",
+			content: []string{"“Who would have thought a kid from Bolton would end up here?”"},
+			cue:     "asked", source: "Amira Patel",
+		},
+		{
+			name:    "sport, exclamation, said-inversion",
+			text:    "Fans poured onto the pitch at the final whistle.\n\n“What a night!” shouted goalkeeper Sam Odell, still in his kit. “I will remember this for the rest of my life.”",
+			content: []string{"“What a night!”", "“I will remember this for the rest of my life.”"},
+			cue:     "shouted", source: "goalkeeper Sam Odell",
+		},
+		{
+			name: "business, told staff: closing the paragraph",
+			text: "In a video posted late on Monday, the company's founder, Ines Carvalho, told staff:\n\n" +
+				"“Nobody will lose their job because of this merger. I give you my word on that.”\n\n" +
+				"The deal still needs approval from regulators in Brussels.",
+			content: []string{"“Nobody will lose their job because of this merger. I give you my word on that.”"},
+			cue:     "told", source: "the company's founder, Ines Carvalho,",
+		},
+		{
+			name:    "sport, two speakers in a paragraph, first",
+			text:    "“It was a clear penalty,” said Hale. Referee Tom Birch disagreed: “He went down far too easily.”",
+			content: []string{"“It was a clear penalty,”"},
+			cue:     "said", source: "Hale",
+		},
+		{
+			name:    "sport, two speakers in a paragraph, second",
+			text:    "“It was a clear penalty,” said Hale. Referee Tom Birch disagreed: “He went down far too easily.”",
+			content: []string{"“He went down far too easily.”"},
+			cue:     "disagreed:", source: "Referee Tom Birch",
+		},
+		{
+			name:    "sport, told AFP by phone",
+			text:    "“We will appeal the decision, and we are confident of winning,” the team's lawyer, Mark Dunne, told AFP by phone on Wednesday.",
+			content: []string{"“We will appeal the decision, and we are confident of winning,”"},
+			cue:     "told", source: "the team's lawyer, Mark Dunne,",
+		},
+		{
+			name:    "business, said-inversion with a time after the source",
+			text:    "\"Prices will keep rising through the summer,\" said Ana Ruiz, an economist at Banco Meridional, on Tuesday.",
+			content: []string{"\"Prices will keep rising through the summer,\""},
+			cue:     "said", source: "Ana Ruiz, an economist at Banco Meridional",
+		},
+		{
+			name:    "business, said-inversion with an age",
+			text:    "Stallholders say trade has halved since the bypass opened.\n\n“I have been coming to this market since I was a boy, and I have never seen it so quiet,” said trader Oumar Diallo, 67.",
+			content: []string{"“I have been coming to this market since I was a boy, and I have never seen it so quiet,”"},
+			cue:     "said", source: "trader Oumar Diallo, 67",
+		},
+		{
+			name:    "sport, em dash and ellipsis inside",
+			text:    "“We thought we had the title won — and then, well … you saw what happened,” Novak said.",
+			content: []string{"“We thought we had the title won — and then, well … you saw what happened,”"},
+			cue:     "said", source: "Novak",
+		},
+		// British style: single marks outside, double ones nested.
+		{
+			name:    "sport, British single quotes",
+			text:    "'I am delighted to have signed for such a historic club,' said Reece Adams. 'The fans here are incredible.'",
+			content: []string{"'I am delighted to have signed for such a historic club,'", "'The fans here are incredible.'"},
+			cue:     "said", source: "Reece Adams",
+		},
+		{
+			name:    "entertainment, British curly single quotes with nested double",
+			text:    "‘My father told me, “Go out there and enjoy it,” and that is exactly what I did,’ she said after the premiere.",
+			content: []string{"‘My father told me, “Go out there and enjoy it,” and that is exactly what I did,’"},
+			cue:     "said", source: "she",
+		},
+		{
+			name: "sport, British single quotes, a plural's possessive inside",
+			text: "'The players' union has been very supportive throughout,' said Dean Marsh, 31. 'I owe them a lot.'\n\n" +
+				"The club's board described the offer as 'derisory' and said talks were over.",
+			content: []string{"'The players' union has been very supportive throughout,'", "'I owe them a lot.'"},
+			cue:     "said", source: "Dean Marsh, 31",
+		},
+		{
+			name: "entertainment, British curly single quotes, colon cue",
+			text: "‘We’re not giving up,’ she said. ‘Not now, not ever.’\n\n" +
+				"Her coach, Tom Fry, added: ‘She’s the toughest player I’ve worked with.’",
+			content: []string{"‘She’s the toughest player I’ve worked with.’"},
+			cue:     "added:", source: "Her coach, Tom Fry,",
+		},
+		{
+			name:    "business, according to",
+			text:    "\"Demand for electric vans has simply collapsed,\" according to Lars Holm, head of sales at Vantek.",
+			content: []string{"\"Demand for electric vans has simply collapsed,\""},
+			cue:     "according to", source: "Lars Holm, head of sales at Vantek",
+		},
+		{
+			name:    "health, her spokesman told reporters",
+			text:    "“The minister has full confidence in the hospital's staff,” her spokesman told reporters on Thursday.",
+			content: []string{"“The minister has full confidence in the hospital's staff,”"},
+			cue:     "told", source: "her spokesman",
+		},
+		{
+			name:    "entertainment, quote in a headline",
+			text:    "“We are not for sale,” says Rovers owner\n\nThe owner of Rovers has ruled out selling the club this season.",
+			content: []string{"“We are not for sale,”"},
+			cue:     "says", source: "Rovers owner",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -241,4 +354,32 @@ func contents(d *onrecord.Document) string {
 		out = append(out, string(q.Kind)+" "+join(d, q.Content))
 	}
 	return strings.Join(out, "; ")
+}
+
+// TestScareQuotes checks that a word or phrase in quotation marks inside a
+// sentence, a scare quote, is never a direct quote on its own.
+func TestScareQuotes(t *testing.T) {
+	p, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ text, phrase string }{
+		{"The so-called “super-fund” would manage the pensions of two million workers.", "“super-fund”"},
+		{"Critics called the plan a \"tax grab\" dressed up as reform.", "\"tax grab\""},
+		{"Officials described the outbreak as “contained” but urged people to keep washing their hands.", "“contained”"},
+		{"'We had no choice,' the chairman said. The board called the bid 'derisory'.", "'derisory'"},
+	} {
+		d, err := text.NewDocument("scare", []byte(tt.text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := p.Extract(context.Background(), d); err != nil {
+			t.Fatal(err)
+		}
+		for _, q := range d.Quotes {
+			if q.Kind == onrecord.Direct && strings.Trim(join(d, q.Content), " .,") == tt.phrase {
+				t.Errorf("%q: the scare quote %s is a direct quote", tt.text, tt.phrase)
+			}
+		}
+	}
 }
