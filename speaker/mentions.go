@@ -100,6 +100,10 @@ func (a *doc) findNames() {
 					break
 				}
 			}
+			if e-s == 1 && c == Person && a.bareDescription(s) {
+				s = e // "the Welshman" is no name
+				continue
+			}
 			if e > s && c == Person {
 				// A first name the tagger left out or classed apart
 				// ("Dr. Priya Raman", "Brad" in an organisation) is
@@ -148,8 +152,8 @@ func (a *doc) findNames() {
 				}
 			}
 			if e > s {
-				if c == Person && orgHeads[a.lower[e-1]] {
-					typ = Organization // "Northlight Records", "Acme Corp"
+				if c == Person && (orgHeads[a.lower[e-1]] || a.groupNounBefore(s)) {
+					typ = Organization // "Northlight Records", "software company Brightloop"
 				}
 				if a.workBefore(s) {
 					typ = Other // "the documentary Framing Britney": a title
@@ -376,6 +380,14 @@ func (a *doc) orgWordBefore(s int) bool {
 		return false
 	}
 	return true
+}
+
+// groupNounBefore tells whether a common noun of organisations stands
+// just before the name starting at s, saying what it is ("software
+// company Brightloop", "the band Wet Leg").
+func (a *doc) groupNounBefore(s int) bool {
+	f := s - 1
+	return f >= 0 && a.sent[f] == a.sent[s] && a.d.Tokens[f].Tag == "NN" && groupNouns[a.words[f]]
 }
 
 // classed tells whether any of tokens [i, j) is in a name class.

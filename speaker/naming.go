@@ -56,13 +56,13 @@ func dropTitles(name string, org bool) string {
 }
 
 // isName tells a proper name: capitalised words (joining words such as
-// "of" inside), none a title or a role noun, nor a person noun outside an
-// organisation's name.
+// "of" inside), none a title, a role or a person noun, except inside an
+// organisation's name ("Leeds General Infirmary").
 func isName(name string, org bool) bool {
 	w := strings.Fields(name)
 	for i, x := range w {
 		k := key(stripPossessive(x))
-		if titles[k] || roleNouns[k] || personNouns[k] && !isAcronym(x) && !org {
+		if (titles[k] || roleNouns[k]) && !(org && i > 0) || personNouns[k] && !isAcronym(x) && !org {
 			return false
 		}
 		r, _ := utf8.DecodeRuneInString(strings.TrimLeft(x, `"'“‘(`))

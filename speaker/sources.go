@@ -177,6 +177,13 @@ func (a *doc) resolveTokens(qi int, toks []int) int {
 	if h < 0 {
 		return -1
 	}
+	if len(words) == 2 && a.bareDescription(h) {
+		// The person the story is about there, found as "he" or "she" is.
+		if e := a.pronoun(qi, h, "3sg"); e >= 0 && a.ents[e].typ == Person {
+			return e
+		}
+		return -1
+	}
 	if w := a.d.Tokens[h].Tag; (w == "WP" || w == "WDT") && len(words) == 1 {
 		if e := a.relative(h); e >= 0 {
 			return e
