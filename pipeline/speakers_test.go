@@ -74,6 +74,219 @@ func TestNewsSpeakers(t *testing.T) {
 				{"Raman", "Priya Raman", "person"},
 			},
 		},
+		{
+			name: "sport: a transfer, a coach by surname and pronoun, a league's spokesman",
+			text: "Brentford have agreed a £42 million fee with Sporting Lisbon for midfielder Tiago Mendes, according to people familiar with the negotiations.\n\n" +
+				"The 24-year-old is expected to undergo a medical on Thursday. \"Tiago is exactly the type of player we have been looking for,\" Brentford head coach Mark Halloran said at his pre-match news conference on Friday.\n\n" +
+				"Halloran said the club had watched Mendes for more than two seasons. \"He covers every blade of grass and he can pass through the lines,\" he added.\n\n" +
+				"Sporting president Rui Castanheira said the club had not wanted to sell. \"We had no intention of letting him go, but the offer was one we could not refuse,\" Castanheira told the Portuguese newspaper Record.\n\n" +
+				"Mendes, who has three caps for Portugal, posted a farewell message to fans on social media. \"Lisbon will always be my home,\" the midfielder wrote.\n\n" +
+				"A Premier League spokesman said the deal would have to be registered before the deadline at 11pm.",
+			want: []want{
+				{"Brentford head coach Mark Halloran", "Mark Halloran", "person"},
+				{"Halloran", "Mark Halloran", "person"},
+				{"he", "Mark Halloran", "person"},
+				{"Sporting president Rui Castanheira", "Rui Castanheira", "person"},
+				{"the midfielder", "Tiago Mendes", "person"},
+				{"A Premier League spokesman", "Premier League", "organization"},
+			},
+		},
+		{
+			name: "sport: two players of one surname, a nationality, the former",
+			text: "Serena Okoye scored twice as Northfield Rovers beat Castleford 3-1 to reach the Women's FA Cup semi-finals on Sunday.\n\n" +
+				"The 28-year-old forward opened the scoring after 12 minutes and added a second from the penalty spot before half-time. \"I just wanted to repay the faith the manager has shown in me,\" Okoye said after the match.\n\n" +
+				"Her sister, Castleford defender Grace Okoye, was sent off in the 70th minute. \"It's a strange feeling to play against your own sister, and it's even stranger when she scores twice,\" Grace Okoye told BBC Sport.\n\n" +
+				"Rovers coach Linda Marsh praised her side's discipline. \"We stuck to the plan and we didn't panic when they scored,\" Marsh said. \"Serena was outstanding.\"\n\n" +
+				"Castleford manager Peter Vaughan was unhappy with the referee. \"The red card was harsh and it changed the game,\" the Welshman said. He added that the club would appeal against the decision.\n\n" +
+				"Marsh and Vaughan came through the same coaching course at Loughborough, and the former said she bore no grudges. \"Peter is a friend and he'll be back,\" she said.",
+			want: []want{
+				{"Okoye", "Serena Okoye", "person"},
+				{"Grace Okoye", "Grace Okoye", "person"},
+				{"Linda Marsh", "Linda Marsh", "person"},
+				{"Marsh", "Linda Marsh", "person"},
+				{"Castleford manager Peter Vaughan", "Peter Vaughan", "person"},
+				{"the Welshman", "Peter Vaughan", "person"},
+				{"He", "Peter Vaughan", "person"},
+				{"the former", "Linda Marsh", "person"},
+				{"she", "Linda Marsh", "person"},
+			},
+		},
+		{
+			name: "sport: an age alone, the latter, a father and daughter",
+			text: "Britain's Emma Castle and American Jessica Nolan will meet in the final of the Queen's Club Championships after both won in straight sets on Saturday.\n\n" +
+				"Castle, the world No 8, beat Spain's Lucia Ferrer 6-3 6-4. \"I felt really comfortable on the grass today,\" the 22-year-old said. \"My serve was working and that takes a lot of pressure off.\"\n\n" +
+				"Nolan needed just 58 minutes to beat qualifier Anna Kowalczyk 6-1 6-2. The two-time grand slam champion said she was feeling \"fresher than ever\" at 31.\n\n" +
+				"Castle and Nolan have met four times, all won by the American. The latter said she expected \"a real battle\" on Sunday. \"She's the toughest opponent I've faced,\" Castle admitted. \"But there's a first time for everything.\"\n\n" +
+				"Nolan's coach, Rick Nolan, who is also her father, said his daughter was ready for Wimbledon. \"She's moving better than she has in years,\" he told reporters.",
+			want: []want{
+				{"the 22-year-old", "Emma Castle", "person"},
+				{"The latter", "Jessica Nolan", "person"},
+				{"Castle", "Emma Castle", "person"},
+				{"Nolan's coach, Rick Nolan, who is also her father,", "Rick Nolan", "person"},
+				{"he", "Rick Nolan", "person"},
+			},
+		},
+		{
+			name: "entertainment: an Oscar winner, a studio and its spokeswoman",
+			text: "Oscar winner Helen Castellano will direct her first feature film next year, the studio behind the project announced on Monday.\n\n" +
+				"The 52-year-old actress, best known for her role in the 2009 drama \"Quiet Harbour\", told Variety that she had been \"waiting twenty years for the right script\". \"I've spent my whole career in front of the camera, and I finally feel ready to step behind it,\" Castellano said.\n\n" +
+				"Paramount Pictures said in a statement that filming would begin in Toronto in March. A spokeswoman for the studio declined to give details of the budget.\n\n" +
+				"The screenplay was written by novelist Daniel Brook, who adapted his own bestselling book. \"Helen understood the story better than I did,\" Brook said in an interview. \"I couldn't have asked for a better director.\"\n\n" +
+				"Castellano's husband, the producer James Whitford, will co-produce the film. Whitford said the couple had kept the project secret for almost a year.",
+			want: []want{
+				{"The 52-year-old actress,", "Helen Castellano", "person"},
+				{"Castellano", "Helen Castellano", "person"},
+				{"Paramount Pictures", "Paramount Pictures", "organization"},
+				{"A spokeswoman for the studio", "Paramount Pictures", "organization"},
+				{"Brook", "Daniel Brook", "person"},
+				{"Whitford", "James Whitford", "person"},
+			},
+		},
+		{
+			name: "entertainment: reality TV, a mother of the same surname, a broadcaster",
+			text: "Reality TV star Kelsey Moran has hit back at critics after being voted off \"Island Hearts\" on Sunday night.\n\n" +
+				"\"People only saw forty minutes a night. They didn't see the real me,\" the 26-year-old told fans in an Instagram video on Monday.\n\n" +
+				"Moran, a former hairdresser from Essex, was the fourth contestant to leave the villa. Her mother, Tracey Moran, said the family was \"incredibly proud\" of her.\n\n" +
+				"ITV said it had received more than 2,000 complaints about Sunday's episode. The broadcaster said its welfare team was in contact with all former contestants.\n\n" +
+				"Show host Jordan Blake defended the producers. \"Everyone who goes into the villa knows what they are signing up for,\" Blake said on a podcast.\n\n" +
+				"Meanwhile, rapper Kofi Mensah, who dated Moran last year, said he was \"not surprised\" by the result. The musician told the Daily Star he wished her well.",
+			want: []want{
+				{"the 26-year-old", "Kelsey Moran", "person"},
+				{"Her mother, Tracey Moran,", "Tracey Moran", "person"},
+				{"ITV", "ITV", "organization"},
+				{"The broadcaster", "ITV", "organization"},
+				{"Show host Jordan Blake", "Jordan Blake", "person"},
+				{"Blake", "Jordan Blake", "person"},
+				{"rapper Kofi Mensah, who dated Moran last year,", "Kofi Mensah", "person"},
+			},
+		},
+		{
+			name: "business: earnings, executives by title, an analyst, a union",
+			text: "Northwind Airlines reported a first-quarter loss of $212 million on Thursday, blaming higher fuel costs and a pilots' strike that grounded hundreds of flights in February.\n\n" +
+				"Chief Executive Sandra Whitaker said the airline expected to return to profit in the second half of the year. \"The fundamentals of this business are strong, and demand for summer travel is at record levels,\" Whitaker told analysts on a conference call.\n\n" +
+				"Chief financial officer Raj Patel said the strike had cost the company about $90 million. The airline would cut capacity on some domestic routes, he said.\n\n" +
+				"Shares fell 4 percent in early trading. \"Investors were hoping for a clearer path back to profitability,\" said Emma Lowry, an analyst at Morningstar. \"They didn't get one today.\"\n\n" +
+				"The Air Line Pilots Association, which represents Northwind's 6,000 pilots, said in a statement that talks with management would resume next week. A union spokesman said members remained \"united.\"\n\n" +
+				"Whitaker, who became chief executive in 2021, said she had no plans to step down.",
+			want: []want{
+				{"Chief Executive Sandra Whitaker", "Sandra Whitaker", "person"},
+				{"Whitaker", "Sandra Whitaker", "person"},
+				{"Chief financial officer Raj Patel", "Raj Patel", "person"},
+				{"he", "Raj Patel", "person"},
+				{"Emma Lowry, an analyst at Morningstar", "Emma Lowry", "person"},
+				{"The Air Line Pilots Association, which represents Northwind's 6,000 pilots,", "Air Line Pilots Association", "organization"},
+				{"A union spokesman", "Air Line Pilots Association", "organization"},
+				{"Whitaker, who became chief executive in 2021,", "Sandra Whitaker", "person"},
+			},
+		},
+		{
+			name: "business: a regulator's chief executive, a consumer group, an analyst",
+			text: "Britain's competition watchdog has opened an in-depth investigation into the proposed merger of two of the country's largest supermarket chains.\n\n" +
+				"The Competition and Markets Authority said on Wednesday that the £7.3 billion deal between Fresco and Harlow's could lead to higher prices for shoppers in more than 200 towns. \"Millions of people rely on these stores for their weekly shop, and we need to be sure that they will not lose out,\" said Laura Kendrick, the regulator's chief executive.\n\n" +
+				"Fresco chief executive Martin Doyle said he was \"disappointed but confident\" that the deal would be cleared. \"We will engage constructively with the CMA,\" Doyle said.\n\n" +
+				"A spokesperson for Harlow's said the company would not comment while the investigation was under way.\n\n" +
+				"Consumer group Shopwatch welcomed the move. Its director of policy, Nadia Hussain, said the watchdog was \"right to look closely\".\n\n" +
+				"Ben Hughes, a retail analyst at Peel Hunt, said the chances of the deal going through had fallen. \"I'd now put it at no better than fifty-fifty,\" he said.",
+			want: []want{
+				{"Laura Kendrick, the regulator's chief executive", "Laura Kendrick", "person"},
+				{"Fresco chief executive Martin Doyle", "Martin Doyle", "person"},
+				{"Doyle", "Martin Doyle", "person"},
+				{"Its director of policy, Nadia Hussain,", "Nadia Hussain", "person"},
+				{"Ben Hughes, a retail analyst at Peel Hunt,", "Ben Hughes", "person"},
+				{"he", "Ben Hughes", "person"},
+			},
+		},
+		{
+			name: "tech: job cuts, a memo, a spokeswoman and the company",
+			text: "Software company Brightloop said on Monday it would cut about 1,200 jobs, or roughly 9 percent of its workforce, as it shifts investment toward artificial intelligence.\n\n" +
+				"In a memo to staff, chief executive Nathan Cole said the decision was \"the hardest I have made\" since founding the company in 2011. \"We grew too fast, and we have to be honest about that,\" Cole wrote.\n\n" +
+				"The San Francisco-based firm, which makes project-management software, has seen revenue growth slow for four straight quarters. Its chief financial officer, Alicia Romero, told analysts the cuts would save about $180 million a year.\n\n" +
+				"\"This is a company trying to reinvent itself in a hurry,\" said Marcus Feld, an analyst at Wedbush Securities. \"Whether it can do that without losing its best engineers is the big question.\"\n\n" +
+				"A Brightloop spokeswoman said affected employees would receive 16 weeks of severance pay. The company said in a statement that hiring would continue in its AI division.",
+			want: []want{
+				{"Software company Brightloop", "Brightloop", "organization"},
+				{"chief executive Nathan Cole", "Nathan Cole", "person"},
+				{"Cole", "Nathan Cole", "person"},
+				{"Its chief financial officer, Alicia Romero,", "Alicia Romero", "person"},
+				{"Marcus Feld, an analyst at Wedbush Securities", "Marcus Feld", "person"},
+				{"A Brightloop spokeswoman", "Brightloop", "organization"},
+				{"The company", "Brightloop", "organization"},
+			},
+		},
+		{
+			name: "health: a study's author, an outside expert, an agency",
+			text: "People who walk at least 7,000 steps a day have a significantly lower risk of early death, according to a large study published on Tuesday in the journal Lancet Public Health.\n\n" +
+				"Researchers at the University of Sydney followed more than 160,000 adults for up to ten years. \"Even a modest increase in daily steps was linked to real benefits,\" said lead author Dr. Melanie Tran, an associate professor of public health at the university.\n\n" +
+				"Tran said the benefits levelled off at around 10,000 steps. She cautioned that the study showed an association rather than cause and effect.\n\n" +
+				"Professor Alan Whitcombe, a cardiologist at St George's Hospital in London who was not involved in the research, called the findings \"reassuring\". \"You don't have to run marathons to protect your heart,\" he said.\n\n" +
+				"The World Health Organization recommends at least 150 minutes of moderate activity a week. A WHO spokeswoman said the agency would review the evidence when it updates its guidelines next year.",
+			want: []want{
+				{"lead author Dr. Melanie Tran, an associate professor of public health at the university", "Melanie Tran", "person"},
+				{"Tran", "Melanie Tran", "person"},
+				{"She", "Melanie Tran", "person"},
+				{"he", "Alan Whitcombe", "person"},
+				{"The World Health Organization", "World Health Organization", "organization"},
+			},
+		},
+		{
+			name: "health: a hospital's spokeswoman and her pronoun, a medical director",
+			text: "A hospital in Leeds has apologised after a 79-year-old woman waited nine hours in an ambulance outside its emergency department.\n\n" +
+				"Margaret Holloway's family said she was left without food or water. \"She was frightened and in pain, and nobody came to tell us anything,\" her son, Paul Holloway, said.\n\n" +
+				"A spokeswoman for Leeds General Infirmary said the hospital had seen \"exceptionally high demand\" that weekend. \"We are sorry for the distress caused to Mrs Holloway and her family,\" she said.\n\n" +
+				"Dr. Simon Adeyemi, the trust's medical director, said staff had been working \"flat out\". Adeyemi said 14 ambulances had been waiting at one point.\n\n" +
+				"The Royal College of Emergency Medicine said the case was not an isolated one. Its president, Dr. Fiona Mercer, said long ambulance waits had become \"the norm\" in parts of England.",
+			want: []want{
+				{"Margaret Holloway's family", "", ""},
+				{"her son, Paul Holloway,", "Paul Holloway", "person"},
+				{"A spokeswoman for Leeds General Infirmary", "Leeds General Infirmary", "organization"},
+				{"she", "Leeds General Infirmary", "organization"},
+				{"Dr. Simon Adeyemi, the trust's medical director,", "Simon Adeyemi", "person"},
+				{"Adeyemi", "Simon Adeyemi", "person"},
+				{"The Royal College of Emergency Medicine", "Royal College of Emergency Medicine", "organization"},
+				{"Its president, Dr. Fiona Mercer,", "Fiona Mercer", "person"},
+			},
+		},
+		{
+			name: "local: fire brigade, police and council, a resident",
+			text: "Two people were taken to hospital after a fire broke out at a block of flats in Croydon early on Saturday morning.\n\n" +
+				"London Fire Brigade said about 60 firefighters were called to the building on Addiscombe Road shortly after 3am. Station Commander Gary Phelps said crews had rescued six people from the upper floors. \"The conditions our firefighters faced were extremely challenging,\" Phelps said.\n\n" +
+				"Residents described scenes of panic. \"I woke up to people screaming and the smell of smoke,\" said Amira Shah, 34, who lives on the third floor. \"We just grabbed the kids and ran.\"\n\n" +
+				"The Metropolitan Police said a 41-year-old man had been arrested on suspicion of arson. Det. Sgt. Karen Lowe urged anyone with information to come forward. \"We believe this was a deliberate act,\" Lowe said.\n\n" +
+				"Croydon Council said it had found temporary accommodation for 23 families. Council leader Mike Renshaw said the authority would \"do everything in its power\" to help them.\n\n" +
+				"The cause of the fire is under investigation, a fire brigade spokesman said.",
+			want: []want{
+				{"London Fire Brigade", "London Fire Brigade", "organization"},
+				{"Station Commander Gary Phelps", "Gary Phelps", "person"},
+				{"Phelps", "Gary Phelps", "person"},
+				{"Residents", "", ""},
+				{"Amira Shah, 34, who lives on the third floor", "Amira Shah", "person"},
+				{"The Metropolitan Police", "Metropolitan Police", "organization"},
+				{"Det. Sgt. Karen Lowe", "Karen Lowe", "person"},
+				{"Lowe", "Karen Lowe", "person"},
+				{"Croydon Council", "Croydon Council", "organization"},
+				{"Council leader Mike Renshaw", "Mike Renshaw", "person"},
+				{"a fire brigade spokesman", "London Fire Brigade", "organization"},
+			},
+		},
+		{
+			name: "courts: a judge, a barrister, a detective, an unnamed trust",
+			text: "A former nurse has been jailed for eight years for stealing the identities of dozens of patients at a Birmingham hospital to take out loans worth more than £400,000.\n\n" +
+				"Joanne Fletcher, 47, of Solihull, admitted 31 counts of fraud at Birmingham Crown Court in January. Sentencing her on Friday, Judge Richard Oakes said she had \"betrayed the trust of people at their most vulnerable\".\n\n" +
+				"\"You used your position to target patients who were too ill to notice what you were doing,\" the judge told her.\n\n" +
+				"Fletcher's barrister, Anthony Greaves, said his client was deeply ashamed. She had been struggling with gambling debts at the time, he said.\n\n" +
+				"Det. Insp. Mark Benson of West Midlands Police said the case had caused \"enormous distress\" to victims and their families. \"I hope today's sentence brings some comfort to them,\" Benson said.\n\n" +
+				"The hospital trust said it had since tightened access to patient records. \"We have apologised to every patient affected,\" a spokesman said.",
+			want: []want{
+				{"Judge Richard Oakes", "Richard Oakes", "person"},
+				{"the judge", "Richard Oakes", "person"},
+				{"Fletcher's barrister, Anthony Greaves,", "Anthony Greaves", "person"},
+				{"he", "Anthony Greaves", "person"},
+				{"Det. Insp. Mark Benson of West Midlands Police", "Mark Benson", "person"},
+				{"Benson", "Mark Benson", "person"},
+				{"The hospital trust", "", ""},
+				{"a spokesman", "", ""},
+			},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -178,3 +178,19 @@ func (a *doc) speaks(t int) bool {
 	}
 	return false
 }
+
+// bareDescription tells a word that, after "the", describes a person by
+// age or nationality alone, with no person noun: "the 22-year-old", "the
+// Welshman", "the Frenchwoman". Sport and human-interest stories refer to
+// people so; a tagger may class the nationality as a name.
+func (a *doc) bareDescription(i int) bool {
+	if i == 0 || a.lower[i-1] != "the" || a.sent[i-1] != a.sent[i] {
+		return false
+	}
+	w := a.lower[i]
+	if strings.HasSuffix(w, "-year-old") {
+		return true
+	}
+	demonym := strings.HasSuffix(w, "woman") || strings.HasSuffix(w, "man") && len(w) > 6
+	return demonym && isUpperFirst(a.words[i]) && !personNouns[w] && !titles[w]
+}

@@ -382,7 +382,7 @@ func (a *doc) pronoun(qi, p int, c string) int {
 			if m.start >= at || m.end > at && !m.spoken || a.sent[at]-a.sent[m.start] > 12 {
 				continue
 			}
-			if compatible(a.ents[m.ent], c, g, a.d.Tokens[m.head].Tag) {
+			if compatible(a.ents[m.ent], c, g, a.d.Tokens[m.head].Tag) || a.spokesperson(m, c, g) {
 				cands = append(cands, m)
 			}
 		}
@@ -438,6 +438,17 @@ func (a *doc) pronoun(qi, p int, c string) int {
 		}
 	}
 	return best
+}
+
+// spokesperson tells whether the earlier source m is a spokesperson a
+// pronoun of class c and gender g can stand for: "A spokeswoman for the
+// hospital said ... she said" is the hospital speaking again.
+func (a *doc) spokesperson(m mention, c string, g byte) bool {
+	if !m.spoken || c != "3sg" {
+		return false
+	}
+	n := lemma(&a.d.Tokens[m.head], a.lower[m.head])
+	return spokesNouns[n] && (g == 0 || nounGender(n) == 0 || nounGender(n) == g)
 }
 
 // contentStart is the first token of the content of attribution qi, or

@@ -73,14 +73,15 @@ func (a *doc) findNames() {
 	}
 	var runs []run
 	inRun := make([]bool, len(toks))
+	cls := a.runClasses()
 	for i := 0; i < len(toks); {
-		c := runClass(toks[i].NER)
+		c := cls[i]
 		if c == "" || toks[i].Tag == "POS" {
 			i++
 			continue
 		}
 		j := i + 1
-		for j < len(toks) && runClass(toks[j].NER) == c && toks[j].Tag != "POS" && a.sent[j] == a.sent[i] {
+		for j < len(toks) && cls[j] == c && toks[j].Tag != "POS" && a.sent[j] == a.sent[i] {
 			j++
 		}
 		// Only the proper nouns of a run name someone: a tagger that
@@ -98,6 +99,10 @@ func (a *doc) findNames() {
 				} else if !nameGlue[toks[k].Tag] {
 					break
 				}
+			}
+			if e-s == 1 && c == Person && a.bareDescription(s) {
+				s = e // "the Welshman" is no name
+				continue
 			}
 			if e > s && c == Person {
 				// A first name the tagger left out or classed apart
@@ -147,8 +152,8 @@ func (a *doc) findNames() {
 				}
 			}
 			if e > s {
-				if c == Person && orgHeads[a.lower[e-1]] {
-					typ = Organization // "Northlight Records", "Acme Corp"
+				if c == Person && (orgHeads[a.lower[e-1]] || a.groupNounBefore(s)) {
+					typ = Organization // "Northlight Records", "software company Brightloop"
 				}
 				if a.workBefore(s) {
 					typ = Other // "the documentary Framing Britney": a title
@@ -253,6 +258,44 @@ func (a *doc) findNames() {
 	}
 }
 
+// runClasses is the run class of each token (see runClass), except that
+// the compounded proper nouns of a name ending in an organisation word
+// are all of the organisation when the tagger classed any of them: it
+// often splits "London Fire Brigade" into a place, an organisation and a
+// person, "Croydon Council" into a person and an organisation, or leaves
+// "Premier" of "Premier League" out.
+func (a *doc) runClasses() []string {
+	toks := a.d.Tokens
+	cls := make([]string, len(toks))
+	for i := range toks {
+		cls[i] = runClass(toks[i].NER)
+	}
+	for e := 1; e <= len(toks); e++ {
+		if !orgHeads[a.lower[e-1]] || !isProper(toks[e-1].Tag) || e < len(toks) && isProper(toks[e].Tag) {
+			continue
+		}
+		// The words before hang on the organisation word, or, flat, on
+		// the noun it hangs on itself ("a Premier League spokesman").
+		s, h := e-1, int(toks[e-1].Head)
+		for s > 0 && a.sent[s-1] == a.sent[s] && isProper(toks[s-1].Tag) && toks[s-1].Dep == "compound" {
+			if p := int(toks[s-1].Head); (p < s || p >= e) && p != h {
+				break
+			}
+			s--
+		}
+		classed := false
+		for k := s; k < e && e-s > 1; k++ {
+			classed = classed || cls[k] != ""
+		}
+		if classed {
+			for k := s; k < e; k++ {
+				cls[k] = Organization
+			}
+		}
+	}
+	return cls
+}
+
 // nameWord tells whether token i can be part of a name: a proper noun, or
 // a capitalised common noun ("The Post" tagged NN), never a verb.
 func (a *doc) nameWord(i int) bool {
@@ -337,6 +380,14 @@ func (a *doc) orgWordBefore(s int) bool {
 		return false
 	}
 	return true
+}
+
+// groupNounBefore tells whether a common noun of organisations stands
+// just before the name starting at s, saying what it is ("software
+// company Brightloop", "the band Wet Leg").
+func (a *doc) groupNounBefore(s int) bool {
+	f := s - 1
+	return f >= 0 && a.sent[f] == a.sent[s] && a.d.Tokens[f].Tag == "NN" && groupNouns[a.words[f]]
 }
 
 // classed tells whether any of tokens [i, j) is in a name class.
@@ -431,7 +482,8 @@ var orgHeads = set(`records studios corp corporation inc ltd llc plc co group ba
 	college institute foundation association council department ministry party club fc united
 	airlines airways motors industries holdings partners media news times post press league
 	federation union committee commission agency authority hospital school center centre
-	journal alliance coalition fund institution organization organisation society network`)
+	journal alliance coalition fund institution organization organisation society network
+	brigade pictures service trust infirmary police`)
 
 // misc is the run class of names a tagger classed as neither person nor
 // organisation (MISC: events, nationalities, works, and some institutes).

@@ -30,34 +30,39 @@ func (a *doc) speakerOf(e int) *onrecord.Speaker {
 	case Organization:
 		name = a.fullOrg(name)
 	}
-	name = dropTitles(name)
+	// In a name ending in a capitalised organisation word, a person
+	// noun is part of the name ("Premier League", "Queen's Park Rangers").
+	org := en.typ == Organization && orgHeads[strings.ToLower(lastWord(name))] && isUpperFirst(lastWord(name))
+	name = dropTitles(name, org)
 	if name == "" {
 		return nil
 	}
 	typ := en.typ
-	if typ != Other && !isName(name) {
+	if typ != Other && !isName(name, org) {
 		typ = Other // "Trump campaign": an organisation known by a description
 	}
 	return &onrecord.Speaker{Name: name, Type: typ}
 }
 
 // dropTitles removes titles, role and person nouns and quantifiers before a
-// name ("Referee Jane Roe", "Sen. Ted Cruz", "the IMF", "many Democrats").
-func dropTitles(name string) string {
+// name ("Referee Jane Roe", "Sen. Ted Cruz", "the IMF", "many Democrats");
+// person nouns stay in the name of an organisation.
+func dropTitles(name string, org bool) string {
 	w := strings.Fields(name)
-	for len(w) > 1 && (titles[key(w[0])] || roleNouns[key(w[0])] || personNouns[key(w[0])] || quantifiers[key(w[0])] || key(w[0]) == "the") {
+	for len(w) > 1 && (titles[key(w[0])] || roleNouns[key(w[0])] || personNouns[key(w[0])] && !org || quantifiers[key(w[0])] || key(w[0]) == "the") {
 		w = w[1:]
 	}
 	return strings.Join(w, " ")
 }
 
 // isName tells a proper name: capitalised words (joining words such as
-// "of" inside), none a title or a role noun.
-func isName(name string) bool {
+// "of" inside), none a title, a role or a person noun, except inside an
+// organisation's name ("Leeds General Infirmary").
+func isName(name string, org bool) bool {
 	w := strings.Fields(name)
 	for i, x := range w {
 		k := key(stripPossessive(x))
-		if titles[k] || roleNouns[k] || personNouns[k] && !isAcronym(x) {
+		if (titles[k] || roleNouns[k]) && !(org && i > 0) || personNouns[k] && !isAcronym(x) && !org {
 			return false
 		}
 		r, _ := utf8.DecodeRuneInString(strings.TrimLeft(x, `"'“‘(`))
@@ -105,4 +110,9 @@ func initials(name string) string {
 		}
 	}
 	return b.String()
+}
+
+func isUpperFirst(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
 }

@@ -137,7 +137,7 @@ var orgNouns = set(`campaign administration team office committee foundation org
 var groupNouns = set(`agency union company corporation firm group bank fund court council board
 	newspaper paper magazine network broadcaster channel club league federation association
 	institute university college school hospital charity authority regulator commission
-	police airline carrier retailer manufacturer maker studio label publisher band`)
+	police airline carrier retailer manufacturer maker studio label publisher band brigade`)
 
 // spokesNouns are the people who speak for someone else, who is then the
 // speaker; an unnamed reporter likewise reports for an outlet ("a reporter
@@ -177,6 +177,13 @@ func (a *doc) resolveTokens(qi int, toks []int) int {
 	if h < 0 {
 		return -1
 	}
+	if len(words) == 2 && a.bareDescription(h) {
+		// The person the story is about there, found as "he" or "she" is.
+		if e := a.pronoun(qi, h, "3sg"); e >= 0 && a.ents[e].typ == Person {
+			return e
+		}
+		return -1
+	}
 	if w := a.d.Tokens[h].Tag; (w == "WP" || w == "WDT") && len(words) == 1 {
 		if e := a.relative(h); e >= 0 {
 			return e
@@ -208,6 +215,13 @@ func (a *doc) resolveTokens(qi int, toks []int) int {
 		for _, c := range a.kids[h] {
 			if dep := a.d.Tokens[c].Dep; isProper(a.d.Tokens[c].Tag) && (dep == "compound" || dep == "nmod:poss" || dep == "nmod") {
 				return a.entity(Organization, orgCanonical(a.span(a.properStart(c), c+1)))
+			}
+		}
+		// "a fire brigade spokesman", "a spokeswoman for the studio":
+		// the organisation described.
+		for _, c := range a.kids[h] {
+			if dep := a.d.Tokens[c].Dep; a.d.Tokens[c].Tag == "NN" && (dep == "compound" || dep == "nmod") && groupNouns[a.lower[c]] {
+				return a.groupDescribed(qi, h, c)
 			}
 		}
 	}
@@ -287,7 +301,7 @@ func (a *doc) resolveTokens(qi int, toks []int) int {
 				return e
 			}
 		case orgNouns[headLemma] || groupNouns[headLemma]:
-			if e := a.pronoun(qi, h, "it"); e >= 0 && a.ents[e].typ == Organization && !a.nounSince(h, e) {
+			if e := a.storyOrg(qi, h); e >= 0 {
 				return e
 			}
 		}
@@ -320,6 +334,35 @@ func (a *doc) resolveTokens(qi int, toks []int) int {
 		a.ents[e].gender = nounGender(headLemma)
 	}
 	return e
+}
+
+// storyOrg is the named organisation the story is about at the noun h
+// ("the company"), found the way "it" is, or -1.
+func (a *doc) storyOrg(qi, h int) int {
+	if e := a.pronoun(qi, h, "it"); e >= 0 && a.ents[e].typ == Organization && !a.nounSince(h, e) {
+		return e
+	}
+	return -1
+}
+
+// groupDescribed is the organisation a spokesperson h speaks for when the
+// source only describes it with the group noun g ("a fire brigade
+// spokesman", "a spokeswoman for the studio"): one named with its words,
+// else the one the story is about there; -1 when none, as the
+// spokesperson of an organisation unnamed names no speaker.
+func (a *doc) groupDescribed(qi, h, g int) int {
+	s := a.npStart(g)
+	if a.d.Tokens[g].Dep == "compound" {
+		s = a.npStart(h) // flat: "fire" of "fire brigade spokesman" hangs on the spokesman too
+	}
+	var phrase []int
+	for t := s; t < g; t++ {
+		phrase = append(phrase, t)
+	}
+	if e := a.orgWithWords(phrase, g, a.lower[g]); e >= 0 {
+		return e
+	}
+	return a.storyOrg(qi, g)
 }
 
 // namedSource picks the entity among the names inside a source headed by

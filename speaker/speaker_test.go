@@ -682,7 +682,7 @@ func TestDropTitles(t *testing.T) {
 		"Sen. Lindsey Graham":  "Lindsey Graham",
 		"Several Union Chiefs": "Union Chiefs",
 	} {
-		if got := dropTitles(in); got != want {
+		if got := dropTitles(in, false); got != want {
 			t.Errorf("dropTitles(%q) = %q, want %q", in, got, want)
 		}
 	}
