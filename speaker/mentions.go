@@ -195,12 +195,16 @@ func (a *doc) findNames() {
 	}
 	// Proper nouns outside any run that are known surnames, or that follow
 	// a personal title ("Mr. Ban"), are people too: taggers often miss a
-	// bare "Clinton" in a headline.
+	// bare "Clinton" in a headline. So is a known surname the tagger took
+	// for another word, mostly where it opens a sentence ("Nega said" as
+	// an adjective, "Schilling" as a verb): capitalised, and never written
+	// in lower case by the article.
 	for i := 0; i < len(toks); i++ {
-		if !isProper(toks[i].Tag) || inRun[i] || titles[key(a.words[i])] {
+		proper := isProper(toks[i].Tag)
+		if inRun[i] || titles[key(a.words[i])] || !proper && !a.capitalisedOnly(i) {
 			continue
 		}
-		if i > 0 && personTitles[key(a.words[i-1])] && a.sent[i-1] == a.sent[i] {
+		if proper && i > 0 && personTitles[key(a.words[i-1])] && a.sent[i-1] == a.sent[i] {
 			j := i + 1
 			for j < len(toks) && isProper(toks[j].Tag) && !inRun[j] && a.sent[j] == a.sent[i] {
 				j++
@@ -210,7 +214,7 @@ func (a *doc) findNames() {
 			i = j - 1
 			continue
 		}
-		if nerClass(toks[i].NER) != "" {
+		if proper && nerClass(toks[i].NER) != "" {
 			continue
 		}
 		if l := a.people.Lookup(a.words[i]); strings.Contains(l, " ") && len(Canonical(a.words[i])) > 1 && Canonical(a.words[i]) != l {
@@ -362,6 +366,13 @@ func (a *doc) writtenLower(w string) bool {
 		}
 	}
 	return a.lowerWords[w]
+}
+
+// capitalisedOnly tells a word written with a capital letter that the
+// article never writes in lower case.
+func (a *doc) capitalisedOnly(i int) bool {
+	r, _ := utf8.DecodeRuneInString(a.words[i])
+	return unicode.IsUpper(r) && !isAcronym(a.words[i]) && !a.writtenLower(a.lower[i])
 }
 
 // titleLine tells whether token i is in the article's first paragraph and

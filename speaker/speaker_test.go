@@ -573,6 +573,38 @@ func TestNamesWithoutFirst(t *testing.T) {
 	}
 }
 
+// TestMistaggedSurnames checks a known surname the tagger took for
+// another word where it opens a sentence: it is the person named in full,
+// unless the article writes the word in lower case too.
+func TestMistaggedSurnames(t *testing.T) {
+	for _, c := range []struct {
+		text, src, want string
+	}{
+		{"Marta Kovacs won the final. Kovacs said the wind was hard.", "Kovacs", "Marta Kovacs"},
+		// "Will" is a word of the article too: no surname.
+		{"Ana Will won the final. Will said the team will improve.", "Will", ""},
+	} {
+		d := toy(c.text, nil, nil)
+		splitSentences(d)
+		for i := range d.Tokens {
+			if i < 2 {
+				d.Tokens[i].NER = "PERSON"
+			} else if d.Word(i) == c.src {
+				d.Tokens[i].Tag = "JJ"
+			}
+		}
+		sourceAt(t, d, c.src, 1)
+		Resolve(d)
+		got := ""
+		if sp := d.Quotes[0].Speaker; sp != nil && sp.Type == Person {
+			got = sp.Name
+		}
+		if got != c.want {
+			t.Errorf("%q: source %q got %q, want %q", c.text, c.src, got, c.want)
+		}
+	}
+}
+
 // TestOrgFirstWords checks organisation names whose first word the tagger
 // left out: a capitalised word inside a sentence is part of the name.
 func TestOrgFirstWords(t *testing.T) {
