@@ -632,6 +632,14 @@ func (a *doc) findNominals() {
 		if name == "" {
 			continue
 		}
+		// "The party chairman, Kelly Armstrong, said": the name in
+		// apposition says whom the common noun stands for, whoever else
+		// the story described so. A capitalised noun is a name itself
+		// ("Future45, a super PAC").
+		if p := a.apposName(h); p >= 0 && t.Tag == "NN" && a.words[h] == a.lower[h] {
+			a.addMention(s, e, p)
+			continue
+		}
 		noun := lemma(t, a.lower[h])
 		// "The Republican nominee noted ...": a definite description of a
 		// person described so before is a mention of that person.
@@ -683,6 +691,17 @@ func (a *doc) findNominals() {
 			}
 		}
 	}
+}
+
+// apposName is the named entity in apposition to the noun h ("the party
+// chairman, Kelly Armstrong"), or -1.
+func (a *doc) apposName(h int) int {
+	for _, c := range a.kids[h] {
+		if m := a.mentAt[c]; m >= 0 && a.d.Tokens[c].Dep == "appos" && a.ents[a.ments[m].ent].typ != Other {
+			return a.ments[m].ent
+		}
+	}
+	return -1
 }
 
 // npStart is the first token of the noun phrase headed by h: its left

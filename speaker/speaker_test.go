@@ -775,6 +775,16 @@ func TestDescriptions(t *testing.T) {
 			src:    "Ann Lee's former strategist", want: "Tom Hale", typ: Person,
 		},
 		{
+			// The name in apposition says which chairman, not the
+			// chairman described before.
+			name:   "a description renamed by its apposition",
+			text:   "Club Chairman Tom Reyes backed the bid. Then the club chairman, Ana Silva, said the vote was over.",
+			people: []string{"Tom Reyes", "Ana Silva"},
+			deps: []attachment{{"Reyes", 0, "nsubj", "backed"}, {"club", 0, "compound", "chairman"},
+				{"the", 1, "det", "chairman"}, {"Silva", 0, "appos", "chairman"}, {"chairman", 0, "nsubj", "said"}},
+			src: "the club chairman, Ana Silva,", want: "Ana Silva", typ: Person,
+		},
+		{
 			name: "a quantifier names no one",
 			text: "Voters went to the polls. Later many Democrats said taxes rose. Democrats won.",
 			src:  "many Democrats", want: "Democrats", typ: Other,
