@@ -177,6 +177,11 @@ func (a *doc) resolveTokens(qi int, toks []int) int {
 	if h < 0 {
 		return -1
 	}
+	// "She and Jack Goldsmith said": a pronoun heading a coordination is
+	// resolved as a lone one, as a name heading one would be its speaker.
+	if c := pronClass(a.lower[h]); c != "" && c != "you" && a.d.Tokens[h].Tag == "PRP" {
+		return a.pronoun(qi, h, c)
+	}
 	if w := a.d.Tokens[h].Tag; (w == "WP" || w == "WDT") && len(words) == 1 {
 		if e := a.relative(h); e >= 0 {
 			return e

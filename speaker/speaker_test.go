@@ -785,6 +785,16 @@ func TestDescriptions(t *testing.T) {
 			src: "the club chairman, Ana Silva,", want: "Ana Silva", typ: Person,
 		},
 		{
+			// A pronoun heads the coordination: the first speaker is
+			// whom it refers to, not the name after it.
+			name:   "a pronoun and a name",
+			text:   "Ann Lee met voters in Ohio. Later she and Tom Hale said taxes rose.",
+			people: []string{"Ann Lee", "Tom Hale"},
+			deps: []attachment{{"Lee", 0, "nsubj", "met"}, {"she", 0, "nsubj", "said"}, {"and", 0, "cc", "she"},
+				{"Tom", 0, "compound", "Hale"}, {"Hale", 0, "conj", "she"}},
+			src: "she and Tom Hale", want: "Ann Lee", typ: Person,
+		},
+		{
 			name: "a quantifier names no one",
 			text: "Voters went to the polls. Later many Democrats said taxes rose. Democrats won.",
 			src:  "many Democrats", want: "Democrats", typ: Other,
