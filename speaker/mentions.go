@@ -257,15 +257,17 @@ func (a *doc) findNames() {
 	}
 }
 
-// nameWord tells whether token i can be part of a name: a proper noun, or
-// a capitalised common noun ("The Post" tagged NN), never a verb.
+// nameWord tells whether token i can be part of a name: a proper noun, a
+// capitalised common noun ("The Post" tagged NN), or an adjective the
+// article writes only capitalised ("Tad Devine", "the American Action
+// Network"), outside a title-case headline; never a verb.
 func (a *doc) nameWord(i int) bool {
 	t := a.d.Tokens[i].Tag
 	if isProper(t) {
 		return true
 	}
 	r, _ := utf8.DecodeRuneInString(a.words[i])
-	return isNoun(t) && unicode.IsUpper(r)
+	return isNoun(t) && unicode.IsUpper(r) || t == "JJ" && !a.headline(i) && a.capitalisedOnly(i)
 }
 
 // firstNameBefore tells whether the proper noun just before the person
@@ -642,8 +644,10 @@ func (a *doc) findNominals() {
 		}
 		noun := lemma(t, a.lower[h])
 		// "The Republican nominee noted ...": a definite description of a
-		// person described so before is a mention of that person.
-		if det := a.determiner(h); t.Tag == "NN" && personNouns[noun] && (det == "the" || det == "this") {
+		// person described so before is a mention of that person; a noun
+		// the story has written before a name or beside one is for a
+		// person too ("Admiral Harris" ... "the admiral").
+		if det := a.determiner(h); t.Tag == "NN" && (personNouns[noun] || len(a.descr[noun]) > 0) && (det == "the" || det == "this") {
 			var mods []string
 			for k := s; k < h; k++ {
 				if a.d.Tokens[k].Tag != "DT" {

@@ -400,6 +400,20 @@ func TestPronounSalience(t *testing.T) {
 			want: "Tom Hale",
 		},
 		{
+			// A noun written before a name is for a person: "the
+			// admiral" after "Admiral Ken Ito" is he, and the subject
+			// nearest the pronoun.
+			name:   "a description learnt from a name",
+			text:   "Admiral Ken Ito leads the fleet. Tom Hale met him on Monday. Then the admiral smiled. “We are ready,” he said.",
+			people: []string{"Ken Ito", "Tom Hale"},
+			deps:   []attachment{{"Hale", 0, "nsubj", "met"}, {"the", 1, "det", "admiral"}, {"admiral", 0, "nsubj", "smiled."}},
+			add: func(t *testing.T, d *onrecord.Document) {
+				d.Tokens[0].Tag = "NN" // the tagger's "Admiral"
+				quoteBefore(t, d, "“We are ready", "he", 0)
+			},
+			want: "Ken Ito",
+		},
+		{
 			// Reported speech is different: "Ms. Smith was shocked, she
 			// said" is about the speaker herself.
 			name:   "names inside reported speech",
@@ -573,27 +587,33 @@ func TestNamesWithoutFirst(t *testing.T) {
 	}
 }
 
-// TestMistaggedSurnames checks a known surname the tagger took for
-// another word where it opens a sentence: it is the person named in full,
-// unless the article writes the word in lower case too.
+// TestMistaggedSurnames checks a name word the tagger took for another
+// word: a known surname opening a sentence is the person named in full,
+// an adjective inside a name is part of it, unless the article writes the
+// word in lower case too.
 func TestMistaggedSurnames(t *testing.T) {
 	for _, c := range []struct {
-		text, src, want string
+		text, src string
+		n         int    // occurrence of src
+		jj        string // the word tagged as an adjective
+		want      string
 	}{
-		{"Marta Kovacs won the final. Kovacs said the wind was hard.", "Kovacs", "Marta Kovacs"},
+		{"Marta Kovacs won the final. Kovacs said the wind was hard.", "Kovacs", 1, "Kovacs", "Marta Kovacs"},
+		{"Ana Okoro praised the plan. Then Tad Devine, an adviser, said it would pass.", "Tad Devine", 0, "Devine", "Tad Devine"},
 		// "Will" is a word of the article too: no surname.
-		{"Ana Will won the final. Will said the team will improve.", "Will", ""},
+		{"Ana Will won the final. Will said the team will improve.", "Will", 1, "Will", ""},
 	} {
 		d := toy(c.text, nil, nil)
 		splitSentences(d)
 		for i := range d.Tokens {
-			if i < 2 {
+			if w := d.Word(i); i < 2 || w == "Tad" || w == "Devine" {
 				d.Tokens[i].NER = "PERSON"
-			} else if d.Word(i) == c.src {
+			}
+			if d.Word(i) == c.jj && (i >= 2 || c.n == 0) {
 				d.Tokens[i].Tag = "JJ"
 			}
 		}
-		sourceAt(t, d, c.src, 1)
+		sourceAt(t, d, c.src, c.n)
 		Resolve(d)
 		got := ""
 		if sp := d.Quotes[0].Speaker; sp != nil && sp.Type == Person {
