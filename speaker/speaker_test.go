@@ -625,6 +625,29 @@ func TestMistaggedSurnames(t *testing.T) {
 	}
 }
 
+// TestGroupNames checks a group named by a capitalised plural the tagger
+// took for a common noun: the group is named by it alone, whatever
+// qualifies it.
+func TestGroupNames(t *testing.T) {
+	d := toy("Fans went to the game. Later two angry Rovers in the stands said the referee was wrong. The Rovers lost.", nil, nil)
+	splitSentences(d)
+	for i := range d.Tokens {
+		if d.Word(i) == "Rovers" {
+			d.Tokens[i].Tag = "NNS"
+		}
+	}
+	attach(t, d, "two", 0, "nummod", "Rovers")
+	attach(t, d, "angry", 0, "amod", "Rovers")
+	attach(t, d, "stands", 0, "nmod", "Rovers")
+	attach(t, d, "in", 0, "case", "stands")
+	attach(t, d, "the", 1, "det", "stands")
+	sourceAt(t, d, "two angry Rovers in the stands", 0)
+	Resolve(d)
+	if sp := d.Quotes[0].Speaker; sp == nil || sp.Name != "Rovers" || sp.Type != Other {
+		t.Errorf("got %+v, want Rovers (other)", sp)
+	}
+}
+
 // TestOrgFirstWords checks organisation names whose first word the tagger
 // left out: a capitalised word inside a sentence is part of the name.
 func TestOrgFirstWords(t *testing.T) {
