@@ -414,6 +414,17 @@ func TestPronounSalience(t *testing.T) {
 			want: "Ken Ito",
 		},
 		{
+			// "The host" names no one known: the named man is "he".
+			name:   "a definite description naming no one",
+			text:   "Tom Hale hosts the show. He spoke to Ann Lee on Monday. Later the host smiled. “It was fun,” he said.",
+			people: []string{"Tom Hale", "Ann Lee"},
+			deps:   []attachment{{"Hale", 0, "nsubj", "hosts"}, {"the", 1, "det", "host"}, {"host", 0, "nsubj", "smiled."}},
+			add: func(t *testing.T, d *onrecord.Document) {
+				quoteBefore(t, d, "“It was fun", "he", 0)
+			},
+			want: "Tom Hale",
+		},
+		{
 			// Reported speech is different: "Ms. Smith was shocked, she
 			// said" is about the speaker herself.
 			name:   "names inside reported speech",
