@@ -420,6 +420,12 @@ func (a *doc) pronoun(qi, p int, c string) int {
 		if c == "they" && en.human {
 			s += weights.human
 		}
+		// "The host" that names no one known is still most likely
+		// someone the story names: a name wins the pronoun over it.
+		// "A witness" is someone new and stays a candidate.
+		if c == "3sg" && en.desc && a.determiner(m.head) == "the" {
+			s -= weights.unnamed
+		}
 		// Another subject that could be meant, written after this
 		// candidate, makes it less likely: "Grayson said ... Murphy, a
 		// Jupiter Democrat, has made ... He said" is Murphy. An
@@ -464,7 +470,7 @@ func (a *doc) contentStart(qi int) int {
 }
 
 // weights weigh the evidence for a pronoun's antecedent.
-var weights = struct{ dist, para, subj, inner, spoken, gender, count, between, org, human float64 }{1.2, 0.8, 1.2, 0.6, 1.5, 0.5, 0.3, 0.6, 0.3, 0.5}
+var weights = struct{ dist, para, subj, inner, spoken, gender, count, between, org, human, unnamed float64 }{1.2, 0.8, 1.2, 0.6, 1.5, 0.5, 0.3, 0.6, 0.3, 0.5, 4}
 
 // compatible tells whether entity en can be the antecedent of a pronoun of
 // class c and gender g; tag is the tag of the mention's head.

@@ -200,12 +200,16 @@ func (a *doc) findNames() {
 	}
 	// Proper nouns outside any run that are known surnames, or that follow
 	// a personal title ("Mr. Ban"), are people too: taggers often miss a
-	// bare "Clinton" in a headline.
+	// bare "Clinton" in a headline. So is a known surname the tagger took
+	// for another word, mostly where it opens a sentence ("Nega said" as
+	// an adjective, "Schilling" as a verb): capitalised, and never written
+	// in lower case by the article.
 	for i := 0; i < len(toks); i++ {
-		if !isProper(toks[i].Tag) || inRun[i] || titles[key(a.words[i])] {
+		proper := isProper(toks[i].Tag)
+		if inRun[i] || titles[key(a.words[i])] || !proper && !a.capitalisedOnly(i) {
 			continue
 		}
-		if i > 0 && personTitles[key(a.words[i-1])] && a.sent[i-1] == a.sent[i] {
+		if proper && i > 0 && personTitles[key(a.words[i-1])] && a.sent[i-1] == a.sent[i] {
 			j := i + 1
 			for j < len(toks) && isProper(toks[j].Tag) && !inRun[j] && a.sent[j] == a.sent[i] {
 				j++
@@ -215,7 +219,7 @@ func (a *doc) findNames() {
 			i = j - 1
 			continue
 		}
-		if nerClass(toks[i].NER) != "" {
+		if proper && nerClass(toks[i].NER) != "" {
 			continue
 		}
 		if l := a.people.Lookup(a.words[i]); strings.Contains(l, " ") && len(Canonical(a.words[i])) > 1 && Canonical(a.words[i]) != l {
@@ -296,15 +300,17 @@ func (a *doc) runClasses() []string {
 	return cls
 }
 
-// nameWord tells whether token i can be part of a name: a proper noun, or
-// a capitalised common noun ("The Post" tagged NN), never a verb.
+// nameWord tells whether token i can be part of a name: a proper noun, a
+// capitalised common noun ("The Post" tagged NN), or an adjective the
+// article writes only capitalised ("Tad Devine", "the American Action
+// Network"), outside a title-case headline; never a verb.
 func (a *doc) nameWord(i int) bool {
 	t := a.d.Tokens[i].Tag
 	if isProper(t) {
 		return true
 	}
 	r, _ := utf8.DecodeRuneInString(a.words[i])
-	return isNoun(t) && unicode.IsUpper(r)
+	return isNoun(t) && unicode.IsUpper(r) || t == "JJ" && !a.headline(i) && a.capitalisedOnly(i)
 }
 
 // firstNameBefore tells whether the proper noun just before the person
@@ -413,6 +419,13 @@ func (a *doc) writtenLower(w string) bool {
 		}
 	}
 	return a.lowerWords[w]
+}
+
+// capitalisedOnly tells a word written with a capital letter that the
+// article never writes in lower case.
+func (a *doc) capitalisedOnly(i int) bool {
+	r, _ := utf8.DecodeRuneInString(a.words[i])
+	return unicode.IsUpper(r) && !isAcronym(a.words[i]) && !a.writtenLower(a.lower[i])
 }
 
 // titleLine tells whether token i is in the article's first paragraph and
@@ -673,10 +686,20 @@ func (a *doc) findNominals() {
 		if name == "" {
 			continue
 		}
+		// "The party chairman, Kelly Armstrong, said": the name in
+		// apposition says whom the common noun stands for, whoever else
+		// the story described so. A capitalised noun is a name itself
+		// ("Future45, a super PAC").
+		if p := a.apposName(h); p >= 0 && t.Tag == "NN" && a.words[h] == a.lower[h] {
+			a.addMention(s, e, p)
+			continue
+		}
 		noun := lemma(t, a.lower[h])
 		// "The Republican nominee noted ...": a definite description of a
-		// person described so before is a mention of that person.
-		if det := a.determiner(h); t.Tag == "NN" && personNouns[noun] && (det == "the" || det == "this") {
+		// person described so before is a mention of that person; a noun
+		// the story has written before a name or beside one is for a
+		// person too ("Admiral Harris" ... "the admiral").
+		if det := a.determiner(h); t.Tag == "NN" && (personNouns[noun] || len(a.descr[noun]) > 0) && (det == "the" || det == "this") {
 			var mods []string
 			for k := s; k < h; k++ {
 				if a.d.Tokens[k].Tag != "DT" {
@@ -724,6 +747,17 @@ func (a *doc) findNominals() {
 			}
 		}
 	}
+}
+
+// apposName is the named entity in apposition to the noun h ("the party
+// chairman, Kelly Armstrong"), or -1.
+func (a *doc) apposName(h int) int {
+	for _, c := range a.kids[h] {
+		if m := a.mentAt[c]; m >= 0 && a.d.Tokens[c].Dep == "appos" && a.ents[a.ments[m].ent].typ != Other {
+			return a.ments[m].ent
+		}
+	}
+	return -1
 }
 
 // npStart is the first token of the noun phrase headed by h: its left

@@ -184,6 +184,11 @@ func (a *doc) resolveTokens(qi int, toks []int) int {
 		}
 		return -1
 	}
+	// "She and Jack Goldsmith said": a pronoun heading a coordination is
+	// resolved as a lone one, as a name heading one would be its speaker.
+	if c := pronClass(a.lower[h]); c != "" && c != "you" && a.d.Tokens[h].Tag == "PRP" {
+		return a.pronoun(qi, h, c)
+	}
 	if w := a.d.Tokens[h].Tag; (w == "WP" || w == "WDT") && len(words) == 1 {
 		if e := a.relative(h); e >= 0 {
 			return e
@@ -490,8 +495,13 @@ func (a *doc) determiner(h int) string {
 
 // phrase is the source as a noun phrase: from its first word to the end of
 // the head's phrase, cut before an appositive or relative clause; a
-// leading quantifier is left out.
+// leading quantifier is left out. A group named by a plural proper noun
+// is named by it alone: "many liberal Democrats in the House" are
+// Democrats, as a quantifier names no one and an adjective no group.
 func (a *doc) phrase(toks []int, h int) string {
+	if t := a.d.Tokens[h].Tag; t == "NNPS" || t == "NNS" && a.writtenProper(h) {
+		return a.span(a.properStart(h), h+1)
+	}
 	s, e := -1, h+1
 	for _, t := range toks {
 		if isPunct(a.words[t]) && s < 0 {

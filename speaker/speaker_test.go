@@ -400,6 +400,31 @@ func TestPronounSalience(t *testing.T) {
 			want: "Tom Hale",
 		},
 		{
+			// A noun written before a name is for a person: "the
+			// admiral" after "Admiral Ken Ito" is he, and the subject
+			// nearest the pronoun.
+			name:   "a description learnt from a name",
+			text:   "Admiral Ken Ito leads the fleet. Tom Hale met him on Monday. Then the admiral smiled. “We are ready,” he said.",
+			people: []string{"Ken Ito", "Tom Hale"},
+			deps:   []attachment{{"Hale", 0, "nsubj", "met"}, {"the", 1, "det", "admiral"}, {"admiral", 0, "nsubj", "smiled."}},
+			add: func(t *testing.T, d *onrecord.Document) {
+				d.Tokens[0].Tag = "NN" // the tagger's "Admiral"
+				quoteBefore(t, d, "“We are ready", "he", 0)
+			},
+			want: "Ken Ito",
+		},
+		{
+			// "The host" names no one known: the named man is "he".
+			name:   "a definite description naming no one",
+			text:   "Tom Hale hosts the show. He spoke to Ann Lee on Monday. Later the host smiled. “It was fun,” he said.",
+			people: []string{"Tom Hale", "Ann Lee"},
+			deps:   []attachment{{"Hale", 0, "nsubj", "hosts"}, {"the", 1, "det", "host"}, {"host", 0, "nsubj", "smiled."}},
+			add: func(t *testing.T, d *onrecord.Document) {
+				quoteBefore(t, d, "“It was fun", "he", 0)
+			},
+			want: "Tom Hale",
+		},
+		{
 			// Reported speech is different: "Ms. Smith was shocked, she
 			// said" is about the speaker herself.
 			name:   "names inside reported speech",
@@ -573,6 +598,67 @@ func TestNamesWithoutFirst(t *testing.T) {
 	}
 }
 
+// TestMistaggedSurnames checks a name word the tagger took for another
+// word: a known surname opening a sentence is the person named in full,
+// an adjective inside a name is part of it, unless the article writes the
+// word in lower case too.
+func TestMistaggedSurnames(t *testing.T) {
+	for _, c := range []struct {
+		text, src string
+		n         int    // occurrence of src
+		jj        string // the word tagged as an adjective
+		want      string
+	}{
+		{"Marta Kovacs won the final. Kovacs said the wind was hard.", "Kovacs", 1, "Kovacs", "Marta Kovacs"},
+		{"Ana Okoro praised the plan. Then Tad Devine, an adviser, said it would pass.", "Tad Devine", 0, "Devine", "Tad Devine"},
+		// "Will" is a word of the article too: no surname.
+		{"Ana Will won the final. Will said the team will improve.", "Will", 1, "Will", ""},
+	} {
+		d := toy(c.text, nil, nil)
+		splitSentences(d)
+		for i := range d.Tokens {
+			if w := d.Word(i); i < 2 || w == "Tad" || w == "Devine" {
+				d.Tokens[i].NER = "PERSON"
+			}
+			if d.Word(i) == c.jj && (i >= 2 || c.n == 0) {
+				d.Tokens[i].Tag = "JJ"
+			}
+		}
+		sourceAt(t, d, c.src, c.n)
+		Resolve(d)
+		got := ""
+		if sp := d.Quotes[0].Speaker; sp != nil && sp.Type == Person {
+			got = sp.Name
+		}
+		if got != c.want {
+			t.Errorf("%q: source %q got %q, want %q", c.text, c.src, got, c.want)
+		}
+	}
+}
+
+// TestGroupNames checks a group named by a capitalised plural the tagger
+// took for a common noun: the group is named by it alone, whatever
+// qualifies it.
+func TestGroupNames(t *testing.T) {
+	d := toy("Fans went to the game. Later two angry Rovers in the stands said the referee was wrong. The Rovers lost.", nil, nil)
+	splitSentences(d)
+	for i := range d.Tokens {
+		if d.Word(i) == "Rovers" {
+			d.Tokens[i].Tag = "NNS"
+		}
+	}
+	attach(t, d, "two", 0, "nummod", "Rovers")
+	attach(t, d, "angry", 0, "amod", "Rovers")
+	attach(t, d, "stands", 0, "nmod", "Rovers")
+	attach(t, d, "in", 0, "case", "stands")
+	attach(t, d, "the", 1, "det", "stands")
+	sourceAt(t, d, "two angry Rovers in the stands", 0)
+	Resolve(d)
+	if sp := d.Quotes[0].Speaker; sp == nil || sp.Name != "Rovers" || sp.Type != Other {
+		t.Errorf("got %+v, want Rovers (other)", sp)
+	}
+}
+
 // TestOrgFirstWords checks organisation names whose first word the tagger
 // left out: a capitalised word inside a sentence is part of the name.
 func TestOrgFirstWords(t *testing.T) {
@@ -741,6 +827,26 @@ func TestDescriptions(t *testing.T) {
 			deps:   []attachment{{"Hale", 0, "nsubj", "said"}, {"Ann", 0, "compound", "Lee"}, {"Lee", 0, "nmod:poss", "strategist"}, {"former", 0, "amod", "strategist"}},
 			pre:    "Tom Hale",
 			src:    "Ann Lee's former strategist", want: "Tom Hale", typ: Person,
+		},
+		{
+			// The name in apposition says which chairman, not the
+			// chairman described before.
+			name:   "a description renamed by its apposition",
+			text:   "Club Chairman Tom Reyes backed the bid. Then the club chairman, Ana Silva, said the vote was over.",
+			people: []string{"Tom Reyes", "Ana Silva"},
+			deps: []attachment{{"Reyes", 0, "nsubj", "backed"}, {"club", 0, "compound", "chairman"},
+				{"the", 1, "det", "chairman"}, {"Silva", 0, "appos", "chairman"}, {"chairman", 0, "nsubj", "said"}},
+			src: "the club chairman, Ana Silva,", want: "Ana Silva", typ: Person,
+		},
+		{
+			// A pronoun heads the coordination: the first speaker is
+			// whom it refers to, not the name after it.
+			name:   "a pronoun and a name",
+			text:   "Ann Lee met voters in Ohio. Later she and Tom Hale said taxes rose.",
+			people: []string{"Ann Lee", "Tom Hale"},
+			deps: []attachment{{"Lee", 0, "nsubj", "met"}, {"she", 0, "nsubj", "said"}, {"and", 0, "cc", "she"},
+				{"Tom", 0, "compound", "Hale"}, {"Hale", 0, "conj", "she"}},
+			src: "she and Tom Hale", want: "Ann Lee", typ: Person,
 		},
 		{
 			name: "a quantifier names no one",
