@@ -95,7 +95,7 @@ func (a *doc) leadDescription(toks []int, h int) int {
 	if t := a.d.Tokens[h].Tag; t != "NN" && t != "NNP" {
 		return -1
 	}
-	noun := key(a.words[h])
+	noun := a.keyAt(h)
 	typ := Person
 	switch {
 	case groupNouns[noun]:

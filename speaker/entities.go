@@ -31,13 +31,13 @@ type description struct {
 // appositions ("Ted Cruz, the senator from Texas").
 func (a *doc) learnDescriptors(s, e, ent int) {
 	k := s - 1
-	for k >= 0 && k >= s-4 && a.sent[k] == a.sent[s] && (titles[key(a.words[k])] || personNouns[key(a.words[k])]) {
+	for k >= 0 && k >= s-4 && a.sent[k] == a.sent[s] && (titles[a.keyAt(k)] || personNouns[a.keyAt(k)]) {
 		k--
 	}
 	for j := k + 1; j < s; j++ {
-		if t, ok := titleNouns[key(a.words[j])]; ok {
+		if t, ok := titleNouns[a.keyAt(j)]; ok {
 			a.describe(t, ent, k+1, s)
-		} else if w := key(a.words[j]); personNouns[w] {
+		} else if w := a.keyAt(j); personNouns[w] {
 			a.describe(w, ent, k+1, s) // "Research Director Raj Shah"
 		}
 	}
@@ -178,7 +178,7 @@ func (a *doc) namePronouns() map[string]*[2]int {
 	votes := map[string]*[2]int{}
 	for i := range a.words {
 		if !isProper(a.d.Tokens[i].Tag) || !hasLetter(a.words[i]) ||
-			i > 0 && isProper(a.d.Tokens[i-1].Tag) && !titles[key(a.words[i-1])] {
+			i > 0 && isProper(a.d.Tokens[i-1].Tag) && !titles[a.keyAt(i-1)] {
 			continue
 		}
 		for j := i + 1; j < len(a.words) && j < i+25 && a.sent[j] == a.sent[i] && a.quoted[j] == a.quoted[i]; j++ {

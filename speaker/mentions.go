@@ -206,10 +206,10 @@ func (a *doc) findNames() {
 	// in lower case by the article.
 	for i := 0; i < len(toks); i++ {
 		proper := isProper(toks[i].Tag)
-		if inRun[i] || titles[key(a.words[i])] || !proper && !a.capitalisedOnly(i) {
+		if inRun[i] || titles[a.keyAt(i)] || !proper && !a.capitalisedOnly(i) {
 			continue
 		}
-		if proper && i > 0 && personTitles[key(a.words[i-1])] && a.sent[i-1] == a.sent[i] {
+		if proper && i > 0 && personTitles[a.keyAt(i-1)] && a.sent[i-1] == a.sent[i] {
 			j := i + 1
 			for j < len(toks) && isProper(toks[j].Tag) && !inRun[j] && a.sent[j] == a.sent[i] {
 				j++
@@ -310,7 +310,7 @@ func (a *doc) nameWord(i int) bool {
 		return true
 	}
 	r, _ := utf8.DecodeRuneInString(a.words[i])
-	return isNoun(t) && unicode.IsUpper(r) || t == "JJ" && !a.headline(i) && a.capitalisedOnly(i)
+	return isNoun(t) && unicode.IsUpper(r) || t == "JJ" && a.capitalisedOnly(i) && !a.headline(i)
 }
 
 // firstNameBefore tells whether the proper noun just before the person
@@ -328,11 +328,11 @@ func (a *doc) firstNameBefore(s, e int) bool {
 	if !isProper(t.Tag) || int(t.Head) < s || int(t.Head) >= e || a.roleWord(f) {
 		return false
 	}
-	k := key(a.words[f])
+	k := a.keyAt(f)
 	switch {
 	case firstName(a.lower[f]):
 		return true
-	case f > 0 && personTitles[key(a.words[f-1])]:
+	case f > 0 && personTitles[a.keyAt(f-1)]:
 		return t.NER == "O"
 	}
 	// "Secretary of State Clinton": the word ends an office.
@@ -346,7 +346,7 @@ func (a *doc) firstNameBefore(s, e int) bool {
 // roleWord tells a title or a role noun, singular or plural ("Senators
 // Rubio and Cruz").
 func (a *doc) roleWord(i int) bool {
-	k := key(a.words[i])
+	k := a.keyAt(i)
 	for _, w := range []string{k, strings.TrimSuffix(k, "s")} {
 		if titles[w] || personNouns[w] || roleNouns[w] {
 			return true
@@ -408,17 +408,27 @@ func (a *doc) classed(i, j int) bool {
 
 // writtenLower tells whether the article writes word w in lower case
 // somewhere: then a capitalised w opens a sentence ("Said Ellis") rather
-// than naming anyone. The index is built once, when first needed.
+// than naming anyone.
 func (a *doc) writtenLower(w string) bool {
-	if a.lowerWords == nil {
-		a.lowerWords = map[string]bool{}
-		for i, x := range a.words {
-			if r, _ := utf8.DecodeRuneInString(x); unicode.IsLower(r) {
-				a.lowerWords[a.lower[i]] = true
+	if v, ok := a.lowerSeen[w]; ok {
+		return v
+	}
+	// A scan per distinct word asked about: few words are, and indexing
+	// every word of the article cost more.
+	found := false
+	for i, x := range a.lower {
+		if x == w {
+			if r, _ := utf8.DecodeRuneInString(a.words[i]); unicode.IsLower(r) {
+				found = true
+				break
 			}
 		}
 	}
-	return a.lowerWords[w]
+	if a.lowerSeen == nil {
+		a.lowerSeen = map[string]bool{}
+	}
+	a.lowerSeen[w] = found
+	return found
 }
 
 // capitalisedOnly tells a word written with a capital letter that the
@@ -453,7 +463,19 @@ var affiliations = set(`democrat democrats republican republicans gop libertaria
 	conservative liberal labour tory socialist green`)
 
 // headline tells whether token i is in a sentence written in title case.
-func (a *doc) headline(i int) bool { return a.d.TitleCase(a.sent[i]) }
+func (a *doc) headline(i int) bool {
+	si := a.sent[i]
+	if si < 0 || si >= len(a.titled) {
+		return a.d.TitleCase(si)
+	}
+	if a.titled[si] == 0 {
+		a.titled[si] = 2
+		if a.d.TitleCase(si) {
+			a.titled[si] = 1
+		}
+	}
+	return a.titled[si] == 1
+}
 
 // afterTitles is where a person's name starts in the run [s, e) a tagger
 // classed as PERSON: after the last title or role word in it ("Mayor Bill
@@ -462,7 +484,7 @@ func (a *doc) headline(i int) bool { return a.d.TitleCase(a.sent[i]) }
 func (a *doc) afterTitles(s, e int) int {
 	start := s
 	for k := s; k < e-1; k++ {
-		w := key(a.words[k])
+		w := a.keyAt(k)
 		if !titles[w] && !personNouns[w] {
 			continue
 		}
@@ -470,7 +492,7 @@ func (a *doc) afterTitles(s, e int) int {
 		if a.lower[n] == "of" && n+2 < e {
 			n += 2 // "Secretary of State"
 		}
-		if a.nameWord(n) && !titles[key(a.words[n])] {
+		if a.nameWord(n) && !titles[a.keyAt(n)] {
 			start = n
 		}
 	}
@@ -542,7 +564,7 @@ func (a *doc) workBefore(i int) bool {
 // ("Sen.", "Mr.") so that gender and canonical form can use it.
 func (a *doc) withTitle(i, j int) string {
 	s := i
-	for s > 0 && s > i-3 && titles[key(a.words[s-1])] && a.sent[s-1] == a.sent[i] {
+	for s > 0 && s > i-3 && titles[a.keyAt(s-1)] && a.sent[s-1] == a.sent[i] {
 		s--
 	}
 	return a.span(s, j)
@@ -564,18 +586,33 @@ func (a *doc) span(i, j int) string {
 		}
 		return b.String()
 	}
-	return strings.Join(strings.Fields(a.d.Text[s:e]), " ")
+	return oneSpaced(a.d.Text[s:e])
+}
+
+// oneSpaced is s with its runs of white space made one space each; most
+// spans are so already and are returned as they are.
+func oneSpaced(s string) string {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 0x80 || c != ' ' && c <= ' ' || c == ' ' && (i == 0 || i == len(s)-1 || s[i+1] == ' ') {
+			return strings.Join(strings.Fields(s), " ")
+		}
+	}
+	return s
 }
 
 func (a *doc) entity(typ, name string) int {
-	k := typ + "|" + strings.ToLower(name)
+	k := entityKey{typ, strings.ToLower(name)}
 	if e, ok := a.byKey[k]; ok {
 		return e
 	}
-	a.ents = append(a.ents, &entity{name: name, typ: typ, key: k})
+	a.ents = append(a.ents, &entity{name: name, typ: typ})
 	a.byKey[k] = len(a.ents) - 1
 	return len(a.ents) - 1
 }
+
+// entityKey identifies an entity by its type and lower-case name.
+type entityKey struct{ typ, name string }
 
 // addMention records tokens [s, e) as a mention of entity ent, with the
 // head found from the dependency tree.

@@ -29,6 +29,9 @@ func set(words string) map[string]bool {
 // key lowers a word and drops periods, so "Sen." and "sen" compare equal.
 func key(w string) string { return strings.ToLower(strings.Trim(w, ".")) }
 
+// keyAt is key of token i, from its lower-case form made once.
+func (a *doc) keyAt(i int) string { return strings.Trim(a.lower[i], ".") }
+
 // Canonical normalises one written name: spaces collapsed, a possessive 's
 // and trailing party/state tags ("R-Texas", "(D-Calif.)") dropped, leading
 // articles and titles ("the", "Mr.", "Sen.", "President") stripped. It does
@@ -114,19 +117,22 @@ type Names struct {
 	// gender the article gives a bare surname, which picks between a
 	// husband and a wife or a father and a daughter.
 	pron map[string]*[2]int
+	// canon caches the canonical form and words of each name written:
+	// the same names are added and looked up again and again.
+	canon map[string]parsedName
 }
 
 type fullName struct {
-	name  string
-	words []string // lower-case words without initials
-	count int
+	name   string
+	words  []string // lower-case words without initials
+	count  int
+	gender byte // of its first name, worked out once
 }
 
 // Add records a mention of a name; multi-word names become candidates for
 // later short forms.
 func (n *Names) Add(name string) {
-	c := n.canonical(name)
-	w := nameWords(c)
+	c, w := n.parse(name)
 	if len(w) == 1 {
 		if n.alone == nil {
 			n.alone = map[string]int{}
@@ -155,18 +161,34 @@ func (n *Names) Add(name string) {
 		n.full = append(n.full[:i], n.full[i+1:]...)
 		n.full = append(n.full, f)
 	} else {
-		n.full = append(n.full, fullName{name: c, words: nameWords(c), count: 1})
+		n.full = append(n.full, fullName{name: c, words: w, count: 1, gender: genderOfName("", c)})
 	}
 	for i, f := range n.full {
 		n.index[f.name] = i
 	}
 }
 
-func (n *Names) canonical(name string) string {
-	if n.orgs {
-		return orgCanonical(name)
+// parse is the canonical form of a written name and its words (see
+// nameWords); callers must not change the words.
+func (n *Names) parse(name string) (string, []string) {
+	if p, ok := n.canon[name]; ok {
+		return p.name, p.words
 	}
-	return Canonical(name)
+	c := Canonical(name)
+	if n.orgs {
+		c = orgCanonical(name)
+	}
+	w := nameWords(c)
+	if n.canon == nil {
+		n.canon = map[string]parsedName{}
+	}
+	n.canon[name] = parsedName{c, w}
+	return c, w
+}
+
+type parsedName struct {
+	name  string
+	words []string
 }
 
 // orgCanonical normalises an organisation name: spaces collapsed, a leading
@@ -225,8 +247,7 @@ func (n *Names) lookupFull(c string, w []string) string {
 // abbreviates (a surname, or a first name when no surname matches), or the
 // name itself, canonicalised, when none does.
 func (n *Names) Lookup(name string) string {
-	c := n.canonical(name)
-	w := nameWords(c)
+	c, w := n.parse(name)
 	switch {
 	case len(w) == 0:
 		return c
@@ -251,8 +272,7 @@ func (n *Names) Lookup(name string) string {
 		if g == 0 {
 			return true
 		}
-		fg := genderOfName("", f.name)
-		return fg == 0 || fg == g
+		return f.gender == 0 || f.gender == g
 	}
 	genders := []byte{g}
 	if g != 0 && !hard {

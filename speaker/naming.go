@@ -49,7 +49,11 @@ func (a *doc) speakerOf(e int) *onrecord.Speaker {
 // person nouns stay in the name of an organisation.
 func dropTitles(name string, org bool) string {
 	w := strings.Fields(name)
-	for len(w) > 1 && (titles[key(w[0])] || roleNouns[key(w[0])] || personNouns[key(w[0])] && !org || quantifiers[key(w[0])] || key(w[0]) == "the") {
+	for len(w) > 1 {
+		k := key(w[0])
+		if !titles[k] && !roleNouns[k] && (!personNouns[k] || org) && !quantifiers[k] && k != "the" {
+			break
+		}
 		w = w[1:]
 	}
 	return strings.Join(w, " ")

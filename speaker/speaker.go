@@ -16,6 +16,7 @@ package speaker
 import (
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/onrecord/onrecord"
 )
@@ -70,6 +71,42 @@ func Resolve(d *onrecord.Document) {
 			a.goOn(i)
 		}
 	}
+	a.release()
+}
+
+// scratch holds the per-token arrays of a document's analysis, reused from
+// one document to the next: allocated anew, they were most of what
+// resolving a corpus left to the garbage collector.
+type scratch struct {
+	words, lower       []string
+	sent, para, mentAt []int
+	first, flat, at    []int
+	quoted             []bool
+	titled             []byte
+	kids               [][]int
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+// resize is s with length n, cleared, reallocated only when too small.
+func resize[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	s = s[:n]
+	clear(s)
+	return s
+}
+
+// release returns the arrays of a to the pool; a is not used after.
+func (a *doc) release() {
+	sc := a.scratch
+	sc.words, sc.lower, sc.sent, sc.para, sc.mentAt = a.words, a.lower, a.sent, a.para, a.mentAt
+	sc.quoted, sc.titled, sc.kids = a.quoted, a.titled, a.kids
+	// No text stays reachable from the pool.
+	clear(sc.words)
+	clear(sc.lower)
+	scratchPool.Put(sc)
 }
 
 // entity is one referent of the document: a named person or organisation,
@@ -83,7 +120,6 @@ type entity struct {
 	human  bool // a description of a person ("the Florida senator"), typed Other
 	desc   bool // a common-noun phrase, no name: it names no speaker
 	count  int
-	key    string
 }
 
 // mention is a span of tokens referring to an entity.
@@ -105,29 +141,56 @@ type doc struct {
 	quoted  []bool
 	kids    [][]int
 	ents    []*entity
-	byKey   map[string]int
+	byKey   map[entityKey]int
 	ments   []mention
 	mentAt  []int     // token → index in ments, -1 when none
+	titled  []byte    // sentence → title case: 0 not yet known, 1 yes, 2 no
 	spoken  []mention // sources resolved so far, as antecedents
 	people  Names
 	orgs    Names
 	descr   map[string][]description // by noun ("senator"), in text order
 	speaker map[int]int              // attribution index → entity, once resolved
 	srcToks [][]int                  // attribution index → its source's tokens
-	// lowerWords holds the words the article writes in lower case.
-	lowerWords map[string]bool
-	signs      []signature // the writers' signatures, once asked for
+	// lowerSeen tells, of the words asked about, whether the article
+	// writes them in lower case.
+	lowerSeen map[string]bool
+	signs     []signature // the writers' signatures, once asked for
+	scratch   *scratch    // where the per-token arrays go back to
 }
 
 func analyse(d *onrecord.Document) *doc {
 	n := len(d.Tokens)
+	sc := scratchPool.Get().(*scratch)
 	a := &doc{
-		d: d, words: make([]string, n), lower: make([]string, n),
-		sent: make([]int, n), para: make([]int, n), quoted: make([]bool, n),
-		kids: make([][]int, n), mentAt: make([]int, n),
-		byKey: map[string]int{}, descr: map[string][]description{}, speaker: map[int]int{},
-		orgs: Names{orgs: true}, srcToks: make([][]int, len(d.Quotes)),
+		d: d, words: resize(sc.words, n), lower: resize(sc.lower, n),
+		sent: resize(sc.sent, n), para: resize(sc.para, n), quoted: resize(sc.quoted, n),
+		mentAt: resize(sc.mentAt, n), titled: resize(sc.titled, len(d.Sents)),
+		byKey: map[entityKey]int{}, descr: map[string][]description{}, speaker: map[int]int{},
+		orgs: Names{orgs: true}, srcToks: make([][]int, len(d.Quotes)), scratch: sc,
 	}
+	// The children of each token, in token order, as slices of one array.
+	first := resize(sc.first, n+1)
+	for i := range d.Tokens {
+		if h := int(d.Tokens[i].Head); h >= 0 && h < n && h != i {
+			first[h+1]++
+		}
+	}
+	for h := 1; h <= n; h++ {
+		first[h] += first[h-1]
+	}
+	flat, at := resize(sc.flat, first[n]), resize(sc.at, n)
+	copy(at, first[:n])
+	for i := range d.Tokens {
+		if h := int(d.Tokens[i].Head); h >= 0 && h < n && h != i {
+			flat[at[h]] = i
+			at[h]++
+		}
+	}
+	a.kids = resize(sc.kids, n)
+	for h := range a.kids {
+		a.kids[h] = flat[first[h]:first[h+1]:first[h+1]]
+	}
+	sc.first, sc.flat, sc.at = first, flat, at
 	for i := range d.Tokens {
 		t := &d.Tokens[i]
 		if t.BStart >= 0 && t.BStart <= t.BEnd && int(t.BEnd) <= len(d.Text) {
@@ -135,9 +198,6 @@ func analyse(d *onrecord.Document) *doc {
 		}
 		a.lower[i] = strings.ToLower(a.words[i])
 		a.mentAt[i] = -1
-		if h := int(t.Head); h >= 0 && h < n && h != i {
-			a.kids[h] = append(a.kids[h], i)
-		}
 	}
 	for si, s := range d.Sents {
 		for i := max(int(s.Start), 0); i < int(s.End) && i < n; i++ {

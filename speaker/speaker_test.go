@@ -1006,3 +1006,21 @@ func TestWorks(t *testing.T) {
 		}
 	}
 }
+
+// TestOneSpaced checks white space in spans: a run of it, a line break or
+// a non-breaking space is one space, and a span already so is unchanged.
+func TestOneSpaced(t *testing.T) {
+	for in, want := range map[string]string{
+		"Jane Roe":          "Jane Roe",
+		"Jane  Roe":         "Jane Roe",
+		"Jane\nRoe":         "Jane Roe",
+		"Jane\u00a0Roe":     "Jane Roe",
+		" Jane Roe ":        "Jane Roe",
+		"Hôpital Saint-Luc": "Hôpital Saint-Luc",
+		"":                  "",
+	} {
+		if got := oneSpaced(in); got != want {
+			t.Errorf("oneSpaced(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
