@@ -5,11 +5,7 @@
 
 package speaker
 
-import (
-	"strings"
-	"unicode"
-	"unicode/utf8"
-)
+import "strings"
 
 // orgWithWords is the latest organisation named before the description
 // toks headed by h whose name holds its head noun and its modifiers, nouns
@@ -107,7 +103,7 @@ func (a *doc) leadDescription(toks []int, h int) int {
 	}
 	// Capitalised, it must be in a title-case headline or open its
 	// sentence, not be part of a name ("General Motors said").
-	if r, _ := utf8.DecodeRuneInString(a.words[h]); unicode.IsUpper(r) && !a.headline(h) && h > 0 && a.sent[h-1] == a.sent[h] {
+	if isUpperFirst(a.words[h]) && !a.headline(h) && h > 0 && a.sent[h-1] == a.sent[h] {
 		return -1
 	}
 	for _, t := range toks {

@@ -263,15 +263,21 @@ func (a *doc) relative(w int) int {
 			if n < 0 || n >= len(a.words) {
 				return -1
 			}
-			if e := a.renamed(n); e >= 0 {
-				return e
-			}
-			if m := a.mentAt[n]; m >= 0 {
-				return a.ments[m].ent
-			}
-			return -1
+			return a.referent(n)
 		}
 		v = int(t.Head)
+	}
+	return -1
+}
+
+// referent is the entity a relative pronoun after the noun n stands for:
+// the name n renames ("Acme, a retailer that ..."), else n's own, or -1.
+func (a *doc) referent(n int) int {
+	if e := a.renamed(n); e >= 0 {
+		return e
+	}
+	if m := a.mentAt[n]; m >= 0 {
+		return a.ments[m].ent
 	}
 	return -1
 }
@@ -286,11 +292,8 @@ func (a *doc) beforeRelative(w int) int {
 	if k < 0 || a.sent[k] != a.sent[w] {
 		return -1
 	}
-	if e := a.renamed(k); e >= 0 {
+	if e := a.referent(k); e >= 0 {
 		return e
-	}
-	if m := a.mentAt[k]; m >= 0 {
-		return a.ments[m].ent
 	}
 	t := &a.d.Tokens[k]
 	if !isNoun(t.Tag) && t.Tag != "DT" && t.Tag != "CD" {

@@ -309,8 +309,7 @@ func (a *doc) nameWord(i int) bool {
 	if isProper(t) {
 		return true
 	}
-	r, _ := utf8.DecodeRuneInString(a.words[i])
-	return isNoun(t) && unicode.IsUpper(r) || t == "JJ" && a.capitalisedOnly(i) && !a.headline(i)
+	return isNoun(t) && isUpperFirst(a.words[i]) || t == "JJ" && a.capitalisedOnly(i) && !a.headline(i)
 }
 
 // firstNameBefore tells whether the proper noun just before the person
@@ -434,8 +433,7 @@ func (a *doc) writtenLower(w string) bool {
 // capitalisedOnly tells a word written with a capital letter that the
 // article never writes in lower case.
 func (a *doc) capitalisedOnly(i int) bool {
-	r, _ := utf8.DecodeRuneInString(a.words[i])
-	return unicode.IsUpper(r) && !isAcronym(a.words[i]) && !a.writtenLower(a.lower[i])
+	return isUpperFirst(a.words[i]) && !isAcronym(a.words[i]) && !a.writtenLower(a.lower[i])
 }
 
 // titleLine tells whether token i is in the article's first paragraph and
@@ -790,9 +788,19 @@ func (a *doc) findNominals() {
 // chairman, Kelly Armstrong"), or -1.
 func (a *doc) apposName(h int) int {
 	for _, c := range a.kids[h] {
-		if m := a.mentAt[c]; m >= 0 && a.d.Tokens[c].Dep == "appos" && a.ents[a.ments[m].ent].typ != Other {
-			return a.ments[m].ent
+		if a.d.Tokens[c].Dep == "appos" {
+			if e := a.namedAt(c); e >= 0 {
+				return e
+			}
 		}
+	}
+	return -1
+}
+
+// namedAt is the person or organisation named at token i, or -1.
+func (a *doc) namedAt(i int) int {
+	if m := a.mentAt[i]; m >= 0 && a.ents[a.ments[m].ent].typ != Other {
+		return a.ments[m].ent
 	}
 	return -1
 }

@@ -29,6 +29,12 @@ func set(words string) map[string]bool {
 // key lowers a word and drops periods, so "Sen." and "sen" compare equal.
 func key(w string) string { return strings.ToLower(strings.Trim(w, ".")) }
 
+// isUpperFirst tells a word that starts with a capital letter.
+func isUpperFirst(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
+}
+
 // keyAt is key of token i, from its lower-case form made once.
 func (a *doc) keyAt(i int) string { return strings.Trim(a.lower[i], ".") }
 

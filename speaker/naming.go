@@ -115,8 +115,3 @@ func initials(name string) string {
 	}
 	return b.String()
 }
-
-func isUpperFirst(w string) bool {
-	r, _ := utf8.DecodeRuneInString(w)
-	return unicode.IsUpper(r)
-}

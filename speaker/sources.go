@@ -538,8 +538,7 @@ func firstWord(s string) string {
 // it opens a sentence ("Democrats also described ..."): the article writes
 // it capitalised inside a sentence too.
 func (a *doc) writtenProper(h int) bool {
-	r, _ := utf8.DecodeRuneInString(a.words[h])
-	if !unicode.IsUpper(r) || isAcronym(a.words[h]) {
+	if !isUpperFirst(a.words[h]) || isAcronym(a.words[h]) {
 		return false
 	}
 	for i, w := range a.words {

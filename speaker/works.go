@@ -94,14 +94,6 @@ func (a *doc) workAuthor(qi, k int) int {
 	return -1
 }
 
-// namedAt is the person or organisation named at token i, or -1.
-func (a *doc) namedAt(i int) int {
-	if m := a.mentAt[i]; m >= 0 && a.ents[a.ments[m].ent].typ != Other {
-		return a.ments[m].ent
-	}
-	return -1
-}
-
 // caseOf is the preposition of the noun i ("by" of "by Acme"), or "".
 func (a *doc) caseOf(i int) string {
 	for _, c := range a.kids[i] {
