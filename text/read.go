@@ -39,8 +39,13 @@ type ReadOptions struct {
 // Read streams the documents named by args: files, directories (walked
 // recursively in lexical order for *.txt files, or *.jsonl files with
 // opt.JSONL) and "-" for standard input; no args means standard input. A
-// plain file is one document whose ID is its name without ".txt"; a JSONL
-// line without an id gets "name:line". Files are opened one at a time as
+// file named as an argument is one document whose ID is its name without
+// the extension; a file found in a directory gets its path relative to
+// that directory, without the extension and with "/" between folders
+// ("2019/story"), so that files of the same name in different folders
+// keep apart and an ID does not change when other files come or go. A
+// JSONL line without an id gets "ID:line". Two documents with the same ID
+// in one run are an error naming both. Files are opened one at a time as
 // the consumer asks for documents. Each bad input (an unreadable file,
 // binary or invalid UTF-8 content, an empty document, a bad JSON line or
 // date, a document over the size cap) yields (nil, error) with an error
@@ -53,7 +58,7 @@ func Read(args []string, opt ReadOptions) iter.Seq2[*onrecord.Document, error] {
 		args = []string{"-"}
 	}
 	return func(yield func(*onrecord.Document, error) bool) {
-		r := reader{opt: opt, yield: yield}
+		r := reader{opt: opt, yield: yield, seen: map[string]string{}}
 		for _, a := range args {
 			if !r.arg(a) {
 				return
@@ -65,7 +70,18 @@ func Read(args []string, opt ReadOptions) iter.Seq2[*onrecord.Document, error] {
 type reader struct {
 	opt   ReadOptions
 	yield func(*onrecord.Document, error) bool
-	line  []byte // JSONL line buffer, reused
+	line  []byte            // JSONL line buffer, reused
+	seen  map[string]string // where each ID yielded so far was read
+}
+
+// emit yields a document read from where, or an error when its ID was
+// already read in this run.
+func (r *reader) emit(d *onrecord.Document, where string) bool {
+	if first, dup := r.seen[d.ID]; dup {
+		return r.yield(nil, fmt.Errorf("read %s: duplicate document ID %q (also %s)", where, d.ID, first))
+	}
+	r.seen[d.ID] = where
+	return r.yield(d, nil)
 }
 
 // arg reads one argument; it returns false when the consumer stopped.
@@ -81,7 +97,7 @@ func (r *reader) arg(a string) bool {
 		return r.yield(nil, fmt.Errorf("read %s: %w", a, err))
 	}
 	if !info.IsDir() {
-		return r.file(a)
+		return r.file(a, filepath.Base(a))
 	}
 	ext := ".txt"
 	if r.opt.JSONL {
@@ -94,7 +110,11 @@ func (r *reader) arg(a string) bool {
 		if err != nil {
 			more = r.yield(nil, fmt.Errorf("read %s: %w", path, err))
 		} else if !d.IsDir() && strings.HasSuffix(path, ext) {
-			more = r.file(path)
+			rel, rerr := filepath.Rel(a, path)
+			if rerr != nil { // cannot happen: WalkDir's paths start with a
+				rel = filepath.Base(path)
+			}
+			more = r.file(path, filepath.ToSlash(rel))
 		}
 		if !more {
 			return filepath.SkipAll
@@ -107,7 +127,8 @@ func (r *reader) arg(a string) bool {
 	return more
 }
 
-func (r *reader) file(path string) bool {
+// file reads the file at path; name is the path its ID is made of.
+func (r *reader) file(path, name string) bool {
 	f, err := os.Open(path)
 	if err != nil {
 		return r.yield(nil, fmt.Errorf("read %s: %w", path, err))
@@ -117,7 +138,6 @@ func (r *reader) file(path string) bool {
 	if info, err := f.Stat(); err == nil && info.Mode().IsRegular() {
 		size = info.Size()
 	}
-	name := filepath.Base(path)
 	id := strings.TrimSuffix(name, ".txt")
 	if r.opt.JSONL {
 		id = strings.TrimSuffix(name, filepath.Ext(name))
@@ -153,7 +173,7 @@ func (r *reader) stream(name, id string, in io.Reader, size int64) bool {
 	if d.Date == "" {
 		d.Date = dateInName(id)
 	}
-	return r.yield(d, nil)
+	return r.emit(d, name)
 }
 
 // dateInName finds a YYYY-MM-DD date in a file name, the way news archives
@@ -190,10 +210,13 @@ func (r *reader) jsonl(name, id string, in io.Reader) bool {
 			}
 		} else if len(bytes.TrimSpace(line)) > 0 {
 			d, derr := decodeLine(line, id+":"+strconv.Itoa(n))
+			more := true
 			if derr != nil {
-				derr = fmt.Errorf("read %s: %w", where, derr)
+				more = r.yield(nil, fmt.Errorf("read %s: %w", where, derr))
+			} else {
+				more = r.emit(d, where)
 			}
-			if !r.yield(d, derr) {
+			if !more {
 				return false
 			}
 		}

@@ -51,7 +51,7 @@ func TestReadDirectory(t *testing.T) {
 		"sub/g/h.txt": "Deep story.",
 	})
 	got := collect(t, []string{dir, filepath.Join(dir, "missing.txt"), filepath.Join(dir, "e.md")}, ReadOptions{})
-	want := []string{"a", "ERR b.txt: b: binary", "ERR c.txt: c: invalid UTF-8", "ERR d.txt: d: empty", "f", "h", "ERR missing.txt", "e.md"}
+	want := []string{"a", "ERR b.txt: b: binary", "ERR c.txt: c: invalid UTF-8", "ERR d.txt: d: empty", "sub/f", "sub/g/h", "ERR missing.txt", "e.md"}
 	if len(got) != len(want) {
 		t.Fatalf("got %q", got)
 	}
@@ -65,6 +65,33 @@ func TestReadDirectory(t *testing.T) {
 		} else if g != w {
 			t.Errorf("item %d = %q, want %q", i, g, w)
 		}
+	}
+}
+
+// TestReadIDs: files of one name in different folders keep apart, by
+// their path under the directory named; a file named directly keeps its
+// base name; a second document with an ID already read is an error naming
+// both places, and reading goes on.
+func TestReadIDs(t *testing.T) {
+	dir := writeFiles(t, map[string]string{
+		"2019/story.txt":    "First story.",
+		"2020/story.txt":    "Second story.",
+		"2020/other.txt":    "Third story.",
+		"lines/a.jsonl":     `{"id":"x","text":"One."}` + "\n" + `{"text":"Two."}` + "\n" + `{"id":"x","text":"Again."}`,
+		"lines/sub/a.jsonl": `{"text":"Three."}`,
+	})
+	got := collect(t, []string{dir}, ReadOptions{})
+	if want := "2019/story 2020/other 2020/story"; strings.Join(got, " ") != want {
+		t.Errorf("tree: %q, want %s", got, want)
+	}
+	got = collect(t, []string{filepath.Join(dir, "2019/story.txt"), filepath.Join(dir, "2020/other.txt"), filepath.Join(dir, "2020/story.txt")}, ReadOptions{})
+	if len(got) != 3 || got[0] != "story" || got[1] != "other" ||
+		!strings.Contains(got[2], `duplicate document ID "story"`) || !strings.Contains(got[2], "2020/story.txt") || !strings.Contains(got[2], "2019/story.txt") {
+		t.Errorf("files: %q", got)
+	}
+	got = collect(t, []string{filepath.Join(dir, "lines")}, ReadOptions{JSONL: true})
+	if len(got) != 4 || got[0] != "x" || got[1] != "a:2" || !strings.Contains(got[2], `duplicate document ID "x" (also `+filepath.Join(dir, "lines", "a.jsonl")+`:1)`) || got[3] != "sub/a:1" {
+		t.Errorf("jsonl: %q", got)
 	}
 }
 

@@ -2,12 +2,15 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/onrecord/onrecord/sqlite"
 )
 
 // runCmd runs the onrecord command line in-process.
@@ -165,4 +168,42 @@ func TestEvalAgreesWithScorer(t *testing.T) {
 func mustJSON(v any) string {
 	b, _ := json.Marshal(v)
 	return string(b)
+}
+
+// TestIngestCollidingNames: files of one name in different folders are
+// different articles, and every one is in the record afterwards.
+func TestIngestCollidingNames(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"2019/story.txt":      "\"The bridge will open in May,\" Mayor Ann Holt said.",
+		"2020/story.txt":      "\"The bridge is late,\" council member Raul Ortiz said.",
+		"2020/more/story.txt": "\"We are hiring,\" said Dana Kim, the owner.",
+	}
+	for name, body := range files {
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	db := filepath.Join(t.TempDir(), "r.db")
+	if code, _, errs := runCmd(t, "", "ingest", "--db", db, dir); code != 0 || !strings.Contains(errs, "3 new or changed") {
+		t.Fatalf("ingest: exit %d: %s", code, errs)
+	}
+	st, err := sqlite.Open(context.Background(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	for name, body := range files {
+		id := strings.TrimSuffix(name, ".txt")
+		d, err := st.Article(context.Background(), id)
+		if err != nil {
+			t.Errorf("article %s: %v", id, err)
+		} else if d.Text != body {
+			t.Errorf("article %s holds %q", id, d.Text)
+		}
+	}
 }
