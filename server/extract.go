@@ -61,8 +61,8 @@ func (s *server) extractFailed(w http.ResponseWriter, r *http.Request, d *onreco
 	}
 }
 
-// readDocument reads the posted article: a text/plain body (id and date in
-// the query) or a JSON extractRequest. It returns the HTTP status to send
+// readDocument reads the posted article: a text/plain or text/html body
+// (id and date in the query) or a JSON extractRequest. It returns the HTTP status to send
 // with an error.
 func (s *server) readDocument(w http.ResponseWriter, r *http.Request) (*onrecord.Document, int, error) {
 	if r.ContentLength > s.opt.MaxBody {
@@ -76,8 +76,8 @@ func (s *server) readDocument(w http.ResponseWriter, r *http.Request) (*onrecord
 		}
 		media = m
 	}
-	if media != "text/plain" && media != "application/json" {
-		return nil, http.StatusUnsupportedMediaType, fmt.Errorf("unsupported Content-Type %q: send text/plain or application/json", media)
+	if media != "text/plain" && media != "application/json" && media != "text/html" {
+		return nil, http.StatusUnsupportedMediaType, fmt.Errorf("unsupported Content-Type %q: send text/plain, text/html or application/json", media)
 	}
 	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, s.opt.MaxBody))
 	if err != nil {
@@ -107,8 +107,13 @@ func (s *server) readDocument(w http.ResponseWriter, r *http.Request) (*onrecord
 		req.ID = defaultID
 	}
 	// The same reading as the command line's: UTF-8 checked, the date
-	// header and the article body found.
-	d, err := text.NewDocument(req.ID, []byte(req.Text))
+	// header and the article body found; from a page, its article.
+	var d *onrecord.Document
+	if media == "text/html" {
+		d, err = text.NewHTMLDocument(req.ID, body, r.Header.Get("Content-Type"))
+	} else {
+		d, err = text.NewDocument(req.ID, []byte(req.Text))
+	}
 	if err != nil {
 		return nil, http.StatusBadRequest, err
 	}

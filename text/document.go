@@ -20,11 +20,11 @@ import (
 // error naming id for binary input (NUL bytes), invalid UTF-8, empty or
 // whitespace-only input, and an impossible date in the header.
 func NewDocument(id string, raw []byte) (*onrecord.Document, error) {
-	if i := bytes.IndexByte(raw, 0); i >= 0 {
-		return nil, fmt.Errorf("%s: binary content (NUL byte at offset %d)", id, i)
+	if err := checkBinary(id, raw); err != nil {
+		return nil, err
 	}
 	if !utf8.Valid(raw) {
-		return nil, fmt.Errorf("%s: invalid UTF-8 at byte offset %d", id, invalidAt(raw))
+		return nil, fmt.Errorf("%s: %w at byte offset %d", id, ErrInvalidUTF8, invalidAt(raw))
 	}
 	text := string(raw)
 	if leadingSpace(text) == len(text) {
@@ -49,6 +49,18 @@ func NewDocument(id string, raw []byte) (*onrecord.Document, error) {
 		Text: text,
 		Body: onrecord.Span{Start: cs, End: cs + utf8.RuneCountInString(text[start:end])},
 	}, nil
+}
+
+// ErrInvalidUTF8 is in the error for a text that is not UTF-8, which a
+// caller can answer with the hint to name the text's encoding.
+var ErrInvalidUTF8 = errors.New("invalid UTF-8")
+
+// checkBinary rejects content with a NUL byte, which no text has.
+func checkBinary(id string, raw []byte) error {
+	if i := bytes.IndexByte(raw, 0); i >= 0 {
+		return fmt.Errorf("%s: binary content (NUL byte at offset %d)", id, i)
+	}
+	return nil
 }
 
 func invalidAt(b []byte) int {

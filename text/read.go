@@ -3,12 +3,15 @@ package text
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"iter"
+	"mime"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -16,6 +19,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/onrecord/onrecord"
+	"github.com/onrecord/onrecord/webpage"
+	"golang.org/x/text/encoding"
 )
 
 // DefaultMaxBytes caps one document (a file, stdin, or a JSONL line) when
@@ -30,6 +35,13 @@ type ReadOptions struct {
 	// "date": "YYYY-MM-DD"} (id and date optional), instead of one document
 	// a file.
 	JSONL bool
+	// HTML reads every input as an HTML page (see NewHTMLDocument); without
+	// it, files named *.html or *.htm and URLs answered with text/html are
+	// read as HTML pages, other files as plain text.
+	HTML bool
+	// Encoding decodes the input to UTF-8; nil means it is UTF-8 already
+	// (or, for an HTML page, in the charset the page declares).
+	Encoding encoding.Encoding
 	// Stdin is read for the argument "-" (and when there are no arguments).
 	Stdin io.Reader
 	// MaxBytes caps one document; 0 means DefaultMaxBytes.
@@ -37,8 +49,10 @@ type ReadOptions struct {
 }
 
 // Read streams the documents named by args: files, directories (walked
-// recursively in lexical order for *.txt files, or *.jsonl files with
-// opt.JSONL) and "-" for standard input; no args means standard input. A
+// recursively in lexical order for *.txt, *.html and *.htm files, or
+// *.jsonl files with opt.JSONL), http(s) URLs (see webpage.Fetch) and "-"
+// for standard input; no args means standard input. A URL's ID is its host
+// and path without the extension ("example.com/news/story"). A
 // file named as an argument is one document whose ID is its name without
 // the extension; a file found in a directory gets its path relative to
 // that directory, without the extension and with "/" between folders
@@ -90,7 +104,10 @@ func (r *reader) arg(a string) bool {
 		if r.opt.Stdin == nil {
 			return r.yield(nil, errors.New("stdin: no standard input"))
 		}
-		return r.stream("stdin", "stdin", r.opt.Stdin, -1)
+		return r.stream("stdin", "stdin", r.opt.Stdin, -1, r.opt.HTML)
+	}
+	if webpage.IsURL(a) {
+		return r.url(a)
 	}
 	info, err := os.Stat(a)
 	if err != nil {
@@ -99,17 +116,13 @@ func (r *reader) arg(a string) bool {
 	if !info.IsDir() {
 		return r.file(a, filepath.Base(a))
 	}
-	ext := ".txt"
-	if r.opt.JSONL {
-		ext = ".jsonl"
-	}
 	more := true
 	// WalkDir visits entries in lexical order and reads one directory at
 	// a time, so a large tree is never listed into memory at once.
 	err = filepath.WalkDir(a, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			more = r.yield(nil, fmt.Errorf("read %s: %w", path, err))
-		} else if !d.IsDir() && strings.HasSuffix(path, ext) {
+		} else if !d.IsDir() && r.reads(path) {
 			rel, rerr := filepath.Rel(a, path)
 			if rerr != nil { // cannot happen: WalkDir's paths start with a
 				rel = filepath.Base(path)
@@ -138,17 +151,52 @@ func (r *reader) file(path, name string) bool {
 	if info, err := f.Stat(); err == nil && info.Mode().IsRegular() {
 		size = info.Size()
 	}
-	id := strings.TrimSuffix(name, ".txt")
-	if r.opt.JSONL {
+	id := name
+	if r.opt.JSONL || r.reads(name) {
 		id = strings.TrimSuffix(name, filepath.Ext(name))
 	}
-	return r.stream(path, id, f, size)
+	return r.stream(path, id, f, size, r.opt.HTML || isHTMLName(name))
+}
+
+// reads reports whether a file found in a directory is read: by the
+// extension of its name.
+func (r *reader) reads(name string) bool {
+	if r.opt.JSONL {
+		return strings.HasSuffix(name, ".jsonl")
+	}
+	return strings.HasSuffix(name, ".txt") || isHTMLName(name)
+}
+
+func isHTMLName(name string) bool {
+	ext := strings.ToLower(filepath.Ext(name))
+	return ext == ".html" || ext == ".htm"
+}
+
+// url fetches one page; its ID is its host and path.
+func (r *reader) url(u string) bool {
+	ctx, cancel := context.WithTimeout(context.Background(), webpage.Timeout)
+	defer cancel()
+	raw, ctype, err := webpage.Fetch(ctx, u, r.opt.MaxBytes)
+	if err != nil {
+		return r.yield(nil, fmt.Errorf("read %s: %w", u, err))
+	}
+	id := u
+	if pu, err := url.Parse(u); err == nil {
+		p := strings.TrimSuffix(pu.Path, "/")
+		id = pu.Host + strings.TrimSuffix(p, filepath.Ext(p))
+	}
+	media, _, _ := mime.ParseMediaType(ctype)
+	isHTML := r.opt.HTML || media == "text/html" || media == "application/xhtml+xml"
+	return r.document(u, id, raw, isHTML, ctype)
 }
 
 // stream reads one source named name (for errors): one document with the
 // given ID, or with opt.JSONL one a line with IDs id:line by default. size
 // is the byte size when known, else -1.
-func (r *reader) stream(name, id string, in io.Reader, size int64) bool {
+func (r *reader) stream(name, id string, in io.Reader, size int64, isHTML bool) bool {
+	if r.opt.Encoding != nil {
+		in = r.opt.Encoding.NewDecoder().Reader(in)
+	}
 	if r.opt.JSONL {
 		return r.jsonl(name, id, in)
 	}
@@ -166,7 +214,23 @@ func (r *reader) stream(name, id string, in io.Reader, size int64) bool {
 	if len(raw) > r.opt.MaxBytes {
 		return r.yield(nil, fmt.Errorf("read %s: over the %d-byte document limit", name, r.opt.MaxBytes))
 	}
-	d, err := NewDocument(id, raw)
+	ctype := ""
+	if r.opt.Encoding != nil {
+		ctype = "text/html; charset=utf-8" // decoded above
+	}
+	return r.document(name, id, raw, isHTML, ctype)
+}
+
+// document makes the document of one whole source: an HTML page, read in
+// the charset of contentType when it names one, or plain text.
+func (r *reader) document(name, id string, raw []byte, isHTML bool, contentType string) bool {
+	var d *onrecord.Document
+	var err error
+	if isHTML {
+		d, err = NewHTMLDocument(id, raw, contentType)
+	} else {
+		d, err = NewDocument(id, raw)
+	}
 	if err != nil {
 		return r.yield(nil, fmt.Errorf("read %s: %w", name, err))
 	}
@@ -258,7 +322,7 @@ func (r *reader) readLine(br *bufio.Reader) (line []byte, tooLong bool, err erro
 // the line has no id.
 func decodeLine(line []byte, defaultID string) (*onrecord.Document, error) {
 	if !utf8.Valid(line) {
-		return nil, fmt.Errorf("invalid UTF-8 at byte offset %d", invalidAt(line))
+		return nil, fmt.Errorf("%w at byte offset %d", ErrInvalidUTF8, invalidAt(line))
 	}
 	var rec jsonRecord
 	if err := json.Unmarshal(line, &rec); err != nil {

@@ -1,10 +1,15 @@
 package text
 
 import (
+	"errors"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"golang.org/x/text/encoding/charmap"
 )
 
 // collect runs Read and returns "id" for each document and "ERR message"
@@ -234,5 +239,77 @@ func TestDateInName(t *testing.T) {
 	}
 	if strings.Join(dates, ",") != "2021-02-13,2016-01-01" {
 		t.Errorf("dates %v", dates)
+	}
+}
+
+// TestReadHTML: .html and .htm files are read as pages, by extension or
+// with opt.HTML, and a URL is fetched and read by its Content-Type.
+func TestReadHTML(t *testing.T) {
+	page := `<html><head><title>Dam opens</title><meta property="article:published_time" content="2022-06-01"></head>` +
+		`<body><p>&ldquo;It works,&rdquo; the engineer said.</p></body></html>`
+	dir := writeFiles(t, map[string]string{"a/page.html": page, "b/page.HTM": page, "c/page.txt": "Plain <b>text</b>.", "d/page.md": page})
+	texts := map[string]string{}
+	for d, err := range Read([]string{dir, filepath.Join(dir, "d/page.md")}, ReadOptions{}) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts[d.ID] = d.Text
+		if d.ID == "a/page" && d.Date != "2022-06-01" {
+			t.Errorf("%s: date %q", d.ID, d.Date)
+		}
+	}
+	want := "Dam opens\n\n“It works,” the engineer said."
+	if texts["a/page"] != want || texts["b/page"] != want || texts["c/page"] != "Plain <b>text</b>." || !strings.HasPrefix(texts["page.md"], "<html>") {
+		t.Errorf("read %q", texts)
+	}
+	for d, err := range Read([]string{"-"}, ReadOptions{HTML: true, Stdin: strings.NewReader(page)}) {
+		if err != nil || d.Text != want {
+			t.Errorf("stdin as HTML: %v %q", err, d.Text)
+		}
+	}
+
+	mux := http.NewServeMux()
+	mux.HandleFunc("/news/2022/dam.html", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html")
+		w.Write([]byte(page))
+	})
+	mux.HandleFunc("/plain/", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		w.Write([]byte("date 2021-01-02 He said <so>."))
+	})
+	srv := httptest.NewServer(mux)
+	defer srv.Close()
+	host := strings.TrimPrefix(srv.URL, "http://")
+	got := map[string]string{}
+	for d, err := range Read([]string{srv.URL + "/news/2022/dam.html", srv.URL + "/plain/", srv.URL + "/gone"}, ReadOptions{}) {
+		if err != nil {
+			got["ERR"] = err.Error()
+			continue
+		}
+		got[d.ID] = d.Text
+	}
+	if got[host+"/news/2022/dam"] != want || got[host+"/plain"] != "date 2021-01-02 He said <so>." || !strings.Contains(got["ERR"], "404") {
+		t.Errorf("urls: %q", got)
+	}
+}
+
+// TestReadEncoding: with an encoding, files are decoded to UTF-8; without,
+// invalid UTF-8 is an error.
+func TestReadEncoding(t *testing.T) {
+	dir := writeFiles(t, map[string]string{"old.txt": "\x93Non,\x94 dit Andr\xe9 \x80.", "old.jsonl": "{\"text\":\"caf\xe9\"}"})
+	for d, err := range Read([]string{filepath.Join(dir, "old.txt")}, ReadOptions{}) {
+		if err == nil || !errors.Is(err, ErrInvalidUTF8) {
+			t.Errorf("no encoding: %v %v", d, err)
+		}
+	}
+	for d, err := range Read([]string{filepath.Join(dir, "old.txt")}, ReadOptions{Encoding: charmap.Windows1252}) {
+		if err != nil || d.Text != "“Non,” dit André €." {
+			t.Errorf("windows-1252: %v %q", err, d.Text)
+		}
+	}
+	for d, err := range Read([]string{dir}, ReadOptions{JSONL: true, Encoding: charmap.ISO8859_1}) {
+		if err != nil || d.Text != "café" {
+			t.Errorf("jsonl latin-1: %v %v", err, d)
+		}
 	}
 }
