@@ -35,8 +35,7 @@ func runEval(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		return err
 	}
 	if len(args) < 1 || len(args) > 2 {
-		fmt.Fprintln(stderr, "usage: onrecord eval GOLD_DIR [PRED.jsonl] [--json]")
-		return errUsage
+		return usageErr("want GOLD_DIR and optionally PRED.jsonl, got %d arguments", len(args))
 	}
 	gold, err := brat.LoadCorpus(args[0])
 	if err != nil {

@@ -9,33 +9,46 @@ import (
 	"iter"
 	"os"
 	"os/signal"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/onrecord/onrecord"
 	"github.com/onrecord/onrecord/output"
 	"github.com/onrecord/onrecord/pipeline"
 	"github.com/onrecord/onrecord/text"
+	"golang.org/x/term"
+	"golang.org/x/text/encoding/htmlindex"
 )
 
-var errUsage = errors.New("usage")
-
-// flags makes a flag set whose errors and -h output go to stderr.
-func flags(name string, stderr io.Writer) *flag.FlagSet {
+// flags makes a flag set whose help goes to w (stderr, or stdout for
+// "onrecord help COMMAND").
+func flags(name string, w io.Writer) *flag.FlagSet {
 	fs := flag.NewFlagSet("onrecord "+name, flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs.SetOutput(w)
 	return fs
 }
 
 // parse parses args, allowing flags after positional arguments
-// ("onrecord extract dir --format text").
+// ("onrecord extract dir --format text"). -h prints the command's help
+// and returns errHelp; a bad flag is a usage error saying what is wrong.
 func parse(fs *flag.FlagSet, args []string) ([]string, error) {
 	var pos []string
+	out := fs.Output()
+	// The flag package would print the error and every flag; run prints
+	// the error and the command's usage line instead.
+	fs.SetOutput(io.Discard)
+	defer fs.SetOutput(out)
 	for {
 		if err := fs.Parse(args); err != nil {
 			if errors.Is(err, flag.ErrHelp) {
-				return nil, errUsage
+				fs.SetOutput(out)
+				var printFlags func()
+				fs.VisitAll(func(*flag.Flag) { printFlags = fs.PrintDefaults })
+				help(out, strings.TrimPrefix(fs.Name(), "onrecord "), printFlags)
+				return nil, errHelp
 			}
-			return nil, fmt.Errorf("%w: %v", errUsage, err)
+			return nil, usageErr("%v", err)
 		}
 		args = fs.Args()
 		if len(args) == 0 {
@@ -48,20 +61,33 @@ func parse(fs *flag.FlagSet, args []string) ([]string, error) {
 
 // inputFlags are the flags shared by the commands that read articles.
 type inputFlags struct {
-	input string
-	jobs  int
+	input    string
+	encoding string
+	jobs     int
 }
 
+// inputFormats are the values of --input.
+var inputFormats = []string{"text", "html", "jsonl"}
+
 func (f *inputFlags) register(fs *flag.FlagSet) {
-	fs.StringVar(&f.input, "input", "text", "input format: text (.txt files, directories, -) or jsonl ({\"id\",\"text\",\"date\"} a line)")
+	fs.StringVar(&f.input, "input", "text", "input format: text (.txt files; .html, .htm files and web pages are read as HTML), html (every input is an HTML page) or jsonl ({\"id\",\"text\",\"date\"} a line, .jsonl files)")
+	fs.StringVar(&f.encoding, "encoding", "", "character encoding of the input when it is not UTF-8: latin1, windows-1252, iso-8859-15, utf-16, shift_jis, ... (any WHATWG encoding label)")
 	fs.IntVar(&f.jobs, "j", 0, "documents processed in parallel (default: all cores)")
 }
 
 // documents reads the articles named by args. With no args and a terminal on
 // stdin, it yields the bundled example article.
 func (f *inputFlags) documents(args []string, stdin io.Reader, stderr io.Writer) (iter.Seq2[*onrecord.Document, error], error) {
-	if f.input != "text" && f.input != "jsonl" {
-		return nil, fmt.Errorf("%w: --input must be text or jsonl, not %q", errUsage, f.input)
+	if !slices.Contains(inputFormats, f.input) {
+		return nil, usageErr("--input must be one of %s, not %q", strings.Join(inputFormats, ", "), f.input)
+	}
+	opt := text.ReadOptions{JSONL: f.input == "jsonl", HTML: f.input == "html", Stdin: stdin}
+	if f.encoding != "" {
+		enc, err := htmlindex.Get(f.encoding)
+		if err != nil {
+			return nil, usageErr("unknown --encoding %q: want an encoding name such as utf-8, latin1 (iso-8859-1), windows-1252, iso-8859-15, utf-16le, shift_jis", f.encoding)
+		}
+		opt.Encoding = enc
 	}
 	if len(args) == 0 && isTerminal(stdin) {
 		fmt.Fprintf(stderr, "onrecord: no input given; using the bundled example article %s\n", onrecord.ExampleID)
@@ -69,16 +95,14 @@ func (f *inputFlags) documents(args []string, stdin io.Reader, stderr io.Writer)
 			yield(text.NewDocument(onrecord.ExampleID, []byte(onrecord.Example)))
 		}, nil
 	}
-	return text.Read(args, text.ReadOptions{JSONL: f.input == "jsonl", Stdin: stdin}), nil
+	return text.Read(args, opt), nil
 }
 
+// isTerminal reports whether x is a terminal. /dev/null, a pipe or a file
+// is not: a character device is not enough (cron and CI give /dev/null).
 func isTerminal(x any) bool {
 	f, ok := x.(*os.File)
-	if !ok {
-		return false
-	}
-	st, err := f.Stat()
-	return err == nil && st.Mode()&os.ModeCharDevice != 0
+	return ok && term.IsTerminal(int(f.Fd()))
 }
 
 // interruptible returns a context cancelled by Ctrl-C.
@@ -91,12 +115,16 @@ func interruptible() (context.Context, context.CancelFunc) {
 // document in input order.
 func process(ctx context.Context, stage pipeline.Stage, docs iter.Seq2[*onrecord.Document, error], jobs int, stderr io.Writer, handle func(*onrecord.Document) error) error {
 	prog := newProgress(stderr)
-	failed := 0
+	failed, hinted := 0, false
 	err := pipeline.Run(ctx, docs, jobs, stage, func(r pipeline.Result) error {
 		if r.Err != nil {
 			failed++
 			prog.clear()
 			fmt.Fprintf(stderr, "onrecord: %v\n", r.Err)
+			if errors.Is(r.Err, text.ErrInvalidUTF8) && !hinted {
+				hinted = true
+				fmt.Fprintln(stderr, "onrecord: hint: name the input's encoding with --encoding, e.g. --encoding windows-1252 for an old Western European archive")
+			}
 		} else if err := handle(r.Doc); err != nil {
 			return err
 		}
@@ -129,13 +157,19 @@ func runExtract(args []string, stdin io.Reader, stdout, stderr io.Writer) error 
 			*format = "text"
 		}
 	}
+	if !slices.Contains(output.Formats(), *format) {
+		return usageErr("--format must be one of %s, not %q", strings.Join(output.Formats(), ", "), *format)
+	}
+	if *format == "brat" && *out == "" {
+		return usageErr("--format brat writes files: name their directory with --out DIR")
+	}
 	docs, err := in.documents(args, stdin, stderr)
 	if err != nil {
 		return err
 	}
 	w, err := output.New(*format, stdout, output.Options{Dir: *out, Color: isTerminal(stdout)})
 	if err != nil {
-		return fmt.Errorf("%w: %v", errUsage, err)
+		return err
 	}
 	p, err := pipeline.Default()
 	if err != nil {

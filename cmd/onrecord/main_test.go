@@ -105,11 +105,98 @@ not json
 	}
 }
 
-func TestUsage(t *testing.T) {
-	for _, args := range [][]string{{}, {"nope"}, {"extract", "--format", "xml", "x.txt"}, {"eval"}} {
-		if code, _, _ := runCmd(t, "", args...); code != 2 {
-			t.Errorf("onrecord %v: exit %d, want 2", args, code)
+// TestUsageErrors: every mistake in the command line exits 2 with a
+// message saying what is wrong and, where there is a list, the valid values.
+func TestUsageErrors(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "r.db")
+	for _, tc := range []struct {
+		args []string
+		want []string // in the message
+	}{
+		{nil, []string{"Usage:", "extract"}},
+		{[]string{"nope"}, []string{`unknown command "nope"`, "extract"}},
+		{[]string{"help", "nope"}, []string{`unknown command "nope"`}},
+		{[]string{"extract", "--format", "xml", "x.txt"}, []string{`"xml"`, "jsonl, text, csv, brat"}},
+		{[]string{"extract", "--format", "brat", "x.txt"}, []string{"--out"}},
+		{[]string{"extract", "--input", "pdf", "x.txt"}, []string{`"pdf"`, "text, html, jsonl"}},
+		{[]string{"extract", "--encoding", "klingon", "x.txt"}, []string{`"klingon"`, "windows-1252"}},
+		{[]string{"extract", "-j", "many"}, []string{"-j"}},
+		{[]string{"extract", "--nope"}, []string{"-nope"}},
+		{[]string{"ingest", "--input", "xml"}, []string{`"xml"`, "text, html, jsonl"}},
+		{[]string{"analyze", "--input", "xml"}, []string{`"xml"`}},
+		{[]string{"search", "--db", db, "--since", "March 3"}, []string{`"March 3"`, "YYYY-MM-DD"}},
+		{[]string{"search", "--db", db, "--until", "2024-02-30"}, []string{"2024-02-30", "YYYY-MM-DD"}},
+		{[]string{"search", "--db", db, "--kind", "rumour"}, []string{"direct", "indirect", "mixed"}},
+		{[]string{"speakers", "--top", "x"}, []string{"-top"}},
+		{[]string{"speakers", "--db", db, "extra"}, []string{"no arguments", `"extra"`}},
+		{[]string{"serve", "--addr"}, []string{"-addr"}},
+		{[]string{"eval"}, []string{"GOLD_DIR"}},
+		{[]string{"train", "--models", "tag,magic"}, []string{`"magic"`, "tag, parse or attrib"}},
+		{[]string{"version", "now"}, []string{"no arguments"}},
+	} {
+		code, out, errs := runCmd(t, "", tc.args...)
+		if code != 2 {
+			t.Errorf("onrecord %q: exit %d, want 2", tc.args, code)
 		}
+		if out != "" {
+			t.Errorf("onrecord %q: stdout %q", tc.args, out)
+		}
+		for _, w := range tc.want {
+			if !strings.Contains(errs, w) {
+				t.Errorf("onrecord %q: stderr does not say %q:\n%s", tc.args, w, errs)
+			}
+		}
+	}
+}
+
+// TestHelp: every command describes itself with examples, by
+// "onrecord help COMMAND" on stdout and by "COMMAND -h" on stderr, exit 0.
+func TestHelp(t *testing.T) {
+	for _, c := range commands {
+		code, out, _ := runCmd(t, "", "help", c.name)
+		if code != 0 || !strings.Contains(out, "usage: onrecord "+c.name) || !strings.Contains(out, "Example") || !strings.Contains(out, c.help) {
+			t.Errorf("help %s: exit %d:\n%s", c.name, code, out)
+		}
+		if c.name != "version" && !strings.Contains(out, "Flags:") {
+			t.Errorf("help %s lists no flags:\n%s", c.name, out)
+		}
+		code, out, errs := runCmd(t, "", c.name, "-h")
+		if code != 0 || out != "" || !strings.Contains(errs, c.help) {
+			t.Errorf("%s -h: exit %d, stdout %q, stderr:\n%s", c.name, code, out, errs)
+		}
+	}
+	code, out, _ := runCmd(t, "", "--help")
+	if code != 0 || !strings.Contains(out, "onrecord help COMMAND") {
+		t.Errorf("--help: exit %d:\n%s", code, out)
+	}
+	for _, args := range [][]string{{"version"}, {"--version"}} {
+		code, out, _ := runCmd(t, "", args...)
+		if code != 0 || !strings.HasPrefix(out, "onrecord ") || !strings.Contains(out, "go1.") {
+			t.Errorf("%q: exit %d: %q", args, code, out)
+		}
+	}
+}
+
+// TestNoExampleWithoutTerminal: with no input named and stdin not a
+// terminal (cron, CI, an empty pipe), stdin is read and the bundled example
+// is neither extracted nor stored.
+func TestNoExampleWithoutTerminal(t *testing.T) {
+	devnull, err := os.Open(os.DevNull)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer devnull.Close()
+	db := filepath.Join(t.TempDir(), "r.db")
+	for _, args := range [][]string{{"extract", "--format", "jsonl"}, {"ingest", "--db", db}} {
+		var out, errb bytes.Buffer
+		run(args, devnull, &out, &errb)
+		if strings.Contains(out.String()+errb.String(), "timberlake") {
+			t.Errorf("%q on /dev/null used the example:\n%s%s", args, out.String(), errb.String())
+		}
+	}
+	code, out, errs := runCmd(t, "", "search", "--db", db, "Timberlake")
+	if code != 0 || out != "" {
+		t.Errorf("search after ingest of /dev/null: exit %d, %q %s", code, out, errs)
 	}
 }
 
@@ -204,6 +291,62 @@ func TestIngestCollidingNames(t *testing.T) {
 			t.Errorf("article %s: %v", id, err)
 		} else if d.Text != body {
 			t.Errorf("article %s holds %q", id, d.Text)
+		}
+	}
+}
+
+// TestExtractEncoding: a Windows-1252 file is an error with a hint at
+// --encoding, and is read with it.
+func TestExtractEncoding(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "old.txt")
+	if err := os.WriteFile(path, []byte("\x93The ferry will run again on Monday,\x94 said Andr\xe9 Morel."), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, errs := runCmd(t, "", "extract", "--format", "jsonl", path)
+	if code != 1 || !strings.Contains(errs, "invalid UTF-8") || !strings.Contains(errs, "--encoding") {
+		t.Errorf("without --encoding: exit %d:\n%s", code, errs)
+	}
+	for _, enc := range []string{"windows-1252", "latin1", "ISO-8859-1"} {
+		code, out, errs := runCmd(t, "", "extract", "--format", "jsonl", "--encoding", enc, path)
+		if code != 0 || !strings.Contains(out, `"text":"“The ferry will run again on Monday,”"`) || !strings.Contains(out, "André Morel") {
+			t.Errorf("--encoding %s: exit %d: %s\n%s", enc, code, out, errs)
+		}
+	}
+}
+
+// TestExtractHTMLStdin: --input html reads standard input as a page.
+func TestExtractHTMLStdin(t *testing.T) {
+	page := `<html><head><title>Ferry back</title></head><body><nav><a href="/">Home</a></nav>` +
+		`<p>&ldquo;The ferry will run again on Monday,&rdquo; said Andr&eacute; Morel.</p></body></html>`
+	code, out, errs := runCmd(t, page, "extract", "--input", "html", "--format", "jsonl")
+	if code != 0 || !strings.Contains(out, `"id":"stdin"`) || !strings.Contains(out, `"text":"“The ferry will run again on Monday,”"`) || !strings.Contains(out, "André Morel") {
+		t.Errorf("exit %d: %s\n%s", code, out, errs)
+	}
+}
+
+// TestMissingRecord: the commands that read the record do not create an
+// empty one for a mistyped --db.
+func TestMissingRecord(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "typo.db")
+	for _, args := range [][]string{{"search", "--db", db, "pool"}, {"speakers", "--db", db}, {"serve", "--addr", "127.0.0.1:0", "--db", db}} {
+		code, _, errs := runCmd(t, "", args...)
+		if code != 1 || !strings.Contains(errs, "no record at "+db) {
+			t.Errorf("%q: exit %d: %s", args, code, errs)
+		}
+		if _, err := os.Stat(db); err == nil {
+			t.Fatalf("%q created %s", args, db)
+		}
+	}
+}
+
+func TestRedact(t *testing.T) {
+	for in, want := range map[string]string{
+		"postgres://u:secret@db:5432/x?sslmode=disable": "postgres://u:xxxxx@db:5432/x?sslmode=disable",
+		"postgresql://u@db/x":                           "postgresql://u@db/x",
+		"onrecord.db":                                   "onrecord.db",
+	} {
+		if got := redact(in); got != want {
+			t.Errorf("redact(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

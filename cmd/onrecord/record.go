@@ -3,10 +3,12 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"iter"
 	"log/slog"
+	"net/url"
 	"os"
 	"os/signal"
 	"strings"
@@ -25,10 +27,45 @@ const defaultDB = "onrecord.db"
 // openStore picks the backend by the DSN: postgres:// URLs go to
 // PostgreSQL, anything else is an SQLite file.
 func openStore(ctx context.Context, dsn string) (onrecord.Store, error) {
-	if strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") {
+	if isPostgres(dsn) {
 		return postgres.Open(ctx, dsn)
 	}
 	return sqlite.Open(ctx, dsn)
+}
+
+// openRecord opens an existing record for the commands that read it: a
+// mistyped SQLite path is an error instead of a new, empty record.
+func openRecord(ctx context.Context, dsn string) (onrecord.Store, error) {
+	if !isPostgres(dsn) {
+		if _, err := os.Stat(dsn); errors.Is(err, os.ErrNotExist) {
+			return nil, fmt.Errorf("no record at %s: check --db, or create it with onrecord ingest --db %s", dsn, dsn)
+		}
+	}
+	return openStore(ctx, dsn)
+}
+
+func isPostgres(dsn string) bool {
+	return strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://")
+}
+
+// redact hides the password of a postgres:// URL, for printing.
+func redact(dsn string) string {
+	if !isPostgres(dsn) {
+		return dsn
+	}
+	u, err := url.Parse(dsn)
+	if err != nil {
+		return "postgres://…" // unparsable: the password cannot be found to hide
+	}
+	return u.Redacted()
+}
+
+// noArgs rejects positional arguments for a command that takes none.
+func noArgs(name string, args []string) error {
+	if len(args) > 0 {
+		return usageErr("%s takes no arguments, got %q", name, strings.Join(args, " "))
+	}
+	return nil
 }
 
 func runIngest(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
@@ -89,7 +126,7 @@ func runIngest(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	})
 	secs := time.Since(start).Seconds()
 	fmt.Fprintf(stderr, "ingested %d articles (%d new or changed, %d already stored) into %s in %.1fs, %.1f articles/s\n",
-		stored, changed, skipped, *db, secs, float64(stored)/max(secs, 1e-9))
+		stored, changed, skipped, redact(*db), secs, float64(stored)/max(secs, 1e-9))
 	return err
 }
 
@@ -125,7 +162,7 @@ func runSearch(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		return fmt.Errorf("%w: --kind must be direct, indirect or mixed", errUsage)
 	}
 	ctx := context.Background()
-	st, err := openStore(ctx, *db)
+	st, err := openRecord(ctx, *db)
 	if err != nil {
 		return err
 	}
@@ -157,11 +194,15 @@ func runSpeakers(args []string, stdin io.Reader, stdout, stderr io.Writer) error
 	fs := flags("speakers", stderr)
 	db := fs.String("db", defaultDB, "the quote record: an SQLite file or a postgres:// URL")
 	top := fs.Int("top", 20, "how many speakers (0: all)")
-	if _, err := parse(fs, args); err != nil {
+	args, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if err := noArgs("speakers", args); err != nil {
 		return err
 	}
 	ctx := context.Background()
-	st, err := openStore(ctx, *db)
+	st, err := openRecord(ctx, *db)
 	if err != nil {
 		return err
 	}
@@ -189,7 +230,12 @@ func runServe(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	fs := flags("serve", stderr)
 	addr := fs.String("addr", "127.0.0.1:8080", "listen address")
 	db := fs.String("db", defaultDB, "the quote record: an SQLite file or a postgres:// URL (\"\" to serve extraction only)")
-	if _, err := parse(fs, args); err != nil {
+	create := fs.Bool("create", false, "create the SQLite record when it does not exist")
+	args, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if err := noArgs("serve", args); err != nil {
 		return err
 	}
 	ctx, cancel := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
@@ -201,7 +247,11 @@ func runServe(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	}
 	var st onrecord.Store
 	if *db != "" {
-		if st, err = openStore(ctx, *db); err != nil {
+		open := openRecord
+		if *create {
+			open = openStore
+		}
+		if st, err = open(ctx, *db); err != nil {
 			return err
 		}
 		defer st.Close()
