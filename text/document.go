@@ -198,3 +198,32 @@ func isBoilerplate(line string) bool {
 	}
 	return false
 }
+
+// dateLayouts are the forms of a date ParseDate reads besides YYYY-MM-DD:
+// timestamps, and dates as newsrooms write them. Day-first and month-first
+// all-numeric forms (03/04/2024) are ambiguous and left out.
+var dateLayouts = []string{
+	time.RFC3339, "2006-01-02T15:04:05", "2006-01-02 15:04:05", "2006/01/02",
+	time.RFC1123Z, time.RFC1123, time.RFC850, time.ANSIC,
+	"January 2, 2006", "Jan 2, 2006", "Jan. 2, 2006", "January 2 2006", "Jan 2 2006",
+	"Monday, January 2, 2006", "Mon, January 2, 2006", "Mon, Jan 2, 2006",
+	"2 January 2006", "2 Jan 2006", "2 Jan. 2006", "Monday, 2 January 2006", "Mon, 2 Jan 2006",
+	"January 2, 2006 3:04 PM", "Jan 2, 2006 3:04 PM", "January 2, 2006, 3:04 PM",
+}
+
+// ParseDate reads a date written YYYY-MM-DD or in one of dateLayouts and
+// returns it as YYYY-MM-DD; ok is false for anything else, and for a day
+// that does not exist.
+func ParseDate(s string) (date string, ok bool) {
+	s = strings.Join(strings.Fields(s), " ")
+	if checkDate(s) == nil {
+		return s, true
+	}
+	s = strings.Replace(s, "Sept", "Sep", 1) // the AP's abbreviation, unknown to package time
+	for _, l := range dateLayouts {
+		if t, err := time.Parse(l, s); err == nil {
+			return t.Format(time.DateOnly), true
+		}
+	}
+	return "", false
+}

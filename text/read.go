@@ -46,6 +46,9 @@ type ReadOptions struct {
 	Stdin io.Reader
 	// MaxBytes caps one document; 0 means DefaultMaxBytes.
 	MaxBytes int
+	// Warn, when set, is told of problems that do not stop a document
+	// from being read (a JSONL date it cannot read).
+	Warn func(error)
 }
 
 // Read streams the documents named by args: files, directories (walked
@@ -273,7 +276,10 @@ func (r *reader) jsonl(name, id string, in io.Reader) bool {
 				return false
 			}
 		} else if len(bytes.TrimSpace(line)) > 0 {
-			d, derr := decodeLine(line, id+":"+strconv.Itoa(n))
+			d, warning, derr := decodeLine(line, id+":"+strconv.Itoa(n))
+			if warning != nil && r.opt.Warn != nil {
+				r.opt.Warn(fmt.Errorf("read %s: %w", where, warning))
+			}
 			more := true
 			if derr != nil {
 				more = r.yield(nil, fmt.Errorf("read %s: %w", where, derr))
@@ -319,31 +325,34 @@ func (r *reader) readLine(br *bufio.Reader) (line []byte, tooLong bool, err erro
 }
 
 // decodeLine turns one JSONL line into a document; defaultID is used when
-// the line has no id.
-func decodeLine(line []byte, defaultID string) (*onrecord.Document, error) {
+// the line has no id. A date it cannot read is a warning: the document
+// comes without it.
+func decodeLine(line []byte, defaultID string) (d *onrecord.Document, warning, err error) {
 	if !utf8.Valid(line) {
-		return nil, fmt.Errorf("%w at byte offset %d", ErrInvalidUTF8, invalidAt(line))
+		return nil, nil, fmt.Errorf("%w at byte offset %d", ErrInvalidUTF8, invalidAt(line))
 	}
 	var rec jsonRecord
 	if err := json.Unmarshal(line, &rec); err != nil {
-		return nil, fmt.Errorf("bad JSON: %w", err)
+		return nil, nil, fmt.Errorf("bad JSON: %w", err)
 	}
 	id := defaultID
 	if rec.ID != nil && *rec.ID != "" {
 		id = *rec.ID
 	}
 	if rec.Text == nil {
-		return nil, fmt.Errorf("%s: no \"text\" field", id)
+		return nil, nil, fmt.Errorf("%s: no \"text\" field", id)
 	}
-	d, err := NewDocument(id, []byte(*rec.Text))
+	d, err = NewDocument(id, []byte(*rec.Text))
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if rec.Date != nil && *rec.Date != "" {
-		if err := checkDate(*rec.Date); err != nil {
-			return nil, fmt.Errorf("%s: %w", id, err)
+		date, ok := ParseDate(*rec.Date)
+		if !ok {
+			// The article is worth more than its date: it is kept.
+			return d, fmt.Errorf("%s: date %q not understood (want YYYY-MM-DD, or a form such as \"March 3, 2024\"); the document has no date", id, *rec.Date), nil
 		}
-		d.Date = *rec.Date // an explicit date wins over a header in the text
+		d.Date = date // an explicit date wins over a header in the text
 	}
-	return d, nil
+	return d, nil, nil
 }

@@ -165,9 +165,9 @@ func TestReadJSONL(t *testing.T) {
 		`{"id": "last", "text": "date 2019-01-01 Header loses to field.", "date": "2021-01-01"}`,
 	}, "\r\n")
 	dir := writeFiles(t, map[string]string{"batch.jsonl": in, "skip.txt": "not JSONL"})
-	var got []string
-	var dates []string
-	for d, err := range Read([]string{dir}, ReadOptions{JSONL: true}) {
+	var got, dates, warnings []string
+	warn := func(err error) { warnings = append(warnings, err.Error()) }
+	for d, err := range Read([]string{dir}, ReadOptions{JSONL: true, Warn: warn}) {
 		if err != nil {
 			got = append(got, "ERR "+err.Error())
 			continue
@@ -175,7 +175,7 @@ func TestReadJSONL(t *testing.T) {
 		got = append(got, d.ID)
 		dates = append(dates, d.Date)
 	}
-	want := []string{"one", "batch:3", "batch.jsonl:4: bad: bad date", "batch.jsonl:5: bad JSON", "batch.jsonl:6: notext: no \"text\"", "batch.jsonl:7: empty: empty", "batch.jsonl:8: invalid UTF-8", "last"}
+	want := []string{"one", "batch:3", "bad", "batch.jsonl:5: bad JSON", "batch.jsonl:6: notext: no \"text\"", "batch.jsonl:7: empty: empty", "batch.jsonl:8: invalid UTF-8", "last"}
 	if len(got) != len(want) {
 		t.Fatalf("got %q", got)
 	}
@@ -184,8 +184,27 @@ func TestReadJSONL(t *testing.T) {
 			t.Errorf("item %d = %q, want %q", i, got[i], want[i])
 		}
 	}
-	if strings.Join(dates, ",") != "2020-02-29,,2021-01-01" {
+	if strings.Join(dates, ",") != "2020-02-29,,,2021-01-01" {
 		t.Errorf("dates %q", dates)
+	}
+	// a date that cannot be read is a warning, and the document is kept
+	if len(warnings) != 1 || !strings.Contains(warnings[0], "batch.jsonl:4: bad: date \"2020-02-30\" not understood") {
+		t.Errorf("warnings %q", warnings)
+	}
+}
+
+func TestParseDate(t *testing.T) {
+	for in, want := range map[string]string{
+		"2024-03-03": "2024-03-03", "March 3, 2024": "2024-03-03", "Mar. 3, 2024": "2024-03-03",
+		"Sept. 30, 2019": "2019-09-30", "3 March 2024": "2024-03-03", "Sunday, March 3, 2024": "2024-03-03",
+		"2024-03-03T22:10:00-05:00": "2024-03-03", "2024-03-03 08:00:00": "2024-03-03",
+		"Sun, 03 Mar 2024 10:00:00 GMT": "2024-03-03", "  March  3,\t2024 ": "2024-03-03", "2024/03/03": "2024-03-03",
+		"03/04/2024": "", "yesterday": "", "February 30, 2024": "", "2024-02-30": "", "": "",
+	} {
+		got, ok := ParseDate(in)
+		if got != want || ok != (want != "") {
+			t.Errorf("ParseDate(%q) = %q, %v; want %q", in, got, ok, want)
+		}
 	}
 }
 

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -98,15 +97,16 @@ func runEval(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	if *refs == "" {
 		return nil
 	}
-	f, err := os.Open(*refs)
-	if errors.Is(err, os.ErrNotExist) && *refs == defaultSpeakerRefs {
-		return nil // run outside the repository: no hand-checked file
+	var in io.Reader = strings.NewReader(onrecord.SpeakersDev) // the default, as built
+	if *refs != defaultSpeakerRefs {
+		f, err := os.Open(*refs)
+		if err != nil {
+			return fmt.Errorf("read speakers: %w", err)
+		}
+		defer f.Close()
+		in = f
 	}
-	if err != nil {
-		return fmt.Errorf("read speakers: %w", err)
-	}
-	defer f.Close()
-	rows, err := eval.ReadSpeakerRefs(f)
+	rows, err := eval.ReadSpeakerRefs(in)
 	if err != nil {
 		return fmt.Errorf("read %s: %w", *refs, err)
 	}
@@ -120,7 +120,8 @@ func runEval(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	return nil
 }
 
-// defaultSpeakerRefs is the hand-checked speaker file on PolNeAR dev.
+// defaultSpeakerRefs is the hand-checked speaker file on PolNeAR dev,
+// read from the binary (onrecord.SpeakersDev) whatever the working directory.
 const defaultSpeakerRefs = "testdata/speakers-dev.tsv"
 
 func printMisses(w io.Writer, ms []eval.SpeakerMiss) {

@@ -11,6 +11,7 @@ import (
 	"os/signal"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/onrecord/onrecord"
@@ -81,7 +82,14 @@ func (f *inputFlags) documents(args []string, stdin io.Reader, stderr io.Writer)
 	if !slices.Contains(inputFormats, f.input) {
 		return nil, usageErr("--input must be one of %s, not %q", strings.Join(inputFormats, ", "), f.input)
 	}
-	opt := text.ReadOptions{JSONL: f.input == "jsonl", HTML: f.input == "html", Stdin: stdin}
+	opt := text.ReadOptions{JSONL: f.input == "jsonl", HTML: f.input == "html", Stdin: stdin, Warn: func(err error) {
+		stderrMu.Lock()
+		defer stderrMu.Unlock()
+		if isTerminal(stderr) {
+			fmt.Fprint(stderr, "\r\033[K") // off the progress line
+		}
+		fmt.Fprintf(stderr, "onrecord: warning: %v\n", err)
+	}}
 	if f.encoding != "" {
 		enc, err := htmlindex.Get(f.encoding)
 		if err != nil {
@@ -105,10 +113,20 @@ func isTerminal(x any) bool {
 	return ok && term.IsTerminal(int(f.Fd()))
 }
 
+// useColor honours NO_COLOR (https://no-color.org): colours only on a
+// terminal, and not when NO_COLOR is set to anything.
+func useColor(terminal bool) bool {
+	return terminal && os.Getenv("NO_COLOR") == ""
+}
+
 // interruptible returns a context cancelled by Ctrl-C.
 func interruptible() (context.Context, context.CancelFunc) {
 	return signal.NotifyContext(context.Background(), os.Interrupt)
 }
+
+// stderrMu orders the writes to stderr of the reader (warnings) and of
+// process (errors, progress), which run in different goroutines.
+var stderrMu sync.Mutex
 
 // process runs stage over docs, reporting each failed document on stderr
 // and progress when stderr is a terminal; handle gets every processed
@@ -117,6 +135,13 @@ func process(ctx context.Context, stage pipeline.Stage, docs iter.Seq2[*onrecord
 	prog := newProgress(stderr)
 	failed, hinted := 0, false
 	err := pipeline.Run(ctx, docs, jobs, stage, func(r pipeline.Result) error {
+		if r.Err == nil {
+			if err := handle(r.Doc); err != nil {
+				return err
+			}
+		}
+		stderrMu.Lock()
+		defer stderrMu.Unlock()
 		if r.Err != nil {
 			failed++
 			prog.clear()
@@ -125,13 +150,13 @@ func process(ctx context.Context, stage pipeline.Stage, docs iter.Seq2[*onrecord
 				hinted = true
 				fmt.Fprintln(stderr, "onrecord: hint: name the input's encoding with --encoding, e.g. --encoding windows-1252 for an old Western European archive")
 			}
-		} else if err := handle(r.Doc); err != nil {
-			return err
 		}
 		prog.tick(failed)
 		return nil
 	})
+	stderrMu.Lock()
 	prog.done(failed)
+	stderrMu.Unlock()
 	if err != nil {
 		return err
 	}
@@ -163,11 +188,17 @@ func runExtract(args []string, stdin io.Reader, stdout, stderr io.Writer) error 
 	if *format == "brat" && *out == "" {
 		return usageErr("--format brat writes files: name their directory with --out DIR")
 	}
+	if isTerminal(stdout) {
+		// The output is on the terminal: a progress line on stderr, the same
+		// terminal, would be written over it. Hidden from isTerminal, stderr
+		// still gets the errors and warnings.
+		stderr = struct{ io.Writer }{stderr}
+	}
 	docs, err := in.documents(args, stdin, stderr)
 	if err != nil {
 		return err
 	}
-	w, err := output.New(*format, stdout, output.Options{Dir: *out, Color: isTerminal(stdout)})
+	w, err := output.New(*format, stdout, output.Options{Dir: *out, Color: useColor(isTerminal(stdout))})
 	if err != nil {
 		return err
 	}

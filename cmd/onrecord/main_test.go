@@ -95,13 +95,23 @@ func TestExtractJSONL(t *testing.T) {
 	in := `{"id":"x1","text":"\"Taxes will fall,\" the senator said.","date":"2016-09-01"}
 not json
 {"id":"x2","text":"According to the report, crime fell."}
+{"id":"x3","text":"The mayor said the pool would close.","date":"March 3, 2024"}
+{"id":"x4","text":"The mayor said the pool would open.","date":"the third of March"}
 `
 	code, out, errs := runCmd(t, in, "extract", "--input", "jsonl", "--format", "jsonl", "-")
 	if code != 1 || !strings.Contains(errs, ":2") {
 		t.Errorf("exit %d, stderr %q: want 1 and the bad line named", code, errs)
 	}
-	if n := strings.Count(out, "\n"); n != 2 {
-		t.Errorf("%d documents out, want 2:\n%s", n, out)
+	if n := strings.Count(out, "\n"); n != 4 {
+		t.Errorf("%d documents out, want 4:\n%s", n, out)
+	}
+	// a human date is read; one that cannot be is a warning, and the
+	// document is still extracted
+	if !strings.Contains(out, `{"id":"x3","date":"2024-03-03"`) || !strings.Contains(out, `{"id":"x4","date":null`) {
+		t.Errorf("dates:\n%s", out)
+	}
+	if !strings.Contains(errs, `warning: read stdin:5: x4: date "the third of March" not understood`) {
+		t.Errorf("no warning for line 5:\n%s", errs)
 	}
 }
 
@@ -348,5 +358,16 @@ func TestRedact(t *testing.T) {
 		if got := redact(in); got != want {
 			t.Errorf("redact(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+func TestNoColor(t *testing.T) {
+	t.Setenv("NO_COLOR", "")
+	if !useColor(true) || useColor(false) {
+		t.Errorf("without NO_COLOR: colours %v on a terminal, %v off it", useColor(true), useColor(false))
+	}
+	t.Setenv("NO_COLOR", "1")
+	if useColor(true) {
+		t.Errorf("NO_COLOR=1: colours on a terminal")
 	}
 }
