@@ -290,17 +290,24 @@ func cell(s string) string {
 
 type bratWriter struct{ dir string }
 
-// Write stores ID.txt (d.Text as is) and ID.ann; the ID's base name is
-// used, without a .txt extension, so that an ID cannot leave the directory.
+// Write stores ID.txt (d.Text as is) and ID.ann, without a .txt extension
+// of the ID; an ID with folders ("2019/story", from a tree of files) is
+// written in those folders under the directory, so that same-named files
+// of different folders stay apart. An ID that would leave the directory is
+// an error.
 func (w *bratWriter) Write(d *onrecord.Document) error {
-	id := strings.TrimSuffix(filepath.Base(filepath.ToSlash(d.ID)), ".txt")
-	if id == "" || id == "." || id == ".." || id == "/" {
+	id := filepath.FromSlash(strings.TrimSuffix(d.ID, ".txt"))
+	if !filepath.IsLocal(id) || strings.HasSuffix(d.ID, "/") {
 		return fmt.Errorf("brat output: document ID %q is not a file name", d.ID)
 	}
-	if err := os.WriteFile(filepath.Join(w.dir, id+".txt"), []byte(d.Text), 0o644); err != nil {
+	base := filepath.Join(w.dir, id)
+	if err := os.MkdirAll(filepath.Dir(base), 0o755); err != nil {
 		return fmt.Errorf("brat output: %w", err)
 	}
-	f, err := os.Create(filepath.Join(w.dir, id+".ann"))
+	if err := os.WriteFile(base+".txt", []byte(d.Text), 0o644); err != nil {
+		return fmt.Errorf("brat output: %w", err)
+	}
+	f, err := os.Create(base + ".ann")
 	if err != nil {
 		return fmt.Errorf("brat output: %w", err)
 	}

@@ -191,8 +191,19 @@ func TestBrat(t *testing.T) {
 	if _, err := New("brat", nil, Options{}); err == nil {
 		t.Error("brat without a directory: no error")
 	}
-	if err := w.Write(&onrecord.Document{ID: "../"}); err == nil {
-		t.Error("ID that is no file name: no error")
+	for _, id := range []string{"../", "../x", "/etc/x", "a/../../x", "", "a/"} {
+		if err := w.Write(&onrecord.Document{ID: id}); err == nil {
+			t.Errorf("ID %q that is no file name: no error", id)
+		}
+	}
+	// IDs with folders, from a tree of files, stay apart
+	for _, id := range []string{"2019/story", "2020/story"} {
+		if err := w.Write(&onrecord.Document{ID: id, Text: id}); err != nil {
+			t.Fatal(err)
+		}
+		if b, err := os.ReadFile(filepath.Join(dir, id+".txt")); err != nil || string(b) != id {
+			t.Errorf("%s.txt: %q %v", id, b, err)
+		}
 	}
 }
 
