@@ -4,6 +4,8 @@ import (
 	"context"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -103,5 +105,32 @@ func TestFetch(t *testing.T) {
 	}
 	if time.Since(start) > 3*time.Second {
 		t.Errorf("slow: gave up after %s", time.Since(start))
+	}
+}
+
+// BenchmarkParse reads the five test pages; MB/s counts their HTML.
+func BenchmarkParse(b *testing.B) {
+	files, err := filepath.Glob("testdata/pages/*.html")
+	if err != nil || len(files) == 0 {
+		b.Fatal("no test pages", err)
+	}
+	var pages [][]byte
+	size := 0
+	for _, f := range files {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		pages = append(pages, raw)
+		size += len(raw)
+	}
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, raw := range pages {
+			if _, err := Parse(raw, "", nil); err != nil {
+				b.Fatal(err)
+			}
+		}
 	}
 }
