@@ -20,11 +20,8 @@ const (
 )
 
 // quotations fills dq with the double-quotation state of tokens [a, b), one
-// paragraph. A mark that touches the word before it and not the one after
-// closes, and the other way round opens, whatever its shape (“…“ is a
-// common slip); otherwise curly marks open and close as drawn and straight
-// ones toggle. Single marks inside a quotation (nested quotes,
-// apostrophes) leave it open.
+// paragraph, each mark read by opens. Single marks inside a quotation
+// (nested quotes, apostrophes) leave it open.
 // In a document of single-mark style the single marks are the quotations
 // and double ones nest inside them (singleQuotations).
 func quotations(d *onrecord.Document, a, b int, dq []int8, single bool) []int8 {
@@ -43,24 +40,35 @@ func quotations(d *onrecord.Document, a, b int, dq []int8, single bool) []int8 {
 			}
 			continue
 		}
-		left := i > a && d.Tokens[i].BStart == d.Tokens[i-1].BEnd
-		right := i+1 < b && d.Tokens[i].BEnd == d.Tokens[i+1].BStart
-		switch {
-		case left && !right:
-			open = false
-		case right && !left:
-			open = true
-		case curly || w == "``":
-			open = w != "\u201d"
-		default:
-			open = !open
-		}
+		open = opens(d, i, a, b, w, open)
 		dq[i-a] = qClose
 		if open {
 			dq[i-a] = qOpen
 		}
 	}
 	return dq
+}
+
+// opens reads double mark i (w) of tokens [a, b): whether a quotation is
+// open after it, given whether one was open before. A mark that touches
+// the word before it and not the one after closes, and the other way round
+// opens, whatever its shape or the state before: scraped news runs
+// paragraphs together and reopens a quotation mid-paragraph with no
+// closing mark ('… that. "Next …'). Otherwise curly marks open and close
+// as drawn and straight ones toggle. The features read marks so too, so
+// that the model and the decoder agree on what is quoted.
+func opens(d *onrecord.Document, i, a, b int, w string, open bool) bool {
+	left := i > a && d.Tokens[i].BStart == d.Tokens[i-1].BEnd
+	right := i+1 < b && d.Tokens[i].BEnd == d.Tokens[i+1].BStart
+	switch {
+	case left && !right:
+		return false
+	case right && !left:
+		return true
+	case w == "\u201c" || w == "\u201d" || w == "``":
+		return w != "\u201d"
+	}
+	return !open
 }
 
 // doubleMark returns the double mark of a token of quotation marks alone,

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/onrecord/onrecord"
 	"github.com/onrecord/onrecord/text"
 )
 
@@ -24,6 +25,10 @@ func TestQuotations(t *testing.T) {
 		{"“It is 51 percent.“ he said.", "It is 51 percent .", false},
 		// Marks clustered in one token close the inner and the outer quote.
 		{"“You called them ‘miracles,’” she said.", "You called them ‘ miracles ,", false},
+		// Scraped news runs paragraphs together: a quotation reopened
+		// mid-paragraph with no closing mark stays open, and the mark that
+		// then closes it closes it.
+		{`Roe said: "We won. "They know it." The bus left.`, "We won . They know it .", false},
 	} {
 		d, err := text.NewDocument("q", []byte(tt.text))
 		if err != nil {
@@ -45,4 +50,60 @@ func TestQuotations(t *testing.T) {
 			t.Errorf("%s: open %v, want %v", tt.text, got, tt.open)
 		}
 	}
+}
+
+// TestFeaturesReadMarksAsDecoder: the quotation layer of the features (1
+// inside, 2 on a mark) agrees with the decoder's reading of double marks,
+// also where scraped text reopens a quotation without closing it.
+func TestFeaturesReadMarksAsDecoder(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []string{
+		`Roe said: "We won the cup. "They know it was hard work. It was not luck." Then the bus left.`,
+		`"We won," Lee said. "They know it`,
+		"“It is 51 percent.“ he said. “We are happy.”",
+		`The coach, who said "grit" wins games, left. "It does," he said.`,
+	} {
+		d := analysed(t, s)
+		f := featurizer{m: m}
+		f.prepare(d)
+		dq := quotations(d, 0, len(d.Tokens), nil, false)
+		for i := range d.Tokens {
+			want := map[int8]int8{qOut: 0, qIn: 1, qOpen: 2, qClose: 2}[dq[i]]
+			if f.quote[i] != want {
+				t.Errorf("%s: token %d %q: feature %d, decoder %d", s, i, d.Word(i), f.quote[i], dq[i])
+			}
+		}
+	}
+}
+
+// TestExtractScraped: a quotation reopened mid-paragraph without its
+// closing mark is one direct quote to its last closing mark, and the
+// narration after it is no quote.
+func TestExtractScraped(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	const s = `The match ended late. Roe said: "We won the cup and we are proud. "They know it was hard work. It was not luck at all." The bus left the ground an hour later and the fans went home.`
+	d := analysed(t, s)
+	m.Extract(d)
+	var got []string
+	for _, q := range d.Quotes {
+		got = append(got, string(q.Kind)+": "+joined(d, q.Content))
+	}
+	want := `direct: "We won the cup and we are proud. "They know it was hard work. It was not luck at all."`
+	if len(got) != 1 || got[0] != want {
+		t.Errorf("quotes %q, want [%q]", got, want)
+	}
+}
+
+func joined(d *onrecord.Document, ss []onrecord.Span) string {
+	var parts []string
+	for _, sp := range ss {
+		parts = append(parts, d.Slice(sp))
+	}
+	return strings.Join(parts, " | ")
 }
