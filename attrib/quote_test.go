@@ -1,6 +1,7 @@
 package attrib
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -106,4 +107,57 @@ func joined(d *onrecord.Document, ss []onrecord.Span) string {
 		parts = append(parts, d.Slice(sp))
 	}
 	return strings.Join(parts, " | ")
+}
+
+// TestNewsCues: cues the model misses in news of other desks, read from the
+// sentence's layout. Each rule is run alone on the passage (no attribution
+// found before it), then the whole stage, which must report the same.
+func TestNewsCues(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		text, want string // want: content parts / cue / source; "" for none
+		whole      bool   // the whole stage reports it too
+	}{
+		{"According to the harbour authority, the ferry was two hours late on Monday.", "the ferry was two hours late on Monday / According to / the harbour authority", true},
+		// The story's own comment after ", but" stays out.
+		{"According to the league, the club had filed its accounts on time, but still lost the appeal.", "the club had filed its accounts on time / According to / the league", false},
+		// Quoted words after the comma are a direct quote, not this rule's.
+		{`According to Roe, "we will win it all."`, "", false},
+		// A cue between commas inside its content.
+		{"The new bridge, the engineer said, will open to traffic in the spring.", "The new bridge | will open to traffic in the spring / said / the engineer", true},
+		{"Ticket prices, Ms Okafor says, are set by the venue alone.", "Ticket prices | are set by the venue alone / says / Ms Okafor", false},
+		// A list between commas is no cue.
+		{"The team beat Rovers, Athletic and United before losing in the final.", "", true},
+	} {
+		d := analysed(t, tt.text)
+		f := featurizer{m: m}
+		f.prepare(d)
+		p := &para{d: d, a: 0, b: len(d.Tokens)}
+		p.dq = quotations(d, p.a, p.b, nil, false)
+		var got []string
+		for _, q := range parenthetical(d, p, accordingTo(d, p, nil, &f), &f) {
+			got = append(got, describe(d, q))
+		}
+		if tt.want == "" && len(got) > 0 || tt.want != "" && !slices.Equal(got, []string{tt.want}) {
+			t.Errorf("%s\ngot  %q\nwant %q", tt.text, got, tt.want)
+		}
+		if !tt.whole {
+			continue
+		}
+		m.Extract(d)
+		got = got[:0]
+		for _, q := range d.Quotes {
+			got = append(got, describe(d, q))
+		}
+		if tt.want == "" && len(got) > 0 || tt.want != "" && !slices.Contains(got, tt.want) {
+			t.Errorf("%s: whole stage\ngot  %q\nwant %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+func describe(d *onrecord.Document, q onrecord.Attribution) string {
+	return joined(d, q.Content) + " / " + joined(d, q.Cue) + " / " + joined(d, q.Source)
 }
