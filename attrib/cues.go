@@ -44,17 +44,43 @@ func accordingTo(d *onrecord.Document, p *para, atts []onrecord.Attribution, f *
 			continue
 		}
 		at := onrecord.Attribution{Content: spanOf(d, comma+1, end), Cue: spanOf(d, a, a+2), Source: spanOf(d, a+2, comma)}
-		if overlapsAny(atts, at.Content[0]) {
-			continue
-		}
-		at.Kind, at.Confidence = brat.KindOf(f.runes, at.Content), 0.5
-		atts = insert(atts, at)
+		atts = add(atts, at, f)
 	}
 	return atts
 }
 
-// insert adds at to atts, which are in the order of their contents.
-func insert(atts []onrecord.Attribution, at onrecord.Attribution) []onrecord.Attribution {
+// add adds at, found by a rule, to atts, which are in the order of their
+// contents. When the model gave at's cue another content (“X, Roe said.
+// "Y."”), at's content joins it: one cue reports both, as one content of
+// several parts. Otherwise at is added only when its content overlaps none
+// of atts': the model's reading stands.
+func add(atts []onrecord.Attribution, at onrecord.Attribution, f *featurizer) []onrecord.Attribution {
+	for k := range atts {
+		o := &atts[k]
+		if len(o.Cue) == 0 || !overlaps(o.Cue, at.Cue[0]) {
+			continue
+		}
+		for _, c := range at.Content {
+			if overlaps(o.Content, c) {
+				return atts
+			}
+		}
+		o.Content = append(o.Content, at.Content...)
+		slices.SortFunc(o.Content, func(x, y onrecord.Span) int { return x.Start - y.Start })
+		if len(o.Source) == 0 {
+			o.Source = at.Source
+		}
+		o.Kind = brat.KindOf(f.runes, o.Content)
+		// Kept in the order of their contents.
+		slices.SortStableFunc(atts, func(x, y onrecord.Attribution) int { return x.Content[0].Start - y.Content[0].Start })
+		return atts
+	}
+	for _, c := range at.Content {
+		if overlapsAny(atts, c) {
+			return atts
+		}
+	}
+	at.Kind, at.Confidence = brat.KindOf(f.runes, at.Content), 0.5
 	k := len(atts)
 	for k > 0 && atts[k-1].Content[0].Start > at.Content[0].Start {
 		k--
@@ -81,10 +107,18 @@ func clause(d *onrecord.Document, p *para, a, b int) bool {
 // overlapsAny tells whether some attribution's content overlaps s.
 func overlapsAny(atts []onrecord.Attribution, s onrecord.Span) bool {
 	for _, o := range atts {
-		for _, c := range o.Content {
-			if c.Start < s.End && s.Start < c.End {
-				return true
-			}
+		if overlaps(o.Content, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// overlaps tells whether one of spans overlaps s.
+func overlaps(spans []onrecord.Span, s onrecord.Span) bool {
+	for _, c := range spans {
+		if c.Start < s.End && s.Start < c.End {
+			return true
 		}
 	}
 	return false
@@ -125,11 +159,7 @@ func parenthetical(d *onrecord.Document, p *para, atts []onrecord.Attribution, f
 				break
 			}
 			at := onrecord.Attribution{Content: append(spanOf(d, a, c), spanOf(d, v+2, end)...), Cue: spanOf(d, v, v+1), Source: spanOf(d, c+1, v)}
-			if overlapsAny(atts, at.Content[0]) || overlapsAny(atts, at.Content[1]) {
-				break
-			}
-			at.Kind, at.Confidence = brat.KindOf(f.runes, at.Content), 0.5
-			atts = insert(atts, at)
+			atts = add(atts, at, f)
 			break
 		}
 	}
@@ -156,3 +186,82 @@ func outside(p *para, a, b int) bool {
 	}
 	return true
 }
+
+// hearsay are adverbs that attribute a clause to unnamed others.
+var hearsay = map[string]bool{"reportedly": true, "allegedly": true}
+
+// hearsayClause finds, in paragraph p, each clause that "reportedly" or
+// "allegedly" attributes to no one, when no attribution the model found
+// overlaps it: the clause of the verb the adverb modifies is the content
+// (the adverb inside it, as an agentless passive's cue is) and the adverb
+// the cue; opening the sentence ("Reportedly, …") it stays out, as does
+// the subordinator of an adverbial clause.
+func hearsayClause(d *onrecord.Document, p *para, atts []onrecord.Attribution, f *featurizer) []onrecord.Attribution {
+	for i := p.a; i < p.b; i++ {
+		h := int(d.Tokens[i].Head)
+		if !hearsay[f.words[i]] || h < p.a || h >= p.b || !strings.HasPrefix(d.Tokens[h].Tag, "VB") {
+			continue
+		}
+		lo, hi := int(f.lo[h]), int(f.hi[h])+1
+		if lo == i {
+			lo++
+			for lo < hi && d.Word(lo) == "," {
+				lo++
+			}
+		}
+		// The subordinator of an adverbial clause is not reported: "after
+		// he allegedly …".
+		if int(d.Tokens[lo].Head) == h && d.Tokens[lo].Dep == "mark" && f.words[lo] != "that" && f.words[lo] != "whether" && f.words[lo] != "if" {
+			lo++
+		}
+		for hi > lo && strings.Contains(".!?", d.Word(hi-1)) {
+			hi--
+		}
+		if hi-lo < 3 || !clause(d, p, lo, hi) {
+			continue
+		}
+		at := onrecord.Attribution{Content: spanOf(d, lo, hi), Cue: spanOf(d, i, i+1)}
+		atts = add(atts, at, f)
+	}
+	return atts
+}
+
+// trailingCue finds, in paragraph p, each sentence that ends with a short
+// source and its speech verb after a comma, "<clause>, a trade body has
+// warned.", when no attribution the model found overlaps the clause: the
+// clause is the content. News ledes run so; the model, which reads the
+// cue's object, misses it.
+func trailingCue(d *onrecord.Document, p *para, atts []onrecord.Attribution, f *featurizer) []onrecord.Attribution {
+	for si := range d.Sents {
+		a, b := int(d.Sents[si].Start), int(d.Sents[si].End)
+		if a < p.a || b > p.b {
+			continue
+		}
+		end := b
+		for end > a && strings.Contains(".!?", d.Word(end-1)) {
+			end--
+		}
+		v := end - 1
+		if v-a < 5 || f.cue[v] < cueLike || !strings.HasPrefix(d.Tokens[v].Tag, "VB") {
+			continue
+		}
+		s := v // the source ends before the auxiliaries and adverbs
+		for s > a && v-s < 3 && (strings.HasPrefix(d.Tokens[s-1].Tag, "RB") || d.Tokens[s-1].Tag == "MD" || aux[f.words[s-1]]) {
+			s--
+		}
+		comma := s
+		for comma > a && s-comma < 6 && sourceTag(d.Tokens[comma-1].Tag) {
+			comma--
+		}
+		comma--
+		if comma == s-1 || comma <= a || d.Word(comma) != "," || !clause(d, p, a, comma) {
+			continue
+		}
+		at := onrecord.Attribution{Content: spanOf(d, a, comma), Cue: spanOf(d, s, v+1), Source: spanOf(d, comma+1, s)}
+		atts = add(atts, at, f)
+	}
+	return atts
+}
+
+// aux are the auxiliaries of a cue's verb group.
+var aux = map[string]bool{"has": true, "have": true, "had": true, "is": true, "was": true, "were": true, "are": true}

@@ -193,6 +193,8 @@ func (m *Model) Extract(d *onrecord.Document) {
 		atts = headlineClaim(d, a, b, atts, &s.featurizer)
 		atts = accordingTo(d, p, atts, &s.featurizer)
 		atts = parenthetical(d, p, atts, &s.featurizer)
+		atts = hearsayClause(d, p, atts, &s.featurizer)
+		atts = trailingCue(d, p, atts, &s.featurizer)
 		if n := len(d.Quotes); n > 0 {
 			switch last := &d.Quotes[n-1]; {
 			case len(atts) > 0 && (continues(d, last, &atts[0], open, a) || goesOn(d, last, &atts[0], prev, p, s.runes)):

@@ -131,6 +131,14 @@ func TestNewsCues(t *testing.T) {
 		{"Ticket prices, Ms Okafor says, are set by the venue alone.", "Ticket prices | are set by the venue alone / says / Ms Okafor", false},
 		// A list between commas is no cue.
 		{"The team beat Rovers, Athletic and United before losing in the final.", "", true},
+		// Hearsay adverbs: the clause they modify, the adverb inside it.
+		{"The driver reportedly left the scene before the police arrived.", "The driver reportedly left the scene before the police arrived / reportedly / ", true},
+		{"He was stopped at the gate after he allegedly tried to climb the fence.", "he allegedly tried to climb the fence / allegedly / ", false},
+		{"Reportedly, the mayor will resign on Friday.", "the mayor will resign on Friday / Reportedly / ", false},
+		// A source and its cue ending the sentence after the clause.
+		{"The new rules could raise fares for students, a consumer group has warned.", "The new rules could raise fares for students / has warned / a consumer group", true},
+		// The cue the model gave the quotation after it reports the clause too.
+		{`Prices will rise, Roe said. "We cannot stop it."`, `Prices will rise | "We cannot stop it." / said / Roe`, false},
 	} {
 		d := analysed(t, tt.text)
 		f := featurizer{m: m}
@@ -138,7 +146,14 @@ func TestNewsCues(t *testing.T) {
 		p := &para{d: d, a: 0, b: len(d.Tokens)}
 		p.dq = quotations(d, p.a, p.b, nil, false)
 		var got []string
-		for _, q := range parenthetical(d, p, accordingTo(d, p, nil, &f), &f) {
+		var atts []onrecord.Attribution
+		if strings.Contains(tt.text, "We cannot stop it") { // as the model reads the quotation
+			atts = []onrecord.Attribution{{Content: span(d, `"We cannot stop it."`), Cue: span(d, "said")}}
+		}
+		for _, rule := range []func(*onrecord.Document, *para, []onrecord.Attribution, *featurizer) []onrecord.Attribution{accordingTo, parenthetical, hearsayClause, trailingCue} {
+			atts = rule(d, p, atts, &f)
+		}
+		for _, q := range atts {
 			got = append(got, describe(d, q))
 		}
 		if tt.want == "" && len(got) > 0 || tt.want != "" && !slices.Equal(got, []string{tt.want}) {
