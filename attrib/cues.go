@@ -2,6 +2,7 @@ package attrib
 
 import (
 	"slices"
+	"sort"
 	"strings"
 
 	"github.com/onrecord/onrecord"
@@ -12,21 +13,25 @@ import (
 // desks, read from the sentence's layout.
 
 // accordingTo finds, in paragraph p, each sentence that opens with
-// "According to X," and reports an unquoted clause after the comma that
+// "According to X," or "Per X," and reports an unquoted clause after the comma that
 // no attribution the model found overlaps: the cue, its source X and the
 // clause (without the final period, and up to ", but") are an
-// attribution. Wire copy and
-// encyclopedic news open sentences so far more than the training data.
+// attribution. Wire copy and encyclopedic news open sentences so far more
+// than the training data.
 func accordingTo(d *onrecord.Document, p *para, atts []onrecord.Attribution, f *featurizer) []onrecord.Attribution {
-	for si := range d.Sents {
+	lo, hi := p.sents()
+	for si := lo; si < hi; si++ {
 		a, b := int(d.Sents[si].Start), int(d.Sents[si].End)
-		if a < p.a || b > p.b {
+		cue := a + 1 // "Per X," as "According to X,"
+		if f.words[a] == "according" && f.words[a+1] == "to" {
+			cue = a + 2
+		} else if f.words[a] != "per" {
 			continue
 		}
-		if b-a < 7 || f.words[a] != "according" || f.words[a+1] != "to" {
+		if b-a < 7 {
 			continue
 		}
-		comma := a + 3
+		comma := cue + 1
 		for comma < b && comma-a <= 16 && d.Word(comma) != "," {
 			comma++
 		}
@@ -43,7 +48,7 @@ func accordingTo(d *onrecord.Document, p *para, atts []onrecord.Attribution, f *
 		if comma >= b || d.Word(comma) != "," || end-comma < 4 || !clause(d, p, comma+1, end) {
 			continue
 		}
-		at := onrecord.Attribution{Content: spanOf(d, comma+1, end), Cue: spanOf(d, a, a+2), Source: spanOf(d, a+2, comma)}
+		at := onrecord.Attribution{Content: spanOf(d, comma+1, end), Cue: spanOf(d, a, cue), Source: spanOf(d, cue, comma)}
 		atts = add(atts, at, f)
 	}
 	return atts
@@ -88,6 +93,13 @@ func add(atts []onrecord.Attribution, at onrecord.Attribution, f *featurizer) []
 	return slices.Insert(atts, k, at)
 }
 
+// sents returns the sentences [lo, hi) of paragraph p.
+func (p *para) sents() (lo, hi int) {
+	lo = sort.Search(len(p.d.Sents), func(k int) bool { return int(p.d.Sents[k].Start) >= p.a })
+	hi = sort.Search(len(p.d.Sents), func(k int) bool { return int(p.d.Sents[k].End) > p.b })
+	return lo, max(lo, hi)
+}
+
 // clause tells whether tokens [a, b) of paragraph p hold a finite verb
 // and stand outside quotations: an unquoted reported clause.
 func clause(d *onrecord.Document, p *para, a, b int) bool {
@@ -130,11 +142,9 @@ func overlaps(spans []onrecord.Span, s onrecord.Span) bool {
 // (without the final period) are the content, in two parts. The model
 // reads a cue before or after its content, rarely inside it.
 func parenthetical(d *onrecord.Document, p *para, atts []onrecord.Attribution, f *featurizer) []onrecord.Attribution {
-	for si := range d.Sents {
+	lo, hi := p.sents()
+	for si := lo; si < hi; si++ {
 		a, b := int(d.Sents[si].Start), int(d.Sents[si].End)
-		if a < p.a || b > p.b {
-			continue
-		}
 		end := b
 		for end > a && strings.Contains(".!?", d.Word(end-1)) {
 			end--
@@ -232,11 +242,9 @@ func hearsayClause(d *onrecord.Document, p *para, atts []onrecord.Attribution, f
 // clause is the content. News ledes run so; the model, which reads the
 // cue's object, misses it.
 func trailingCue(d *onrecord.Document, p *para, atts []onrecord.Attribution, f *featurizer) []onrecord.Attribution {
-	for si := range d.Sents {
+	lo, hi := p.sents()
+	for si := lo; si < hi; si++ {
 		a, b := int(d.Sents[si].Start), int(d.Sents[si].End)
-		if a < p.a || b > p.b {
-			continue
-		}
 		end := b
 		for end > a && strings.Contains(".!?", d.Word(end-1)) {
 			end--
@@ -265,3 +273,64 @@ func trailingCue(d *onrecord.Document, p *para, atts []onrecord.Attribution, f *
 
 // aux are the auxiliaries of a cue's verb group.
 var aux = map[string]bool{"has": true, "have": true, "had": true, "is": true, "was": true, "were": true, "are": true}
+
+// bare are words that alone are never what a cue reports: a subject
+// pronoun, a relative pronoun or a conjunction the tagger took for the
+// cue's object.
+var bare = map[string]bool{"he": true, "she": true, "they": true, "we": true, "i": true,
+	"which": true, "who": true, "but": true, "and": true, "or": true}
+
+// dropBare drops the attributions whose content is one bare word. As one
+// part of several it stays: PolNeAR annotates "which … disadvantages
+// schools", the relative pronoun and the clause its cue interrupts.
+func dropBare(d *onrecord.Document, atts []onrecord.Attribution, f *featurizer) []onrecord.Attribution {
+	return slices.DeleteFunc(atts, func(at onrecord.Attribution) bool {
+		if len(at.Content) != 1 {
+			return false
+		}
+		a, b := d.TokensIn(at.Content[0])
+		return b == a+1 && bare[f.words[a]]
+	})
+}
+
+// naming are the last words of cues that give a name, not a claim: "a site
+// known as", "dubbed", "a programme called".
+var naming = map[string]bool{"as": true, "named": true, "dubbed": true, "titled": true,
+	"nicknamed": true, "called": true, "labeled": true, "labelled": true, "branded": true}
+
+// dropNames drops the attributions whose cue gives a name and whose
+// content is a name in quotation marks ('known as "Blue Lagoon"', 'called
+// it "Operation Dawn"'): every quotation in it is of capitalised words,
+// and no finite verb stands outside them.
+func dropNames(d *onrecord.Document, p *para, atts []onrecord.Attribution, f *featurizer) []onrecord.Attribution {
+	return slices.DeleteFunc(atts, func(at onrecord.Attribution) bool {
+		if len(at.Cue) == 0 || len(at.Content) != 1 {
+			return false
+		}
+		_, cb := d.TokensIn(at.Cue[len(at.Cue)-1])
+		if cb == 0 || !naming[f.words[cb-1]] || f.words[cb-1] == "as" && (cb < 2 || f.words[cb-2] != "known") {
+			return false
+		}
+		a, b := d.TokensIn(at.Content[0])
+		if a < p.a || b > p.b {
+			return false
+		}
+		quoted := false
+		for i := a; i < b; i++ {
+			switch st := p.state(i); {
+			case st == qOpen || st == qClose:
+				quoted = true
+			case st == qIn:
+				if r := []rune(d.Word(i)); !capitalised(d.Word(i)) && !(r[0] >= '0' && r[0] <= '9') {
+					return false
+				}
+			default:
+				switch d.Tokens[i].Tag {
+				case "VBD", "VBZ", "VBP", "MD":
+					return false
+				}
+			}
+		}
+		return quoted
+	})
+}

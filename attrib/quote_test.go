@@ -176,3 +176,36 @@ func TestNewsCues(t *testing.T) {
 func describe(d *onrecord.Document, q onrecord.Attribution) string {
 	return joined(d, q.Content) + " / " + joined(d, q.Cue) + " / " + joined(d, q.Source)
 }
+
+// TestDrops: attributions the model reads into words that report nothing
+// are dropped; the like with a claim in them stay.
+func TestDrops(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		text, content, cue string
+		keep               bool
+	}{
+		{`The club runs a youth scheme known as "Bright Start" in the town.`, `"Bright Start"`, "known as", false},
+		{`The army called it "Operation Clear Sky" on Monday.`, `it "Operation Clear Sky"`, "called", false},
+		// A claim in quotation marks, or words in lower case, stay.
+		{`The coach called the referee "a disgrace" after the match.`, `the referee "a disgrace"`, "called", true},
+		{`The report, titled "Prices Rise Again", says costs doubled.`, `costs doubled`, "says", true},
+		// A bare pronoun or conjunction is no content.
+		{"But she said it anyway.", "But", "said", false},
+		{"He denied it.", "it", "denied", true},
+	} {
+		d := analysed(t, tt.text)
+		f := featurizer{m: m}
+		f.prepare(d)
+		p := &para{d: d, a: 0, b: len(d.Tokens)}
+		p.dq = quotations(d, p.a, p.b, nil, false)
+		atts := []onrecord.Attribution{{Content: span(d, tt.content), Cue: span(d, tt.cue)}}
+		atts = dropNames(d, p, dropBare(d, atts, &f), &f)
+		if got := len(atts) == 1; got != tt.keep {
+			t.Errorf("%s: %q kept %v, want %v", tt.text, tt.content, got, tt.keep)
+		}
+	}
+}
