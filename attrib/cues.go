@@ -334,3 +334,31 @@ func dropNames(d *onrecord.Document, p *para, atts []onrecord.Attribution, f *fe
 		return quoted
 	})
 }
+
+// acts are verbs that, passive, tell what was done to someone by a court,
+// a jury or the police, not what anyone said: "were tried by", "was
+// questioned on", "was banned". The story reports an act, not a claim.
+var acts = map[string]bool{"try": true, "throw": true, "nominate": true, "ban": true, "sentence": true,
+	"convict": true, "acquit": true, "jail": true, "arrest": true, "indict": true, "question": true}
+
+// dropActs drops the attributions whose cue is a legal act: a passive verb
+// of acts, or a verdict ("found guilty", "pleaded guilty").
+func dropActs(d *onrecord.Document, atts []onrecord.Attribution, f *featurizer) []onrecord.Attribution {
+	return slices.DeleteFunc(atts, func(at onrecord.Attribution) bool {
+		for _, c := range at.Cue {
+			a, b := d.TokensIn(c)
+			passive := false
+			for i := a; i < b; i++ {
+				switch {
+				case f.words[i] == "guilty":
+					return true
+				case f.lemmas[i] == "be":
+					passive = true
+				case passive && acts[f.lemmas[i]] && d.Tokens[i].Tag == "VBN":
+					return true
+				}
+			}
+		}
+		return false
+	})
+}

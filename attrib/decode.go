@@ -197,6 +197,7 @@ func (m *Model) Extract(d *onrecord.Document) {
 		atts = trailingCue(d, p, atts, &s.featurizer)
 		atts = dropBare(d, atts, &s.featurizer)
 		atts = dropNames(d, p, atts, &s.featurizer)
+		atts = dropActs(d, atts, &s.featurizer)
 		if n := len(d.Quotes); n > 0 {
 			switch last := &d.Quotes[n-1]; {
 			case len(atts) > 0 && (continues(d, last, &atts[0], open, a) || goesOn(d, last, &atts[0], prev, p, s.runes)):

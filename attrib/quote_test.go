@@ -196,6 +196,12 @@ func TestDrops(t *testing.T) {
 		// A bare pronoun or conjunction is no content.
 		{"But she said it anyway.", "But", "said", false},
 		{"He denied it.", "it", "denied", true},
+		// A legal act done to someone reports nothing they said.
+		{"The two guards were tried by a jury in the capital.", "The two guards", "were tried by", false},
+		{"The driver was questioned on his route by the police.", "his route", "was questioned on", false},
+		{"The clerk was found guilty on two counts.", "two counts", "was found guilty on", false},
+		// Active, the same verb reports doubt.
+		{"Critics have questioned the plan.", "the plan", "have questioned", true},
 	} {
 		d := analysed(t, tt.text)
 		f := featurizer{m: m}
@@ -203,7 +209,7 @@ func TestDrops(t *testing.T) {
 		p := &para{d: d, a: 0, b: len(d.Tokens)}
 		p.dq = quotations(d, p.a, p.b, nil, false)
 		atts := []onrecord.Attribution{{Content: span(d, tt.content), Cue: span(d, tt.cue)}}
-		atts = dropNames(d, p, dropBare(d, atts, &f), &f)
+		atts = dropActs(d, dropNames(d, p, dropBare(d, atts, &f), &f), &f)
 		if got := len(atts) == 1; got != tt.keep {
 			t.Errorf("%s: %q kept %v, want %v", tt.text, tt.content, got, tt.keep)
 		}
