@@ -22,13 +22,13 @@ func accordingTo(d *onrecord.Document, p *para, atts []onrecord.Attribution, f *
 	lo, hi := p.sents()
 	for si := lo; si < hi; si++ {
 		a, b := int(d.Sents[si].Start), int(d.Sents[si].End)
+		if b-a < 7 {
+			continue
+		}
 		cue := a + 1 // "Per X," as "According to X,"
 		if f.words[a] == "according" && f.words[a+1] == "to" {
 			cue = a + 2
 		} else if f.words[a] != "per" {
-			continue
-		}
-		if b-a < 7 {
 			continue
 		}
 		comma := cue + 1
@@ -213,6 +213,9 @@ func hearsayClause(d *onrecord.Document, p *para, atts []onrecord.Attribution, f
 			continue
 		}
 		lo, hi := int(f.lo[h]), int(f.hi[h])+1
+		if lo < p.a || hi > p.b {
+			continue
+		}
 		if lo == i {
 			lo++
 			for lo < hi && d.Word(lo) == "," {
@@ -221,7 +224,7 @@ func hearsayClause(d *onrecord.Document, p *para, atts []onrecord.Attribution, f
 		}
 		// The subordinator of an adverbial clause is not reported: "after
 		// he allegedly …".
-		if int(d.Tokens[lo].Head) == h && d.Tokens[lo].Dep == "mark" && f.words[lo] != "that" && f.words[lo] != "whether" && f.words[lo] != "if" {
+		if lo < hi && int(d.Tokens[lo].Head) == h && d.Tokens[lo].Dep == "mark" && f.words[lo] != "that" && f.words[lo] != "whether" && f.words[lo] != "if" {
 			lo++
 		}
 		for hi > lo && strings.Contains(".!?", d.Word(hi-1)) {
