@@ -277,25 +277,6 @@ func trailingCue(d *onrecord.Document, p *para, atts []onrecord.Attribution, f *
 // aux are the auxiliaries of a cue's verb group.
 var aux = map[string]bool{"has": true, "have": true, "had": true, "is": true, "was": true, "were": true, "are": true}
 
-// bare are words that alone are never what a cue reports: a subject
-// pronoun, a relative pronoun or a conjunction the tagger took for the
-// cue's object.
-var bare = map[string]bool{"he": true, "she": true, "they": true, "we": true, "i": true,
-	"which": true, "who": true, "but": true, "and": true, "or": true}
-
-// dropBare drops the attributions whose content is one bare word. As one
-// part of several it stays: PolNeAR annotates "which … disadvantages
-// schools", the relative pronoun and the clause its cue interrupts.
-func dropBare(d *onrecord.Document, atts []onrecord.Attribution, f *featurizer) []onrecord.Attribution {
-	return slices.DeleteFunc(atts, func(at onrecord.Attribution) bool {
-		if len(at.Content) != 1 {
-			return false
-		}
-		a, b := d.TokensIn(at.Content[0])
-		return b == a+1 && bare[f.words[a]]
-	})
-}
-
 // naming are the last words of cues that give a name, not a claim: "a site
 // known as", "dubbed", "a programme called".
 var naming = map[string]bool{"as": true, "named": true, "dubbed": true, "titled": true,

@@ -195,7 +195,6 @@ func (m *Model) Extract(d *onrecord.Document) {
 		atts = parenthetical(d, p, atts, &s.featurizer)
 		atts = hearsayClause(d, p, atts, &s.featurizer)
 		atts = trailingCue(d, p, atts, &s.featurizer)
-		atts = dropBare(d, atts, &s.featurizer)
 		atts = dropNames(d, p, atts, &s.featurizer)
 		atts = dropActs(d, atts, &s.featurizer)
 		if n := len(d.Quotes); n > 0 {
