@@ -282,13 +282,15 @@ var aux = map[string]bool{"has": true, "have": true, "had": true, "is": true, "w
 var naming = map[string]bool{"as": true, "named": true, "dubbed": true, "titled": true,
 	"nicknamed": true, "called": true, "labeled": true, "labelled": true, "branded": true}
 
-// dropNames drops the attributions whose cue gives a name and whose
-// content is a name in quotation marks ('known as "Blue Lagoon"', 'called
-// it "Operation Dawn"'): every quotation in it is of capitalised words,
-// and no finite verb stands outside them.
+// dropNames drops the attributions with no source whose cue gives a name
+// and whose content is a name in quotation marks ('a site known as "Blue
+// Lagoon"', 'a scheme called "Bright Start"'): every quotation in it is of
+// capitalised words, and no finite verb stands outside them. With a
+// source, naming is someone's act ('she called him "Little Joe"') and
+// PolNeAR annotates it.
 func dropNames(d *onrecord.Document, p *para, atts []onrecord.Attribution, f *featurizer) []onrecord.Attribution {
 	return slices.DeleteFunc(atts, func(at onrecord.Attribution) bool {
-		if len(at.Cue) == 0 || len(at.Content) != 1 {
+		if len(at.Cue) == 0 || len(at.Source) > 0 || len(at.Content) != 1 {
 			return false
 		}
 		_, cb := d.TokensIn(at.Cue[len(at.Cue)-1])
@@ -319,14 +321,16 @@ func dropNames(d *onrecord.Document, p *para, atts []onrecord.Attribution, f *fe
 	})
 }
 
-// acts are verbs that, passive, tell what was done to someone by a court,
-// a jury or the police, not what anyone said: "were tried by", "was
-// questioned on", "was banned". The story reports an act, not a claim.
-var acts = map[string]bool{"try": true, "throw": true, "nominate": true, "ban": true, "sentence": true,
-	"convict": true, "acquit": true, "jail": true, "arrest": true, "indict": true, "question": true}
+// acts are verbs that, passive, tell what a court, a jury or the police did
+// to someone, not what anyone said: "were tried by", "was banned", "was
+// thrown out of". News annotates no attribution there. (PolNeAR, whose
+// annotators count a plea, a nomination or an interrogation as one, leaves
+// those verbs out of this list.)
+var acts = map[string]bool{"try": true, "throw": true, "ban": true, "convict": true, "acquit": true,
+	"jail": true, "arrest": true, "indict": true}
 
 // dropActs drops the attributions whose cue is a legal act: a passive verb
-// of acts, or a verdict ("found guilty", "pleaded guilty").
+// of acts, or a verdict ("found guilty").
 func dropActs(d *onrecord.Document, atts []onrecord.Attribution, f *featurizer) []onrecord.Attribution {
 	return slices.DeleteFunc(atts, func(at onrecord.Attribution) bool {
 		for _, c := range at.Cue {
@@ -334,7 +338,7 @@ func dropActs(d *onrecord.Document, atts []onrecord.Attribution, f *featurizer) 
 			passive := false
 			for i := a; i < b; i++ {
 				switch {
-				case f.words[i] == "guilty":
+				case f.words[i] == "guilty" && i > a && f.lemmas[i-1] == "find":
 					return true
 				case f.lemmas[i] == "be":
 					passive = true

@@ -189,16 +189,19 @@ func TestDrops(t *testing.T) {
 		keep               bool
 	}{
 		{`The club runs a youth scheme known as "Bright Start" in the town.`, `"Bright Start"`, "known as", false},
-		{`The army called it "Operation Clear Sky" on Monday.`, `it "Operation Clear Sky"`, "called", false},
+		{`Their new plan is called "Clear Sky" by staff.`, `"Clear Sky"`, "called", false},
+		// With a source, naming is an act of that source's.
+		{`She called him "Little Joe" all week.`, `him "Little Joe"`, "called", true},
 		// A claim in quotation marks, or words in lower case, stay.
 		{`The coach called the referee "a disgrace" after the match.`, `the referee "a disgrace"`, "called", true},
 		{`The report, titled "Prices Rise Again", says costs doubled.`, `costs doubled`, "says", true},
 		// A legal act done to someone reports nothing they said.
 		{"The two guards were tried by a jury in the capital.", "The two guards", "were tried by", false},
-		{"The driver was questioned on his route by the police.", "his route", "was questioned on", false},
+		{"The driver was jailed for two years.", "for two years", "was jailed", false},
 		{"The clerk was found guilty on two counts.", "two counts", "was found guilty on", false},
-		// Active, the same verb reports doubt.
-		{"Critics have questioned the plan.", "the plan", "have questioned", true},
+		// A plea is the accused's own word; "guilty" elsewhere is no verdict.
+		{"The clerk pleaded guilty to two counts.", "to two counts", "pleaded guilty", true},
+		{"Her guilty pleasure, she admits, is bad television.", "is bad television", "admits", true},
 	} {
 		d := analysed(t, tt.text)
 		f := featurizer{m: m}
@@ -206,6 +209,9 @@ func TestDrops(t *testing.T) {
 		p := &para{d: d, a: 0, b: len(d.Tokens)}
 		p.dq = quotations(d, p.a, p.b, nil, false)
 		atts := []onrecord.Attribution{{Content: span(d, tt.content), Cue: span(d, tt.cue)}}
+		if strings.HasPrefix(tt.text, "She called") {
+			atts[0].Source = span(d, "She")
+		}
 		atts = dropActs(d, dropNames(d, p, atts, &f), &f)
 		if got := len(atts) == 1; got != tt.keep {
 			t.Errorf("%s: %q kept %v, want %v", tt.text, tt.content, got, tt.keep)
