@@ -265,11 +265,56 @@ func trailingCue(d *onrecord.Document, p *para, atts []onrecord.Attribution, f *
 			comma--
 		}
 		comma--
-		if comma == s-1 || comma <= a || d.Word(comma) != "," || !clause(d, p, a, comma) {
+		if comma == s-1 || comma <= a || d.Word(comma) != "," || !finite(d, p, a, comma) {
 			continue
 		}
 		at := onrecord.Attribution{Content: spanOf(d, a, comma), Cue: spanOf(d, s, v+1), Source: spanOf(d, comma+1, s)}
-		atts = add(atts, at, f)
+		atts = add(cutBefore(d, atts, a, at.Content[0], f), at, f)
+	}
+	return atts
+}
+
+// finite tells whether tokens [a, b) of paragraph p hold a finite verb
+// outside quotations and do not open with one: a reported clause, perhaps
+// quoting words ('he hoped the team would "go far"').
+func finite(d *onrecord.Document, p *para, a, b int) bool {
+	if p.state(a) != qOut {
+		return false
+	}
+	for i := a; i < b; i++ {
+		if p.state(i) != qOut {
+			continue
+		}
+		switch d.Tokens[i].Tag {
+		case "VBD", "VBZ", "VBP", "MD":
+			return true
+		}
+	}
+	return false
+}
+
+// cutBefore ends at token a-1 each content part that runs from before
+// token a into s, of an attribution whose cue stands before a: the model
+// ran a quotation on into the next sentence, which has a cue of its own
+// ('"…," Roe said. He hoped …, he added.').
+func cutBefore(d *onrecord.Document, atts []onrecord.Attribution, a int, s onrecord.Span, f *featurizer) []onrecord.Attribution {
+	if a == 0 {
+		return atts
+	}
+	start, prevEnd := int(d.Tokens[a].Start), int(d.Tokens[a-1].End)
+	for k := range atts {
+		o := &atts[k]
+		if len(o.Cue) == 0 || o.Cue[len(o.Cue)-1].End > start {
+			continue
+		}
+		for j := range o.Content {
+			if c := &o.Content[j]; c.Start < start && c.End > s.Start && c.End <= s.End {
+				c.End = prevEnd
+				if o.Kind != onrecord.Direct {
+					o.Kind = brat.KindOf(f.runes, o.Content)
+				}
+			}
+		}
 	}
 	return atts
 }

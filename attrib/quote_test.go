@@ -156,6 +156,9 @@ func TestNewsCues(t *testing.T) {
 		{"Reportedly, the mayor will resign on Friday.", "the mayor will resign on Friday / Reportedly / ", false},
 		// A source and its cue ending the sentence after the clause.
 		{"The new rules could raise fares for students, a consumer group has warned.", "The new rules could raise fares for students / has warned / a consumer group", true},
+		// A reported clause quoting words, with its own cue, that the model
+		// ran the quotation before on into: the quotation ends before it.
+		{`Roe said: "We are ready." He hoped the team would "go far", he added.`, `He hoped the team would "go far" / added / he`, false},
 		// The cue the model gave the quotation after it reports the clause too.
 		{`Prices will rise, Roe said. "We cannot stop it."`, `Prices will rise | "We cannot stop it." / said / Roe`, false},
 	} {
@@ -166,14 +169,23 @@ func TestNewsCues(t *testing.T) {
 		p.dq = quotations(d, p.a, p.b, nil, false)
 		var got []string
 		var atts []onrecord.Attribution
-		if strings.Contains(tt.text, "We cannot stop it") { // as the model reads the quotation
+		switch { // as the model reads the quotation
+		case strings.Contains(tt.text, "We cannot stop it"):
 			atts = []onrecord.Attribution{{Content: span(d, `"We cannot stop it."`), Cue: span(d, "said")}}
+		case strings.Contains(tt.text, "go far"):
+			atts = []onrecord.Attribution{{Content: span(d, `"We are ready." He hoped the team would "go far"`), Cue: span(d, "said")}}
 		}
 		for _, rule := range []func(*onrecord.Document, *para, []onrecord.Attribution, *featurizer) []onrecord.Attribution{accordingTo, parenthetical, hearsayClause, trailingCue} {
 			atts = rule(d, p, atts, &f)
 		}
 		for _, q := range atts {
 			got = append(got, describe(d, q))
+		}
+		if strings.Contains(tt.text, "go far") { // the quotation before, cut
+			if len(got) != 2 || got[0] != `"We are ready." / said / ` {
+				t.Errorf("%s: %q, want the first quotation cut at its sentence", tt.text, got)
+			}
+			got = got[1:]
 		}
 		if tt.want == "" && len(got) > 0 || tt.want != "" && !slices.Equal(got, []string{tt.want}) {
 			t.Errorf("%s\ngot  %q\nwant %q", tt.text, got, tt.want)
