@@ -1,8 +1,6 @@
 package attrib
 
 import (
-	"unicode"
-
 	"github.com/onrecord/onrecord"
 	"github.com/onrecord/onrecord/brat"
 )
@@ -56,17 +54,10 @@ func dangling(d *onrecord.Document, at *onrecord.Attribution, open int) bool {
 }
 
 // join makes next, which continues prev's quotation, part of prev; prev
-// takes next's cue and source when it has none. Parts only white space
-// apart (the paragraph break) become one: the quotation runs on.
+// takes next's cue and source when it has none.
 func join(prev, next *onrecord.Attribution, runes []rune) {
 	direct := prev.Kind == onrecord.Direct && next.Kind == onrecord.Direct
-	last := &prev.Content[len(prev.Content)-1]
-	rest := next.Content
-	if blank(runes, last.End, rest[0].Start) {
-		last.End = rest[0].End
-		rest = rest[1:]
-	}
-	prev.Content = append(prev.Content, rest...)
+	prev.Content = append(prev.Content, next.Content...)
 	if prev.Cue == nil {
 		prev.Cue, prev.Source, prev.Confidence = next.Cue, next.Source, next.Confidence
 	}
@@ -74,17 +65,4 @@ func join(prev, next *onrecord.Attribution, runes []rune) {
 	if direct {
 		prev.Kind = onrecord.Direct
 	}
-}
-
-// blank tells whether runes [a, b) are all white space.
-func blank(runes []rune, a, b int) bool {
-	if a > b || b > len(runes) {
-		return false
-	}
-	for _, r := range runes[a:b] {
-		if !unicode.IsSpace(r) {
-			return false
-		}
-	}
-	return true
 }

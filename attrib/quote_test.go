@@ -101,25 +101,6 @@ func TestExtractScraped(t *testing.T) {
 	}
 }
 
-// TestJoinParagraphs: a quotation the paragraph leaves open and the next
-// carries on is one content, one span over the paragraph break.
-func TestJoinParagraphs(t *testing.T) {
-	m, err := Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	const s = "The match ended late. Roe said: \"We won the cup and we are proud of the players.\n\n\"They know it was hard work and not luck.\" The bus left an hour later."
-	d := analysed(t, s)
-	m.Extract(d)
-	if len(d.Quotes) != 1 || len(d.Quotes[0].Content) != 1 || d.Slice(d.Quotes[0].Content[0]) != s[strings.Index(s, `"We`):strings.Index(s, " The bus")] {
-		var got []string
-		for _, q := range d.Quotes {
-			got = append(got, describe(d, q))
-		}
-		t.Errorf("quotes %q, want one content of one span over both paragraphs", got)
-	}
-}
-
 func joined(d *onrecord.Document, ss []onrecord.Span) string {
 	var parts []string
 	for _, sp := range ss {
