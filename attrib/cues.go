@@ -1,6 +1,7 @@
 package attrib
 
 import (
+	"iter"
 	"slices"
 	"sort"
 	"strings"
@@ -19,9 +20,8 @@ import (
 // attribution. Wire copy and encyclopedic news open sentences so far more
 // than the training data.
 func accordingTo(d *onrecord.Document, p *para, atts []onrecord.Attribution, f *featurizer) []onrecord.Attribution {
-	lo, hi := p.sents()
-	for si := lo; si < hi; si++ {
-		a, b := int(d.Sents[si].Start), int(d.Sents[si].End)
+	for a, be := range p.sentences() {
+		b, end := be[0], be[1]
 		if b-a < 7 {
 			continue
 		}
@@ -34,10 +34,6 @@ func accordingTo(d *onrecord.Document, p *para, atts []onrecord.Attribution, f *
 		comma := cue + 1
 		for comma < b && comma-a <= 16 && d.Word(comma) != "," {
 			comma++
-		}
-		end := b
-		for end > comma && strings.Contains(".!?", d.Word(end-1)) {
-			end--
 		}
 		// ", but …" after the clause is the story's own comment.
 		for i := comma + 1; i+1 < end; i++ {
@@ -93,11 +89,26 @@ func add(atts []onrecord.Attribution, at onrecord.Attribution, f *featurizer) []
 	return slices.Insert(atts, k, at)
 }
 
-// sents returns the sentences [lo, hi) of paragraph p.
-func (p *para) sents() (lo, hi int) {
-	lo = sort.Search(len(p.d.Sents), func(k int) bool { return int(p.d.Sents[k].Start) >= p.a })
-	hi = sort.Search(len(p.d.Sents), func(k int) bool { return int(p.d.Sents[k].End) > p.b })
-	return lo, max(lo, hi)
+// sentences yields the tokens [a, b) of each sentence of paragraph p,
+// with end, b before the sentence's final punctuation.
+func (p *para) sentences() iter.Seq2[int, [2]int] {
+	return func(yield func(int, [2]int) bool) {
+		lo := sort.Search(len(p.d.Sents), func(k int) bool { return int(p.d.Sents[k].Start) >= p.a })
+		for si := lo; si < len(p.d.Sents) && int(p.d.Sents[si].End) <= p.b; si++ {
+			a, b := int(p.d.Sents[si].Start), int(p.d.Sents[si].End)
+			if !yield(a, [2]int{b, trimEnd(p.d, a, b)}) {
+				return
+			}
+		}
+	}
+}
+
+// trimEnd returns b before the final punctuation of tokens [a, b).
+func trimEnd(d *onrecord.Document, a, b int) int {
+	for b > a && strings.Contains(".!?", d.Word(b-1)) {
+		b--
+	}
+	return b
 }
 
 // clause tells whether tokens [a, b) of paragraph p hold a finite verb
@@ -142,13 +153,8 @@ func overlaps(spans []onrecord.Span, s onrecord.Span) bool {
 // (without the final period) are the content, in two parts. The model
 // reads a cue before or after its content, rarely inside it.
 func parenthetical(d *onrecord.Document, p *para, atts []onrecord.Attribution, f *featurizer) []onrecord.Attribution {
-	lo, hi := p.sents()
-	for si := lo; si < hi; si++ {
-		a, b := int(d.Sents[si].Start), int(d.Sents[si].End)
-		end := b
-		for end > a && strings.Contains(".!?", d.Word(end-1)) {
-			end--
-		}
+	for a, be := range p.sentences() {
+		end := be[1]
 		for c := a + 1; c+3 < end; c++ {
 			if d.Word(c) != "," {
 				continue
@@ -227,9 +233,7 @@ func hearsayClause(d *onrecord.Document, p *para, atts []onrecord.Attribution, f
 		if lo < hi && int(d.Tokens[lo].Head) == h && d.Tokens[lo].Dep == "mark" && f.words[lo] != "that" && f.words[lo] != "whether" && f.words[lo] != "if" {
 			lo++
 		}
-		for hi > lo && strings.Contains(".!?", d.Word(hi-1)) {
-			hi--
-		}
+		hi = trimEnd(d, lo, hi)
 		if hi-lo < 3 || !clause(d, p, lo, hi) {
 			continue
 		}
@@ -245,13 +249,8 @@ func hearsayClause(d *onrecord.Document, p *para, atts []onrecord.Attribution, f
 // clause is the content. News ledes run so; the model, which reads the
 // cue's object, misses it.
 func trailingCue(d *onrecord.Document, p *para, atts []onrecord.Attribution, f *featurizer) []onrecord.Attribution {
-	lo, hi := p.sents()
-	for si := lo; si < hi; si++ {
-		a, b := int(d.Sents[si].Start), int(d.Sents[si].End)
-		end := b
-		for end > a && strings.Contains(".!?", d.Word(end-1)) {
-			end--
-		}
+	for a, be := range p.sentences() {
+		end := be[1]
 		v := end - 1
 		if v-a < 5 || f.cue[v] < cueLike || !strings.HasPrefix(d.Tokens[v].Tag, "VB") {
 			continue
