@@ -208,14 +208,15 @@ var hearsay = map[string]bool{"reportedly": true, "allegedly": true}
 
 // hearsayClause finds, in paragraph p, each clause that "reportedly" or
 // "allegedly" attributes to no one, when no attribution the model found
-// overlaps it: the clause of the verb the adverb modifies is the content
-// (the adverb inside it, as an agentless passive's cue is) and the adverb
+// overlaps it: the clause of the word the adverb modifies (a verb, or the
+// predicate of a copula) is the content, when it holds a finite verb (the
+// adverb inside it, as an agentless passive's cue is) and the adverb
 // the cue; opening the sentence ("Reportedly, …") it stays out, as does
 // the subordinator of an adverbial clause.
 func hearsayClause(d *onrecord.Document, p *para, atts []onrecord.Attribution, f *featurizer) []onrecord.Attribution {
 	for i := p.a; i < p.b; i++ {
 		h := int(d.Tokens[i].Head)
-		if !hearsay[f.words[i]] || h < p.a || h >= p.b || !strings.HasPrefix(d.Tokens[h].Tag, "VB") {
+		if !hearsay[f.words[i]] || h < p.a || h >= p.b {
 			continue
 		}
 		lo, hi := int(f.lo[h]), int(f.hi[h])+1

@@ -135,6 +135,8 @@ func TestNewsCues(t *testing.T) {
 		{"The driver reportedly left the scene before the police arrived.", "The driver reportedly left the scene before the police arrived / reportedly / ", true},
 		{"He was stopped at the gate after he allegedly tried to climb the fence.", "he allegedly tried to climb the fence / allegedly / ", false},
 		{"Reportedly, the mayor will resign on Friday.", "the mayor will resign on Friday / Reportedly / ", false},
+		// The parse hangs the adverb from the predicate of a copula.
+		{"The first fire reportedly was in the old mill near the river.", "The first fire reportedly was in the old mill near the river / reportedly / ", false},
 		// A source and its cue ending the sentence after the clause.
 		{"The new rules could raise fares for students, a consumer group has warned.", "The new rules could raise fares for students / has warned / a consumer group", true},
 		// A reported clause quoting words, with its own cue, that the model
