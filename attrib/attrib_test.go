@@ -136,6 +136,8 @@ func FuzzExtract(f *testing.F) {
 	f.Add("\" \" \"\nsaid said\n\n“ ”")
 	f.Add("“ Taxes will fall . ” ― Carla Sanchez\n\n” x ” -- A B C D E F .")
 	f.Add("PENCE : Taxes will fall .\n\n\" PENCE : We will see .\n\nUPDATE : none")
+	f.Add("According to the board , taxes said fall , but\nPer\nTaxes , she said , will fall .\nrates rose , a group has said")
+	f.Add("Roe said : \" We won . \" They know it . \" It is 6'3\" tall")
 	m, err := Default()
 	if err != nil {
 		f.Fatal(err)

@@ -239,8 +239,8 @@ func (f *featurizer) prepare(d *onrecord.Document) {
 			f.kids[h] |= kidMark
 		}
 	}
-	// Quotation state runs over a paragraph: straight quotes toggle, curly
-	// quotes open and close. A new paragraph resets it unless it opens with
+	// Quotation state runs over a paragraph: double marks as opens reads
+	// them, single curly ones open and close as drawn. A new paragraph resets it unless it opens with
 	// a quote (continued quotations reopen the mark in news style).
 	depth := 0
 	prevEnd := int32(-1)
@@ -251,6 +251,11 @@ func (f *featurizer) prepare(d *onrecord.Document) {
 		}
 		prevEnd = t.BEnd
 		open, cl, straight := isQuote(d.Word(i))
+		if w := d.Word(i); w == "\"" || w == "\u201c" || w == "\u201d" || w == "''" || w == "``" {
+			// Double marks are read as the decoder reads them.
+			open = opens(d, i, 0, len(d.Tokens), w, depth == 1)
+			cl, straight = !open, false
+		}
 		switch {
 		case open || (straight && depth == 0):
 			depth = 1

@@ -1,9 +1,11 @@
 package attrib
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
+	"github.com/onrecord/onrecord"
 	"github.com/onrecord/onrecord/text"
 )
 
@@ -24,6 +26,10 @@ func TestQuotations(t *testing.T) {
 		{"“It is 51 percent.“ he said.", "It is 51 percent .", false},
 		// Marks clustered in one token close the inner and the outer quote.
 		{"“You called them ‘miracles,’” she said.", "You called them ‘ miracles ,", false},
+		// Scraped news runs paragraphs together: a quotation reopened
+		// mid-paragraph with no closing mark stays open, and the mark that
+		// then closes it closes it.
+		{`Roe said: "We won. "They know it." The bus left.`, "We won . They know it .", false},
 	} {
 		d, err := text.NewDocument("q", []byte(tt.text))
 		if err != nil {
@@ -43,6 +49,186 @@ func TestQuotations(t *testing.T) {
 		}
 		if got := p.open() >= 0; got != tt.open {
 			t.Errorf("%s: open %v, want %v", tt.text, got, tt.open)
+		}
+	}
+}
+
+// TestFeaturesReadMarksAsDecoder: the quotation layer of the features (1
+// inside, 2 on a mark) agrees with the decoder's reading of double marks,
+// also where scraped text reopens a quotation without closing it.
+func TestFeaturesReadMarksAsDecoder(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []string{
+		`Roe said: "We won the cup. "They know it was hard work. It was not luck." Then the bus left.`,
+		`"We won," Lee said. "They know it`,
+		"“It is 51 percent.“ he said. “We are happy.”",
+		`The coach, who said "grit" wins games, left. "It does," he said.`,
+	} {
+		d := analysed(t, s)
+		f := featurizer{m: m}
+		f.prepare(d)
+		dq := quotations(d, 0, len(d.Tokens), nil, false)
+		for i := range d.Tokens {
+			want := map[int8]int8{qOut: 0, qIn: 1, qOpen: 2, qClose: 2}[dq[i]]
+			if f.quote[i] != want {
+				t.Errorf("%s: token %d %q: feature %d, decoder %d", s, i, d.Word(i), f.quote[i], dq[i])
+			}
+		}
+	}
+}
+
+// TestExtractScraped: a quotation reopened mid-paragraph without its
+// closing mark is one direct quote to its last closing mark, and the
+// narration after it is no quote.
+func TestExtractScraped(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	const s = `The match ended late. Roe said: "We won the cup and we are proud. "They know it was hard work. It was not luck at all." The bus left the ground an hour later and the fans went home.`
+	d := analysed(t, s)
+	m.Extract(d)
+	var got []string
+	for _, q := range d.Quotes {
+		got = append(got, string(q.Kind)+": "+joined(d, q.Content))
+	}
+	want := `direct: "We won the cup and we are proud. "They know it was hard work. It was not luck at all."`
+	if len(got) != 1 || got[0] != want {
+		t.Errorf("quotes %q, want [%q]", got, want)
+	}
+}
+
+func joined(d *onrecord.Document, ss []onrecord.Span) string {
+	var parts []string
+	for _, sp := range ss {
+		parts = append(parts, d.Slice(sp))
+	}
+	return strings.Join(parts, " | ")
+}
+
+// TestNewsCues: cues the model misses in news of other desks, read from the
+// sentence's layout. Each rule is run alone on the passage (no attribution
+// found before it), then the whole stage, which must report the same.
+func TestNewsCues(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		text, want string // want: content parts / cue / source; "" for none
+		whole      bool   // the whole stage reports it too
+	}{
+		{"According to the harbour authority, the ferry was two hours late on Monday.", "the ferry was two hours late on Monday / According to / the harbour authority", true},
+		// The story's own comment after ", but" stays out.
+		{"According to the league, the club had filed its accounts on time, but still lost the appeal.", "the club had filed its accounts on time / According to / the league", false},
+		// Quoted words after the comma are a direct quote, not this rule's.
+		{`According to Roe, "we will win it all."`, "", false},
+		// A cue between commas inside its content.
+		{"The new bridge, the engineer said, will open to traffic in the spring.", "The new bridge | will open to traffic in the spring / said / the engineer", true},
+		{"Ticket prices, Ms Okafor says, are set by the venue alone.", "Ticket prices | are set by the venue alone / says / Ms Okafor", false},
+		// A list between commas is no cue.
+		{"The team beat Rovers, Athletic and United before losing in the final.", "", true},
+		// Hearsay adverbs: the clause they modify, the adverb inside it.
+		{"The driver reportedly left the scene before the police arrived.", "The driver reportedly left the scene before the police arrived / reportedly / ", true},
+		{"He was stopped at the gate after he allegedly tried to climb the fence.", "he allegedly tried to climb the fence / allegedly / ", false},
+		{"Reportedly, the mayor will resign on Friday.", "the mayor will resign on Friday / Reportedly / ", false},
+		// The parse hangs the adverb from the predicate of a copula.
+		{"The first fire reportedly was in the old mill near the river.", "The first fire reportedly was in the old mill near the river / reportedly / ", false},
+		// A source and its cue ending the sentence after the clause.
+		{"The new rules could raise fares for students, a consumer group has warned.", "The new rules could raise fares for students / has warned / a consumer group", true},
+		// A reported clause quoting words, with its own cue, that the model
+		// ran the quotation before on into: the quotation ends before it.
+		{`Roe said: "We are ready." He hoped the team would "go far", he added.`, `He hoped the team would "go far" / added / he`, false},
+		// The cue the model gave the quotation after it reports the clause too.
+		{`Prices will rise, Roe said. "We cannot stop it."`, `Prices will rise | "We cannot stop it." / said / Roe`, false},
+	} {
+		d := analysed(t, tt.text)
+		f := featurizer{m: m}
+		f.prepare(d)
+		p := &para{d: d, a: 0, b: len(d.Tokens)}
+		p.dq = quotations(d, p.a, p.b, nil, false)
+		var got []string
+		var atts []onrecord.Attribution
+		switch { // as the model reads the quotation
+		case strings.Contains(tt.text, "We cannot stop it"):
+			atts = []onrecord.Attribution{{Content: span(d, `"We cannot stop it."`), Cue: span(d, "said")}}
+		case strings.Contains(tt.text, "go far"):
+			atts = []onrecord.Attribution{{Content: span(d, `"We are ready." He hoped the team would "go far"`), Cue: span(d, "said")}}
+		}
+		for _, rule := range []func(*onrecord.Document, *para, []onrecord.Attribution, *featurizer) []onrecord.Attribution{accordingTo, parenthetical, hearsayClause, trailingCue} {
+			atts = rule(d, p, atts, &f)
+		}
+		for _, q := range atts {
+			got = append(got, describe(d, q))
+		}
+		if strings.Contains(tt.text, "go far") { // the quotation before, cut
+			if len(got) != 2 || got[0] != `"We are ready." / said / ` {
+				t.Errorf("%s: %q, want the first quotation cut at its sentence", tt.text, got)
+			}
+			got = got[1:]
+		}
+		if tt.want == "" && len(got) > 0 || tt.want != "" && !slices.Equal(got, []string{tt.want}) {
+			t.Errorf("%s\ngot  %q\nwant %q", tt.text, got, tt.want)
+		}
+		if !tt.whole {
+			continue
+		}
+		m.Extract(d)
+		got = got[:0]
+		for _, q := range d.Quotes {
+			got = append(got, describe(d, q))
+		}
+		if tt.want == "" && len(got) > 0 || tt.want != "" && !slices.Contains(got, tt.want) {
+			t.Errorf("%s: whole stage\ngot  %q\nwant %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+func describe(d *onrecord.Document, q onrecord.Attribution) string {
+	return joined(d, q.Content) + " / " + joined(d, q.Cue) + " / " + joined(d, q.Source)
+}
+
+// TestDrops: attributions the model reads into names and legal acts are
+// dropped; the like with a claim in them stay.
+func TestDrops(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		text, content, cue string
+		keep               bool
+	}{
+		{`The club runs a youth scheme known as "Bright Start" in the town.`, `"Bright Start"`, "known as", false},
+		{`Their new plan is called "Clear Sky" by staff.`, `"Clear Sky"`, "called", false},
+		// With a source, naming is an act of that source's.
+		{`She called him "Little Joe" all week.`, `him "Little Joe"`, "called", true},
+		// A claim in quotation marks, or words in lower case, stay.
+		{`The coach called the referee "a disgrace" after the match.`, `the referee "a disgrace"`, "called", true},
+		{`The report, titled "Prices Rise Again", says costs doubled.`, `costs doubled`, "says", true},
+		// A legal act done to someone reports nothing they said.
+		{"The two guards were tried by a jury in the capital.", "The two guards", "were tried by", false},
+		{"The driver was jailed for two years.", "for two years", "was jailed", false},
+		{"The clerk was found guilty on two counts.", "two counts", "was found guilty on", false},
+		// A plea is the accused's own word; "guilty" elsewhere is no verdict.
+		{"The clerk pleaded guilty to two counts.", "to two counts", "pleaded guilty", true},
+		{"Her guilty pleasure, she admits, is bad television.", "is bad television", "admits", true},
+	} {
+		d := analysed(t, tt.text)
+		f := featurizer{m: m}
+		f.prepare(d)
+		p := &para{d: d, a: 0, b: len(d.Tokens)}
+		p.dq = quotations(d, p.a, p.b, nil, false)
+		atts := []onrecord.Attribution{{Content: span(d, tt.content), Cue: span(d, tt.cue)}}
+		if strings.HasPrefix(tt.text, "She called") {
+			atts[0].Source = span(d, "She")
+		}
+		atts = dropActs(d, dropNames(d, p, atts, &f), &f)
+		if got := len(atts) == 1; got != tt.keep {
+			t.Errorf("%s: %q kept %v, want %v", tt.text, tt.content, got, tt.keep)
 		}
 	}
 }

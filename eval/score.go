@@ -175,6 +175,11 @@ type counts struct {
 // recomputed from the text (brat.IsDirect), predicted directness is
 // Kind == direct; attributions without content are not counted.
 func Score(gold []brat.GoldDoc, preds map[string][]onrecord.Attribution) Result {
+	return scoreSpans(gold, preds, func(text []rune, g onrecord.Attribution) bool { return brat.IsDirect(text, g.Content) })
+}
+
+// scoreSpans is Score with the gold directness given by direct.
+func scoreSpans(gold []brat.GoldDoc, preds map[string][]onrecord.Attribution, direct func(text []rune, g onrecord.Attribution) bool) Result {
 	var c counts
 	missing := 0
 	for _, gd := range gold {
@@ -208,7 +213,7 @@ func Score(gold []brat.GoldDoc, preds map[string][]onrecord.Attribution) Result 
 		}
 		gdirect := make([]bool, len(gatts))
 		for j, g := range gatts {
-			gdirect[j] = brat.IsDirect(text, g.Content)
+			gdirect[j] = direct(text, g)
 			c.srcG += b2i(len(g.Source) > 0)
 			c.cueG += b2i(len(g.Cue) > 0)
 			c.dng += b2i(gdirect[j])
@@ -299,51 +304,54 @@ func (p PRF) py(quote byte) string {
 		", " + q + "F1" + q + ": " + pyFloat(p.F1) + "}"
 }
 
+// field is one figure of the scripts' output: its name and its value as
+// Python writes it, strings quoted with q (' for repr, " for JSON).
 type field struct {
 	name string
-	n    int
-	prf  *PRF
+	py   func(q byte) string
 }
+
+func intField(name string, n int) field {
+	return field{name, func(byte) string { return strconv.Itoa(n) }}
+}
+
+func prfField(name string, p PRF) field { return field{name, p.py} }
 
 func (r *Result) fields() []field {
 	return []field{
-		{"docs", r.Docs, nil}, {"docs_missing", r.DocsMissing, nil}, {"gold", r.Gold, nil}, {"pred", r.Pred, nil},
-		{"content_overlap", 0, &r.ContentOverlap}, {"content_exact", 0, &r.ContentExact},
-		{"content_token", 0, &r.ContentToken}, {"source_overlap", 0, &r.SourceOverlap},
-		{"cue_overlap", 0, &r.CueOverlap}, {"full_overlap", 0, &r.FullOverlap},
-		{"direct_overlap", 0, &r.DirectOverlap},
+		intField("docs", r.Docs), intField("docs_missing", r.DocsMissing), intField("gold", r.Gold), intField("pred", r.Pred),
+		prfField("content_overlap", r.ContentOverlap), prfField("content_exact", r.ContentExact),
+		prfField("content_token", r.ContentToken), prfField("source_overlap", r.SourceOverlap),
+		prfField("cue_overlap", r.CueOverlap), prfField("full_overlap", r.FullOverlap),
+		prfField("direct_overlap", r.DirectOverlap),
 	}
 }
 
 // Print writes the script's text output: one "name value" line a figure,
 // the name padded to 16 columns, the triples as Python dict reprs.
-func (r Result) Print(w io.Writer) error {
+func (r Result) Print(w io.Writer) error { return printFields(w, r.fields()) }
+
+// PrintJSON writes the script's --json output byte for byte (json.dumps
+// separators ", " and ": "), with a final newline.
+func (r Result) PrintJSON(w io.Writer) error { return printFieldsJSON(w, r.fields()) }
+
+func printFields(w io.Writer, fs []field) error {
 	var b strings.Builder
-	for _, f := range r.fields() {
-		v := strconv.Itoa(f.n)
-		if f.prf != nil {
-			v = f.prf.py('\'')
-		}
-		fmt.Fprintf(&b, "%-16s %s\n", f.name, v)
+	for _, f := range fs {
+		fmt.Fprintf(&b, "%-16s %s\n", f.name, f.py('\''))
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
 }
 
-// PrintJSON writes the script's --json output byte for byte (json.dumps
-// separators ", " and ": "), with a final newline.
-func (r Result) PrintJSON(w io.Writer) error {
+func printFieldsJSON(w io.Writer, fs []field) error {
 	var b strings.Builder
 	b.WriteByte('{')
-	for k, f := range r.fields() {
+	for k, f := range fs {
 		if k > 0 {
 			b.WriteString(", ")
 		}
-		v := strconv.Itoa(f.n)
-		if f.prf != nil {
-			v = f.prf.py('"')
-		}
-		fmt.Fprintf(&b, "%q: %s", f.name, v)
+		fmt.Fprintf(&b, "%q: %s", f.name, f.py('"'))
 	}
 	b.WriteString("}\n")
 	_, err := io.WriteString(w, b.String())

@@ -25,7 +25,7 @@ const (
 
 func runEval(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	fs := flags("eval", stderr)
-	asJSON := fs.Bool("json", false, "print the metrics as one JSON object, like score_attrib.py --json")
+	asJSON := fs.Bool("json", false, "print the metrics as one JSON object, like score_attrib.py (score_news.py) --json")
 	jobs := fs.Int("j", 0, "documents processed in parallel when extracting (default: all cores)")
 	refs := fs.String("speakers", defaultSpeakerRefs, "hand-checked speaker file to score (tab separated; see README); \"\" for none")
 	misses := fs.Bool("misses", false, "list the gold sources whose speaker was not named right, and predicted speakers that are no proper name")
@@ -36,37 +36,33 @@ func runEval(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	if len(args) < 1 || len(args) > 2 {
 		return usageErr("want GOLD_DIR and optionally PRED.jsonl, got %d arguments", len(args))
 	}
-	gold, err := brat.LoadCorpus(args[0])
+	// A folder with gold.jsonl is news gold with speakers (score_news.py);
+	// any other is PolNeAR's brat layout (score_attrib.py).
+	var news []eval.NewsDoc
+	var gold []brat.GoldDoc
+	if _, err := os.Stat(filepath.Join(args[0], eval.NewsGoldFile)); err == nil {
+		news, err = eval.LoadNews(args[0])
+		if err != nil {
+			return err
+		}
+	} else if gold, err = brat.LoadCorpus(args[0]); err != nil {
+		return err
+	}
+	preds, err := predictions(args, *jobs, stderr)
 	if err != nil {
 		return err
 	}
-	var preds map[string][]onrecord.Attribution
-	if len(args) == 2 {
-		f, err := os.Open(args[1])
-		if err != nil {
-			return fmt.Errorf("read predictions: %w", err)
+	if news != nil {
+		res := eval.ScoreNews(news, preds)
+		if *asJSON {
+			err = res.PrintJSON(stdout)
+		} else {
+			err = res.Print(stdout)
 		}
-		preds, err = eval.ReadPredictions(f)
-		f.Close()
-		if err != nil {
-			return fmt.Errorf("read %s: %w", args[1], err)
+		if err == nil && *misses {
+			err = res.PrintMisses(stdout)
 		}
-	} else {
-		p, err := pipeline.Default()
-		if err != nil {
-			return err
-		}
-		ctx, cancel := interruptible()
-		defer cancel()
-		preds = map[string][]onrecord.Attribution{}
-		docs := text.Read([]string{filepath.Join(args[0], "text")}, text.ReadOptions{})
-		err = process(ctx, p.Extract, docs, *jobs, stderr, func(d *onrecord.Document) error {
-			preds[d.ID] = d.Quotes
-			return nil
-		})
-		if err != nil {
-			return err
-		}
+		return err
 	}
 	res := eval.Score(gold, preds)
 	if *asJSON {
@@ -118,6 +114,36 @@ func runEval(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		printMisses(stdout, rr.Misses)
 	}
 	return nil
+}
+
+// predictions reads PRED.jsonl (args[1]) or, without it, extracts the
+// articles of GOLD_DIR/text.
+func predictions(args []string, jobs int, stderr io.Writer) (map[string][]onrecord.Attribution, error) {
+	if len(args) == 2 {
+		f, err := os.Open(args[1])
+		if err != nil {
+			return nil, fmt.Errorf("read predictions: %w", err)
+		}
+		defer f.Close()
+		preds, err := eval.ReadPredictions(f)
+		if err != nil {
+			return nil, fmt.Errorf("read %s: %w", args[1], err)
+		}
+		return preds, nil
+	}
+	p, err := pipeline.Default()
+	if err != nil {
+		return nil, err
+	}
+	ctx, cancel := interruptible()
+	defer cancel()
+	preds := map[string][]onrecord.Attribution{}
+	docs := text.Read([]string{filepath.Join(args[0], "text")}, text.ReadOptions{})
+	err = process(ctx, p.Extract, docs, jobs, stderr, func(d *onrecord.Document) error {
+		preds[d.ID] = d.Quotes
+		return nil
+	})
+	return preds, err
 }
 
 // defaultSpeakerRefs is the hand-checked speaker file on PolNeAR dev,

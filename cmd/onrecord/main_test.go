@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -220,26 +221,41 @@ func TestNoExampleWithoutTerminal(t *testing.T) {
 	}
 }
 
+// extractTo runs extraction on split/text into a JSONL file and returns
+// its path, with python3 and the scorer; it skips the test when ../shared
+// or python3 is absent.
+func extractTo(t *testing.T, split, scorer string) (pred, py string) {
+	t.Helper()
+	// Skipped loudly: without it eval's agreement with the scorer is unchecked.
+	skip := func(why string) {
+		msg := fmt.Sprintf("SKIP %s: %s: onrecord eval not checked against %s", t.Name(), why, scorer)
+		fmt.Fprintln(os.Stderr, msg)
+		t.Skip(msg)
+	}
+	if _, err := os.Stat(split); err != nil {
+		skip("no ../shared data")
+	}
+	py, err := exec.LookPath("python3")
+	if err != nil {
+		skip("no python3")
+	}
+	code, out, errs := runCmd(t, "", "extract", "--format", "jsonl", filepath.Join(split, "text"))
+	if code != 0 {
+		t.Fatalf("extract: exit %d: %s", code, errs)
+	}
+	pred = filepath.Join(t.TempDir(), "pred.jsonl")
+	if err := os.WriteFile(pred, []byte(out), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return pred, py
+}
+
 // TestEvalAgreesWithScorer runs extraction on dev, scores it with onrecord
 // eval and with the reference scorer, and compares every figure.
 func TestEvalAgreesWithScorer(t *testing.T) {
 	const dev = "../../../shared/data/polnear/dev"
 	const scorer = "../../../shared/tools/score_attrib.py"
-	if _, err := os.Stat(dev); err != nil {
-		t.Skip("no ../shared dev data")
-	}
-	py, err := exec.LookPath("python3")
-	if err != nil {
-		t.Skip("no python3")
-	}
-	code, pred, errs := runCmd(t, "", "extract", "--format", "jsonl", filepath.Join(dev, "text"))
-	if code != 0 {
-		t.Fatalf("extract: exit %d: %s", code, errs)
-	}
-	path := filepath.Join(t.TempDir(), "pred.jsonl")
-	if err := os.WriteFile(path, []byte(pred), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	path, py := extractTo(t, dev, scorer)
 	code, ours, errs := runCmd(t, "", "eval", "--json", dev, path)
 	if code != 0 {
 		t.Fatalf("eval: exit %d: %s", code, errs)
@@ -268,6 +284,31 @@ func TestEvalAgreesWithScorer(t *testing.T) {
 		m, _ := b[k].(map[string]any)
 		if f, _ := m["F1"].(float64); f < bar {
 			t.Errorf("%s F1 %.4f below the bar %.2f", k, f, bar)
+		}
+	}
+}
+
+// TestNewsEvalAgreesWithScorer runs extraction on news-dev and compares
+// onrecord eval with score_news.py byte for byte: the text output with the
+// misses, and the JSON.
+func TestNewsEvalAgreesWithScorer(t *testing.T) {
+	const news = "../../../shared/data/news-dev"
+	const scorer = "../../../shared/tools/score_news.py"
+	path, py := extractTo(t, news, scorer)
+	for _, flag := range []string{"--misses", "--json"} {
+		code, ours, errs := runCmd(t, "", "eval", flag, news, path)
+		if code != 0 {
+			t.Fatalf("eval %s: exit %d: %s", flag, code, errs)
+		}
+		theirs, err := exec.Command(py, scorer, news, path, flag).Output()
+		if err != nil {
+			t.Fatalf("score_news.py %s: %v", flag, err)
+		}
+		if ours != string(theirs) {
+			t.Errorf("eval %s differs from score_news.py:\n%s\nwant\n%s", flag, ours, theirs)
+		}
+		if flag == "--misses" && strings.Count(ours, "\n") < 20 {
+			t.Errorf("eval --misses: %d lines, want the figures and the misses", strings.Count(ours, "\n"))
 		}
 	}
 }

@@ -1,0 +1,397 @@
+package attrib
+
+import (
+	"iter"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/onrecord/onrecord"
+	"github.com/onrecord/onrecord/brat"
+)
+
+// Cues that the model, trained on political news, misses in news of other
+// desks, read from the sentence's layout.
+
+// accordingTo finds, in paragraph p, each sentence that opens with
+// "According to X," or "Per X," and reports an unquoted clause after the comma that
+// no attribution the model found overlaps: the cue, its source X and the
+// clause (without the final period, and up to ", but") are an
+// attribution. Wire copy and encyclopedic news open sentences so far more
+// than the training data.
+func accordingTo(d *onrecord.Document, p *para, atts []onrecord.Attribution, f *featurizer) []onrecord.Attribution {
+	for a, be := range p.sentences() {
+		b, end := be[0], be[1]
+		if b-a < 7 {
+			continue
+		}
+		cue := a + 1 // "Per X," as "According to X,"
+		if f.words[a] == "according" && f.words[a+1] == "to" {
+			cue = a + 2
+		} else if f.words[a] != "per" {
+			continue
+		}
+		comma := cue + 1
+		for comma < b && comma-a <= 16 && d.Word(comma) != "," {
+			comma++
+		}
+		// ", but …" after the clause is the story's own comment.
+		for i := comma + 1; i+1 < end; i++ {
+			if d.Word(i) == "," && f.words[i+1] == "but" {
+				end = i
+			}
+		}
+		if comma >= b || d.Word(comma) != "," || end-comma < 4 || !clause(d, p, comma+1, end) {
+			continue
+		}
+		at := onrecord.Attribution{Content: spanOf(d, comma+1, end), Cue: spanOf(d, a, cue), Source: spanOf(d, cue, comma)}
+		atts = add(atts, at, f)
+	}
+	return atts
+}
+
+// add adds at, found by a rule, to atts, which are in the order of their
+// contents. When the model gave at's cue another content (“X, Roe said.
+// "Y."”), at's content joins it: one cue reports both, as one content of
+// several parts. Otherwise at is added only when its content overlaps none
+// of atts': the model's reading stands.
+func add(atts []onrecord.Attribution, at onrecord.Attribution, f *featurizer) []onrecord.Attribution {
+	for k := range atts {
+		o := &atts[k]
+		if len(o.Cue) == 0 || !overlaps(o.Cue, at.Cue[0]) {
+			continue
+		}
+		for _, c := range at.Content {
+			if overlaps(o.Content, c) {
+				return atts
+			}
+		}
+		o.Content = append(o.Content, at.Content...)
+		slices.SortFunc(o.Content, func(x, y onrecord.Span) int { return x.Start - y.Start })
+		if len(o.Source) == 0 {
+			o.Source = at.Source
+		}
+		o.Kind = brat.KindOf(f.runes, o.Content)
+		// Kept in the order of their contents.
+		slices.SortStableFunc(atts, func(x, y onrecord.Attribution) int { return x.Content[0].Start - y.Content[0].Start })
+		return atts
+	}
+	for _, c := range at.Content {
+		if overlapsAny(atts, c) {
+			return atts
+		}
+	}
+	at.Kind, at.Confidence = brat.KindOf(f.runes, at.Content), 0.5
+	k := len(atts)
+	for k > 0 && atts[k-1].Content[0].Start > at.Content[0].Start {
+		k--
+	}
+	return slices.Insert(atts, k, at)
+}
+
+// sentences yields the tokens [a, b) of each sentence of paragraph p,
+// with end, b before the sentence's final punctuation.
+func (p *para) sentences() iter.Seq2[int, [2]int] {
+	return func(yield func(int, [2]int) bool) {
+		lo := sort.Search(len(p.d.Sents), func(k int) bool { return int(p.d.Sents[k].Start) >= p.a })
+		for si := lo; si < len(p.d.Sents) && int(p.d.Sents[si].End) <= p.b; si++ {
+			a, b := int(p.d.Sents[si].Start), int(p.d.Sents[si].End)
+			if !yield(a, [2]int{b, trimEnd(p.d, a, b)}) {
+				return
+			}
+		}
+	}
+}
+
+// trimEnd returns b before the final punctuation of tokens [a, b).
+func trimEnd(d *onrecord.Document, a, b int) int {
+	for b > a && strings.Contains(".!?", d.Word(b-1)) {
+		b--
+	}
+	return b
+}
+
+// clause tells whether tokens [a, b) of paragraph p hold a finite verb
+// and stand outside quotations: an unquoted reported clause.
+func clause(d *onrecord.Document, p *para, a, b int) bool {
+	if !outside(p, a, b) {
+		return false
+	}
+	verb := false
+	for i := a; i < b; i++ {
+		switch d.Tokens[i].Tag {
+		case "VBD", "VBZ", "VBP", "MD":
+			verb = true
+		}
+	}
+	return verb
+}
+
+// overlapsAny tells whether some attribution's content overlaps s.
+func overlapsAny(atts []onrecord.Attribution, s onrecord.Span) bool {
+	for _, o := range atts {
+		if overlaps(o.Content, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// overlaps tells whether one of spans overlaps s.
+func overlaps(spans []onrecord.Span, s onrecord.Span) bool {
+	for _, c := range spans {
+		if c.Start < s.End && s.Start < c.End {
+			return true
+		}
+	}
+	return false
+}
+
+// parenthetical finds, in paragraph p, each sentence that a short source
+// and a speech verb interrupt between commas, "X, she said, Y" or "X, Jane
+// Roe says, Y", when no attribution the model found overlaps it: X and Y
+// (without the final period) are the content, in two parts. The model
+// reads a cue before or after its content, rarely inside it.
+func parenthetical(d *onrecord.Document, p *para, atts []onrecord.Attribution, f *featurizer) []onrecord.Attribution {
+	for a, be := range p.sentences() {
+		end := be[1]
+		for c := a + 1; c+3 < end; c++ {
+			if d.Word(c) != "," {
+				continue
+			}
+			v := c + 1
+			for v < end && v-c <= 5 && sourceTag(d.Tokens[v].Tag) {
+				v++
+			}
+			if v == c+1 || v+2 >= end || f.cue[v] < cueLike || d.Word(v+1) != "," {
+				continue
+			}
+			switch d.Tokens[v].Tag {
+			case "VBD", "VBZ", "VBP":
+			default:
+				continue
+			}
+			if !clause(d, p, a, c) && !clause(d, p, v+2, end) || !outside(p, a, end) {
+				break
+			}
+			at := onrecord.Attribution{Content: append(spanOf(d, a, c), spanOf(d, v+2, end)...), Cue: spanOf(d, v, v+1), Source: spanOf(d, c+1, v)}
+			atts = add(atts, at, f)
+			break
+		}
+	}
+	return atts
+}
+
+// sourceTag tells whether a word of this tag may be part of a short source:
+// a pronoun or a noun phrase without a verb.
+func sourceTag(t string) bool {
+	switch t {
+	case "PRP", "NNP", "NNPS", "NN", "NNS", "DT", "JJ", "POS":
+		return true
+	}
+	return false
+}
+
+// outside tells whether tokens [a, b) of paragraph p stand outside
+// quotations.
+func outside(p *para, a, b int) bool {
+	for i := a; i < b; i++ {
+		if p.state(i) != qOut {
+			return false
+		}
+	}
+	return true
+}
+
+// hearsay are adverbs that attribute a clause to unnamed others.
+var hearsay = map[string]bool{"reportedly": true, "allegedly": true}
+
+// hearsayClause finds, in paragraph p, each clause that "reportedly" or
+// "allegedly" attributes to no one, when no attribution the model found
+// overlaps it: the clause of the word the adverb modifies (a verb, or the
+// predicate of a copula) is the content, when it holds a finite verb (the
+// adverb inside it, as an agentless passive's cue is) and the adverb
+// the cue; opening the sentence ("Reportedly, …") it stays out, as does
+// the subordinator of an adverbial clause.
+func hearsayClause(d *onrecord.Document, p *para, atts []onrecord.Attribution, f *featurizer) []onrecord.Attribution {
+	for i := p.a; i < p.b; i++ {
+		h := int(d.Tokens[i].Head)
+		if !hearsay[f.words[i]] || h < p.a || h >= p.b {
+			continue
+		}
+		lo, hi := int(f.lo[h]), int(f.hi[h])+1
+		if lo < p.a || hi > p.b {
+			continue
+		}
+		if lo == i {
+			lo++
+			for lo < hi && d.Word(lo) == "," {
+				lo++
+			}
+		}
+		// The subordinator of an adverbial clause is not reported: "after
+		// he allegedly …".
+		if lo < hi && int(d.Tokens[lo].Head) == h && d.Tokens[lo].Dep == "mark" && f.words[lo] != "that" && f.words[lo] != "whether" && f.words[lo] != "if" {
+			lo++
+		}
+		hi = trimEnd(d, lo, hi)
+		if hi-lo < 3 || !clause(d, p, lo, hi) {
+			continue
+		}
+		at := onrecord.Attribution{Content: spanOf(d, lo, hi), Cue: spanOf(d, i, i+1)}
+		atts = add(atts, at, f)
+	}
+	return atts
+}
+
+// trailingCue finds, in paragraph p, each sentence that ends with a short
+// source and its speech verb after a comma, "<clause>, a trade body has
+// warned.", when no attribution the model found overlaps the clause: the
+// clause is the content. News ledes run so; the model, which reads the
+// cue's object, misses it.
+func trailingCue(d *onrecord.Document, p *para, atts []onrecord.Attribution, f *featurizer) []onrecord.Attribution {
+	for a, be := range p.sentences() {
+		end := be[1]
+		v := end - 1
+		if v-a < 5 || f.cue[v] < cueLike || !strings.HasPrefix(d.Tokens[v].Tag, "VB") {
+			continue
+		}
+		s := v // the source ends before the auxiliaries and adverbs
+		for s > a && v-s < 3 && (strings.HasPrefix(d.Tokens[s-1].Tag, "RB") || d.Tokens[s-1].Tag == "MD" || aux[f.words[s-1]]) {
+			s--
+		}
+		comma := s
+		for comma > a && s-comma < 6 && sourceTag(d.Tokens[comma-1].Tag) {
+			comma--
+		}
+		comma--
+		if comma == s-1 || comma <= a || d.Word(comma) != "," || !finite(d, p, a, comma) {
+			continue
+		}
+		at := onrecord.Attribution{Content: spanOf(d, a, comma), Cue: spanOf(d, s, v+1), Source: spanOf(d, comma+1, s)}
+		atts = add(cutBefore(d, atts, a, at.Content[0], f), at, f)
+	}
+	return atts
+}
+
+// finite tells whether tokens [a, b) of paragraph p hold a finite verb
+// outside quotations and do not open with one: a reported clause, perhaps
+// quoting words ('he hoped the team would "go far"').
+func finite(d *onrecord.Document, p *para, a, b int) bool {
+	if p.state(a) != qOut {
+		return false
+	}
+	for i := a; i < b; i++ {
+		if p.state(i) != qOut {
+			continue
+		}
+		switch d.Tokens[i].Tag {
+		case "VBD", "VBZ", "VBP", "MD":
+			return true
+		}
+	}
+	return false
+}
+
+// cutBefore ends at token a-1 each content part that runs from before
+// token a into s, of an attribution whose cue stands before a: the model
+// ran a quotation on into the next sentence, which has a cue of its own
+// ('"…," Roe said. He hoped …, he added.').
+func cutBefore(d *onrecord.Document, atts []onrecord.Attribution, a int, s onrecord.Span, f *featurizer) []onrecord.Attribution {
+	if a == 0 {
+		return atts
+	}
+	start, prevEnd := int(d.Tokens[a].Start), int(d.Tokens[a-1].End)
+	for k := range atts {
+		o := &atts[k]
+		if len(o.Cue) == 0 || o.Cue[len(o.Cue)-1].End > start {
+			continue
+		}
+		for j := range o.Content {
+			if c := &o.Content[j]; c.Start < start && c.End > s.Start && c.End <= s.End {
+				c.End = prevEnd
+				if o.Kind != onrecord.Direct {
+					o.Kind = brat.KindOf(f.runes, o.Content)
+				}
+			}
+		}
+	}
+	return atts
+}
+
+// aux are the auxiliaries of a cue's verb group.
+var aux = map[string]bool{"has": true, "have": true, "had": true, "is": true, "was": true, "were": true, "are": true}
+
+// naming are the last words of cues that give a name, not a claim: "a site
+// known as", "dubbed", "a programme called".
+var naming = map[string]bool{"as": true, "named": true, "dubbed": true, "titled": true,
+	"nicknamed": true, "called": true, "labeled": true, "labelled": true, "branded": true}
+
+// dropNames drops the attributions with no source whose cue gives a name
+// and whose content is a name in quotation marks ('a site known as "Blue
+// Lagoon"', 'a scheme called "Bright Start"'): every quotation in it is of
+// capitalised words, and no finite verb stands outside them. With a
+// source, naming is someone's act ('she called him "Little Joe"') and
+// PolNeAR annotates it.
+func dropNames(d *onrecord.Document, p *para, atts []onrecord.Attribution, f *featurizer) []onrecord.Attribution {
+	return slices.DeleteFunc(atts, func(at onrecord.Attribution) bool {
+		if len(at.Cue) == 0 || len(at.Source) > 0 || len(at.Content) != 1 {
+			return false
+		}
+		_, cb := d.TokensIn(at.Cue[len(at.Cue)-1])
+		if cb == 0 || !naming[f.words[cb-1]] || f.words[cb-1] == "as" && (cb < 2 || f.words[cb-2] != "known") {
+			return false
+		}
+		a, b := d.TokensIn(at.Content[0])
+		if a < p.a || b > p.b {
+			return false
+		}
+		quoted := false
+		for i := a; i < b; i++ {
+			switch st := p.state(i); {
+			case st == qOpen || st == qClose:
+				quoted = true
+			case st == qIn:
+				if r := []rune(d.Word(i)); !capitalised(d.Word(i)) && !(r[0] >= '0' && r[0] <= '9') {
+					return false
+				}
+			default:
+				switch d.Tokens[i].Tag {
+				case "VBD", "VBZ", "VBP", "MD":
+					return false
+				}
+			}
+		}
+		return quoted
+	})
+}
+
+// acts are verbs that, passive, tell what a court, a jury or the police did
+// to someone, not what anyone said: "were tried by", "was banned", "was
+// thrown out of". News annotates no attribution there. (PolNeAR, whose
+// annotators count a plea, a nomination or an interrogation as one, leaves
+// those verbs out of this list.)
+var acts = map[string]bool{"try": true, "throw": true, "ban": true, "convict": true, "acquit": true,
+	"jail": true, "arrest": true, "indict": true}
+
+// dropActs drops the attributions whose cue is a legal act: a passive verb
+// of acts, or a verdict ("found guilty").
+func dropActs(d *onrecord.Document, atts []onrecord.Attribution, f *featurizer) []onrecord.Attribution {
+	return slices.DeleteFunc(atts, func(at onrecord.Attribution) bool {
+		for _, c := range at.Cue {
+			a, b := d.TokensIn(c)
+			passive := false
+			for i := a; i < b; i++ {
+				switch {
+				case f.words[i] == "guilty" && i > a && f.lemmas[i-1] == "find":
+					return true
+				case f.lemmas[i] == "be":
+					passive = true
+				case passive && acts[f.lemmas[i]] && d.Tokens[i].Tag == "VBN":
+					return true
+				}
+			}
+		}
+		return false
+	})
+}
