@@ -57,16 +57,16 @@ const (
 )
 
 type server struct {
-	ex         onrecord.Extractor
-	st         onrecord.Store
-	log        *slog.Logger
-	opt        Options
-	slots      chan struct{}
-	large      chan struct{}
-	allowHosts map[string]struct{}
-	limit      *limiter
+	ex          onrecord.Extractor
+	st          onrecord.Store
+	log         *slog.Logger
+	opt         Options
+	slots       chan struct{}
+	large       chan struct{}
+	allowHosts  map[string]struct{}
+	limit       *limiter
 	topSpeakers *speakerCache
-	mux        *http.ServeMux
+	mux         *http.ServeMux
 }
 
 // New returns the handler of the API and the web page. st may be nil: the
