@@ -104,7 +104,7 @@ func run(c config) error {
 		small: cutArticles(arts, c.smallSize), big: joinArticles(arts, c.bigSize),
 		stats: map[string]*stat{}}
 	cpu0 := cpuSeconds(c.pid)
-	fmt.Printf("load: %d clients (mix) + %d clients posting %d-byte articles, %s, server %s\n", c.clients, c.big, c.bigSize, c.duration, base)
+	fmt.Printf("load: %d clients (mix) + %d clients posting %d-byte articles, %s, server %s; load average %s\n", c.clients, c.big, c.bigSize, c.duration, base, loadavg())
 	lctx, lcancel := context.WithTimeout(ctx, c.duration)
 	var wg sync.WaitGroup
 	for i := range c.clients {
@@ -115,6 +115,7 @@ func run(c config) error {
 	}
 	wg.Wait()
 	lcancel()
+	fmt.Printf("load average at the end %s\n", loadavg())
 	l.report(os.Stdout)
 	if c.pid > 0 {
 		fmt.Printf("server: peak RSS (VmHWM) %d MB, CPU %.1f s during the load\n", peakRSS(c.pid)>>20, cpuSeconds(c.pid)-cpu0)
@@ -566,4 +567,15 @@ func cpuSeconds(pid int) float64 {
 	ut, _ := strconv.ParseFloat(f[11], 64)
 	st, _ := strconv.ParseFloat(f[12], 64)
 	return (ut + st) / 100 // clock ticks; 100 a second on Linux
+}
+
+// loadavg is the machine's 1-, 5- and 15-minute load average: on a shared
+// machine, how much else ran.
+func loadavg() string {
+	b, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return "?"
+	}
+	f := strings.Fields(string(b))
+	return strings.Join(f[:min(3, len(f))], " ")
 }
