@@ -331,7 +331,7 @@ func speakerNames(ctx context.Context, client *http.Client, base string) ([]stri
 type stat struct {
 	lat    []time.Duration
 	errors int
-	cut    int // still unanswered when the run ended
+	cut    int      // still unanswered when the run ended
 	first  []string // the first distinct errors
 }
 
