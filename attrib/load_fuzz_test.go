@@ -40,6 +40,12 @@ func FuzzLoad(f *testing.F) {
 		f.Add(raw[:n])
 	}
 	f.Fuzz(func(t *testing.T, payload []byte) {
+		if bits, ok := bytes.CutPrefix(payload, []byte(magic)); ok && len(bits) > 0 && bits[0] > 20 && bits[0] < 0x80 {
+			// Load accepts tables of up to 2^26 rows and allocates and fills
+			// the one the header asks for (1 GiB at 26) before reading a
+			// row; runs that big stall the fuzzer. The embedded model has 20.
+			t.Skip("table over 2^20 rows")
+		}
 		_, err := Load(bytes.NewReader(storedGzip(payload)))
 		if err == nil && len(payload) < len(raw) && bytes.HasPrefix(raw, payload) {
 			t.Fatalf("the model cut at byte %d of %d loaded without error", len(payload), len(raw))
