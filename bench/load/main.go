@@ -33,6 +33,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"syscall"
 	"time"
 )
@@ -236,7 +237,8 @@ type server struct {
 	cmd   *exec.Cmd
 	addr  string
 	mu    sync.Mutex
-	lines []string // log lines, kept for -abandon
+	lines []string    // request log lines of /v1/extract while watching
+	watch atomic.Bool // set by -abandon, when only its request runs
 	seen  chan struct{}
 }
 
@@ -270,7 +272,9 @@ func start(ctx context.Context, c config) (*server, error) {
 				ready <- strings.TrimSuffix(a, "/")
 				continue
 			}
-			if strings.Contains(line, "bench-abandon") {
+			// The request line, written when the handler returns, in
+			// this version of the server and in earlier ones.
+			if s.watch.Load() && strings.Contains(line, `"msg":"request"`) && strings.Contains(line, `"path":"/v1/extract"`) {
 				s.mu.Lock()
 				s.lines = append(s.lines, line)
 				s.mu.Unlock()
@@ -479,11 +483,12 @@ func (l *load) solo(ctx context.Context, pid int) error {
 }
 
 // abandonOne posts a large article, goes away after a second and waits for
-// the server's log line of that request, written when the extraction
-// returns: the time from leaving to that line, and the CPU the server used
+// the server's log line of that request, written when the handler returns:
+// the time from leaving to that line, and the CPU the server used
 // meanwhile, is the work it went on doing for nobody.
 func (l *load) abandonOne(ctx context.Context, srv *server) error {
 	pid := srv.cmd.Process.Pid
+	srv.watch.Store(true)
 	rctx, cancel := context.WithCancel(ctx)
 	req, _ := http.NewRequestWithContext(rctx, "POST", l.base+"/v1/extract?id=bench-abandon", strings.NewReader(l.big))
 	req.Header.Set("Content-Type", "text/plain")
