@@ -4,6 +4,7 @@ package pipeline
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"iter"
 	"runtime"
@@ -42,18 +43,39 @@ func Default() (*Pipeline, error) {
 	return &Pipeline{Tagger: t, Parser: p, Attrib: a}, nil
 }
 
+// ErrTooLarge is the error of a document over text.DefaultMaxBytes, the
+// one size limit of the command line, the API and Beam: analysing a larger
+// text would hold hundreds of megabytes and many seconds of CPU.
+var ErrTooLarge = errors.New("document over the size limit")
+
+// stages are Extract's steps in order; the first three are the analysis.
+func (p *Pipeline) stages() []func(*onrecord.Document) {
+	return []func(*onrecord.Document){
+		text.Tokenize,
+		p.Tagger.Tag,
+		p.Parser.Parse,
+		func(d *onrecord.Document) {
+			d.Quotes = d.Quotes[:0]
+			p.Attrib.Extract(d)
+		},
+		speaker.Resolve,
+	}
+}
+
 // Analyze tokenizes, tags and parses d, replacing earlier layers.
 func (p *Pipeline) Analyze(d *onrecord.Document) {
-	text.Tokenize(d)
-	p.Tagger.Tag(d)
-	p.Parser.Parse(d)
+	for _, stage := range p.stages()[:3] {
+		stage(d)
+	}
 }
 
 // Extract analyses d and fills d.Quotes with its attributions and their
-// speakers. It implements onrecord.Extractor.
+// speakers. It implements onrecord.Extractor. ctx is checked before each
+// stage, so a cancelled extraction stops at the next stage boundary; the
+// stages themselves run to their end.
 func (p *Pipeline) Extract(ctx context.Context, d *onrecord.Document) (err error) {
-	if err := ctx.Err(); err != nil {
-		return err
+	if len(d.Text) > text.DefaultMaxBytes {
+		return fmt.Errorf("%s: %d bytes: %w of %d bytes", d.ID, len(d.Text), ErrTooLarge, text.DefaultMaxBytes)
 	}
 	// A bug in one stage must cost one document, not the batch.
 	defer func() {
@@ -61,10 +83,12 @@ func (p *Pipeline) Extract(ctx context.Context, d *onrecord.Document) (err error
 			err = fmt.Errorf("%s: internal error: %v\n%s", d.ID, r, debug.Stack())
 		}
 	}()
-	p.Analyze(d)
-	d.Quotes = d.Quotes[:0]
-	p.Attrib.Extract(d)
-	speaker.Resolve(d)
+	for _, stage := range p.stages() {
+		if err := ctx.Err(); err != nil {
+			return fmt.Errorf("%s: %w", d.ID, err)
+		}
+		stage(d)
+	}
 	return nil
 }
 

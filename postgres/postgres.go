@@ -39,6 +39,11 @@ func Open(ctx context.Context, dsn string) (onrecord.Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open postgres: %w", err)
 	}
+	if !strings.Contains(dsn, "pool_max_conns") {
+		// A server with hundreds of clients queues them here rather than
+		// at PostgreSQL.
+		cfg.MaxConns = int32(record.PoolSize())
+	}
 	pool, err := pgxpool.NewWithConfig(ctx, cfg)
 	if err != nil {
 		return nil, fmt.Errorf("open postgres %s@%s: %w", cfg.ConnConfig.Database, cfg.ConnConfig.Host, err)

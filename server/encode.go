@@ -57,6 +57,5 @@ func writeEncoded(w http.ResponseWriter, b []byte, err error) {
 		return
 	}
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
-	w.Header().Set("X-Content-Type-Options", "nosniff")
 	w.Write(b)
 }

@@ -26,17 +26,26 @@ type extractRequest struct {
 const defaultID = "input"
 
 func (s *server) extract(w http.ResponseWriter, r *http.Request) {
+	if s.rateLimited(w, r) {
+		return
+	}
 	d, code, err := s.readDocument(w, r)
 	if err != nil {
 		writeError(w, code, err.Error())
 		return
 	}
+	// The server's write timeout counts from the request's start; the
+	// answer may come only after the extraction's own limit.
+	http.NewResponseController(w).SetWriteDeadline(time.Now().Add(s.opt.ExtractTimeout + 10*time.Second))
 	ctx, cancel := context.WithTimeout(r.Context(), s.opt.ExtractTimeout)
 	defer cancel()
-	select {
-	case s.slots <- struct{}{}:
-	case <-ctx.Done():
-		s.extractFailed(w, r, d, ctx.Err())
+	if len(d.Text) > LargeText {
+		if !s.acquire(ctx, w, r, d, s.large) {
+			return
+		}
+		defer func() { <-s.large }()
+	}
+	if !s.acquire(ctx, w, r, d, s.slots) {
 		return
 	}
 	err = s.ex.Extract(ctx, d)
@@ -49,11 +58,23 @@ func (s *server) extract(w http.ResponseWriter, r *http.Request) {
 	writeEncoded(w, b, err)
 }
 
+// acquire waits for a slot of sem until ctx ends.
+func (s *server) acquire(ctx context.Context, w http.ResponseWriter, r *http.Request, d *onrecord.Document, sem chan struct{}) bool {
+	select {
+	case sem <- struct{}{}:
+		return true
+	case <-ctx.Done():
+		s.extractFailed(w, r, d, ctx.Err())
+		return false
+	}
+}
+
 func (s *server) extractFailed(w http.ResponseWriter, r *http.Request, d *onrecord.Document, err error) {
 	switch {
 	case r.Context().Err() != nil:
-		s.log.Info("extract abandoned by client", "id", d.ID)
+		s.log.Info("extract abandoned by client", "id", d.ID, "bytes", len(d.Text))
 	case errors.Is(err, context.DeadlineExceeded):
+		setOutcome(w, "timeout")
 		writeError(w, http.StatusServiceUnavailable, fmt.Sprintf("extraction of %q took longer than %s; the server is busy or the text too long", d.ID, s.opt.ExtractTimeout))
 	default:
 		s.log.Error("extract", "id", d.ID, "err", err)
@@ -66,7 +87,7 @@ func (s *server) extractFailed(w http.ResponseWriter, r *http.Request, d *onreco
 // with an error.
 func (s *server) readDocument(w http.ResponseWriter, r *http.Request) (*onrecord.Document, int, error) {
 	if r.ContentLength > s.opt.MaxBody {
-		return nil, http.StatusRequestEntityTooLarge, fmt.Errorf("request body of %d bytes exceeds the limit of %d bytes", r.ContentLength, s.opt.MaxBody)
+		return nil, http.StatusRequestEntityTooLarge, fmt.Errorf("request body of %d bytes exceeds the limit of %d bytes (a document: at most %d bytes of text)", r.ContentLength, s.opt.MaxBody, text.DefaultMaxBytes)
 	}
 	media := "text/plain"
 	if ct := r.Header.Get("Content-Type"); ct != "" {
@@ -82,7 +103,7 @@ func (s *server) readDocument(w http.ResponseWriter, r *http.Request) (*onrecord
 	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, s.opt.MaxBody))
 	if err != nil {
 		if mbe := (*http.MaxBytesError)(nil); errors.As(err, &mbe) {
-			return nil, http.StatusRequestEntityTooLarge, fmt.Errorf("request body exceeds the limit of %d bytes", mbe.Limit)
+			return nil, http.StatusRequestEntityTooLarge, fmt.Errorf("request body exceeds the limit of %d bytes (a document: at most %d bytes of text)", mbe.Limit, text.DefaultMaxBytes)
 		}
 		return nil, http.StatusBadRequest, fmt.Errorf("read request body: %v", err)
 	}
@@ -105,6 +126,9 @@ func (s *server) readDocument(w http.ResponseWriter, r *http.Request) (*onrecord
 	}
 	if req.ID == "" {
 		req.ID = defaultID
+	}
+	if len(req.Text) > text.DefaultMaxBytes {
+		return nil, http.StatusRequestEntityTooLarge, fmt.Errorf("%s: text of %d bytes exceeds the document limit of %d bytes (that of `onrecord extract` too); split it", req.ID, len(req.Text), text.DefaultMaxBytes)
 	}
 	// The same reading as the command line's: UTF-8 checked, the date
 	// header and the article body found; from a page, its article.

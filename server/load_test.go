@@ -60,7 +60,9 @@ func TestLoad(t *testing.T) {
 	const clients = 100
 	arts := devArticles(t)
 	dur := loadDuration(t)
-	ts := httptest.NewServer(server.New(testExtractor(t), nil, nil, server.Options{}))
+	// The clients all come from 127.0.0.1: the per-client rate limit
+	// (TestExtractRateLimit) is lifted to measure throughput.
+	ts := httptest.NewServer(server.New(testExtractor(t), nil, nil, server.Options{ExtractRate: 1e6, ExtractBurst: 1e6}))
 	defer ts.Close()
 	tr := &http.Transport{MaxIdleConns: clients, MaxIdleConnsPerHost: clients}
 	defer tr.CloseIdleConnections()
@@ -141,7 +143,7 @@ func BenchmarkExtract(b *testing.B) {
 	h := server.New(testExtractor(b), nil, nil, server.Options{})
 	b.SetBytes(int64(len(sample)))
 	for b.Loop() {
-		req := httptest.NewRequest("POST", "/v1/extract", bytes.NewReader(sample))
+		req := localRequest("POST", "/v1/extract", bytes.NewReader(sample))
 		req.Header.Set("Content-Type", "text/plain")
 		w := httptest.NewRecorder()
 		h.ServeHTTP(w, req)

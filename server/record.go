@@ -119,7 +119,7 @@ func (s *server) speakers(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, err.Error())
 		return
 	}
-	sp, err := s.st.Speakers(r.Context(), top)
+	sp, err := s.topSpeakers.get(r.Context(), top)
 	if err != nil {
 		s.storeFailed(w, r, "speakers", err)
 		return

@@ -11,36 +11,63 @@ import (
 	"net"
 	"net/http"
 	"runtime"
+	"strings"
 	"time"
 
 	"github.com/onrecord/onrecord"
+	"github.com/onrecord/onrecord/text"
 )
 
 // Options tunes the handler. Zero fields take the defaults.
 type Options struct {
 	// MaxBody is the largest request body accepted; larger ones get 413.
-	// Default 10 MiB.
+	// Default: text.DefaultMaxBytes, the document limit of the command
+	// line, plus 64 KiB for a JSON body's framing. A posted text over
+	// text.DefaultMaxBytes gets 413 whatever MaxBody is.
 	MaxBody int64
 	// ExtractTimeout bounds one extraction, waiting included. Default 60 s.
 	ExtractTimeout time.Duration
 	// MaxExtract is how many extractions run at once; the others wait for a
 	// slot, so a burst of large articles cannot exhaust memory. Default
-	// 2×GOMAXPROCS.
+	// GOMAXPROCS: an extraction is CPU-bound, so more would not finish
+	// sooner and would slow the record's reads.
 	MaxExtract int
+	// MaxLarge is how many of those may be large texts (over LargeText
+	// bytes), so that long articles cannot take every slot from short
+	// ones. Default GOMAXPROCS/2, at least 1.
+	MaxLarge int
+	// AllowHosts are the host names, besides loopback names and addresses,
+	// that the Host header may carry; other requests get 403. The check
+	// keeps a web page that rebinds its DNS name to this machine from
+	// reading the API. Serving on a public address needs its name here.
+	AllowHosts []string
+	// ExtractRate is how many extractions a second one client address may
+	// start, with bursts of ExtractBurst; beyond, 429 with Retry-After.
+	// Default 5 a second, bursts of 10.
+	ExtractRate  float64
+	ExtractBurst int
 }
 
 const (
-	defaultMaxBody        = 10 << 20
 	defaultExtractTimeout = 60 * time.Second
+	// jsonSlack is what a JSON body may add to a text at the size limit.
+	jsonSlack = 64 << 10
+	// LargeText is the size from which a posted text counts as large for
+	// Options.MaxLarge: ten times a long news article.
+	LargeText = 256 << 10
 )
 
 type server struct {
-	ex    onrecord.Extractor
-	st    onrecord.Store
-	log   *slog.Logger
-	opt   Options
-	slots chan struct{}
-	mux   *http.ServeMux
+	ex          onrecord.Extractor
+	st          onrecord.Store
+	log         *slog.Logger
+	opt         Options
+	slots       chan struct{}
+	large       chan struct{}
+	allowHosts  map[string]struct{}
+	limit       *limiter
+	topSpeakers *speakerCache
+	mux         *http.ServeMux
 }
 
 // New returns the handler of the API and the web page. st may be nil: the
@@ -48,18 +75,33 @@ type server struct {
 // nil to discard logs.
 func New(ex onrecord.Extractor, st onrecord.Store, log *slog.Logger, opt Options) http.Handler {
 	if opt.MaxBody <= 0 {
-		opt.MaxBody = defaultMaxBody
+		opt.MaxBody = text.DefaultMaxBytes + jsonSlack
 	}
 	if opt.ExtractTimeout <= 0 {
 		opt.ExtractTimeout = defaultExtractTimeout
 	}
 	if opt.MaxExtract <= 0 {
-		opt.MaxExtract = 2 * runtime.GOMAXPROCS(0)
+		opt.MaxExtract = runtime.GOMAXPROCS(0)
+	}
+	if opt.MaxLarge <= 0 {
+		opt.MaxLarge = max(1, runtime.GOMAXPROCS(0)/2)
+	}
+	if opt.ExtractRate <= 0 {
+		opt.ExtractRate = 5
+	}
+	if opt.ExtractBurst <= 0 {
+		opt.ExtractBurst = 10
 	}
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	s := &server{ex: ex, st: st, log: log, opt: opt, slots: make(chan struct{}, opt.MaxExtract), mux: http.NewServeMux()}
+	s := &server{ex: ex, st: st, log: log, opt: opt,
+		slots: make(chan struct{}, opt.MaxExtract), large: make(chan struct{}, opt.MaxLarge),
+		allowHosts: map[string]struct{}{}, limit: newLimiter(opt.ExtractRate, opt.ExtractBurst),
+		topSpeakers: newSpeakerCache(st), mux: http.NewServeMux()}
+	for _, h := range opt.AllowHosts {
+		s.allowHosts[strings.ToLower(strings.TrimSuffix(h, "."))] = struct{}{}
+	}
 	s.mux.HandleFunc("POST /v1/extract", s.extract)
 	s.mux.HandleFunc("GET /v1/quotes", s.quotes)
 	s.mux.HandleFunc("GET /v1/speakers", s.speakers)
@@ -71,10 +113,12 @@ func New(ex onrecord.Extractor, st onrecord.Store, log *slog.Logger, opt Options
 	return s
 }
 
-// ServeHTTP logs each request, turns a panic into a 500 and answers the
-// mux's own 404 and 405 in JSON like every other error.
+// ServeHTTP checks the Host header, logs each request with its real
+// outcome, turns a panic into a 500 and answers the mux's own 404 and 405
+// in JSON like every other error. No response is content-sniffed.
 func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	start := time.Now()
+	w.Header().Set("X-Content-Type-Options", "nosniff")
 	rw := &recorder{ResponseWriter: w, code: http.StatusOK}
 	defer func() {
 		if v := recover(); v != nil {
@@ -83,9 +127,24 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 				writeError(rw, http.StatusInternalServerError, "internal error")
 			}
 		}
-		s.log.Info("request", "method", r.Method, "path", r.URL.Path, "status", rw.code,
+		status, outcome := rw.code, rw.outcome
+		switch {
+		case rw.err != nil:
+			outcome = "write failed: " + rw.err.Error()
+		case !rw.wrote && r.Context().Err() != nil:
+			// nginx's code for a client that closed the request: nothing
+			// was sent.
+			status, outcome = 499, "client closed the request"
+		case outcome == "":
+			outcome = "answered"
+		}
+		s.log.Info("request", "method", r.Method, "path", r.URL.Path, "status", status, "outcome", outcome,
 			"bytes", rw.n, "duration_ms", float64(time.Since(start).Microseconds())/1000, "remote", r.RemoteAddr)
 	}()
+	if !s.hostAllowed(r) {
+		writeError(rw, http.StatusForbidden, fmt.Sprintf("host %q is not served here: ask for localhost, or start the server with --allow-host %s", r.Host, r.Host))
+		return
+	}
 	if _, pattern := s.mux.Handler(r); pattern == "" {
 		s.unrouted(rw, r)
 		return
@@ -118,12 +177,22 @@ func (p *headerOnly) Header() http.Header         { return p.h }
 func (p *headerOnly) Write(b []byte) (int, error) { return len(b), nil }
 func (p *headerOnly) WriteHeader(code int)        { p.code = code }
 
-// recorder remembers the status and size of a response for the log line.
+// recorder remembers the status and size of a response, and how it ended,
+// for the log line.
 type recorder struct {
 	http.ResponseWriter
-	code  int
-	n     int
-	wrote bool
+	code    int
+	n       int
+	wrote   bool
+	err     error  // the first failed write: the client went or the write timed out
+	outcome string // set by a handler when the status alone does not say
+}
+
+// setOutcome notes how a request ended for the log line.
+func setOutcome(w http.ResponseWriter, outcome string) {
+	if r, ok := w.(*recorder); ok {
+		r.outcome = outcome
+	}
 }
 
 func (r *recorder) WriteHeader(code int) {
@@ -137,6 +206,9 @@ func (r *recorder) Write(b []byte) (int, error) {
 	r.wrote = true
 	n, err := r.ResponseWriter.Write(b)
 	r.n += n
+	if err != nil && r.err == nil {
+		r.err = err
+	}
 	return n, err
 }
 
@@ -151,7 +223,6 @@ func writeJSON(w http.ResponseWriter, code int, v any) {
 		return
 	}
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
-	w.Header().Set("X-Content-Type-Options", "nosniff")
 	w.WriteHeader(code)
 	w.Write(append(b, '\n'))
 }
@@ -170,15 +241,15 @@ func (s *server) healthz(w http.ResponseWriter, r *http.Request) {
 }
 
 // NewServer wraps h in an http.Server whose timeouts keep slow or idle
-// clients from holding connections forever. The write timeout leaves room
-// for a long extraction.
+// clients from holding connections forever. An extraction moves its own
+// write deadline past its time limit.
 func NewServer(addr string, h http.Handler) *http.Server {
 	return &http.Server{
 		Addr:              addr,
 		Handler:           h,
 		ReadHeaderTimeout: 5 * time.Second,
 		ReadTimeout:       30 * time.Second,
-		WriteTimeout:      defaultExtractTimeout + 30*time.Second,
+		WriteTimeout:      30 * time.Second,
 		IdleTimeout:       2 * time.Minute,
 		MaxHeaderBytes:    64 << 10,
 	}

@@ -236,7 +236,7 @@ func TestEndpoints(t *testing.T) {
 				// The sample is larger than the small test limit.
 				h = server.New(ex, c.st, nil, server.Options{})
 			}
-			req := httptest.NewRequest(c.method, c.path, strings.NewReader(c.body))
+			req := localRequest(c.method, c.path, strings.NewReader(c.body))
 			if c.ctype != "" {
 				req.Header.Set("Content-Type", c.ctype)
 			}
@@ -283,7 +283,7 @@ func TestExtractSlots(t *testing.T) {
 	h := server.New(g, nil, nil, server.Options{MaxExtract: 1, ExtractTimeout: 100 * time.Millisecond})
 	post := func() *httptest.ResponseRecorder {
 		w := httptest.NewRecorder()
-		h.ServeHTTP(w, httptest.NewRequest("POST", "/v1/extract", strings.NewReader("text")))
+		h.ServeHTTP(w, localRequest("POST", "/v1/extract", strings.NewReader("text")))
 		return w
 	}
 	first := make(chan int)
@@ -318,7 +318,7 @@ func (g gateExtractor) Extract(ctx context.Context, d *onrecord.Document) error 
 func TestBodyLimitChunked(t *testing.T) {
 	h := server.New(fakeExtractor{}, nil, nil, server.Options{MaxBody: 1024})
 	for _, n := range []int{1024, 1025} {
-		req := httptest.NewRequest("POST", "/v1/extract", strings.NewReader(strings.Repeat("a", n)))
+		req := localRequest("POST", "/v1/extract", strings.NewReader(strings.Repeat("a", n)))
 		req.ContentLength = -1
 		req.Header.Set("Content-Type", "text/plain")
 		w := httptest.NewRecorder()
@@ -337,7 +337,7 @@ func TestBodyLimitChunked(t *testing.T) {
 func TestLogs(t *testing.T) {
 	var logs bytes.Buffer
 	h := server.New(fakeExtractor{}, nil, slog.New(slog.NewJSONHandler(&logs, nil)), server.Options{})
-	h.ServeHTTP(httptest.NewRecorder(), httptest.NewRequest("GET", "/v1/quotes", nil))
+	h.ServeHTTP(httptest.NewRecorder(), localRequest("GET", "/v1/quotes", nil))
 	var line struct {
 		Msg    string
 		Method string
@@ -392,7 +392,7 @@ func FuzzExtractRequest(f *testing.F) {
 	f.Add("text/plain", "\xff\"\xfe aaaaaaaaaaaaaaaaaaaaaaaa\" he said")
 	h := server.New(fakeExtractor{}, nil, nil, server.Options{MaxBody: 4096})
 	f.Fuzz(func(t *testing.T, ctype, body string) {
-		req := httptest.NewRequest("POST", "/v1/extract", strings.NewReader(body))
+		req := localRequest("POST", "/v1/extract", strings.NewReader(body))
 		req.Header.Set("Content-Type", ctype)
 		w := httptest.NewRecorder()
 		h.ServeHTTP(w, req)

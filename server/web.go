@@ -22,7 +22,6 @@ func pageHandler() http.Handler {
 		}
 		w.Header().Set("Content-Security-Policy", csp)
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		w.Header().Set("X-Content-Type-Options", "nosniff")
 		w.Write(b)
 	})
 }
@@ -40,7 +39,6 @@ func staticHandler() http.Handler {
 			writeError(w, http.StatusNotFound, "no such file: "+r.URL.Path)
 			return
 		}
-		w.Header().Set("X-Content-Type-Options", "nosniff")
 		w.Header().Set("Cache-Control", "no-cache")
 		files.ServeHTTP(w, r)
 	})

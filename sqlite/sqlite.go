@@ -49,6 +49,12 @@ func Open(ctx context.Context, dsn string) (onrecord.Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open sqlite %s: %w", dsn, err)
 	}
+	// An unbounded pool opened a connection (and a page cache) per
+	// concurrent request. Idle connections are kept, so that a busy server
+	// does not reopen them (pragmas, schema) request after request.
+	n := record.PoolSize()
+	db.SetMaxOpenConns(n)
+	db.SetMaxIdleConns(n)
 	s := &Store{db: db}
 	if err := s.migrate(ctx); err != nil {
 		db.Close()

@@ -24,9 +24,11 @@ import (
 )
 
 // DefaultMaxBytes caps one document (a file, stdin, or a JSONL line) when
-// ReadOptions.MaxBytes is 0. News articles are tens of kilobytes; a larger
-// input is a dump or a mistake, and analysing it would hold hundreds of
-// megabytes at once, so it is reported instead.
+// ReadOptions.MaxBytes is 0. It is the one document limit of the command
+// line, the API (server) and Beam: pipeline.Extract refuses a longer text.
+// News articles are tens of kilobytes; a larger input is a dump or a
+// mistake, and analysing it would hold hundreds of megabytes at once, so it
+// is reported instead.
 const DefaultMaxBytes = 2 << 20
 
 // ReadOptions configure Read.

@@ -231,6 +231,11 @@ func runServe(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	addr := fs.String("addr", "127.0.0.1:8080", "listen address")
 	db := fs.String("db", defaultDB, "the quote record: an SQLite file or a postgres:// URL (\"\" to serve extraction only)")
 	create := fs.Bool("create", false, "create the SQLite record when it does not exist")
+	var opt server.Options
+	fs.Func("allow-host", "a host name clients may use besides loopback ones (repeat, or comma-separated)", func(v string) error {
+		opt.AllowHosts = append(opt.AllowHosts, strings.Split(v, ",")...)
+		return nil
+	})
 	args, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -256,7 +261,7 @@ func runServe(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		}
 		defer st.Close()
 	}
-	srv := server.NewServer(*addr, server.New(p, st, log, server.Options{}))
+	srv := server.NewServer(*addr, server.New(p, st, log, opt))
 	return server.Run(ctx, srv, log, func(a string) {
 		fmt.Fprintf(stderr, "onrecord: serving on http://%s/\n", a)
 	})

@@ -1,0 +1,78 @@
+package pipeline
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"sync/atomic"
+	"testing"
+
+	"github.com/onrecord/onrecord"
+	"github.com/onrecord/onrecord/text"
+)
+
+// cancelAfter is a context that reports itself cancelled once Err has been
+// asked n times: it ends an extraction at a chosen stage boundary.
+type cancelAfter struct {
+	context.Context
+	n atomic.Int32
+}
+
+func (c *cancelAfter) Err() error {
+	if c.n.Add(-1) < 0 {
+		return context.Canceled
+	}
+	return nil
+}
+
+func TestExtractStopsBetweenStages(t *testing.T) {
+	p := loadPipeline(t)
+	raw := "The mayor said on Monday that the bridge would reopen. \"We are nearly done,\" she told reporters."
+	for n := range 6 {
+		d, err := text.NewDocument("doc", []byte(raw))
+		if err != nil {
+			t.Fatal(err)
+		}
+		ctx := &cancelAfter{Context: context.Background()}
+		ctx.n.Store(int32(n))
+		err = p.Extract(ctx, d)
+		if n < 5 {
+			// Cancelled before stage n: the stages before it ran, no later one.
+			if !errors.Is(err, context.Canceled) || !strings.HasPrefix(err.Error(), "doc: ") {
+				t.Fatalf("cancelled before stage %d: err %v, want doc: context canceled", n, err)
+			}
+			if got := len(d.Tokens) > 0; got != (n >= 1) {
+				t.Errorf("cancelled before stage %d: tokens %v", n, got)
+			}
+			if got := len(d.Quotes) > 0; got != (n >= 4) {
+				t.Errorf("cancelled before stage %d: quotes %v", n, got)
+			}
+			for _, q := range d.Quotes {
+				if q.Speaker != nil {
+					t.Errorf("cancelled before the speakers: %+v has one", q)
+				}
+			}
+			continue
+		}
+		if err != nil || len(d.Quotes) == 0 {
+			t.Fatalf("not cancelled: err %v, %d quotes", err, len(d.Quotes))
+		}
+	}
+}
+
+func TestExtractRefusesOverLimit(t *testing.T) {
+	p := loadPipeline(t)
+	d := &onrecord.Document{ID: "big", Text: strings.Repeat("a", text.DefaultMaxBytes+1)}
+	if err := p.Extract(context.Background(), d); !errors.Is(err, ErrTooLarge) {
+		t.Fatalf("err %v, want ErrTooLarge", err)
+	}
+}
+
+func loadPipeline(t *testing.T) *Pipeline {
+	t.Helper()
+	p, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}

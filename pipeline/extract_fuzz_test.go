@@ -1,0 +1,114 @@
+//go:build linux
+
+package pipeline
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"runtime"
+	"syscall"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"github.com/onrecord/onrecord"
+	"github.com/onrecord/onrecord/brat"
+	"github.com/onrecord/onrecord/output"
+	"github.com/onrecord/onrecord/text"
+)
+
+// extractBudget is the CPU time one document may take: a fixed part and a
+// part proportional to its size, several times the measured rate (about
+// 2 µs a byte), so that only a stage growing faster than the text fails.
+func extractBudget(bytes int) time.Duration {
+	return 20*time.Millisecond + time.Duration(bytes)*5*time.Microsecond
+}
+
+// threadCPU is the CPU time of the calling OS thread (RUSAGE_THREAD): the
+// extraction's own, whatever else the machine runs.
+func threadCPU(t *testing.T) time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(1 /* RUSAGE_THREAD */, &ru); err != nil {
+		t.Fatalf("getrusage: %v", err)
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// FuzzExtract runs random text through the whole pipeline and every output
+// writer: no error, no panic, spans inside the text, valid JSON, and no
+// more CPU than extractBudget.
+func FuzzExtract(f *testing.F) {
+	for _, s := range []string{
+		"\"We will win,\" she said.",
+		"Jo Roe, a spokeswoman for Acme Corp., said the plan was dead. \"It is over,\" Roe added.",
+		"date 2021-02-13 He told reporters that “curly quotes” work; ‘single’ ones too, she wrote.\n\nALSO READ: more",
+		"According to the report, prices rose. \"Open quote never closed, he said.\n\n\"Second paragraph",
+		"«Nein», sagte er. 日本語のテキスト。 \"x\" — said the 52-year-old singer.",
+	} {
+		f.Add([]byte(s))
+	}
+	p, err := Default()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, raw []byte) {
+		d, err := text.NewDocument("fuzz", raw)
+		if err != nil {
+			return // not a text: text.FuzzNewDocument covers the refusals
+		}
+		runtime.LockOSThread()
+		start := threadCPU(t)
+		err = p.Extract(context.Background(), d)
+		used := threadCPU(t) - start
+		runtime.UnlockOSThread()
+		if err != nil {
+			t.Fatalf("extract: %v", err)
+		}
+		if budget := extractBudget(len(raw)); used > budget {
+			t.Fatalf("%d bytes took %s of CPU, over the budget of %s", len(raw), used, budget)
+		}
+		checkSpans(t, d)
+		for _, format := range output.Formats() {
+			var buf bytes.Buffer
+			if format == "brat" {
+				// The brat writer's .ann, without its two files a run.
+				if err := brat.Write(&buf, d); err != nil {
+					t.Fatalf("brat: %v", err)
+				}
+				continue
+			}
+			w, err := output.New(format, &buf, output.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := w.Write(d); err != nil {
+				t.Fatalf("%s: %v", format, err)
+			}
+			if err := w.Close(); err != nil {
+				t.Fatalf("%s: %v", format, err)
+			}
+			if format == "jsonl" && !json.Valid(buf.Bytes()) {
+				t.Fatalf("jsonl: not JSON: %q", buf.String())
+			}
+		}
+	})
+}
+
+// checkSpans fails when an attribution's span is empty, reversed or
+// outside the text.
+func checkSpans(t *testing.T, d *onrecord.Document) {
+	n := utf8.RuneCountInString(d.Text)
+	for i, q := range d.Quotes {
+		if len(q.Content) == 0 {
+			t.Fatalf("quote %d has no content", i)
+		}
+		for _, ss := range [][]onrecord.Span{q.Content, q.Source, q.Cue} {
+			for _, s := range ss {
+				if s.Start < 0 || s.Start >= s.End || s.End > n {
+					t.Fatalf("quote %d: span %+v outside the text of %d code points", i, s, n)
+				}
+			}
+		}
+	}
+}
