@@ -40,13 +40,17 @@ type Store interface {
 
 // Query selects quotes. Zero fields do not filter.
 type Query struct {
-	Words   string    // every word must occur in the content (stemmed)
-	Speaker string    // any alias of a canonical speaker, or a surname
-	Since   time.Time // article date on or after this day
-	Until   time.Time // article date on or before this day
-	Kind    Kind
-	Limit   int    // at most this many hits; <= 0 means DefaultLimit
-	Cursor  string // from a previous Search with the same query
+	// Words is a query of the search language (words ANDed, "phrases",
+	// OR, -excluded; see README), the same in every store. A query with
+	// nothing to search once normalised is an ErrBadQuery.
+	Words         string
+	Speaker       string    // name words of canonical speakers: "Clinton", "Hillary Clinton"
+	Since         time.Time // article date on or after this day
+	Until         time.Time // article date on or before this day
+	Kind          Kind
+	MinConfidence float64 // only attributions of at least this confidence
+	Limit         int     // at most this many hits; <= 0 means DefaultLimit
+	Cursor        string  // from a previous Search with the same query
 }
 
 // DefaultLimit is the page size of a Query without a Limit.

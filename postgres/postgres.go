@@ -81,7 +81,7 @@ CREATE TABLE IF NOT EXISTS quotes(
 	id bigserial PRIMARY KEY,
 	key text NOT NULL UNIQUE,
 	content text NOT NULL,
-	tsv tsvector GENERATED ALWAYS AS (to_tsvector('english', content)) STORED,
+	tsv tsvector NOT NULL DEFAULT '',
 	first_occ bigint NOT NULL DEFAULT 0,
 	first_date text COLLATE "C" NOT NULL DEFAULT '',
 	articles integer NOT NULL DEFAULT 0
@@ -121,10 +121,47 @@ func (s *Store) migrate(ctx context.Context) error {
 	if _, err := tx.Exec(ctx, schema); err != nil {
 		return fmt.Errorf("create schema: %w", err)
 	}
+	if err := reindex(ctx, tx); err != nil {
+		return fmt.Errorf("reindex quotes: %w", err)
+	}
 	if err := tx.Commit(ctx); err != nil {
 		return fmt.Errorf("commit schema: %w", err)
 	}
 	return nil
+}
+
+// reindex moves a record made before the search terms, whose tsv column
+// PostgreSQL generated with its own parser and stemmer, to the terms of
+// record.TSVector.
+func reindex(ctx context.Context, tx pgx.Tx) error {
+	var old bool
+	err := tx.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM information_schema.columns
+		WHERE table_schema = current_schema() AND table_name = 'quotes' AND column_name = 'tsv' AND is_generated = 'ALWAYS')`).Scan(&old)
+	if err != nil || !old {
+		return err
+	}
+	if _, err := tx.Exec(ctx, `ALTER TABLE quotes DROP COLUMN tsv; ALTER TABLE quotes ADD COLUMN tsv tsvector NOT NULL DEFAULT ''`); err != nil {
+		return err
+	}
+	rows, err := tx.Query(ctx, `SELECT id, content FROM quotes`)
+	if err != nil {
+		return err
+	}
+	var id int64
+	var content string
+	var ids []int64
+	var tsvs []string
+	if _, err := pgx.ForEachRow(rows, []any{&id, &content}, func() error {
+		ids, tsvs = append(ids, id), append(tsvs, record.TSVector(content))
+		return nil
+	}); err != nil {
+		return err
+	}
+	if _, err := tx.Exec(ctx, `UPDATE quotes q SET tsv = t.tsv::tsvector FROM unnest($1::bigint[], $2::text[]) AS t(id, tsv) WHERE q.id = t.id`, ids, tsvs); err != nil {
+		return err
+	}
+	_, err = tx.Exec(ctx, `CREATE INDEX IF NOT EXISTS quotes_tsv ON quotes USING gin(tsv)`)
+	return err
 }
 
 // Close closes the connections.

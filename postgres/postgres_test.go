@@ -2,10 +2,13 @@ package postgres_test
 
 import (
 	"context"
+	"errors"
 	"crypto/rand"
 	"encoding/hex"
 	"net/url"
 	"os"
+	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -16,6 +19,7 @@ import (
 	"github.com/onrecord/onrecord"
 	"github.com/onrecord/onrecord/internal/storetest"
 	"github.com/onrecord/onrecord/postgres"
+	"github.com/onrecord/onrecord/sqlite"
 )
 
 // defaultDSN is the database that .ci/postgres.sh creates.
@@ -138,5 +142,77 @@ func TestUnstorableText(t *testing.T) {
 	}
 	if g := got.Slice(got.Quotes[0].Content[0]); g != want {
 		t.Fatalf("content %q, want %q", g, want)
+	}
+}
+
+// TestSameAsSQLite runs every query of the search language on both stores
+// holding the same corpus: the same hits, snippets included.
+func TestSameAsSQLite(t *testing.T) {
+	ctx := context.Background()
+	pg, err := postgres.Open(ctx, newDSN(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer pg.Close()
+	lite, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "same.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer lite.Close()
+	for _, d := range storetest.Corpus(120, 10, "same") {
+		for _, s := range []onrecord.Store{pg, lite} {
+			if _, err := s.Put(ctx, d); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	for _, words := range storetest.SearchQueries {
+		q := onrecord.Query{Words: words, Limit: 100}
+		want := storetest.Results(t, lite, q)
+		if got := storetest.Results(t, pg, q); !slices.Equal(got, want) {
+			t.Errorf("%q: postgres %d hits, sqlite %d:\n%s\nvs\n%s", words, len(got), len(want), strings.Join(got, "\n"), strings.Join(want, "\n"))
+		}
+	}
+	for _, words := range storetest.BadQueries {
+		_, _, lerr := lite.Search(ctx, onrecord.Query{Words: words})
+		_, _, perr := pg.Search(ctx, onrecord.Query{Words: words})
+		if !errors.Is(lerr, onrecord.ErrBadQuery) || !errors.Is(perr, onrecord.ErrBadQuery) {
+			t.Errorf("%q: sqlite %v, postgres %v; want bad queries", words, lerr, perr)
+		}
+	}
+}
+
+// TestReindex checks that a record whose tsv column PostgreSQL generated
+// itself is moved to the search terms when opened.
+func TestReindex(t *testing.T) {
+	ctx := context.Background()
+	dsn := newDSN(t)
+	s, err := postgres.Open(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range storetest.Corpus(20, 9, "old") {
+		if _, err := s.Put(ctx, d); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want := storetest.Results(t, s, onrecord.Query{Words: "it's OR obamacare"})
+	s.Close()
+	conn, err := pgx.Connect(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = conn.Exec(ctx, `ALTER TABLE quotes DROP COLUMN tsv;
+		ALTER TABLE quotes ADD COLUMN tsv tsvector GENERATED ALWAYS AS (to_tsvector('english', content)) STORED`)
+	conn.Close(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s, err = postgres.Open(ctx, dsn); err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if got := storetest.Results(t, s, onrecord.Query{Words: "it's OR obamacare"}); len(want) == 0 || !slices.Equal(got, want) {
+		t.Fatalf("after reindex: %d hits, want %d", len(got), len(want))
 	}
 }

@@ -90,9 +90,7 @@ CREATE TABLE IF NOT EXISTS quotes(
 	articles INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX IF NOT EXISTS quotes_first ON quotes(first_date, id);
-CREATE VIRTUAL TABLE IF NOT EXISTS quotes_fts USING fts5(
-	content, content='quotes', content_rowid='id', tokenize='porter unicode61'
-);
+CREATE VIRTUAL TABLE IF NOT EXISTS quote_terms USING fts5(terms, tokenize='ascii');
 CREATE TABLE IF NOT EXISTS occurrences(
 	id INTEGER PRIMARY KEY,
 	article_id TEXT NOT NULL REFERENCES articles(id),
@@ -122,10 +120,42 @@ func (s *Store) migrate(ctx context.Context) error {
 	if _, err := tx.ExecContext(ctx, schema); err != nil {
 		return fmt.Errorf("create schema: %w", err)
 	}
+	if err := reindex(ctx, tx); err != nil {
+		return fmt.Errorf("reindex quotes: %w", err)
+	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("commit schema: %w", err)
 	}
 	return nil
+}
+
+// reindex moves a record made before the search terms (its FTS5 index,
+// quotes_fts, tokenized by SQLite itself) to the quote_terms index.
+func reindex(ctx context.Context, tx *sql.Tx) error {
+	var old int
+	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM sqlite_master WHERE name = 'quotes_fts'`).Scan(&old); err != nil || old == 0 {
+		return err
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT id, content FROM quotes`)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var content string
+		if err := rows.Scan(&id, &content); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO quote_terms(rowid, terms) VALUES(?, ?)`, id, record.IndexText(content)); err != nil {
+			return err
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	_, err = tx.ExecContext(ctx, `DROP TABLE quotes_fts`)
+	return err
 }
 
 // Close closes the database.
@@ -213,14 +243,4 @@ func (s *Store) Speakers(ctx context.Context, top int) ([]onrecord.SpeakerStat, 
 		return nil, fmt.Errorf("speakers: %w", err)
 	}
 	return out, nil
-}
-
-// ftsQuery turns free words into an FTS5 query in which every word must
-// occur; each word is quoted so that no input is FTS5 syntax.
-func ftsQuery(words string) string {
-	ws := record.Words(words)
-	for i, w := range ws {
-		ws[i] = `"` + w + `"`
-	}
-	return strings.Join(ws, " AND ")
 }

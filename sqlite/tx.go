@@ -111,9 +111,7 @@ func (w writer) ReplaceArticle(ctx context.Context, d *onrecord.Document, hash s
 		return nil, fmt.Errorf("delete occurrences: %w", err)
 	}
 	for _, q := range qids {
-		// The external-content FTS index needs the old text to forget a row.
-		_, err := w.tx.ExecContext(ctx, `INSERT INTO quotes_fts(quotes_fts, rowid, content)
-			SELECT 'delete', id, content FROM quotes WHERE id = ?1 AND NOT EXISTS (SELECT 1 FROM occurrences WHERE quote_id = ?1)`, q)
+		_, err := w.tx.ExecContext(ctx, `DELETE FROM quote_terms WHERE rowid = ?1 AND NOT EXISTS (SELECT 1 FROM occurrences WHERE quote_id = ?1)`, q)
 		if err != nil {
 			return nil, fmt.Errorf("unindex quote %d: %w", q, err)
 		}
@@ -143,7 +141,7 @@ func (w writer) Quote(ctx context.Context, key, content string) (int64, error) {
 	if id, err = res.LastInsertId(); err != nil {
 		return 0, fmt.Errorf("insert quote: %w", err)
 	}
-	if _, err := w.tx.ExecContext(ctx, `INSERT INTO quotes_fts(rowid, content) VALUES(?, ?)`, id, content); err != nil {
+	if _, err := w.tx.ExecContext(ctx, `INSERT INTO quote_terms(rowid, terms) VALUES(?, ?)`, id, record.IndexText(content)); err != nil {
 		return 0, fmt.Errorf("index quote: %w", err)
 	}
 	return id, nil

@@ -13,7 +13,6 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"unicode"
 
 	"github.com/onrecord/onrecord"
 )
@@ -105,12 +104,6 @@ func JoinSpans(d *onrecord.Document, spans []onrecord.Span) string {
 		}
 	}
 	return strings.Join(parts, " … ")
-}
-
-// Words are the runs of letters and digits of free search words, so that
-// both stores search the same words and no input is query syntax.
-func Words(words string) []string {
-	return strings.FieldsFunc(words, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 }
 
 // Cursor is the sort key of the last hit of a page: score (lower is

@@ -65,10 +65,7 @@ func TestCheck(t *testing.T) {
 	}
 }
 
-func TestWordsAndSpans(t *testing.T) {
-	if got := Words(`"we'll" NEAR(win*) -- 2016`); len(got) != 5 || got[0] != "we" || got[4] != "2016" {
-		t.Errorf("Words: %q", got)
-	}
+func TestJoinSpans(t *testing.T) {
 	d := &onrecord.Document{Text: "He said: “we will win” and “big”."}
 	got := JoinSpans(d, []onrecord.Span{{Start: 10, End: 21}, {Start: 28, End: 31}, {Start: 0, End: 0}})
 	if got != "we will win … big" {
