@@ -52,6 +52,16 @@ func (l lookup) Persons(ctx context.Context, surname string) (ids []int64, first
 	return ids, firsts, err
 }
 
+func (l lookup) NameWords(ctx context.Context, words []string, suffixed bool) ([]int64, error) {
+	var p params
+	where := record.NameWordsSQL(words, suffixed, p.add)
+	rows, err := l.q.Query(ctx, `SELECT DISTINCT a.speaker_id FROM aliases a JOIN speakers s ON s.id = a.speaker_id WHERE `+where+` ORDER BY a.speaker_id`, p...)
+	if err != nil {
+		return nil, err
+	}
+	return pgx.CollectRows(rows, pgx.RowTo[int64])
+}
+
 // writer is record.Tx: a Put's transaction, which holds the Put lock, so
 // that two writers never create the same speaker twice.
 type writer struct {

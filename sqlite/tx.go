@@ -51,6 +51,12 @@ func (l lookup) Persons(ctx context.Context, surname string) (pids []int64, firs
 	return pids, firsts, rows.Err()
 }
 
+func (l lookup) NameWords(ctx context.Context, words []string, suffixed bool) ([]int64, error) {
+	var args []any
+	where := record.NameWordsSQL(words, suffixed, func(v any) string { args = append(args, v); return "?" })
+	return ids(ctx, l.q, `SELECT DISTINCT a.speaker_id FROM aliases a JOIN speakers s ON s.id = a.speaker_id WHERE `+where+` ORDER BY a.speaker_id`, args...)
+}
+
 // writer is record.Tx: a Put's transaction.
 type writer struct {
 	lookup

@@ -3,6 +3,7 @@ package record
 import (
 	"context"
 	"errors"
+	"fmt"
 	"slices"
 	"testing"
 
@@ -73,39 +74,36 @@ func TestJoinSpans(t *testing.T) {
 	}
 }
 
-// people is a Lookup of persons all named Trump.
-type people struct {
-	aliases map[string][]int64
-	ids     []int64
-	firsts  []string
+// finder records what SpeakerIDs asks and finds speaker 7 only for
+// the words "white house".
+type finder struct {
+	asked []string
 }
 
-func (people) ArticleHash(context.Context, string) (string, bool, error) { return "", false, nil }
-
-func (p people) AliasIDs(_ context.Context, key string) ([]int64, error) { return p.aliases[key], nil }
-
-func (p people) Persons(_ context.Context, surname string) ([]int64, []string, error) {
-	if surname != "trump" {
-		return nil, nil, nil
+func (f *finder) NameWords(_ context.Context, words []string, suffixed bool) ([]int64, error) {
+	f.asked = append(f.asked, fmt.Sprint(words, suffixed))
+	if slices.Equal(words, []string{"white", "house"}) {
+		return []int64{7}, nil
 	}
-	return p.ids, p.firsts, nil
+	return nil, nil
 }
 
 func TestSpeakerIDs(t *testing.T) {
-	l := people{aliases: map[string][]int64{"donald trump": {1}}, ids: []int64{1, 2}, firsts: []string{"donald", "eric"}}
 	for _, tc := range []struct {
-		name string
-		want []int64
+		name  string
+		asked []string
+		want  []int64
 	}{
-		{"Donald J. Trump", []int64{1}},
-		{"Trump", []int64{1, 2}},
-		{"Mr. Eric Trump", []int64{2}},
-		{"Ivanka Trump", nil},
-		{"!!", nil},
+		{"Donald J. Trump", []string{"[donald trump] false", "[donald j trump] false"}, nil},
+		{"President Trump", []string{"[trump] false", "[president trump] false"}, nil},
+		{"Donald Trump Jr.", []string{"[donald trump jr] true", "[donald trump jr] true"}, nil},
+		{"the White House", []string{"[white house] false"}, []int64{7}},
+		{"!!", nil, nil},
 	} {
-		got, err := SpeakerIDs(context.Background(), l, tc.name)
-		if err != nil || !slices.Equal(got, tc.want) {
-			t.Errorf("%q: %v %v, want %v", tc.name, got, err, tc.want)
+		f := &finder{}
+		got, err := SpeakerIDs(context.Background(), f, tc.name)
+		if err != nil || !slices.Equal(got, tc.want) || !slices.Equal(f.asked, tc.asked) {
+			t.Errorf("%q: %v %v asking %q, want %v asking %q", tc.name, got, err, f.asked, tc.want, tc.asked)
 		}
 	}
 }

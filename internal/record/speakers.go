@@ -84,38 +84,47 @@ func Resolve(ctx context.Context, w Writer, sp *onrecord.Speaker) (int64, error)
 	return id, nil
 }
 
-// SpeakerIDs resolves a name in a query: the speakers with that alias key,
-// else every person with that surname (and that first name, if given).
-// Nothing found is no error.
-func SpeakerIDs(ctx context.Context, l Lookup, name string) ([]int64, error) {
+// Finder finds speakers for a query; each store implements it in its SQL.
+type Finder interface {
+	// NameWords returns, by id, the speakers with an alias whose key has
+	// every one of these words; with suffixed false, no speaker whose
+	// surname has a generational suffix ("Donald Trump Jr.").
+	NameWords(ctx context.Context, words []string, suffixed bool) ([]int64, error)
+}
+
+// SpeakerIDs resolves a name in a query to the canonical speakers it names
+// by name words: "Clinton" is every speaker with Clinton in a name (Hillary
+// Clinton, Bill Clinton, a "Clinton" the record could not tell apart),
+// "Donald Trump" only those with both words, and not Donald Trump Jr.
+// unless the query says "Jr". Titles are dropped as from a speaker's name
+// ("President Trump" is "Trump"). Nothing found is no error.
+func SpeakerIDs(ctx context.Context, f Finder, name string) ([]int64, error) {
 	for _, typ := range []string{"person", ""} {
 		n := ParseName(name, typ)
 		if n.Key == "" {
 			continue
 		}
-		ids, err := l.AliasIDs(ctx, n.Key)
+		ids, err := f.NameWords(ctx, strings.Fields(n.Key), strings.Contains(n.Surname, " "))
 		if err != nil {
 			return nil, fmt.Errorf("speaker %q: %w", name, err)
 		}
 		if len(ids) > 0 {
 			return ids, nil
 		}
-		if typ != "person" {
-			continue
-		}
-		ids, firsts, err := l.Persons(ctx, n.Surname)
-		if err != nil {
-			return nil, fmt.Errorf("speaker %q: %w", name, err)
-		}
-		var out []int64
-		for i, f := range firsts {
-			if n.First == "" || f == n.First {
-				out = append(out, ids[i])
-			}
-		}
-		if len(out) > 0 {
-			return out, nil
-		}
 	}
 	return nil, nil
+}
+
+// NameWordsSQL is the condition of NameWords on aliases a and speakers s,
+// with param giving the SQL of each parameter in turn: the same statement
+// for both stores.
+func NameWordsSQL(words []string, suffixed bool, param func(any) string) string {
+	var where []string
+	for _, w := range words {
+		where = append(where, "(' ' || a.key || ' ') LIKE "+param("% "+w+" %"))
+	}
+	if !suffixed {
+		where = append(where, "s.surname NOT LIKE '% %'")
+	}
+	return strings.Join(where, " AND ")
 }

@@ -329,8 +329,10 @@ func testSpeakers(t *testing.T, b Backend) {
 		{"Trump", 5}, {"Mr. Trump", 5}, {"donald j. trump", 5}, {"Donald Trump", 5}, {"President Trump", 5},
 		{"Spears", 3}, {"Britney Spears", 3},
 		{"Hillary Clinton", 2}, {"Secretary of State Hillary Clinton", 2}, {"Bill Clinton", 1},
-		{"Clinton", 1}, // the alias "Clinton" names the ambiguous speaker
-		{"Donald Trump Jr", 1},
+		// Name words: every speaker with Clinton in a name, the ambiguous
+		// "Clinton" too; Donald Trump Jr. only when the query says Jr.
+		{"Clinton", 4}, {"Hillary", 2}, {"Rodham", 2}, {"clinton hillary", 2},
+		{"Donald Trump Jr", 1}, {"Trump Jr.", 1},
 		{"the White House", 2}, {"Melania Trump", 0}, {"Nobody", 0},
 	} {
 		hits := searchAll(t, s, onrecord.Query{Speaker: tc.query})
