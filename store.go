@@ -59,17 +59,18 @@ const DefaultLimit = 20
 // Hit is a quote, shown through its earliest occurrence that matches the
 // query.
 type Hit struct {
-	QuoteID   int64    `json:"quote_id"`
-	ArticleID string   `json:"article_id"`
-	Date      string   `json:"date,omitempty"`
-	Kind      Kind     `json:"kind"`
-	Content   string   `json:"content"`
-	Speaker   *Speaker `json:"speaker"`
-	Source    string   `json:"source,omitempty"`
-	Cue       string   `json:"cue,omitempty"`
-	Span      Span     `json:"span"`     // the content in the article, code points
-	Articles  int      `json:"articles"` // how many articles report this quote
-	Snippet   string   `json:"snippet,omitempty"`
+	QuoteID    int64    `json:"quote_id"`
+	ArticleID  string   `json:"article_id"`
+	Date       string   `json:"date,omitempty"`
+	Kind       Kind     `json:"kind"`
+	Content    string   `json:"content"`
+	Speaker    *Speaker `json:"speaker"`
+	Source     string   `json:"source,omitempty"`
+	Cue        string   `json:"cue,omitempty"`
+	Span       Span     `json:"span"` // the content in the article, code points
+	Confidence float64  `json:"confidence"`
+	Articles   int      `json:"articles"`          // how many articles report this quote
+	Snippet    string   `json:"snippet,omitempty"` // the content around the words searched, [marked]
 }
 
 // SpeakerStat counts a canonical speaker's quotes and articles.

@@ -17,7 +17,7 @@ type Rows interface {
 // SelectHits is the statement, after a common table expression
 // page(oid, qid, date, score) of the occurrences to show, that selects
 // them as ScanHits reads them. The caller appends the order.
-const SelectHits = `SELECT p.qid, p.score, p.date, o.article_id, o.kind, o.content, o.source, o.cue, o.spans, s.name, s.type, q.articles
+const SelectHits = `SELECT p.qid, p.score, p.date, o.article_id, o.kind, o.confidence, o.content, o.source, o.cue, o.spans, s.name, s.type, q.articles
 	FROM page p JOIN occurrences o ON o.id = p.oid JOIN quotes q ON q.id = p.qid LEFT JOIN speakers s ON s.id = o.speaker_id`
 
 // ScanHits reads a search page of at most limit hits from rows selected
@@ -32,7 +32,7 @@ func ScanHits(rows Rows, limit int, q *Search) (hits []onrecord.Hit, next string
 		var kind string
 		var spans []byte
 		var name, typ *string
-		if err := rows.Scan(&c.Quote, &c.Score, &c.Date, &h.ArticleID, &kind, &h.Content, &h.Source, &h.Cue, &spans,
+		if err := rows.Scan(&c.Quote, &c.Score, &c.Date, &h.ArticleID, &kind, &h.Confidence, &h.Content, &h.Source, &h.Cue, &spans,
 			&name, &typ, &h.Articles); err != nil {
 			return nil, "", err
 		}
