@@ -20,7 +20,9 @@ import (
 // 400 for a query with nothing to search.
 func TestQuotesQuery(t *testing.T) {
 	st := testStore(t)
-	say := func(name, content string) storetest.Q { return storetest.Q{Kind: onrecord.Direct, Speaker: name, Type: "person", Content: content} }
+	say := func(name, content string) storetest.Q {
+		return storetest.Q{Kind: onrecord.Direct, Speaker: name, Type: "person", Content: content}
+	}
 	for _, d := range []*onrecord.Document{
 		storetest.Article("a", "2016-01-01", say("Hillary Clinton", "health care is a right"), say("Bill Clinton", "Obamacare works, it's true")),
 		storetest.Article("b", "2016-01-02", say("Donald Trump", "the U.S. health system is a disaster"), say("Donald Trump Jr.", "care for the health of it")),
