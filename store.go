@@ -204,33 +204,3 @@ var titles = map[string]bool{
 }
 
 var suffixes = map[string]bool{"jr": true, "sr": true, "ii": true, "iii": true, "iv": true}
-
-// MatchSurname picks the speaker that n refers to among the persons already
-// stored with n's surname, given as ids with their first names ("" for a
-// person known by the surname alone). A bare surname joins the only such
-// person; a full name joins the only one with the same first name, or the
-// only one, known by the surname alone, which it then names (upgrade). It
-// returns 0 when the name is new or ambiguous.
-func MatchSurname(n Name, ids []int64, firsts []string) (id int64, upgrade bool) {
-	if n.First == "" {
-		if len(ids) == 1 {
-			return ids[0], false
-		}
-		return 0, false
-	}
-	for i, f := range firsts {
-		if f == n.First {
-			if id != 0 {
-				return 0, false
-			}
-			id = ids[i]
-		}
-	}
-	if id != 0 {
-		return id, false
-	}
-	if len(ids) == 1 && firsts[0] == "" {
-		return ids[0], true
-	}
-	return 0, false
-}

@@ -64,19 +64,24 @@ CREATE TABLE IF NOT EXISTS articles(
 );
 CREATE TABLE IF NOT EXISTS speakers(
 	id bigserial PRIMARY KEY,
+	head text NOT NULL UNIQUE,
 	name text COLLATE "C" NOT NULL,
-	type text NOT NULL,
-	first text NOT NULL,
-	surname text NOT NULL
+	type text COLLATE "C" NOT NULL
 );
-CREATE INDEX IF NOT EXISTS speakers_surname ON speakers(surname);
-CREATE TABLE IF NOT EXISTS aliases(
-	name text COLLATE "C" PRIMARY KEY,
+CREATE TABLE IF NOT EXISTS forms(
+	id bigserial PRIMARY KEY,
+	display text COLLATE "C" NOT NULL,
+	type text COLLATE "C" NOT NULL,
 	key text NOT NULL,
-	speaker_id bigint NOT NULL REFERENCES speakers(id)
+	first text NOT NULL,
+	surname text NOT NULL,
+	full_name text COLLATE "C" NOT NULL,
+	head text COLLATE "C" NOT NULL,
+	n integer NOT NULL,
+	UNIQUE(display, type)
 );
-CREATE INDEX IF NOT EXISTS aliases_key ON aliases(key);
-CREATE INDEX IF NOT EXISTS aliases_speaker ON aliases(speaker_id);
+CREATE INDEX IF NOT EXISTS forms_head ON forms(head);
+CREATE INDEX IF NOT EXISTS forms_surname ON forms(surname, type);
 CREATE TABLE IF NOT EXISTS quotes(
 	id bigserial PRIMARY KEY,
 	key text NOT NULL UNIQUE,
@@ -94,6 +99,7 @@ CREATE TABLE IF NOT EXISTS occurrences(
 	seq integer NOT NULL,
 	quote_id bigint NOT NULL REFERENCES quotes(id),
 	speaker_id bigint REFERENCES speakers(id),
+	form_id bigint,
 	kind text NOT NULL,
 	confidence double precision NOT NULL,
 	date text COLLATE "C" NOT NULL,
@@ -107,6 +113,9 @@ CREATE INDEX IF NOT EXISTS occurrences_quote ON occurrences(quote_id);
 CREATE INDEX IF NOT EXISTS occurrences_speaker ON occurrences(speaker_id);
 CREATE INDEX IF NOT EXISTS occurrences_date ON occurrences(date);
 `
+
+// indexes are made once migrateSpeakers has added the columns they index.
+const indexes = `CREATE INDEX IF NOT EXISTS occurrences_form ON occurrences(form_id);`
 
 func (s *Store) migrate(ctx context.Context) error {
 	tx, err := s.pool.Begin(ctx)
@@ -123,6 +132,12 @@ func (s *Store) migrate(ctx context.Context) error {
 	}
 	if err := reindex(ctx, tx); err != nil {
 		return fmt.Errorf("reindex quotes: %w", err)
+	}
+	if err := migrateSpeakers(ctx, tx); err != nil {
+		return fmt.Errorf("migrate speakers: %w", err)
+	}
+	if _, err := tx.Exec(ctx, indexes); err != nil {
+		return fmt.Errorf("create indexes: %w", err)
 	}
 	if err := tx.Commit(ctx); err != nil {
 		return fmt.Errorf("commit schema: %w", err)
@@ -162,6 +177,41 @@ func reindex(ctx context.Context, tx pgx.Tx) error {
 	}
 	_, err = tx.Exec(ctx, `CREATE INDEX IF NOT EXISTS quotes_tsv ON quotes USING gin(tsv)`)
 	return err
+}
+
+// migrateSpeakers moves a record made before speaker forms, whose speakers
+// took the name and type of the first attribution met, to forms, as
+// record.Migrate does.
+func migrateSpeakers(ctx context.Context, tx pgx.Tx) error {
+	var old bool
+	err := tx.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM information_schema.tables
+		WHERE table_schema = current_schema() AND table_name = 'aliases')`).Scan(&old)
+	if err != nil || !old {
+		return err
+	}
+	if _, err := tx.Exec(ctx, `ALTER TABLE occurrences ADD COLUMN form_id bigint`); err != nil {
+		return err
+	}
+	rows, err := tx.Query(ctx, `SELECT s.id, s.name, s.type, COUNT(*)::int FROM speakers s JOIN occurrences o ON o.speaker_id = s.id GROUP BY s.id ORDER BY s.id`)
+	if err != nil {
+		return err
+	}
+	var o record.OldSpeaker
+	var olds []record.OldSpeaker
+	if _, err := pgx.ForEachRow(rows, []any{&o.ID, &o.Name, &o.Type, &o.N}, func() error {
+		olds = append(olds, o)
+		return nil
+	}); err != nil {
+		return err
+	}
+	return record.Migrate(ctx, writer{lookup{tx}, tx}, olds, func(old, form int64) error {
+		_, err := tx.Exec(ctx, `UPDATE occurrences SET form_id = $1 WHERE speaker_id = $2`, form, old)
+		return err
+	}, func() error {
+		_, err := tx.Exec(ctx, `UPDATE occurrences SET speaker_id = NULL; DROP TABLE aliases; DROP TABLE speakers CASCADE;`+schema+
+			`ALTER TABLE occurrences ADD FOREIGN KEY (speaker_id) REFERENCES speakers(id)`)
+		return err
+	})
 }
 
 // Close closes the connections.
@@ -265,9 +315,9 @@ func (s *Store) Speakers(ctx context.Context, top int) ([]onrecord.SpeakerStat, 
 		limit = &top
 	}
 	rows, err := s.pool.Query(ctx, `SELECT s.name, s.type, COUNT(DISTINCT o.quote_id) AS nq, COUNT(DISTINCT o.article_id) AS na,
-			ARRAY(SELECT a.name FROM aliases a WHERE a.speaker_id = s.id ORDER BY a.name)
+			ARRAY(SELECT DISTINCT f.display FROM forms f WHERE f.head = s.head AND f.n > 0 ORDER BY f.display)
 		FROM speakers s JOIN occurrences o ON o.speaker_id = s.id
-		GROUP BY s.id ORDER BY nq DESC, na DESC, s.name, s.id LIMIT $1`, limit)
+		GROUP BY s.id ORDER BY nq DESC, na DESC, s.name, s.head COLLATE "C" LIMIT $1`, limit)
 	if err != nil {
 		return nil, fmt.Errorf("speakers: %w", err)
 	}

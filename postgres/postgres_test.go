@@ -5,6 +5,7 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"errors"
+	"fmt"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -173,6 +174,17 @@ func TestSameAsSQLite(t *testing.T) {
 			t.Errorf("%q: postgres %d hits, sqlite %d:\n%s\nvs\n%s", words, len(got), len(want), strings.Join(got, "\n"), strings.Join(want, "\n"))
 		}
 	}
+	ls, lerr := lite.Speakers(ctx, 0)
+	ps, perr := pg.Speakers(ctx, 0)
+	if lerr != nil || perr != nil || fmt.Sprint(ls) != fmt.Sprint(ps) {
+		t.Errorf("speakers: sqlite %v (%v), postgres %v (%v)", ls, lerr, ps, perr)
+	}
+	for _, name := range []string{"Clinton", "Donald Trump", "Mr. Obama", "the White House"} {
+		q := onrecord.Query{Speaker: name, Limit: 100}
+		if got, want := storetest.Results(t, pg, q), storetest.Results(t, lite, q); len(want) == 0 || !slices.Equal(got, want) {
+			t.Errorf("speaker %q: postgres %d hits, sqlite %d", name, len(got), len(want))
+		}
+	}
 	for _, words := range storetest.BadQueries {
 		_, _, lerr := lite.Search(ctx, onrecord.Query{Words: words})
 		_, _, perr := pg.Search(ctx, onrecord.Query{Words: words})
@@ -182,9 +194,10 @@ func TestSameAsSQLite(t *testing.T) {
 	}
 }
 
-// TestReindex checks that a record whose tsv column PostgreSQL generated
-// itself is moved to the search terms when opened.
-func TestReindex(t *testing.T) {
+// TestOldRecord checks that a record made before the search terms and
+// speaker forms (a tsv column PostgreSQL generated itself; speakers with
+// aliases) is moved to both when opened: the same hits and speakers.
+func TestOldRecord(t *testing.T) {
 	ctx := context.Background()
 	dsn := newDSN(t)
 	s, err := postgres.Open(ctx, dsn)
@@ -196,14 +209,21 @@ func TestReindex(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	want := storetest.Results(t, s, onrecord.Query{Words: "it's OR obamacare"})
+	q := onrecord.Query{Words: "it's OR obamacare"}
+	want := storetest.Results(t, s, q)
+	wantSpeakers, err := s.Speakers(ctx, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
 	s.Close()
 	conn, err := pgx.Connect(ctx, dsn)
 	if err != nil {
 		t.Fatal(err)
 	}
 	_, err = conn.Exec(ctx, `ALTER TABLE quotes DROP COLUMN tsv;
-		ALTER TABLE quotes ADD COLUMN tsv tsvector GENERATED ALWAYS AS (to_tsvector('english', content)) STORED`)
+		ALTER TABLE quotes ADD COLUMN tsv tsvector GENERATED ALWAYS AS (to_tsvector('english', content)) STORED;
+		DROP INDEX occurrences_form; ALTER TABLE occurrences DROP COLUMN form_id; DROP TABLE forms;
+		CREATE TABLE aliases(name text PRIMARY KEY, key text NOT NULL, speaker_id bigint NOT NULL REFERENCES speakers(id))`)
 	conn.Close(ctx)
 	if err != nil {
 		t.Fatal(err)
@@ -212,7 +232,17 @@ func TestReindex(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	if got := storetest.Results(t, s, onrecord.Query{Words: "it's OR obamacare"}); len(want) == 0 || !slices.Equal(got, want) {
-		t.Fatalf("after reindex: %d hits, want %d", len(got), len(want))
+	if got := storetest.Results(t, s, q); len(want) == 0 || !slices.Equal(got, want) {
+		t.Errorf("after migration: %d hits, want %d", len(got), len(want))
+	}
+	got, err := s.Speakers(ctx, 0)
+	if err != nil || len(got) != len(wantSpeakers) {
+		t.Fatalf("speakers after migration: %d, %v; want %d", len(got), err, len(wantSpeakers))
+	}
+	for i, sp := range got {
+		w := wantSpeakers[i]
+		if sp.Name != w.Name || sp.Type != w.Type || sp.Quotes != w.Quotes || sp.Articles != w.Articles {
+			t.Errorf("speaker %d after migration: %+v, want %+v", i, sp, w)
+		}
 	}
 }

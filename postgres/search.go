@@ -69,7 +69,7 @@ func (s *Store) Search(ctx context.Context, q onrecord.Query) ([]onrecord.Hit, s
 			where = append(where, "q.tsv @@ "+tsq)
 		}
 		with = `r AS MATERIALIZED (SELECT o.id AS oid, o.quote_id AS qid, o.date AS date, ` + score + ` AS score,
-			ROW_NUMBER() OVER (PARTITION BY o.quote_id ORDER BY o.date = '', o.date, o.id) AS rn
+			ROW_NUMBER() OVER (PARTITION BY o.quote_id ORDER BY o.date = '', o.date, o.article_id COLLATE "C", o.seq) AS rn
 			FROM ` + from + ` WHERE ` + strings.Join(where, " AND ") + `),
 			m AS (SELECT oid, qid, date, score FROM r WHERE rn = 1)`
 	}

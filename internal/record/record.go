@@ -63,7 +63,15 @@ type Occurrence struct {
 	Cue        string
 	Spans      string // JSON of the spans, as ScanHits and ScanAttributions read them
 	Quote      int64  // the quote's id, set by Put
-	Speaker    *int64 // the canonical speaker's id, nil for none; set by Put
+	Form       int64  // the id of its speaker's Form, 0 for none; set by Put
+}
+
+// FormID is a form id as stored: NULL for none.
+func FormID(id int64) *int64 {
+	if id == 0 {
+		return nil
+	}
+	return &id
 }
 
 // NewOccurrence encodes attribution seq of d.

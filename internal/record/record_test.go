@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/onrecord/onrecord"
@@ -105,5 +107,56 @@ func TestSpeakerIDs(t *testing.T) {
 		if err != nil || !slices.Equal(got, tc.want) || !slices.Equal(f.asked, tc.asked) {
 			t.Errorf("%q: %v %v asking %q, want %v asking %q", tc.name, got, err, f.asked, tc.want, tc.asked)
 		}
+	}
+}
+
+func forms(t *testing.T, names ...string) []Form {
+	t.Helper()
+	var out []Form
+	for _, s := range names { // "type:name:count"
+		p := strings.SplitN(s, ":", 3)
+		f, ok := NewForm(&onrecord.Speaker{Type: p[0], Name: p[1]})
+		if !ok {
+			t.Fatalf("no form for %q", s)
+		}
+		f.N, _ = strconv.Atoi(p[2])
+		out = append(out, f)
+	}
+	return out
+}
+
+func TestCanonical(t *testing.T) {
+	for _, tc := range []struct {
+		forms     []string
+		name, typ string
+	}{
+		{[]string{"organization:NEW HAMPSHIRE:1", "organization:New Hampshire:2"}, "New Hampshire", "organization"},
+		{[]string{"organization:NEW HAMPSHIRE:1", "organization:New Hampshire:1"}, "New Hampshire", "organization"}, // not in capitals
+		{[]string{"organization:NEW HAMPSHIRE:3", "organization:New Hampshire:1"}, "NEW HAMPSHIRE", "organization"},
+		{[]string{"person:Trump:40", "person:Donald Trump:3", "person:Donald J. Trump:2", "organization:Donald Trump:4"}, "Donald Trump", "person"},
+		{[]string{"person:Hillary Clinton:1", "person:Hillary Rodham Clinton:1"}, "Hillary Rodham Clinton", "person"}, // fullest
+		{[]string{"person:Mr. Trump:2", "person:Trump:1"}, "Trump", "person"},
+		{[]string{"person:Acme:1", "organization:Acme:1"}, "Acme", "organization"}, // a tie: byte order
+	} {
+		fs := forms(t, tc.forms...)
+		for range 3 { // any order of the forms
+			if name, typ := Canonical(fs); name != tc.name || typ != tc.typ {
+				t.Errorf("%v: %q %q, want %q %q", tc.forms, name, typ, tc.name, tc.typ)
+			}
+			slices.Reverse(fs)
+			fs = append(fs[1:], fs[0])
+		}
+	}
+}
+
+func TestHeads(t *testing.T) {
+	fs := forms(t, "person:Hillary Clinton:1", "person:Hillary Rodham Clinton:1", "person:Bill Clinton:1", "person:Clinton:4",
+		"person:Donald J. Trump:1", "person:Mr. Trump:3", "organization:Trump:1", "person:Donald Trump Jr.:1", "person:Trump Jr.:1",
+		"person:Merkel:1", "organization:the White House:1", "person:White House:1")
+	want := []string{"hillary clinton", "hillary clinton", "bill clinton", "clinton",
+		"donald trump", "donald trump", "trump", "donald trump jr", "donald trump jr",
+		"merkel", "white house", "white house"}
+	if got := Heads(fs); !slices.Equal(got, want) {
+		t.Errorf("heads:\n got %q\nwant %q", got, want)
 	}
 }
