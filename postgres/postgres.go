@@ -84,7 +84,7 @@ CREATE INDEX IF NOT EXISTS forms_head ON forms(head);
 CREATE INDEX IF NOT EXISTS forms_surname ON forms(surname, type);
 CREATE TABLE IF NOT EXISTS quotes(
 	id bigserial PRIMARY KEY,
-	key text NOT NULL UNIQUE,
+	key text NOT NULL,
 	content text NOT NULL,
 	tsv tsvector NOT NULL DEFAULT '',
 	first_occ bigint NOT NULL DEFAULT 0,
@@ -115,7 +115,13 @@ CREATE INDEX IF NOT EXISTS occurrences_date ON occurrences(date);
 `
 
 // indexes are made once migrateSpeakers has added the columns they index.
-const indexes = `CREATE INDEX IF NOT EXISTS occurrences_form ON occurrences(form_id);`
+// A quote's key is unique by its hash: a btree entry holds at most 2704
+// bytes, less than a long quotation's key (records made before had the
+// key itself unique, and refused such quotes).
+const indexes = `CREATE INDEX IF NOT EXISTS occurrences_form ON occurrences(form_id);
+ALTER TABLE quotes ADD COLUMN IF NOT EXISTS key_hash text GENERATED ALWAYS AS (md5(key)) STORED;
+ALTER TABLE quotes DROP CONSTRAINT IF EXISTS quotes_key_key;
+CREATE UNIQUE INDEX IF NOT EXISTS quotes_key_hash ON quotes(key_hash);`
 
 func (s *Store) migrate(ctx context.Context) error {
 	tx, err := s.pool.Begin(ctx)

@@ -154,8 +154,8 @@ func (w writer) ReplaceArticle(ctx context.Context, d *onrecord.Document, hash s
 
 func (w writer) Quote(ctx context.Context, key, content string) (int64, error) {
 	var id int64
-	err := w.tx.QueryRow(ctx, `WITH ins AS (INSERT INTO quotes(key, content, tsv) VALUES($1, $2, $3::tsvector) ON CONFLICT(key) DO NOTHING RETURNING id)
-		SELECT id FROM ins UNION ALL SELECT id FROM quotes WHERE key = $1`, key, content, record.TSVector(content)).Scan(&id)
+	err := w.tx.QueryRow(ctx, `WITH ins AS (INSERT INTO quotes(key, content, tsv) VALUES($1, $2, $3::tsvector) ON CONFLICT(key_hash) DO NOTHING RETURNING id)
+		SELECT id FROM ins UNION ALL SELECT id FROM quotes WHERE key_hash = md5($1) AND key = $1`, key, content, record.TSVector(content)).Scan(&id)
 	return id, err
 }
 

@@ -7,6 +7,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"sync"
@@ -497,6 +498,14 @@ func testBadInput(t *testing.T, b Backend) {
 	hits := searchAll(t, s, onrecord.Query{Words: "short"})
 	if len(hits) != 1 || hits[0].Speaker != nil {
 		t.Fatalf("odd document: %+v", hits)
+	}
+	// A quotation longer than a database index entry is stored, and found
+	// again by its key when another article reports it.
+	long := sentence(rand.New(rand.NewPCG(1, 2)), 1500)
+	put(t, s, Article("long1", "", Q{onrecord.Direct, "Donald Trump", "person", long}),
+		Article("long2", "", Q{onrecord.Direct, "Trump", "person", strings.ToUpper(long)}))
+	if hits := searchAll(t, s, onrecord.Query{Speaker: "Trump"}); len(hits) != 1 || hits[0].Articles != 2 {
+		t.Fatalf("long quote: %d hits %+v", len(hits), hits)
 	}
 	for _, w := range []string{`"`, `AND OR NOT`, `*`, `a:b`, `(`, `NEAR(x y)`, "\x00", "'; DROP TABLE quotes; --"} {
 		// Query syntax of the engines is not syntax here; a query with
