@@ -112,7 +112,8 @@ func (w writer) HeadForms(ctx context.Context, head string) ([]record.Form, erro
 
 func (w writer) SetSpeaker(ctx context.Context, head, name, typ string) error {
 	_, err := w.tx.Exec(ctx, `INSERT INTO speakers(head, name, type) VALUES($1, $2, $3)
-		ON CONFLICT(head) DO UPDATE SET name = excluded.name, type = excluded.type`, head, name, typ)
+		ON CONFLICT(head) DO UPDATE SET name = excluded.name, type = excluded.type
+		WHERE speakers.name <> excluded.name OR speakers.type <> excluded.type`, head, name, typ)
 	return err
 }
 
@@ -122,8 +123,12 @@ func (w writer) DropSpeaker(ctx context.Context, head string) error {
 }
 
 func (w writer) Repoint(ctx context.Context, article string, forms []int64) error {
-	_, err := w.tx.Exec(ctx, `UPDATE occurrences o SET speaker_id = s.id FROM forms f JOIN speakers s ON s.head = f.head
-		WHERE f.id = o.form_id AND (o.article_id = $1 OR o.form_id = ANY($2))`, article, forms)
+	// Two statements, so that each uses its index.
+	const set = `UPDATE occurrences o SET speaker_id = s.id FROM forms f JOIN speakers s ON s.head = f.head WHERE f.id = o.form_id AND `
+	if _, err := w.tx.Exec(ctx, set+`o.article_id = $1`, article); err != nil || len(forms) == 0 {
+		return err
+	}
+	_, err := w.tx.Exec(ctx, set+`o.form_id = ANY($1)`, forms)
 	return err
 }
 

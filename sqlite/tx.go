@@ -119,7 +119,8 @@ func (w writer) HeadForms(ctx context.Context, head string) ([]record.Form, erro
 
 func (w writer) SetSpeaker(ctx context.Context, head, name, typ string) error {
 	_, err := w.tx.ExecContext(ctx, `INSERT INTO speakers(head, name, type) VALUES(?, ?, ?)
-		ON CONFLICT(head) DO UPDATE SET name = excluded.name, type = excluded.type`, head, name, typ)
+		ON CONFLICT(head) DO UPDATE SET name = excluded.name, type = excluded.type
+		WHERE name <> excluded.name OR type <> excluded.type`, head, name, typ)
 	return err
 }
 
@@ -129,12 +130,17 @@ func (w writer) DropSpeaker(ctx context.Context, head string) error {
 }
 
 func (w writer) Repoint(ctx context.Context, article string, forms []int64) error {
+	// Two statements, so that each uses its index.
+	const set = `UPDATE occurrences SET speaker_id = (SELECT s.id FROM forms f JOIN speakers s ON s.head = f.head WHERE f.id = occurrences.form_id)
+		WHERE form_id IS NOT NULL AND `
+	if _, err := w.tx.ExecContext(ctx, set+`article_id = ?`, article); err != nil || len(forms) == 0 {
+		return err
+	}
 	ids, err := json.Marshal(forms)
 	if err != nil {
 		return err
 	}
-	_, err = w.tx.ExecContext(ctx, `UPDATE occurrences SET speaker_id = (SELECT s.id FROM forms f JOIN speakers s ON s.head = f.head WHERE f.id = occurrences.form_id)
-		WHERE form_id IS NOT NULL AND (article_id = ? OR form_id IN (SELECT value FROM json_each(?)))`, article, string(ids))
+	_, err = w.tx.ExecContext(ctx, set+`form_id IN (SELECT value FROM json_each(?))`, string(ids))
 	return err
 }
 
