@@ -194,55 +194,22 @@ func TestSameAsSQLite(t *testing.T) {
 	}
 }
 
-// TestOldRecord checks that a record made before the search terms and
-// speaker forms (a tsv column PostgreSQL generated itself; speakers with
-// aliases) is moved to both when opened: the same hits and speakers.
+// TestOldRecord migrates a record made before the search terms (a tsv
+// column PostgreSQL generated itself), speaker forms (speakers with
+// aliases) and key hashes (a unique key).
 func TestOldRecord(t *testing.T) {
-	ctx := context.Background()
-	dsn := newDSN(t)
-	s, err := postgres.Open(ctx, dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, d := range storetest.Corpus(20, 9, "old") {
-		if _, err := s.Put(ctx, d); err != nil {
-			t.Fatal(err)
+	storetest.OldRecord(t, backend, func(dsn string) error {
+		ctx := context.Background()
+		conn, err := pgx.Connect(ctx, dsn)
+		if err != nil {
+			return err
 		}
-	}
-	q := onrecord.Query{Words: "it's OR obamacare"}
-	want := storetest.Results(t, s, q)
-	wantSpeakers, err := s.Speakers(ctx, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s.Close()
-	conn, err := pgx.Connect(ctx, dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	_, err = conn.Exec(ctx, `ALTER TABLE quotes DROP COLUMN tsv;
-		ALTER TABLE quotes ADD COLUMN tsv tsvector GENERATED ALWAYS AS (to_tsvector('english', content)) STORED;
-		DROP INDEX occurrences_form; ALTER TABLE occurrences DROP COLUMN form_id; DROP TABLE forms;
-		CREATE TABLE aliases(name text PRIMARY KEY, key text NOT NULL, speaker_id bigint NOT NULL REFERENCES speakers(id))`)
-	conn.Close(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if s, err = postgres.Open(ctx, dsn); err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	if got := storetest.Results(t, s, q); len(want) == 0 || !slices.Equal(got, want) {
-		t.Errorf("after migration: %d hits, want %d", len(got), len(want))
-	}
-	got, err := s.Speakers(ctx, 0)
-	if err != nil || len(got) != len(wantSpeakers) {
-		t.Fatalf("speakers after migration: %d, %v; want %d", len(got), err, len(wantSpeakers))
-	}
-	for i, sp := range got {
-		w := wantSpeakers[i]
-		if sp.Name != w.Name || sp.Type != w.Type || sp.Quotes != w.Quotes || sp.Articles != w.Articles {
-			t.Errorf("speaker %d after migration: %+v, want %+v", i, sp, w)
-		}
-	}
+		defer conn.Close(ctx)
+		_, err = conn.Exec(ctx, `ALTER TABLE quotes DROP COLUMN tsv;
+			ALTER TABLE quotes ADD COLUMN tsv tsvector GENERATED ALWAYS AS (to_tsvector('english', content)) STORED;
+			ALTER TABLE quotes DROP COLUMN key_hash; ALTER TABLE quotes ADD UNIQUE (key);
+			DROP INDEX occurrences_form; ALTER TABLE occurrences DROP COLUMN form_id; DROP TABLE forms;
+			CREATE TABLE aliases(name text PRIMARY KEY, key text NOT NULL, speaker_id bigint NOT NULL REFERENCES speakers(id))`)
+		return err
+	})
 }

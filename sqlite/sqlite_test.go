@@ -4,10 +4,8 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"fmt"
 	"os"
 	"path/filepath"
-	"slices"
 	"testing"
 
 	"github.com/onrecord/onrecord"
@@ -89,62 +87,21 @@ func FuzzSearch(f *testing.F) {
 	})
 }
 
-// TestOldRecord checks that a record made before the search terms and
-// speaker forms (its FTS5 index tokenized by SQLite, quotes_fts; speakers
-// with aliases) is moved to both when opened: the same hits and speakers.
+// TestOldRecord migrates a record made before the search terms (an FTS5
+// index tokenized by SQLite, quotes_fts) and speaker forms (speakers with
+// aliases).
 func TestOldRecord(t *testing.T) {
-	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "old.db")
-	s, err := sqlite.Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, d := range storetest.Corpus(20, 9, "old") {
-		if _, err := s.Put(ctx, d); err != nil {
-			t.Fatal(err)
+	storetest.OldRecord(t, backend, func(dsn string) error {
+		db, err := sql.Open("sqlite", dsn)
+		if err != nil {
+			return err
 		}
-	}
-	q := onrecord.Query{Words: "it's OR obamacare"}
-	want, wantSpeakers := storetest.Results(t, s, q), speakerCounts(t, s)
-	s.Close()
-	db, err := sql.Open("sqlite", path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	_, err = db.Exec(`DROP TABLE quote_terms; CREATE VIRTUAL TABLE quotes_fts USING fts5(
-		content, content='quotes', content_rowid='id', tokenize='porter unicode61');
-		INSERT INTO quotes_fts(quotes_fts) VALUES('rebuild');
-		DROP INDEX occurrences_form; ALTER TABLE occurrences DROP COLUMN form_id; DROP TABLE forms;
-		CREATE TABLE aliases(name TEXT PRIMARY KEY, key TEXT NOT NULL, speaker_id INTEGER NOT NULL REFERENCES speakers(id));`)
-	db.Close()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if s, err = sqlite.Open(ctx, path); err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	if got := storetest.Results(t, s, q); len(want) == 0 || !slices.Equal(got, want) {
-		t.Errorf("after migration: %d hits, want %d", len(got), len(want))
-	}
-	if got := speakerCounts(t, s); !slices.Equal(got, wantSpeakers) {
-		t.Errorf("speakers after migration:\n%q\nwant\n%q", got, wantSpeakers)
-	}
-	if hits, _, err := s.Search(ctx, onrecord.Query{Speaker: "Clinton"}); err != nil || len(hits) == 0 {
-		t.Errorf("--speaker Clinton after migration: %d hits, %v", len(hits), err)
-	}
-}
-
-// speakerCounts lists each speaker's name, type and counts.
-func speakerCounts(t *testing.T, s onrecord.Store) []string {
-	t.Helper()
-	st, err := s.Speakers(context.Background(), 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var out []string
-	for _, sp := range st {
-		out = append(out, fmt.Sprint(sp.Name, sp.Type, sp.Quotes, sp.Articles))
-	}
-	return out
+		defer db.Close()
+		_, err = db.Exec(`DROP TABLE quote_terms; CREATE VIRTUAL TABLE quotes_fts USING fts5(
+			content, content='quotes', content_rowid='id', tokenize='porter unicode61');
+			INSERT INTO quotes_fts(quotes_fts) VALUES('rebuild');
+			DROP INDEX occurrences_form; ALTER TABLE occurrences DROP COLUMN form_id; DROP TABLE forms;
+			CREATE TABLE aliases(name TEXT PRIMARY KEY, key TEXT NOT NULL, speaker_id INTEGER NOT NULL REFERENCES speakers(id));`)
+		return err
+	})
 }

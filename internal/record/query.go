@@ -130,54 +130,40 @@ func isQuote(r rune) bool { return r == '"' || r == '“' || r == '”' }
 // FTS5 is q in SQLite FTS5's query syntax over an IndexText column: every
 // term is a quoted string, so no term is FTS5 syntax.
 func (q *Search) FTS5() string {
-	ph := func(p phrase) string { return `"` + strings.Join(p, " ") + `"` }
-	var b strings.Builder
-	for i, g := range q.all {
-		if i > 0 {
-			b.WriteString(" AND ")
-		}
-		b.WriteByte('(')
-		for j, p := range g {
-			if j > 0 {
-				b.WriteString(" OR ")
-			}
-			b.WriteString(ph(p))
-		}
-		b.WriteByte(')')
-	}
-	for _, p := range q.not {
-		b.WriteString(" NOT ")
-		b.WriteString(ph(p))
-	}
-	return b.String()
+	return q.compile(func(p phrase) string { return `"` + strings.Join(p, " ") + `"` }, " AND ", " OR ", " NOT ")
 }
 
 // TSQuery is q as a PostgreSQL tsquery literal over a TSVector column:
 // terms are quoted lexemes, a phrase's terms joined by <->.
 func (q *Search) TSQuery() string {
-	ph := func(p phrase) string {
+	return q.compile(func(p phrase) string {
 		parts := make([]string, len(p))
 		for i, t := range p {
 			parts[i] = "'" + t + "'"
 		}
 		return "(" + strings.Join(parts, " <-> ") + ")"
-	}
+	}, " & ", " | ", " & !")
+}
+
+// compile writes q in an engine's syntax: how it writes a phrase, and its
+// AND, OR and AND NOT.
+func (q *Search) compile(ph func(phrase) string, and, or, andNot string) string {
 	var b strings.Builder
 	for i, g := range q.all {
 		if i > 0 {
-			b.WriteString(" & ")
+			b.WriteString(and)
 		}
 		b.WriteByte('(')
 		for j, p := range g {
 			if j > 0 {
-				b.WriteString(" | ")
+				b.WriteString(or)
 			}
 			b.WriteString(ph(p))
 		}
 		b.WriteByte(')')
 	}
 	for _, p := range q.not {
-		b.WriteString(" & !")
+		b.WriteString(andNot)
 		b.WriteString(ph(p))
 	}
 	return b.String()

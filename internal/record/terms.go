@@ -127,31 +127,23 @@ func stem(w string) string {
 // SQLite store indexes with FTS5's ascii tokenizer: terms hold no ASCII
 // punctuation, so that tokenizer splits exactly at the spaces.
 func IndexText(content string) string {
-	ts := terms(content)
-	var b strings.Builder
-	for i, t := range ts {
-		if i > 0 {
-			b.WriteByte(' ')
-		}
-		b.WriteString(t.text)
-	}
-	return b.String()
+	return joinTerms(content, func(_ int, t string) string { return t })
 }
 
 // TSVector is content's terms as a PostgreSQL tsvector literal with their
 // positions ('term':1 'other':2), which PostgreSQL stores as given: terms
 // hold neither quote marks nor backslashes.
 func TSVector(content string) string {
+	return joinTerms(content, func(i int, t string) string { return "'" + t + "':" + strconv.Itoa(i+1) })
+}
+
+// joinTerms joins content's terms, each written by write with its index,
+// with spaces.
+func joinTerms(content string, write func(i int, t string) string) string {
 	ts := terms(content)
-	var b strings.Builder
+	parts := make([]string, len(ts))
 	for i, t := range ts {
-		if i > 0 {
-			b.WriteByte(' ')
-		}
-		b.WriteByte('\'')
-		b.WriteString(t.text)
-		b.WriteString("':")
-		b.WriteString(strconv.Itoa(i + 1))
+		parts[i] = write(i, t.text)
 	}
-	return b.String()
+	return strings.Join(parts, " ")
 }
