@@ -40,13 +40,17 @@ type Store interface {
 
 // Query selects quotes. Zero fields do not filter.
 type Query struct {
-	Words   string    // every word must occur in the content (stemmed)
-	Speaker string    // any alias of a canonical speaker, or a surname
-	Since   time.Time // article date on or after this day
-	Until   time.Time // article date on or before this day
-	Kind    Kind
-	Limit   int    // at most this many hits; <= 0 means DefaultLimit
-	Cursor  string // from a previous Search with the same query
+	// Words is a query of the search language (words ANDed, "phrases",
+	// OR, -excluded; see README), the same in every store. A query with
+	// nothing to search once normalised is an ErrBadQuery.
+	Words         string
+	Speaker       string    // name words of canonical speakers: "Clinton", "Hillary Clinton"
+	Since         time.Time // article date on or after this day
+	Until         time.Time // article date on or before this day
+	Kind          Kind
+	MinConfidence float64 // only attributions of at least this confidence
+	Limit         int     // at most this many hits; <= 0 means DefaultLimit
+	Cursor        string  // from a previous Search with the same query
 }
 
 // DefaultLimit is the page size of a Query without a Limit.
@@ -55,17 +59,18 @@ const DefaultLimit = 20
 // Hit is a quote, shown through its earliest occurrence that matches the
 // query.
 type Hit struct {
-	QuoteID   int64    `json:"quote_id"`
-	ArticleID string   `json:"article_id"`
-	Date      string   `json:"date,omitempty"`
-	Kind      Kind     `json:"kind"`
-	Content   string   `json:"content"`
-	Speaker   *Speaker `json:"speaker"`
-	Source    string   `json:"source,omitempty"`
-	Cue       string   `json:"cue,omitempty"`
-	Span      Span     `json:"span"`     // the content in the article, code points
-	Articles  int      `json:"articles"` // how many articles report this quote
-	Snippet   string   `json:"snippet,omitempty"`
+	QuoteID    int64    `json:"quote_id"`
+	ArticleID  string   `json:"article_id"`
+	Date       string   `json:"date,omitempty"`
+	Kind       Kind     `json:"kind"`
+	Content    string   `json:"content"`
+	Speaker    *Speaker `json:"speaker"`
+	Source     string   `json:"source,omitempty"`
+	Cue        string   `json:"cue,omitempty"`
+	Span       Span     `json:"span"` // the content in the article, code points
+	Confidence float64  `json:"confidence"`
+	Articles   int      `json:"articles"`          // how many articles report this quote
+	Snippet    string   `json:"snippet,omitempty"` // the content around the words searched, [marked]
 }
 
 // SpeakerStat counts a canonical speaker's quotes and articles.
@@ -199,33 +204,3 @@ var titles = map[string]bool{
 }
 
 var suffixes = map[string]bool{"jr": true, "sr": true, "ii": true, "iii": true, "iv": true}
-
-// MatchSurname picks the speaker that n refers to among the persons already
-// stored with n's surname, given as ids with their first names ("" for a
-// person known by the surname alone). A bare surname joins the only such
-// person; a full name joins the only one with the same first name, or the
-// only one, known by the surname alone, which it then names (upgrade). It
-// returns 0 when the name is new or ambiguous.
-func MatchSurname(n Name, ids []int64, firsts []string) (id int64, upgrade bool) {
-	if n.First == "" {
-		if len(ids) == 1 {
-			return ids[0], false
-		}
-		return 0, false
-	}
-	for i, f := range firsts {
-		if f == n.First {
-			if id != 0 {
-				return 0, false
-			}
-			id = ids[i]
-		}
-	}
-	if id != 0 {
-		return id, false
-	}
-	if len(ids) == 1 && firsts[0] == "" {
-		return ids[0], true
-	}
-	return 0, false
-}

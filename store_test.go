@@ -47,32 +47,6 @@ func TestParseName(t *testing.T) {
 	}
 }
 
-func TestMatchSurname(t *testing.T) {
-	hillary, bill, bare := int64(1), int64(2), int64(3)
-	for _, tc := range []struct {
-		name    string
-		ids     []int64
-		firsts  []string
-		want    int64
-		upgrade bool
-	}{
-		{"Clinton", []int64{hillary}, []string{"hillary"}, hillary, false},
-		{"Clinton", []int64{hillary, bill}, []string{"hillary", "bill"}, 0, false},
-		{"Clinton", nil, nil, 0, false},
-		{"Hillary Clinton", []int64{hillary, bill}, []string{"hillary", "bill"}, hillary, false},
-		{"Chelsea Clinton", []int64{hillary, bill}, []string{"hillary", "bill"}, 0, false},
-		{"Chelsea Clinton", []int64{bill}, []string{"bill"}, 0, false},
-		{"Hillary Clinton", []int64{bare}, []string{""}, bare, true},
-		{"Hillary Clinton", []int64{bare, bill}, []string{"", "bill"}, 0, false},
-		{"Hillary Clinton", []int64{hillary, 4}, []string{"hillary", "hillary"}, 0, false},
-	} {
-		id, up := MatchSurname(ParseName(tc.name, "person"), tc.ids, tc.firsts)
-		if id != tc.want || up != tc.upgrade {
-			t.Errorf("MatchSurname(%q, %v, %v) = %d, %v; want %d, %v", tc.name, tc.ids, tc.firsts, id, up, tc.want, tc.upgrade)
-		}
-	}
-}
-
 func FuzzQuoteKey(f *testing.F) {
 	for _, s := range []string{"Obamacare is imploding!", "“Yes,” — we can", "\xff\x00a", ""} {
 		f.Add(s)

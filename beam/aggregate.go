@@ -2,9 +2,9 @@ package beam
 
 import (
 	"cmp"
-	"context"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 
@@ -20,7 +20,8 @@ func init() {
 	register.Function1x2(byQuote)
 	register.Function2x2(quoteLine)
 	register.Function2x0(speakerOccs)
-	register.Function2x1(earlier)
+	register.Function2x2(nameCount)
+	register.Function2x1(addCounts)
 	register.Function4x1(resolveSpeakers)
 	register.Function4x0(mentionsBySpeaker)
 	register.Function3x2(speakerLine)
@@ -33,6 +34,7 @@ func init() {
 	register.Emitter2[int64, Mention]()
 	register.Emitter1[Speaker]()
 	register.Iter1[Occurrence]()
+	register.Iter1[NameCount]()
 	register.Iter1[Mention]()
 	register.Iter1[int64]()
 	register.Iter1[Speaker]()
@@ -75,13 +77,14 @@ func aggregate(s beam.Scope, recs beam.PCollection) (quotes, speakers beam.PColl
 	occs := beam.ParDo(s, recordOccs, recs)
 	quotes = beam.ParDo(s, quoteLine, beam.GroupByKey(s, beam.ParDo(s, byQuote, occs)))
 
-	// Resolving names is order-dependent (a bare surname joins the one
-	// person known by it), so the distinct names, far fewer than the
-	// quotes, are resolved together on one worker, in the order a store
-	// fed the articles in ID order would meet them.
+	// A name's speaker depends on every other name (a bare surname joins
+	// the one person of the corpus with that surname) and a speaker's name
+	// and type on how often each is written, so the distinct names, far
+	// fewer than the quotes, are counted and then resolved together on one
+	// worker.
 	named := beam.ParDo(s, speakerOccs, occs) // KV<name key, Occurrence>
-	firsts := beam.DropKey(s, beam.CombinePerKey(s, earlier, named))
-	canon, infos := beam.ParDo2(s, resolveSpeakers, beam.GroupByKey(s, beam.AddFixedKey(s, firsts)))
+	counts := beam.DropKey(s, beam.CombinePerKey(s, addCounts, beam.ParDo(s, nameCount, named)))
+	canon, infos := beam.ParDo2(s, resolveSpeakers, beam.GroupByKey(s, beam.AddFixedKey(s, counts)))
 
 	mentions := beam.ParDo(s, mentionOf, named)
 	byID := beam.ParDo(s, mentionsBySpeaker, beam.CoGroupByKey(s, mentions, canon))
@@ -145,40 +148,65 @@ func speakerOccs(o Occurrence, emit func(string, Occurrence)) {
 	}
 }
 
-// earlier is the occurrence met first when the articles are stored in ID
-// order.
-func earlier(a, b Occurrence) Occurrence {
-	if cmp.Or(cmp.Compare(a.Article, b.Article), cmp.Compare(a.Seq, b.Seq)) <= 0 {
-		return a
-	}
-	return b
+// NameCount is how many attributions write a speaker name with a type.
+type NameCount struct {
+	Name, Type string
+	N          int
 }
 
-// resolveSpeakers resolves every distinct name with record.Resolve, the
-// stores' own resolution, over an in-memory speaker table; it emits each
-// name's canonical speaker id and every canonical speaker.
-func resolveSpeakers(_ int, firsts func(*Occurrence) bool, canon func(string, int64), infos func(Speaker)) error {
-	var all []Occurrence
-	var o Occurrence
-	for firsts(&o) {
-		all = append(all, o)
-	}
-	slices.SortFunc(all, func(a, b Occurrence) int {
-		return cmp.Or(cmp.Compare(a.Article, b.Article), cmp.Compare(a.Seq, b.Seq))
-	})
-	t := newSpeakerTable()
-	ctx := context.Background() // the table is in memory: nothing to cancel
-	for _, o := range all {
-		id, err := record.Resolve(ctx, t, &onrecord.Speaker{Name: o.SpeakerName, Type: o.SpeakerType})
-		if err != nil {
-			return fmt.Errorf("resolve speaker %q: %w", o.SpeakerName, err)
+func nameCount(k string, o Occurrence) (string, NameCount) {
+	return k, NameCount{Name: o.SpeakerName, Type: o.SpeakerType, N: 1}
+}
+
+func addCounts(a, b NameCount) NameCount {
+	a.N += b.N
+	return a
+}
+
+// resolveSpeakers resolves the names as the stores do, from the forms the
+// names are written in and their counts (record.Heads, record.Canonical);
+// it emits each name's canonical speaker id and every canonical speaker.
+func resolveSpeakers(_ int, names func(*NameCount) bool, canon func(string, int64), infos func(Speaker)) error {
+	type formKey struct{ display, typ string }
+	index := map[formKey]int{}
+	var forms []record.Form
+	nameForm := map[string]int{} // name key → index of its form
+	var nc NameCount
+	for names(&nc) {
+		f, ok := record.NewForm(&onrecord.Speaker{Name: nc.Name, Type: nc.Type})
+		if !ok {
+			continue // a name with no letter or digit has no speaker, as in the stores
 		}
-		if id != 0 {
-			canon(nameKey(o.SpeakerName, o.SpeakerType), id)
+		k := formKey{f.Display, f.Type}
+		i, seen := index[k]
+		if !seen {
+			i = len(forms)
+			index[k] = i
+			f.N = 0
+			forms = append(forms, f)
 		}
+		forms[i].N += nc.N
+		nameForm[nameKey(nc.Name, nc.Type)] = i
 	}
-	for _, sp := range t.speakers {
-		infos(*sp)
+	heads := record.Heads(forms)
+	byHead := map[string][]record.Form{}
+	for i, h := range heads {
+		byHead[h] = append(byHead[h], forms[i])
+	}
+	ids := map[string]int64{}
+	for _, h := range slices.Sorted(maps.Keys(byHead)) {
+		ids[h] = int64(len(ids) + 1)
+		sp := Speaker{ID: ids[h]}
+		sp.Name, sp.Type = record.Canonical(byHead[h])
+		for _, f := range byHead[h] {
+			if !slices.Contains(sp.Aliases, f.Display) {
+				sp.Aliases = append(sp.Aliases, f.Display)
+			}
+		}
+		infos(sp)
+	}
+	for k, i := range nameForm {
+		canon(k, ids[heads[i]])
 	}
 	return nil
 }
@@ -215,64 +243,6 @@ func speakerLine(_ int64, mentions func(*Mention) bool, info func(*Speaker) bool
 	aliases := slices.Clone(sp.Aliases)
 	slices.Sort(aliases)
 	return jsonLine(onrecord.SpeakerStat{Name: sp.Name, Type: sp.Type, Aliases: aliases, Quotes: len(quotes), Articles: len(articles)})
-}
-
-// speakerTable is record.Writer over memory: the speakers and aliases
-// tables of a store.
-type speakerTable struct {
-	speakers []*Speaker         // by id - 1
-	firsts   []string           // first name of each speaker
-	surnames []string           // surname of each speaker
-	aliases  map[string]int64   // alias name → speaker id; the first speaker keeps it
-	keys     map[string][]int64 // alias key → speaker ids, ascending
-}
-
-func newSpeakerTable() *speakerTable {
-	return &speakerTable{aliases: map[string]int64{}, keys: map[string][]int64{}}
-}
-
-// ArticleHash is part of record.Lookup; resolution never asks it.
-func (t *speakerTable) ArticleHash(context.Context, string) (string, bool, error) {
-	return "", false, nil
-}
-
-func (t *speakerTable) AliasIDs(_ context.Context, key string) ([]int64, error) {
-	return t.keys[key], nil
-}
-
-func (t *speakerTable) Persons(_ context.Context, surname string) (ids []int64, firsts []string, err error) {
-	for i, sp := range t.speakers {
-		if sp.Type == "person" && t.surnames[i] == surname {
-			ids, firsts = append(ids, sp.ID), append(firsts, t.firsts[i])
-		}
-	}
-	return ids, firsts, nil
-}
-
-func (t *speakerTable) NewSpeaker(_ context.Context, n onrecord.Name, typ string) (int64, error) {
-	id := int64(len(t.speakers) + 1)
-	t.speakers = append(t.speakers, &Speaker{ID: id, Name: n.Full, Type: typ})
-	t.firsts, t.surnames = append(t.firsts, n.First), append(t.surnames, n.Surname)
-	return id, nil
-}
-
-func (t *speakerTable) Rename(_ context.Context, id int64, n onrecord.Name) error {
-	t.speakers[id-1].Name, t.firsts[id-1] = n.Full, n.First
-	return nil
-}
-
-func (t *speakerTable) AddAlias(_ context.Context, id int64, n onrecord.Name) error {
-	if _, ok := t.aliases[n.Display]; ok {
-		return nil
-	}
-	t.aliases[n.Display] = id
-	t.speakers[id-1].Aliases = append(t.speakers[id-1].Aliases, n.Display)
-	if ids := t.keys[n.Key]; !slices.Contains(ids, id) {
-		ids = append(ids, id)
-		slices.Sort(ids) // the stores return a key's speakers by id
-		t.keys[n.Key] = ids
-	}
-	return nil
 }
 
 // jsonLine is v as one JSON line without its newline, HTML left unescaped

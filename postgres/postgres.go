@@ -69,24 +69,29 @@ CREATE TABLE IF NOT EXISTS articles(
 );
 CREATE TABLE IF NOT EXISTS speakers(
 	id bigserial PRIMARY KEY,
+	head text NOT NULL UNIQUE,
 	name text COLLATE "C" NOT NULL,
-	type text NOT NULL,
-	first text NOT NULL,
-	surname text NOT NULL
+	type text COLLATE "C" NOT NULL
 );
-CREATE INDEX IF NOT EXISTS speakers_surname ON speakers(surname);
-CREATE TABLE IF NOT EXISTS aliases(
-	name text COLLATE "C" PRIMARY KEY,
+CREATE TABLE IF NOT EXISTS forms(
+	id bigserial PRIMARY KEY,
+	display text COLLATE "C" NOT NULL,
+	type text COLLATE "C" NOT NULL,
 	key text NOT NULL,
-	speaker_id bigint NOT NULL REFERENCES speakers(id)
+	first text NOT NULL,
+	surname text NOT NULL,
+	full_name text COLLATE "C" NOT NULL,
+	head text COLLATE "C" NOT NULL,
+	n integer NOT NULL,
+	UNIQUE(display, type)
 );
-CREATE INDEX IF NOT EXISTS aliases_key ON aliases(key);
-CREATE INDEX IF NOT EXISTS aliases_speaker ON aliases(speaker_id);
+CREATE INDEX IF NOT EXISTS forms_head ON forms(head);
+CREATE INDEX IF NOT EXISTS forms_surname ON forms(surname, type);
 CREATE TABLE IF NOT EXISTS quotes(
 	id bigserial PRIMARY KEY,
-	key text NOT NULL UNIQUE,
+	key text NOT NULL,
 	content text NOT NULL,
-	tsv tsvector GENERATED ALWAYS AS (to_tsvector('english', content)) STORED,
+	tsv tsvector NOT NULL DEFAULT '',
 	first_occ bigint NOT NULL DEFAULT 0,
 	first_date text COLLATE "C" NOT NULL DEFAULT '',
 	articles integer NOT NULL DEFAULT 0
@@ -99,6 +104,7 @@ CREATE TABLE IF NOT EXISTS occurrences(
 	seq integer NOT NULL,
 	quote_id bigint NOT NULL REFERENCES quotes(id),
 	speaker_id bigint REFERENCES speakers(id),
+	form_id bigint,
 	kind text NOT NULL,
 	confidence double precision NOT NULL,
 	date text COLLATE "C" NOT NULL,
@@ -113,6 +119,15 @@ CREATE INDEX IF NOT EXISTS occurrences_speaker ON occurrences(speaker_id);
 CREATE INDEX IF NOT EXISTS occurrences_date ON occurrences(date);
 `
 
+// indexes are made once migrateSpeakers has added the columns they index.
+// A quote's key is unique by its hash: a btree entry holds at most 2704
+// bytes, less than a long quotation's key (records made before had the
+// key itself unique, and refused such quotes).
+const indexes = `CREATE INDEX IF NOT EXISTS occurrences_form ON occurrences(form_id);
+ALTER TABLE quotes ADD COLUMN IF NOT EXISTS key_hash text GENERATED ALWAYS AS (md5(key)) STORED;
+ALTER TABLE quotes DROP CONSTRAINT IF EXISTS quotes_key_key;
+CREATE UNIQUE INDEX IF NOT EXISTS quotes_key_hash ON quotes(key_hash);`
+
 func (s *Store) migrate(ctx context.Context) error {
 	tx, err := s.pool.Begin(ctx)
 	if err != nil {
@@ -126,10 +141,88 @@ func (s *Store) migrate(ctx context.Context) error {
 	if _, err := tx.Exec(ctx, schema); err != nil {
 		return fmt.Errorf("create schema: %w", err)
 	}
+	if err := reindex(ctx, tx); err != nil {
+		return fmt.Errorf("reindex quotes: %w", err)
+	}
+	if err := migrateSpeakers(ctx, tx); err != nil {
+		return fmt.Errorf("migrate speakers: %w", err)
+	}
+	if _, err := tx.Exec(ctx, indexes); err != nil {
+		return fmt.Errorf("create indexes: %w", err)
+	}
 	if err := tx.Commit(ctx); err != nil {
 		return fmt.Errorf("commit schema: %w", err)
 	}
 	return nil
+}
+
+// reindex moves a record made before the search terms, whose tsv column
+// PostgreSQL generated with its own parser and stemmer, to the terms of
+// record.TSVector.
+func reindex(ctx context.Context, tx pgx.Tx) error {
+	var old bool
+	err := tx.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM information_schema.columns
+		WHERE table_schema = current_schema() AND table_name = 'quotes' AND column_name = 'tsv' AND is_generated = 'ALWAYS')`).Scan(&old)
+	if err != nil || !old {
+		return err
+	}
+	if _, err := tx.Exec(ctx, `ALTER TABLE quotes DROP COLUMN tsv; ALTER TABLE quotes ADD COLUMN tsv tsvector NOT NULL DEFAULT ''`); err != nil {
+		return err
+	}
+	rows, err := tx.Query(ctx, `SELECT id, content FROM quotes`)
+	if err != nil {
+		return err
+	}
+	var id int64
+	var content string
+	var ids []int64
+	var tsvs []string
+	if _, err := pgx.ForEachRow(rows, []any{&id, &content}, func() error {
+		ids, tsvs = append(ids, id), append(tsvs, record.TSVector(content))
+		return nil
+	}); err != nil {
+		return err
+	}
+	if _, err := tx.Exec(ctx, `UPDATE quotes q SET tsv = t.tsv::tsvector FROM unnest($1::bigint[], $2::text[]) AS t(id, tsv) WHERE q.id = t.id`, ids, tsvs); err != nil {
+		return err
+	}
+	_, err = tx.Exec(ctx, `CREATE INDEX IF NOT EXISTS quotes_tsv ON quotes USING gin(tsv)`)
+	return err
+}
+
+// migrateSpeakers moves a record made before speaker forms, whose speakers
+// took the name and type of the first attribution met, to forms, as
+// record.Migrate does.
+func migrateSpeakers(ctx context.Context, tx pgx.Tx) error {
+	var old bool
+	err := tx.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM information_schema.tables
+		WHERE table_schema = current_schema() AND table_name = 'aliases')`).Scan(&old)
+	if err != nil || !old {
+		return err
+	}
+	if _, err := tx.Exec(ctx, `ALTER TABLE occurrences ADD COLUMN form_id bigint`); err != nil {
+		return err
+	}
+	rows, err := tx.Query(ctx, `SELECT s.id, s.name, s.type, COUNT(*)::int FROM speakers s JOIN occurrences o ON o.speaker_id = s.id GROUP BY s.id ORDER BY s.id`)
+	if err != nil {
+		return err
+	}
+	var o record.OldSpeaker
+	var olds []record.OldSpeaker
+	if _, err := pgx.ForEachRow(rows, []any{&o.ID, &o.Name, &o.Type, &o.N}, func() error {
+		olds = append(olds, o)
+		return nil
+	}); err != nil {
+		return err
+	}
+	return record.Migrate(ctx, writer{lookup{tx}, tx}, olds, func(old, form int64) error {
+		_, err := tx.Exec(ctx, `UPDATE occurrences SET form_id = $1 WHERE speaker_id = $2`, form, old)
+		return err
+	}, func() error {
+		_, err := tx.Exec(ctx, `UPDATE occurrences SET speaker_id = NULL; DROP TABLE aliases; DROP TABLE speakers CASCADE;`+schema+
+			`ALTER TABLE occurrences ADD FOREIGN KEY (speaker_id) REFERENCES speakers(id)`)
+		return err
+	})
 }
 
 // Close closes the connections.
@@ -233,9 +326,9 @@ func (s *Store) Speakers(ctx context.Context, top int) ([]onrecord.SpeakerStat, 
 		limit = &top
 	}
 	rows, err := s.pool.Query(ctx, `SELECT s.name, s.type, COUNT(DISTINCT o.quote_id) AS nq, COUNT(DISTINCT o.article_id) AS na,
-			ARRAY(SELECT a.name FROM aliases a WHERE a.speaker_id = s.id ORDER BY a.name)
+			ARRAY(SELECT DISTINCT f.display FROM forms f WHERE f.head = s.head AND f.n > 0 ORDER BY f.display)
 		FROM speakers s JOIN occurrences o ON o.speaker_id = s.id
-		GROUP BY s.id ORDER BY nq DESC, na DESC, s.name, s.id LIMIT $1`, limit)
+		GROUP BY s.id ORDER BY nq DESC, na DESC, s.name, s.head COLLATE "C" LIMIT $1`, limit)
 	if err != nil {
 		return nil, fmt.Errorf("speakers: %w", err)
 	}

@@ -4,8 +4,12 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
+	"errors"
+	"fmt"
 	"net/url"
 	"os"
+	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -16,6 +20,7 @@ import (
 	"github.com/onrecord/onrecord"
 	"github.com/onrecord/onrecord/internal/storetest"
 	"github.com/onrecord/onrecord/postgres"
+	"github.com/onrecord/onrecord/sqlite"
 )
 
 // defaultDSN is the database that .ci/postgres.sh creates.
@@ -139,4 +144,72 @@ func TestUnstorableText(t *testing.T) {
 	if g := got.Slice(got.Quotes[0].Content[0]); g != want {
 		t.Fatalf("content %q, want %q", g, want)
 	}
+}
+
+// TestSameAsSQLite runs every query of the search language on both stores
+// holding the same corpus: the same hits, snippets included.
+func TestSameAsSQLite(t *testing.T) {
+	ctx := context.Background()
+	pg, err := postgres.Open(ctx, newDSN(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer pg.Close()
+	lite, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "same.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer lite.Close()
+	for _, d := range storetest.Corpus(120, 10, "same") {
+		for _, s := range []onrecord.Store{pg, lite} {
+			if _, err := s.Put(ctx, d); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	for _, words := range storetest.SearchQueries {
+		q := onrecord.Query{Words: words, Limit: 100}
+		want := storetest.Results(t, lite, q)
+		if got := storetest.Results(t, pg, q); !slices.Equal(got, want) {
+			t.Errorf("%q: postgres %d hits, sqlite %d:\n%s\nvs\n%s", words, len(got), len(want), strings.Join(got, "\n"), strings.Join(want, "\n"))
+		}
+	}
+	ls, lerr := lite.Speakers(ctx, 0)
+	ps, perr := pg.Speakers(ctx, 0)
+	if lerr != nil || perr != nil || fmt.Sprint(ls) != fmt.Sprint(ps) {
+		t.Errorf("speakers: sqlite %v (%v), postgres %v (%v)", ls, lerr, ps, perr)
+	}
+	for _, name := range []string{"Clinton", "Donald Trump", "Mr. Obama", "the White House"} {
+		q := onrecord.Query{Speaker: name, Limit: 100}
+		if got, want := storetest.Results(t, pg, q), storetest.Results(t, lite, q); len(want) == 0 || !slices.Equal(got, want) {
+			t.Errorf("speaker %q: postgres %d hits, sqlite %d", name, len(got), len(want))
+		}
+	}
+	for _, words := range storetest.BadQueries {
+		_, _, lerr := lite.Search(ctx, onrecord.Query{Words: words})
+		_, _, perr := pg.Search(ctx, onrecord.Query{Words: words})
+		if !errors.Is(lerr, onrecord.ErrBadQuery) || !errors.Is(perr, onrecord.ErrBadQuery) {
+			t.Errorf("%q: sqlite %v, postgres %v; want bad queries", words, lerr, perr)
+		}
+	}
+}
+
+// TestOldRecord migrates a record made before the search terms (a tsv
+// column PostgreSQL generated itself), speaker forms (speakers with
+// aliases) and key hashes (a unique key).
+func TestOldRecord(t *testing.T) {
+	storetest.OldRecord(t, backend, func(dsn string) error {
+		ctx := context.Background()
+		conn, err := pgx.Connect(ctx, dsn)
+		if err != nil {
+			return err
+		}
+		defer conn.Close(ctx)
+		_, err = conn.Exec(ctx, `ALTER TABLE quotes DROP COLUMN tsv;
+			ALTER TABLE quotes ADD COLUMN tsv tsvector GENERATED ALWAYS AS (to_tsvector('english', content)) STORED;
+			ALTER TABLE quotes DROP COLUMN key_hash; ALTER TABLE quotes ADD UNIQUE (key);
+			DROP INDEX occurrences_form; ALTER TABLE occurrences DROP COLUMN form_id; DROP TABLE forms;
+			CREATE TABLE aliases(name text PRIMARY KEY, key text NOT NULL, speaker_id bigint NOT NULL REFERENCES speakers(id))`)
+		return err
+	})
 }

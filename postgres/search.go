@@ -18,13 +18,15 @@ func (s *Store) Search(ctx context.Context, q onrecord.Query) ([]onrecord.Hit, s
 	if err != nil {
 		return nil, "", fmt.Errorf("search: %w", err)
 	}
+	sq, err := record.ParseSearch(q.Words)
+	if err != nil {
+		return nil, "", fmt.Errorf("search: %w", err)
+	}
 	var p params
-	// The same words as in the SQLite store.
-	words := strings.Join(record.Words(q.Words), " ")
 	// The score is negated so that, as in SQLite's bm25, lower is better.
 	tsq, score := "", "0.0::float8"
-	if words != "" {
-		tsq = "plainto_tsquery('english', " + p.add(words) + ")"
+	if sq != nil {
+		tsq = p.add(sq.TSQuery()) + "::tsquery"
 		score = "-ts_rank_cd(q.tsv, " + tsq + ")::float8"
 	}
 	var where []string
@@ -37,6 +39,9 @@ func (s *Store) Search(ctx context.Context, q onrecord.Query) ([]onrecord.Hit, s
 			return nil, "", nil
 		}
 		where = append(where, "o.speaker_id = ANY("+p.add(ids)+")")
+	}
+	if q.MinConfidence > 0 {
+		where = append(where, "o.confidence >= "+p.add(q.MinConfidence))
 	}
 	if q.Kind != "" {
 		where = append(where, "o.kind = "+p.add(string(q.Kind)))
@@ -53,29 +58,28 @@ func (s *Store) Search(ctx context.Context, q onrecord.Query) ([]onrecord.Hit, s
 	var with string
 	if len(where) == 0 {
 		match := ""
-		if words != "" {
+		if sq != nil {
 			match = " WHERE q.tsv @@ " + tsq
 		}
 		with = `m AS (SELECT q.first_occ AS oid, q.id AS qid, q.first_date AS date, ` + score + ` AS score FROM quotes q` + match + `)`
 	} else {
 		from := "occurrences o"
-		if words != "" {
+		if sq != nil {
 			from = "quotes q JOIN occurrences o ON o.quote_id = q.id"
 			where = append(where, "q.tsv @@ "+tsq)
 		}
 		with = `r AS MATERIALIZED (SELECT o.id AS oid, o.quote_id AS qid, o.date AS date, ` + score + ` AS score,
-			ROW_NUMBER() OVER (PARTITION BY o.quote_id ORDER BY o.date = '', o.date, o.id) AS rn
+			ROW_NUMBER() OVER (PARTITION BY o.quote_id ORDER BY o.date = '', o.date, o.article_id COLLATE "C", o.seq) AS rn
 			FROM ` + from + ` WHERE ` + strings.Join(where, " AND ") + `),
 			m AS (SELECT oid, qid, date, score FROM r WHERE rn = 1)`
 	}
 	// The page is ordered by its own columns, the final select by page's.
-	order, outer, page, snippet := "date DESC, qid DESC", "p.date DESC, p.qid DESC", "true", "''"
-	if words != "" {
+	order, outer, page := "date DESC, qid DESC", "p.date DESC, p.qid DESC", "true"
+	if sq != nil {
 		order, outer = "score, qid", "p.score, p.qid"
-		snippet = "ts_headline('english', q.content, " + tsq + ", 'StartSel=[, StopSel=], MaxWords=24, MinWords=12')"
 	}
 	if after != nil {
-		if words != "" {
+		if sq != nil {
 			page = "(score, qid) > (" + p.add(after.Score) + "::float8, " + p.add(after.Quote) + "::bigint)"
 		} else {
 			page = "(date, qid) < (" + p.add(after.Date) + "::text, " + p.add(after.Quote) + "::bigint)"
@@ -84,13 +88,13 @@ func (s *Store) Search(ctx context.Context, q onrecord.Query) ([]onrecord.Hit, s
 	query := `WITH ` + with + `, page AS MATERIALIZED (
 		SELECT oid, qid, date, score FROM m WHERE ` + page + ` ORDER BY ` + order + ` LIMIT ` + p.add(limit+1) + `
 	)
-	` + record.SelectHits(snippet) + ` ORDER BY ` + outer
+	` + record.SelectHits + ` ORDER BY ` + outer
 	rows, err := s.pool.Query(ctx, query, p...)
 	if err != nil {
 		return nil, "", fmt.Errorf("search: %w", err)
 	}
 	defer rows.Close()
-	hits, next, err := record.ScanHits(rows, limit)
+	hits, next, err := record.ScanHits(rows, limit, sq)
 	if err != nil {
 		return nil, "", fmt.Errorf("search: %w", err)
 	}

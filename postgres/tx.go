@@ -30,26 +30,14 @@ func (l lookup) ArticleHash(ctx context.Context, id string) (string, bool, error
 	return hash, err == nil, err
 }
 
-func (l lookup) AliasIDs(ctx context.Context, key string) ([]int64, error) {
-	rows, err := l.q.Query(ctx, `SELECT DISTINCT speaker_id FROM aliases WHERE key = $1 ORDER BY speaker_id`, key)
+func (l lookup) NameWords(ctx context.Context, words []string, suffixed bool) ([]int64, error) {
+	var p params
+	where := record.NameWordsSQL(words, suffixed, p.add)
+	rows, err := l.q.Query(ctx, `SELECT DISTINCT s.id FROM forms a JOIN speakers s ON s.head = a.head WHERE a.n > 0 AND `+where+` ORDER BY s.id`, p...)
 	if err != nil {
 		return nil, err
 	}
 	return pgx.CollectRows(rows, pgx.RowTo[int64])
-}
-
-func (l lookup) Persons(ctx context.Context, surname string) (ids []int64, firsts []string, err error) {
-	rows, err := l.q.Query(ctx, `SELECT id, first FROM speakers WHERE type = 'person' AND surname = $1 ORDER BY id`, surname)
-	if err != nil {
-		return nil, nil, err
-	}
-	var id int64
-	var first string
-	_, err = pgx.ForEachRow(rows, []any{&id, &first}, func() error {
-		ids, firsts = append(ids, id), append(firsts, first)
-		return nil
-	})
-	return ids, firsts, err
 }
 
 // writer is record.Tx: a Put's transaction, which holds the Put lock, so
@@ -59,20 +47,88 @@ type writer struct {
 	tx pgx.Tx
 }
 
-func (w writer) NewSpeaker(ctx context.Context, n onrecord.Name, typ string) (int64, error) {
+func (w writer) AddForm(ctx context.Context, f record.Form, head string) (int64, string, error) {
 	var id int64
-	err := w.tx.QueryRow(ctx, `INSERT INTO speakers(name, type, first, surname) VALUES($1, $2, $3, $4) RETURNING id`,
-		n.Full, typ, n.First, n.Surname).Scan(&id)
-	return id, err
+	var cur string
+	err := w.tx.QueryRow(ctx, `INSERT INTO forms(display, type, key, first, surname, full_name, head, n) VALUES($1, $2, $3, $4, $5, $6, $7, $8)
+		ON CONFLICT(display, type) DO UPDATE SET n = forms.n + excluded.n RETURNING id, head`,
+		f.Display, f.Type, f.Name.Key, f.Name.First, f.Name.Surname, f.Name.Full, head, f.N).Scan(&id, &cur)
+	return id, cur, err
 }
 
-func (w writer) Rename(ctx context.Context, id int64, n onrecord.Name) error {
-	_, err := w.tx.Exec(ctx, `UPDATE speakers SET name = $1, first = $2 WHERE id = $3`, n.Full, n.First, id)
+func (w writer) DropForms(ctx context.Context, article string) (heads, surnames []string, err error) {
+	rows, err := w.tx.Query(ctx, `UPDATE forms SET n = n - (SELECT COUNT(*) FROM occurrences o WHERE o.article_id = $1 AND o.form_id = forms.id)
+		WHERE id IN (SELECT form_id FROM occurrences WHERE article_id = $1) RETURNING head, type, surname`, article)
+	if err != nil {
+		return nil, nil, err
+	}
+	var head, typ, surname string
+	_, err = pgx.ForEachRow(rows, []any{&head, &typ, &surname}, func() error {
+		heads = append(heads, head)
+		if typ == "person" {
+			surnames = append(surnames, surname)
+		}
+		return nil
+	})
+	return heads, surnames, err
+}
+
+func (w writer) FullHeads(ctx context.Context, surname string) ([]string, error) {
+	rows, err := w.tx.Query(ctx, `SELECT DISTINCT head FROM forms WHERE surname = $1 AND type = 'person' AND first <> '' AND n > 0 ORDER BY head`, surname)
+	if err != nil {
+		return nil, err
+	}
+	return pgx.CollectRows(rows, pgx.RowTo[string])
+}
+
+func (w writer) MoveBare(ctx context.Context, surname, head string) (ids []int64, old []string, err error) {
+	rows, err := w.tx.Query(ctx, `UPDATE forms f SET head = $2 FROM forms m
+		WHERE m.id = f.id AND f.surname = $1 AND f.type = 'person' AND f.first = '' AND f.head <> $2 RETURNING f.id, m.head`, surname, head)
+	if err != nil {
+		return nil, nil, err
+	}
+	var id int64
+	var h string
+	_, err = pgx.ForEachRow(rows, []any{&id, &h}, func() error {
+		ids, old = append(ids, id), append(old, h)
+		return nil
+	})
+	return ids, old, err
+}
+
+func (w writer) HeadForms(ctx context.Context, head string) ([]record.Form, error) {
+	rows, err := w.tx.Query(ctx, `SELECT display, type, key, first, surname, full_name, n FROM forms WHERE head = $1 AND n > 0`, head)
+	if err != nil {
+		return nil, err
+	}
+	var f record.Form
+	var out []record.Form
+	_, err = pgx.ForEachRow(rows, []any{&f.Display, &f.Type, &f.Name.Key, &f.Name.First, &f.Name.Surname, &f.Name.Full, &f.N}, func() error {
+		out = append(out, f)
+		return nil
+	})
+	return out, err
+}
+
+func (w writer) SetSpeaker(ctx context.Context, head, name, typ string) error {
+	_, err := w.tx.Exec(ctx, `INSERT INTO speakers(head, name, type) VALUES($1, $2, $3)
+		ON CONFLICT(head) DO UPDATE SET name = excluded.name, type = excluded.type
+		WHERE speakers.name <> excluded.name OR speakers.type <> excluded.type`, head, name, typ)
 	return err
 }
 
-func (w writer) AddAlias(ctx context.Context, id int64, n onrecord.Name) error {
-	_, err := w.tx.Exec(ctx, `INSERT INTO aliases(name, key, speaker_id) VALUES($1, $2, $3) ON CONFLICT(name) DO NOTHING`, n.Display, n.Key, id)
+func (w writer) DropSpeaker(ctx context.Context, head string) error {
+	_, err := w.tx.Exec(ctx, `DELETE FROM speakers WHERE head = $1`, head)
+	return err
+}
+
+func (w writer) Repoint(ctx context.Context, article string, forms []int64) error {
+	// Two statements, so that each uses its index.
+	const set = `UPDATE occurrences o SET speaker_id = s.id FROM forms f JOIN speakers s ON s.head = f.head WHERE f.id = o.form_id AND `
+	if _, err := w.tx.Exec(ctx, set+`o.article_id = $1`, article); err != nil || len(forms) == 0 {
+		return err
+	}
+	_, err := w.tx.Exec(ctx, set+`o.form_id = ANY($1)`, forms)
 	return err
 }
 
@@ -103,21 +159,21 @@ func (w writer) ReplaceArticle(ctx context.Context, d *onrecord.Document, hash s
 
 func (w writer) Quote(ctx context.Context, key, content string) (int64, error) {
 	var id int64
-	err := w.tx.QueryRow(ctx, `WITH ins AS (INSERT INTO quotes(key, content) VALUES($1, $2) ON CONFLICT(key) DO NOTHING RETURNING id)
-		SELECT id FROM ins UNION ALL SELECT id FROM quotes WHERE key = $1`, key, content).Scan(&id)
+	err := w.tx.QueryRow(ctx, `WITH ins AS (INSERT INTO quotes(key, content, tsv) VALUES($1, $2, $3::tsvector) ON CONFLICT(key_hash) DO NOTHING RETURNING id)
+		SELECT id FROM ins UNION ALL SELECT id FROM quotes WHERE key_hash = md5($1) AND key = $1`, key, content, record.TSVector(content)).Scan(&id)
 	return id, err
 }
 
 func (w writer) AddOccurrence(ctx context.Context, d *onrecord.Document, o record.Occurrence) error {
-	_, err := w.tx.Exec(ctx, `INSERT INTO occurrences(article_id, seq, quote_id, speaker_id, kind, confidence, date, content, source, cue, spans)
+	_, err := w.tx.Exec(ctx, `INSERT INTO occurrences(article_id, seq, quote_id, form_id, kind, confidence, date, content, source, cue, spans)
 		VALUES($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-		d.ID, o.Seq, o.Quote, o.Speaker, string(o.Kind), o.Confidence, d.Date, o.Content, o.Source, o.Cue, o.Spans)
+		d.ID, o.Seq, o.Quote, record.FormID(o.Form), string(o.Kind), o.Confidence, d.Date, o.Content, o.Source, o.Cue, o.Spans)
 	return err
 }
 
 func (w writer) UpdateQuotes(ctx context.Context, quotes []int64) error {
 	_, err := w.tx.Exec(ctx, `UPDATE quotes q SET
-		(first_occ, first_date) = (SELECT id, date FROM occurrences WHERE quote_id = q.id ORDER BY date = '', date, id LIMIT 1),
+		(first_occ, first_date) = (SELECT id, date FROM occurrences WHERE quote_id = q.id ORDER BY date = '', date, article_id COLLATE "C", seq LIMIT 1),
 		articles = (SELECT COUNT(DISTINCT article_id) FROM occurrences WHERE quote_id = q.id)
 		WHERE q.id = ANY($1)`, quotes)
 	return err

@@ -75,6 +75,13 @@ func parseQuery(r *http.Request) (onrecord.Query, error) {
 	default:
 		return q, fmt.Errorf("bad kind %q: want direct, indirect or mixed", k)
 	}
+	if c := v.Get("min_confidence"); c != "" {
+		f, err := strconv.ParseFloat(c, 64)
+		if err != nil || f < 0 || f > 1 {
+			return q, fmt.Errorf("bad min_confidence %q: want a number from 0 to 1", c)
+		}
+		q.MinConfidence = f
+	}
 	// Without a limit the store's default page size applies.
 	if q.Limit, err = parseCount("limit", v.Get("limit"), 0, maxLimit); err != nil {
 		return q, err

@@ -18,13 +18,16 @@ func (s *Store) Search(ctx context.Context, q onrecord.Query) ([]onrecord.Hit, s
 	if err != nil {
 		return nil, "", fmt.Errorf("search: %w", err)
 	}
+	sq, err := record.ParseSearch(q.Words)
+	if err != nil {
+		return nil, "", fmt.Errorf("search: %w", err)
+	}
 	var args []any
-	fq := ftsQuery(q.Words)
 	// f holds the full-text matches with their bm25 (lower is better).
 	with, from, score := "", "", "0.0"
-	if fq != "" {
-		with = `f AS MATERIALIZED (SELECT rowid AS qid, bm25(quotes_fts) AS score FROM quotes_fts WHERE quotes_fts MATCH ?), `
-		args = append(args, fq)
+	if sq != nil {
+		with = `f AS MATERIALIZED (SELECT rowid AS qid, bm25(quote_terms) AS score FROM quote_terms WHERE quote_terms MATCH ?), `
+		args = append(args, sq.FTS5())
 		score = "f.score"
 	}
 	var where []string
@@ -40,6 +43,10 @@ func (s *Store) Search(ctx context.Context, q onrecord.Query) ([]onrecord.Hit, s
 		for _, id := range ids {
 			args = append(args, id)
 		}
+	}
+	if q.MinConfidence > 0 {
+		where = append(where, "o.confidence >= ?")
+		args = append(args, q.MinConfidence)
 	}
 	if q.Kind != "" {
 		where = append(where, "o.kind = ?")
@@ -58,27 +65,27 @@ func (s *Store) Search(ctx context.Context, q onrecord.Query) ([]onrecord.Hit, s
 	// earliest matching one.
 	if len(where) == 0 {
 		from = "quotes q"
-		if fq != "" {
+		if sq != nil {
 			from = "f JOIN quotes q ON q.id = f.qid"
 		}
 		with += `m AS (SELECT q.first_occ AS oid, q.id AS qid, q.first_date AS date, ` + score + ` AS score FROM ` + from + `), `
 	} else {
 		from = "occurrences o"
-		if fq != "" {
+		if sq != nil {
 			from = "f JOIN occurrences o ON o.quote_id = f.qid"
 		}
 		with += `r AS MATERIALIZED (SELECT o.id AS oid, o.quote_id AS qid, o.date AS date, ` + score + ` AS score,
-			ROW_NUMBER() OVER (PARTITION BY o.quote_id ORDER BY o.date = '', o.date, o.id) AS rn
+			ROW_NUMBER() OVER (PARTITION BY o.quote_id ORDER BY o.date = '', o.date, o.article_id, o.seq) AS rn
 			FROM ` + from + ` WHERE ` + strings.Join(where, " AND ") + `),
 			m AS (SELECT oid, qid, date, score FROM r WHERE rn = 1), `
 	}
 	// The page is ordered by its own columns, the final select by page's.
 	order, outer, page := "date DESC, qid DESC", "p.date DESC, p.qid DESC", "true"
-	if fq != "" {
+	if sq != nil {
 		order, outer = "score, qid", "p.score, p.qid"
 	}
 	if after != nil {
-		if fq != "" {
+		if sq != nil {
 			page = "(score, qid) > (?, ?)"
 			args = append(args, after.Score, after.Quote)
 		} else {
@@ -87,21 +94,16 @@ func (s *Store) Search(ctx context.Context, q onrecord.Query) ([]onrecord.Hit, s
 		}
 	}
 	args = append(args, limit+1)
-	snippet := "''"
-	if fq != "" {
-		snippet = "(SELECT snippet(quotes_fts, 0, '[', ']', '…', 16) FROM quotes_fts WHERE quotes_fts MATCH ? AND rowid = p.qid)"
-		args = append(args, fq)
-	}
 	query := `WITH ` + with + `page AS MATERIALIZED (
 		SELECT oid, qid, date, score FROM m WHERE ` + page + ` ORDER BY ` + order + ` LIMIT ?
 	)
-	` + record.SelectHits(snippet) + ` ORDER BY ` + outer
+	` + record.SelectHits + ` ORDER BY ` + outer
 	rows, err := s.db.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, "", fmt.Errorf("search: %w", err)
 	}
 	defer rows.Close()
-	hits, next, err := record.ScanHits(rows, limit)
+	hits, next, err := record.ScanHits(rows, limit, sq)
 	if err != nil {
 		return nil, "", fmt.Errorf("search: %w", err)
 	}

@@ -74,19 +74,24 @@ CREATE TABLE IF NOT EXISTS articles(
 );
 CREATE TABLE IF NOT EXISTS speakers(
 	id INTEGER PRIMARY KEY,
+	head TEXT NOT NULL UNIQUE,
 	name TEXT NOT NULL,
+	type TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS forms(
+	id INTEGER PRIMARY KEY,
+	display TEXT NOT NULL,
 	type TEXT NOT NULL,
-	first TEXT NOT NULL,
-	surname TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS speakers_surname ON speakers(surname);
-CREATE TABLE IF NOT EXISTS aliases(
-	name TEXT PRIMARY KEY,
 	key TEXT NOT NULL,
-	speaker_id INTEGER NOT NULL REFERENCES speakers(id)
+	first TEXT NOT NULL,
+	surname TEXT NOT NULL,
+	full_name TEXT NOT NULL,
+	head TEXT NOT NULL,
+	n INTEGER NOT NULL,
+	UNIQUE(display, type)
 );
-CREATE INDEX IF NOT EXISTS aliases_key ON aliases(key);
-CREATE INDEX IF NOT EXISTS aliases_speaker ON aliases(speaker_id);
+CREATE INDEX IF NOT EXISTS forms_head ON forms(head);
+CREATE INDEX IF NOT EXISTS forms_surname ON forms(surname, type);
 CREATE TABLE IF NOT EXISTS quotes(
 	id INTEGER PRIMARY KEY,
 	key TEXT NOT NULL UNIQUE,
@@ -96,15 +101,14 @@ CREATE TABLE IF NOT EXISTS quotes(
 	articles INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX IF NOT EXISTS quotes_first ON quotes(first_date, id);
-CREATE VIRTUAL TABLE IF NOT EXISTS quotes_fts USING fts5(
-	content, content='quotes', content_rowid='id', tokenize='porter unicode61'
-);
+CREATE VIRTUAL TABLE IF NOT EXISTS quote_terms USING fts5(terms, tokenize='ascii');
 CREATE TABLE IF NOT EXISTS occurrences(
 	id INTEGER PRIMARY KEY,
 	article_id TEXT NOT NULL REFERENCES articles(id),
 	seq INTEGER NOT NULL,
 	quote_id INTEGER NOT NULL REFERENCES quotes(id),
 	speaker_id INTEGER REFERENCES speakers(id),
+	form_id INTEGER,
 	kind TEXT NOT NULL,
 	confidence REAL NOT NULL,
 	date TEXT NOT NULL,
@@ -119,6 +123,9 @@ CREATE INDEX IF NOT EXISTS occurrences_speaker ON occurrences(speaker_id);
 CREATE INDEX IF NOT EXISTS occurrences_date ON occurrences(date);
 `
 
+// indexes are made once migrateSpeakers has added the columns they index.
+const indexes = `CREATE INDEX IF NOT EXISTS occurrences_form ON occurrences(form_id);`
+
 func (s *Store) migrate(ctx context.Context) error {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
@@ -128,10 +135,95 @@ func (s *Store) migrate(ctx context.Context) error {
 	if _, err := tx.ExecContext(ctx, schema); err != nil {
 		return fmt.Errorf("create schema: %w", err)
 	}
+	if err := reindex(ctx, tx); err != nil {
+		return fmt.Errorf("reindex quotes: %w", err)
+	}
+	if err := migrateSpeakers(ctx, tx); err != nil {
+		return fmt.Errorf("migrate speakers: %w", err)
+	}
+	if _, err := tx.ExecContext(ctx, indexes); err != nil {
+		return fmt.Errorf("create indexes: %w", err)
+	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("commit schema: %w", err)
 	}
 	return nil
+}
+
+// reindex moves a record made before the search terms (its FTS5 index,
+// quotes_fts, tokenized by SQLite itself) to the quote_terms index.
+func reindex(ctx context.Context, tx *sql.Tx) error {
+	var old int
+	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM sqlite_master WHERE name = 'quotes_fts'`).Scan(&old); err != nil || old == 0 {
+		return err
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT id, content FROM quotes`)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var content string
+		if err := rows.Scan(&id, &content); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO quote_terms(rowid, terms) VALUES(?, ?)`, id, record.IndexText(content)); err != nil {
+			return err
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	_, err = tx.ExecContext(ctx, `DROP TABLE quotes_fts`)
+	return err
+}
+
+// migrateSpeakers moves a record made before speaker forms, whose speakers
+// took the name and type of the first attribution met, to forms: each old
+// speaker becomes a form counted as many times as it was quoted, and the
+// speakers are resolved again from the forms.
+func migrateSpeakers(ctx context.Context, tx *sql.Tx) error {
+	var old int
+	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM sqlite_master WHERE name = 'aliases'`).Scan(&old); err != nil || old == 0 {
+		return err
+	}
+	stmts := func(ss ...string) error {
+		for _, st := range ss {
+			if _, err := tx.ExecContext(ctx, st); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	err := stmts(`ALTER TABLE occurrences ADD COLUMN form_id INTEGER`,
+		`CREATE TEMP TABLE old_speakers AS SELECT s.id, s.name, s.type, COUNT(*) AS n FROM speakers s JOIN occurrences o ON o.speaker_id = s.id GROUP BY s.id`)
+	if err != nil {
+		return err
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT id, name, type, n FROM old_speakers ORDER BY id`)
+	if err != nil {
+		return err
+	}
+	var olds []record.OldSpeaker
+	for rows.Next() {
+		var o record.OldSpeaker
+		if err := rows.Scan(&o.ID, &o.Name, &o.Type, &o.N); err != nil {
+			rows.Close()
+			return err
+		}
+		olds = append(olds, o)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	return record.Migrate(ctx, writer{lookup{tx}, tx}, olds, func(old, form int64) error {
+		_, err := tx.ExecContext(ctx, `UPDATE occurrences SET form_id = ? WHERE speaker_id = ?`, form, old)
+		return err
+	}, func() error {
+		return stmts(`UPDATE occurrences SET speaker_id = NULL`, `DROP TABLE aliases`, `DROP TABLE speakers`, `DROP TABLE old_speakers`, schema)
+	})
 }
 
 // Close closes the database.
@@ -195,9 +287,9 @@ func (s *Store) Speakers(ctx context.Context, top int) ([]onrecord.SpeakerStat, 
 		top = -1 // SQLite: no limit
 	}
 	rows, err := s.db.QueryContext(ctx, `SELECT s.id, s.name, s.type, COUNT(DISTINCT o.quote_id) AS nq, COUNT(DISTINCT o.article_id) AS na,
-			(SELECT group_concat(name, char(31)) FROM (SELECT name FROM aliases WHERE speaker_id = s.id ORDER BY name))
+			(SELECT group_concat(display, char(31)) FROM (SELECT DISTINCT display FROM forms WHERE head = s.head AND n > 0 ORDER BY display))
 		FROM speakers s JOIN occurrences o ON o.speaker_id = s.id
-		GROUP BY s.id ORDER BY nq DESC, na DESC, s.name, s.id LIMIT ?`, top)
+		GROUP BY s.id ORDER BY nq DESC, na DESC, s.name, s.head LIMIT ?`, top)
 	if err != nil {
 		return nil, fmt.Errorf("speakers: %w", err)
 	}
@@ -219,14 +311,4 @@ func (s *Store) Speakers(ctx context.Context, top int) ([]onrecord.SpeakerStat, 
 		return nil, fmt.Errorf("speakers: %w", err)
 	}
 	return out, nil
-}
-
-// ftsQuery turns free words into an FTS5 query in which every word must
-// occur; each word is quoted so that no input is FTS5 syntax.
-func ftsQuery(words string) string {
-	ws := record.Words(words)
-	for i, w := range ws {
-		ws[i] = `"` + w + `"`
-	}
-	return strings.Join(ws, " AND ")
 }

@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/onrecord/onrecord"
+	"github.com/onrecord/onrecord/output"
 	"github.com/onrecord/onrecord/pipeline"
 	"github.com/onrecord/onrecord/postgres"
 	"github.com/onrecord/onrecord/server"
@@ -134,11 +135,13 @@ func runSearch(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	fs := flags("search", stderr)
 	db := fs.String("db", defaultDB, "the quote record: an SQLite file or a postgres:// URL")
 	var q onrecord.Query
-	fs.StringVar(&q.Speaker, "speaker", "", "only quotes of this speaker (any alias)")
+	fs.StringVar(&q.Speaker, "speaker", "", "only quotes of speakers with these name words: Clinton (every Clinton), \"Hillary Clinton\"")
 	since := fs.String("since", "", "only articles dated on or after YYYY-MM-DD")
 	until := fs.String("until", "", "only articles dated on or before YYYY-MM-DD")
 	kind := fs.String("kind", "", "only direct, indirect or mixed quotes")
 	fs.IntVar(&q.Limit, "limit", onrecord.DefaultLimit, "at most this many quotes")
+	fs.Float64Var(&q.MinConfidence, "min-confidence", 0, "only attributions of at least this confidence (0 to 1)")
+	format := fs.String("format", "", "output: jsonl (default when stdout is not a terminal), text (default on a terminal) or csv")
 	args, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -155,6 +158,19 @@ func runSearch(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 			return fmt.Errorf("%w: bad date %q, want YYYY-MM-DD", errUsage, d.s)
 		}
 	}
+	if q.MinConfidence < 0 || q.MinConfidence > 1 {
+		return fmt.Errorf("%w: --min-confidence must be between 0 and 1", errUsage)
+	}
+	if *format == "" {
+		*format = "jsonl"
+		if isTerminal(stdout) {
+			*format = "text"
+		}
+	}
+	w, err := output.NewHits(*format, stdout, output.Options{Color: isTerminal(stdout)})
+	if err != nil {
+		return fmt.Errorf("%w: %v", errUsage, err)
+	}
 	switch onrecord.Kind(*kind) {
 	case "", onrecord.Direct, onrecord.Indirect, onrecord.Mixed:
 		q.Kind = onrecord.Kind(*kind)
@@ -168,26 +184,18 @@ func runSearch(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	}
 	defer st.Close()
 	hits, _, err := st.Search(ctx, q)
+	if errors.Is(err, onrecord.ErrBadQuery) {
+		return fmt.Errorf("%w: %v", errUsage, err)
+	}
 	if err != nil {
 		return err
 	}
-	if isTerminal(stdout) {
-		for _, h := range hits {
-			who := "(no speaker)"
-			if h.Speaker != nil {
-				who = h.Speaker.Name
-			}
-			fmt.Fprintf(stdout, "%s — %s, %s %s (%d article(s))\n  %s\n\n", who, h.Kind, h.ArticleID, h.Date, h.Articles, h.Content)
-		}
-		return nil
-	}
-	enc := json.NewEncoder(stdout)
 	for _, h := range hits {
-		if err := enc.Encode(h); err != nil {
+		if err := w.Write(h); err != nil {
 			return err
 		}
 	}
-	return nil
+	return w.Close()
 }
 
 func runSpeakers(args []string, stdin io.Reader, stdout, stderr io.Writer) error {

@@ -36,13 +36,14 @@ func Put(ctx context.Context, tx Tx, d *onrecord.Document, hash string) (bool, e
 		return false, fmt.Errorf("find article: %w", err)
 	}
 	var touched []int64 // quotes whose first occurrence and count may change
+	r := NewResolver()
 	switch {
 	case !found:
 		err = tx.InsertArticle(ctx, d, hash)
 	case old == hash:
 		return false, nil
 	default:
-		touched, err = tx.ReplaceArticle(ctx, d, hash)
+		touched, err = replace(ctx, tx, d, hash, r)
 	}
 	if err != nil {
 		return false, fmt.Errorf("write article: %w", err)
@@ -60,18 +61,17 @@ func Put(ctx context.Context, tx Tx, d *onrecord.Document, hash string) (bool, e
 			return false, fmt.Errorf("quote: %w", err)
 		}
 		touched = append(touched, o.Quote)
-		if a.Speaker != nil {
-			id, err := Resolve(ctx, tx, a.Speaker)
-			if err != nil {
+		if f, ok := speakerForm(a.Speaker); ok {
+			if o.Form, err = r.Add(ctx, tx, f); err != nil {
 				return false, err
-			}
-			if id != 0 {
-				o.Speaker = &id
 			}
 		}
 		if err := tx.AddOccurrence(ctx, d, o); err != nil {
 			return false, fmt.Errorf("insert occurrence: %w", err)
 		}
+	}
+	if err := r.Resolve(ctx, tx, d.ID); err != nil {
+		return false, err
 	}
 	// Kept on the quote so that searches without per-occurrence filters
 	// need not rank occurrences.
@@ -79,6 +79,30 @@ func Put(ctx context.Context, tx Tx, d *onrecord.Document, hash string) (bool, e
 		return false, fmt.Errorf("update quotes: %w", err)
 	}
 	return true, nil
+}
+
+// speakerForm is the form of an attribution's speaker; false for none.
+func speakerForm(sp *onrecord.Speaker) (Form, bool) {
+	if sp == nil {
+		return Form{}, false
+	}
+	return NewForm(sp)
+}
+
+// replace counts out the speakers of the stored article d.ID, then
+// replaces it, and returns the quotes to update.
+func replace(ctx context.Context, tx Tx, d *onrecord.Document, hash string, r *Resolver) ([]int64, error) {
+	heads, surnames, err := tx.DropForms(ctx, d.ID)
+	if err != nil {
+		return nil, fmt.Errorf("drop speaker forms: %w", err)
+	}
+	for _, h := range heads {
+		r.heads[h] = true
+	}
+	for _, s := range surnames {
+		r.surnames[s] = true
+	}
+	return tx.ReplaceArticle(ctx, d, hash)
 }
 
 // Has reports whether l holds article id with exactly this text.

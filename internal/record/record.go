@@ -13,7 +13,6 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"unicode"
 
 	"github.com/onrecord/onrecord"
 )
@@ -64,7 +63,15 @@ type Occurrence struct {
 	Cue        string
 	Spans      string // JSON of the spans, as ScanHits and ScanAttributions read them
 	Quote      int64  // the quote's id, set by Put
-	Speaker    *int64 // the canonical speaker's id, nil for none; set by Put
+	Form       int64  // the id of its speaker's Form, 0 for none; set by Put
+}
+
+// FormID is a form id as stored: NULL for none.
+func FormID(id int64) *int64 {
+	if id == 0 {
+		return nil
+	}
+	return &id
 }
 
 // NewOccurrence encodes attribution seq of d.
@@ -105,12 +112,6 @@ func JoinSpans(d *onrecord.Document, spans []onrecord.Span) string {
 		}
 	}
 	return strings.Join(parts, " … ")
-}
-
-// Words are the runs of letters and digits of free search words, so that
-// both stores search the same words and no input is query syntax.
-func Words(words string) []string {
-	return strings.FieldsFunc(words, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 }
 
 // Cursor is the sort key of the last hit of a page: score (lower is

@@ -3,7 +3,10 @@ package record
 import (
 	"context"
 	"errors"
+	"fmt"
 	"slices"
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/onrecord/onrecord"
@@ -65,10 +68,7 @@ func TestCheck(t *testing.T) {
 	}
 }
 
-func TestWordsAndSpans(t *testing.T) {
-	if got := Words(`"we'll" NEAR(win*) -- 2016`); len(got) != 5 || got[0] != "we" || got[4] != "2016" {
-		t.Errorf("Words: %q", got)
-	}
+func TestJoinSpans(t *testing.T) {
 	d := &onrecord.Document{Text: "He said: “we will win” and “big”."}
 	got := JoinSpans(d, []onrecord.Span{{Start: 10, End: 21}, {Start: 28, End: 31}, {Start: 0, End: 0}})
 	if got != "we will win … big" {
@@ -76,39 +76,87 @@ func TestWordsAndSpans(t *testing.T) {
 	}
 }
 
-// people is a Lookup of persons all named Trump.
-type people struct {
-	aliases map[string][]int64
-	ids     []int64
-	firsts  []string
+// finder records what SpeakerIDs asks and finds speaker 7 only for
+// the words "white house".
+type finder struct {
+	asked []string
 }
 
-func (people) ArticleHash(context.Context, string) (string, bool, error) { return "", false, nil }
-
-func (p people) AliasIDs(_ context.Context, key string) ([]int64, error) { return p.aliases[key], nil }
-
-func (p people) Persons(_ context.Context, surname string) ([]int64, []string, error) {
-	if surname != "trump" {
-		return nil, nil, nil
+func (f *finder) NameWords(_ context.Context, words []string, suffixed bool) ([]int64, error) {
+	f.asked = append(f.asked, fmt.Sprint(words, suffixed))
+	if slices.Equal(words, []string{"white", "house"}) {
+		return []int64{7}, nil
 	}
-	return p.ids, p.firsts, nil
+	return nil, nil
 }
 
 func TestSpeakerIDs(t *testing.T) {
-	l := people{aliases: map[string][]int64{"donald trump": {1}}, ids: []int64{1, 2}, firsts: []string{"donald", "eric"}}
 	for _, tc := range []struct {
-		name string
-		want []int64
+		name  string
+		asked []string
+		want  []int64
 	}{
-		{"Donald J. Trump", []int64{1}},
-		{"Trump", []int64{1, 2}},
-		{"Mr. Eric Trump", []int64{2}},
-		{"Ivanka Trump", nil},
-		{"!!", nil},
+		{"Donald J. Trump", []string{"[donald trump] false", "[donald j trump] false"}, nil},
+		{"President Trump", []string{"[trump] false", "[president trump] false"}, nil},
+		{"Donald Trump Jr.", []string{"[donald trump jr] true", "[donald trump jr] true"}, nil},
+		{"the White House", []string{"[white house] false"}, []int64{7}},
+		{"!!", nil, nil},
 	} {
-		got, err := SpeakerIDs(context.Background(), l, tc.name)
-		if err != nil || !slices.Equal(got, tc.want) {
-			t.Errorf("%q: %v %v, want %v", tc.name, got, err, tc.want)
+		f := &finder{}
+		got, err := SpeakerIDs(context.Background(), f, tc.name)
+		if err != nil || !slices.Equal(got, tc.want) || !slices.Equal(f.asked, tc.asked) {
+			t.Errorf("%q: %v %v asking %q, want %v asking %q", tc.name, got, err, f.asked, tc.want, tc.asked)
 		}
+	}
+}
+
+func forms(t *testing.T, names ...string) []Form {
+	t.Helper()
+	var out []Form
+	for _, s := range names { // "type:name:count"
+		p := strings.SplitN(s, ":", 3)
+		f, ok := NewForm(&onrecord.Speaker{Type: p[0], Name: p[1]})
+		if !ok {
+			t.Fatalf("no form for %q", s)
+		}
+		f.N, _ = strconv.Atoi(p[2])
+		out = append(out, f)
+	}
+	return out
+}
+
+func TestCanonical(t *testing.T) {
+	for _, tc := range []struct {
+		forms     []string
+		name, typ string
+	}{
+		{[]string{"organization:NEW HAMPSHIRE:1", "organization:New Hampshire:2"}, "New Hampshire", "organization"},
+		{[]string{"organization:NEW HAMPSHIRE:1", "organization:New Hampshire:1"}, "New Hampshire", "organization"}, // not in capitals
+		{[]string{"organization:NEW HAMPSHIRE:3", "organization:New Hampshire:1"}, "NEW HAMPSHIRE", "organization"},
+		{[]string{"person:Trump:40", "person:Donald Trump:3", "person:Donald J. Trump:2", "organization:Donald Trump:4"}, "Donald Trump", "person"},
+		{[]string{"person:Hillary Clinton:1", "person:Hillary Rodham Clinton:1"}, "Hillary Rodham Clinton", "person"}, // fullest
+		{[]string{"person:Mr. Trump:2", "person:Trump:1"}, "Trump", "person"},
+		{[]string{"person:Acme:1", "organization:Acme:1"}, "Acme", "organization"}, // a tie: byte order
+	} {
+		fs := forms(t, tc.forms...)
+		for range 3 { // any order of the forms
+			if name, typ := Canonical(fs); name != tc.name || typ != tc.typ {
+				t.Errorf("%v: %q %q, want %q %q", tc.forms, name, typ, tc.name, tc.typ)
+			}
+			slices.Reverse(fs)
+			fs = append(fs[1:], fs[0])
+		}
+	}
+}
+
+func TestHeads(t *testing.T) {
+	fs := forms(t, "person:Hillary Clinton:1", "person:Hillary Rodham Clinton:1", "person:Bill Clinton:1", "person:Clinton:4",
+		"person:Donald J. Trump:1", "person:Mr. Trump:3", "organization:Trump:1", "person:Donald Trump Jr.:1", "person:Trump Jr.:1",
+		"person:Merkel:1", "organization:the White House:1", "person:White House:1")
+	want := []string{"hillary clinton", "hillary clinton", "bill clinton", "clinton",
+		"donald trump", "donald trump", "trump", "donald trump jr", "donald trump jr",
+		"merkel", "white house", "white house"}
+	if got := Heads(fs); !slices.Equal(got, want) {
+		t.Errorf("heads:\n got %q\nwant %q", got, want)
 	}
 }

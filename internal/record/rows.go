@@ -16,17 +16,15 @@ type Rows interface {
 
 // SelectHits is the statement, after a common table expression
 // page(oid, qid, date, score) of the occurrences to show, that selects
-// them as ScanHits reads them; snippet is the SQL expression of a hit's
-// snippet. The caller appends the order.
-func SelectHits(snippet string) string {
-	return `SELECT p.qid, p.score, p.date, o.article_id, o.kind, o.content, o.source, o.cue, o.spans, s.name, s.type, q.articles, ` + snippet + `
+// them as ScanHits reads them. The caller appends the order.
+const SelectHits = `SELECT p.qid, p.score, p.date, o.article_id, o.kind, o.confidence, o.content, o.source, o.cue, o.spans, s.name, s.type, q.articles
 	FROM page p JOIN occurrences o ON o.id = p.oid JOIN quotes q ON q.id = p.qid LEFT JOIN speakers s ON s.id = o.speaker_id`
-}
 
 // ScanHits reads a search page of at most limit hits from rows selected
-// by SelectHits, ordered and limited to limit+1 rows. next is the cursor of the following page, "" when there is
-// none.
-func ScanHits(rows Rows, limit int) (hits []onrecord.Hit, next string, err error) {
+// by SelectHits, ordered and limited to limit+1 rows, with the snippets of
+// search q (nil: none). next is the cursor of the following page, "" when
+// there is none.
+func ScanHits(rows Rows, limit int, q *Search) (hits []onrecord.Hit, next string, err error) {
 	var last Cursor
 	for rows.Next() {
 		var h onrecord.Hit
@@ -34,8 +32,8 @@ func ScanHits(rows Rows, limit int) (hits []onrecord.Hit, next string, err error
 		var kind string
 		var spans []byte
 		var name, typ *string
-		if err := rows.Scan(&c.Quote, &c.Score, &c.Date, &h.ArticleID, &kind, &h.Content, &h.Source, &h.Cue, &spans,
-			&name, &typ, &h.Articles, &h.Snippet); err != nil {
+		if err := rows.Scan(&c.Quote, &c.Score, &c.Date, &h.ArticleID, &kind, &h.Confidence, &h.Content, &h.Source, &h.Cue, &spans,
+			&name, &typ, &h.Articles); err != nil {
 			return nil, "", err
 		}
 		if len(hits) == limit {
@@ -50,6 +48,9 @@ func ScanHits(rows Rows, limit int) (hits []onrecord.Hit, next string, err error
 		}
 		h.QuoteID, h.Date, h.Kind = c.Quote, c.Date, onrecord.Kind(kind)
 		h.Speaker = rowSpeaker(name, typ)
+		if q != nil {
+			h.Snippet = q.Snippet(h.Content)
+		}
 		hits = append(hits, h)
 		last = c
 	}

@@ -115,7 +115,8 @@ healthcare markets are failing I apologize to britney spears for my part in it d
 the economy jobs wall border trade deal china taxes voters campaign election
 democracy café naïve Zürich résumé policy vaccine climate energy budget deficit
 senate house vote bill law court justice freedom nation people families workers
-tonight tomorrow never always again together strong great better worse`)
+tonight tomorrow never always again together strong great better worse
+it's its U.S. us Trump's trumps health-care don't policies`)
 
 // shared are quotations that several articles report, each by one person.
 var shared = func() []Q {

@@ -264,6 +264,9 @@
     setStatus("Loading quotes…");
     try {
       const res = await api("/v1/quotes?" + new URLSearchParams({ speaker: name, limit: "500" }).toString());
+      // speaker= matches name words ("Clinton" is every Clinton): this
+      // page is one speaker's.
+      res.quotes = res.quotes.filter((h) => speakerName(h) === name);
       const groups = new Map();
       for (const h of res.quotes) {
         const d = h.date || "undated";
