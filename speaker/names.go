@@ -4,6 +4,10 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/runes"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
 )
 
 // titles are honorifics and offices written before a name; they are not part
@@ -11,7 +15,7 @@ import (
 var titles = set(`mr mrs ms miss mx dr prof sen senator rep representative gov governor
 	president vice vp secretary sec gen general lt col colonel maj major capt captain sgt
 	adm admiral rev reverend fr father sister brother judge justice chief chairman chairwoman
-	chair speaker mayor attorney ambassador sir dame lady pope former candidate nominee
+	chair speaker mayor attorney ambassador sir dame lady lord baroness pope former candidate nominee
 	congressman congresswoman hon honorable pastor rabbi imam bishop cardinal commissioner
 	sheriff officer detective retired ret first pres mister`)
 
@@ -158,12 +162,19 @@ func (n *Names) Add(name string) {
 	}
 	// A variant with a middle initial ("Donald J. Trump") is the same
 	// person as a known name without it; keep the shorter spelling.
+	// The same name with its diacritics ("Erdoğan" after "Erdogan") is
+	// kept in their spelling.
+	written := c
 	if m := n.lookupFull(c, w); m != "" {
 		c = m
 	}
 	if i, ok := n.index[c]; ok {
 		f := n.full[i]
 		f.count++
+		if written != c && written != fold(written) && fold(written) == fold(c) {
+			delete(n.index, c)
+			f.name = written
+		}
 		n.full = append(n.full[:i], n.full[i+1:]...)
 		n.full = append(n.full, f)
 	} else {
@@ -216,11 +227,29 @@ func nameWords(c string) []string {
 		if initial(w) {
 			continue
 		}
-		// "O’Neill" and "O'Neill" are one name.
-		out = append(out, strings.ToLower(strings.ReplaceAll(w, "’", "'")))
+		// "O’Neill" and "O'Neill" are one name, and so are "Erdoğan"
+		// and "Erdogan": articles drop diacritics in some mentions.
+		out = append(out, fold(strings.ToLower(strings.ReplaceAll(w, "’", "'"))))
 	}
 	return out
 }
+
+// fold is w without diacritics ("ğ" → "g").
+func fold(w string) string {
+	for i := 0; i < len(w); i++ {
+		if w[i] >= utf8.RuneSelf {
+			f, _, err := transform.String(unaccent, w)
+			if err != nil {
+				return w
+			}
+			return f
+		}
+	}
+	return w
+}
+
+// unaccent decomposes letters and drops their combining marks.
+var unaccent = transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
 
 // lookupFull finds the most recent known name with the same first and
 // last word, or, for a person, one that ends with all the words of this

@@ -23,10 +23,9 @@ func (a *doc) speakerOf(e int) *onrecord.Speaker {
 	switch en.typ {
 	case Person:
 		// The whole article is known now: "Roe" said before "Referee
-		// Jane Roe" is written out is still Jane Roe.
-		if !strings.Contains(name, " ") {
-			name = a.people.Lookup(name)
-		}
+		// Jane Roe" is written out is still Jane Roe, and a name written
+		// without its diacritics is written with them.
+		name = a.people.Lookup(name)
 	case Organization:
 		name = a.fullOrg(name)
 	}
