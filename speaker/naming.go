@@ -28,6 +28,11 @@ func (a *doc) speakerOf(e int) *onrecord.Speaker {
 		name = a.people.Lookup(name)
 	case Organization:
 		name = a.fullOrg(name)
+	case Other:
+		// Initials the article expands are an organisation's.
+		if full, ok := a.acronyms[strings.ReplaceAll(name, ".", "")]; ok {
+			name, en = full, &entity{typ: Organization}
+		}
 	}
 	// In a name ending in a capitalised organisation word, a person
 	// noun is part of the name ("Premier League", "Queen's Park Rangers").
@@ -90,6 +95,9 @@ var joinWords = set(`of and for the on de van von der da du la le al bin y in & 
 // or this one with a company word after it ("Acme" → "Acme Corp").
 func (a *doc) fullOrg(name string) string {
 	acr := strings.ReplaceAll(name, ".", "")
+	if full, ok := a.acronyms[acr]; ok {
+		return full
+	}
 	best := name
 	for _, f := range a.orgs.full {
 		switch {

@@ -154,8 +154,9 @@ type doc struct {
 	// lowerSeen tells, of the words asked about, whether the article
 	// writes them in lower case.
 	lowerSeen map[string]bool
-	signs     []signature // the writers' signatures, once asked for
-	scratch   *scratch    // where the per-token arrays go back to
+	signs     []signature       // the writers' signatures, once asked for
+	acronyms  map[string]string // acronym → the name it stands for, where the article says
+	scratch   *scratch          // where the per-token arrays go back to
 }
 
 func analyse(d *onrecord.Document) *doc {
@@ -207,6 +208,7 @@ func analyse(d *onrecord.Document) *doc {
 	a.markParagraphsAndQuotes()
 	a.people.pron = a.namePronouns()
 	a.findNames()
+	a.findAcronyms()
 	a.findNominals()
 	a.voteGender()
 	return a
