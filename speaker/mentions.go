@@ -542,7 +542,8 @@ var personTitles = set(`mr mrs ms dr sen rep gov gen lt col sgt rev`)
 // after such a noun ("the documentary Framing Britney") is a title.
 var workNouns = set(`documentary film movie report video poll survey study book memoir
 	article series show episode album song ad advertisement commercial statement letter
-	op-ed editorial column analysis paper review investigation audit documentary's`)
+	op-ed editorial column analysis paper review investigation audit documentary's
+	research data statistics findings figures`)
 
 // workBefore tells whether token i follows a work noun of its sentence,
 // possibly with a determiner between ("the film The Post").

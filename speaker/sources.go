@@ -268,7 +268,7 @@ func (a *doc) resolveTokens(qi int, toks []int) int {
 	// A description of someone named before: "the senator", or "Obama's
 	// former strategist", who is someone other than Obama.
 	owner := -1
-	if personNouns[headLemma] {
+	if isPersonNoun(headLemma) {
 		owner = a.owner(h)
 	}
 	if det := a.determiner(h); (det == "the" || det == "this" || owner >= 0) && a.d.Tokens[h].Tag == "NN" {
@@ -286,26 +286,24 @@ func (a *doc) resolveTokens(qi int, toks []int) int {
 				return e
 			}
 		}
-		if orgNouns[headLemma] {
-			for mi := len(a.ments) - 1; mi >= 0; mi-- {
-				m := a.ments[mi]
-				en := a.ents[m.ent]
-				if m.start < h && en.typ == Organization && strings.HasSuffix(strings.ToLower(en.name), " "+headLemma) {
-					return m.ent
-				}
+		// "The archive" after "the Gun Violence Archive": the
+		// organisation last named with the noun as one of its words.
+		if !isPersonNoun(headLemma) && !workNouns[headLemma] && !roleNouns[headLemma] {
+			if e := a.orgNamedWith(h, headLemma); e >= 0 {
+				return e
 			}
 		}
 		// Else "the singer", "the company": the named person or
 		// organisation the story is about there, found the way a pronoun
 		// is ("she", "it"), when its gender does not contradict the noun's.
 		switch {
-		case personNouns[headLemma] && !(owner >= 0 && roleNouns[headLemma]) || titleNouns[headLemma] != "":
+		case isPersonNoun(headLemma) && !(owner >= 0 && roleNouns[headLemma]) || titleNouns[headLemma] != "":
 			// "Trump's lawyer" is who the story says, not whoever
 			// it is about there.
 			if e := a.pronoun(qi, h, "3sg"); e >= 0 && e != owner && a.ents[e].typ == Person {
 				return e
 			}
-		case orgNouns[headLemma] || groupNouns[headLemma]:
+		case isOrgNoun(headLemma):
 			if e := a.storyOrg(qi, h); e >= 0 {
 				return e
 			}
@@ -339,6 +337,25 @@ func (a *doc) resolveTokens(qi int, toks []int) int {
 		a.ents[e].gender = nounGender(headLemma)
 	}
 	return e
+}
+
+// orgNamedWith is the organisation named last before token h with noun
+// as one of its capitalised words, or -1; a name of one word is too
+// often a tagger's stray capital ("Poll").
+func (a *doc) orgNamedWith(h int, noun string) int {
+	for mi := len(a.ments) - 1; mi >= 0; mi-- {
+		m := a.ments[mi]
+		en := a.ents[m.ent]
+		if m.start >= h || en.typ != Organization || !strings.Contains(en.name, " ") {
+			continue
+		}
+		for _, w := range strings.Fields(en.name) {
+			if isUpperFirst(w) && strings.EqualFold(w, noun) {
+				return m.ent
+			}
+		}
+	}
+	return -1
 }
 
 // storyOrg is the named organisation the story is about at the noun h
