@@ -287,6 +287,23 @@ func TestNewsSpeakers(t *testing.T) {
 				{"a spokesman", "", ""},
 			},
 		},
+		{
+			name: "science and business: initials defined, a name without its accents, British titles, an office",
+			text: "The Northern Rivers Conservation Authority (NRCA) has warned that salmon numbers in the estuary fell by a third last year.\n\n" +
+				"The NRCA said the decline was linked to warmer water. Its chief scientist, Dr Sofía Ibáñez, said the trend was \"alarming\".\n\n" +
+				"\"We have never seen a drop this steep,\" Ibanez said.\n\n" +
+				"Lord Ashworth, who chairs the authority's board, said funding for monitoring would double. A statement from Mr Pennock's office said the minister would visit the estuary in May.\n\n" +
+				"Mr Pennock said he was \"deeply concerned\". Ms Okoye, a local angler, said the fish had been disappearing for years.",
+			want: []want{
+				{"The Northern Rivers Conservation Authority (NRCA)", "Northern Rivers Conservation Authority", "organization"},
+				{"The NRCA", "Northern Rivers Conservation Authority", "organization"},
+				{"Ibanez", "Sofía Ibáñez", "person"},
+				{"Lord Ashworth, who chairs the authority's board,", "Ashworth", "person"},
+				{"A statement from Mr Pennock's office", "Pennock", "person"},
+				{"Mr Pennock", "Pennock", "person"},
+				{"Ms Okoye, a local angler,", "Okoye", "person"},
+			},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -100,8 +100,8 @@ func (a *doc) findNames() {
 					break
 				}
 			}
-			if e-s == 1 && c == Person && a.bareDescription(s) {
-				s = e // "the Welshman" is no name
+			if e-s == 1 && (c == Person && a.bareDescription(s) || personTitles[a.keyAt(s)]) {
+				s = e // "the Welshman", a lone "Mr" is no name
 				continue
 			}
 			if e > s && c == Person {
@@ -209,7 +209,7 @@ func (a *doc) findNames() {
 		if inRun[i] || titles[a.keyAt(i)] || !proper && !a.capitalisedOnly(i) {
 			continue
 		}
-		if proper && i > 0 && personTitles[a.keyAt(i-1)] && a.sent[i-1] == a.sent[i] {
+		if i > 0 && personTitles[a.keyAt(i-1)] && a.sent[i-1] == a.sent[i] {
 			j := i + 1
 			for j < len(toks) && isProper(toks[j].Tag) && !inRun[j] && a.sent[j] == a.sent[i] {
 				j++
@@ -324,7 +324,8 @@ func (a *doc) firstNameBefore(s, e int) bool {
 		return false
 	}
 	t := &a.d.Tokens[f]
-	if !isProper(t.Tag) || int(t.Head) < s || int(t.Head) >= e || a.roleWord(f) {
+	// "on Tuesday Roe met": a date is no first name.
+	if !isProper(t.Tag) || int(t.Head) < s || int(t.Head) >= e || a.roleWord(f) || t.NER == "DATE" || t.NER == "TIME" {
 		return false
 	}
 	k := a.keyAt(f)

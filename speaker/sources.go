@@ -170,6 +170,13 @@ func (a *doc) resolveTokens(qi int, toks []int) int {
 			return -1
 		}
 	}
+	// A title alone, the name after it left out of the source by the
+	// extractor ("Ms" of "Ms Roe said"): the person named after it.
+	if last := toks[len(toks)-1]; len(words) == 1 && personTitles[key(words[0])] && last+1 < len(a.words) {
+		if e := a.namedAt(last + 1); e >= 0 && a.ents[e].typ == Person {
+			return e
+		}
+	}
 	if len(words) == 2 && words[0] == "the" && (words[1] == "former" || words[1] == "latter") {
 		return a.formerLatter(toks[0], words[1] == "former")
 	}
@@ -423,6 +430,9 @@ func (a *doc) namedSource(named []int, h int, headLemma string) int {
 		}
 	}
 	m := a.ments[named[0]]
+	if e := a.officeOf(h); e >= 0 {
+		return e
+	}
 	if orgNouns[headLemma] && a.ents[m.ent].typ == Person {
 		// "the Trump campaign", "Clinton's campaign": the organisation.
 		// Her team or camp is her campaign where the story has one.

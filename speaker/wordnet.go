@@ -20,8 +20,11 @@ var (
 )
 
 // isPersonNoun tells a noun for a person: one the rules list (news use:
-// "star", "host") or one WordNet gives.
-func isPersonNoun(w string) bool { return personNouns[w] || wordnetPerson[w] }
+// "star", "host") or one WordNet gives, unless the rules list it for an
+// organisation ("the broadcaster").
+func isPersonNoun(w string) bool {
+	return personNouns[w] || wordnetPerson[w] && !groupNouns[w] && !orgNouns[w]
+}
 
 // isOrgNoun tells a noun for an organisation, listed or from WordNet; a
 // family is defined by someone ("his family"), not named.
