@@ -304,6 +304,16 @@ func TestNewsSpeakers(t *testing.T) {
 				{"Ms Okoye, a local angler,", "Okoye", "person"},
 			},
 		},
+		{
+			name: "transport: a title run classed as an organisation, a description renamed after a comma",
+			text: "Rail passengers in Wales will have to wear face masks from next month, the Welsh government announced on Monday.\n\n" +
+				"Wales First Minister Gwenllian Pryce said the rule would be reviewed every three weeks.\n\n" +
+				"The chief executive of the operator (Cambrian Valley Railways), Owain Lloyd, said staff would hand out masks at the busiest stations.",
+			want: []want{
+				{"Wales First Minister Gwenllian Pryce", "Gwenllian Pryce", "person"},
+				{"The chief executive of the operator (Cambrian Valley Railways), Owain Lloyd,", "Owain Lloyd", "person"},
+			},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -144,7 +144,7 @@ func (a *doc) findNames() {
 				// whole as an organisation: a title and a first name
 				// inside start a person, and the organisation ends
 				// before the title.
-				if p := a.afterTitles(s, e); p > s && e-p >= 2 && firstName(a.lower[p]) && !orgHeads[a.lower[e-1]] {
+				if p := a.afterTitles(s, e); p > s && e-p >= 2 && (firstName(a.lower[p]) || e-p == 2 && a.roleWord(p-1)) && !orgHeads[a.lower[e-1]] {
 					if t := a.titleStart(p); t > s {
 						runs = append(runs, run{s, t, c, a.span(s, t)})
 					}

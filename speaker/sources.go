@@ -202,6 +202,17 @@ func (a *doc) resolveTokens(qi int, toks []int) int {
 		}
 		return a.beforeRelative(h)
 	}
+	// "The general secretary of the union, Jane Roe,": a person named
+	// last, after a comma, renames the description before.
+	if m, ok := a.lastNamed(toks); ok {
+		rest := true
+		for _, t := range toks {
+			rest = rest && (t < m.end || isPunct(a.words[t]))
+		}
+		if rest && m.start > h && m.start > 0 && a.words[m.start-1] == "," && a.ents[m.ent].typ == Person && !isProper(a.d.Tokens[h].Tag) {
+			return m.ent
+		}
+	}
 	if e := a.leadDescription(toks, h); e >= 0 {
 		return e
 	}
@@ -344,6 +355,16 @@ func (a *doc) resolveTokens(qi int, toks []int) int {
 		a.ents[e].gender = nounGender(headLemma)
 	}
 	return e
+}
+
+// lastNamed is the last mention of a person or organisation among toks.
+func (a *doc) lastNamed(toks []int) (mention, bool) {
+	for i := len(toks) - 1; i >= 0; i-- {
+		if m := a.mentAt[toks[i]]; m >= 0 && a.ents[a.ments[m].ent].typ != Other {
+			return a.ments[m], true
+		}
+	}
+	return mention{}, false
 }
 
 // orgNamedWith is the organisation named last before token h with noun
