@@ -410,25 +410,17 @@ func (a *doc) classed(i, j int) bool {
 // somewhere: then a capitalised w opens a sentence ("Said Ellis") rather
 // than naming anyone.
 func (a *doc) writtenLower(w string) bool {
-	if v, ok := a.lowerSeen[w]; ok {
-		return v
-	}
-	// A scan per distinct word asked about: few words are, and indexing
-	// every word of the article cost more.
-	found := false
-	for i, x := range a.lower {
-		if x == w {
+	if a.lowerSeen == nil {
+		// Indexed once: a scan per word asked about made long
+		// documents quadratic.
+		a.lowerSeen = map[string]bool{}
+		for i, x := range a.lower {
 			if r, _ := utf8.DecodeRuneInString(a.words[i]); unicode.IsLower(r) {
-				found = true
-				break
+				a.lowerSeen[x] = true
 			}
 		}
 	}
-	if a.lowerSeen == nil {
-		a.lowerSeen = map[string]bool{}
-	}
-	a.lowerSeen[w] = found
-	return found
+	return a.lowerSeen[w]
 }
 
 // capitalisedOnly tells a word written with a capital letter that the

@@ -5,6 +5,7 @@
 package speaker
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -98,15 +99,28 @@ func (a *doc) fullOrg(name string) string {
 	if full, ok := a.acronyms[acr]; ok {
 		return full
 	}
+	n := &a.orgs
+	if isAcronym(acr) && len(acr) > 1 {
+		if idx := n.byField["="+acr]; len(idx) > 0 {
+			return n.full[slices.MinFunc(idx, func(x, y int) int { return n.full[x].last - n.full[y].last })].name
+		}
+	}
+	// The candidates in order of last mention, as the longest one wins and
+	// the earlier of two as long.
+	f := strings.Fields(name)
+	if len(f) == 0 {
+		return name
+	}
+	idx := n.newest(append(slices.Clone(n.byField[f[len(f)-1]+">"]), n.byField["<"+f[0]]...))
+	slices.Reverse(idx)
 	best := name
-	for _, f := range a.orgs.full {
+	for _, i := range idx {
+		full := n.full[i].name
 		switch {
-		case isAcronym(acr) && len(acr) > 1 && initials(f.name) == acr:
-			return f.name
-		case len(f.name) > len(best) && strings.HasSuffix(f.name, " "+name):
-			best = f.name
-		case len(f.name) > len(best) && strings.HasPrefix(f.name, name+" ") && orgHeads[strings.ToLower(lastWord(f.name))]:
-			best = f.name // "Acme" → "Acme Corp"
+		case len(full) > len(best) && strings.HasSuffix(full, " "+name):
+			best = full
+		case len(full) > len(best) && strings.HasPrefix(full, name+" ") && orgHeads[strings.ToLower(lastWord(full))]:
+			best = full // "Acme" → "Acme Corp"
 		}
 	}
 	return best

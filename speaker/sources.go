@@ -371,10 +371,10 @@ func (a *doc) lastNamed(toks []int) (mention, bool) {
 // as one of its capitalised words, or -1; a name of one word is too
 // often a tagger's stray capital ("Poll").
 func (a *doc) orgNamedWith(h int, noun string) int {
-	for mi := len(a.ments) - 1; mi >= 0; mi-- {
+	for mi := a.mentBefore(h) - 1; mi >= 0 && a.sent[h]-a.sent[a.ments[mi].start] <= reach; mi-- {
 		m := a.ments[mi]
 		en := a.ents[m.ent]
-		if m.start >= h || en.typ != Organization || !strings.Contains(en.name, " ") {
+		if en.typ != Organization || !strings.Contains(en.name, " ") {
 			continue
 		}
 		for _, w := range strings.Fields(en.name) {
@@ -589,10 +589,13 @@ func (a *doc) writtenProper(h int) bool {
 	if !isUpperFirst(a.words[h]) || isAcronym(a.words[h]) {
 		return false
 	}
-	for i, w := range a.words {
-		if w == a.words[h] && i > 0 && a.sent[i-1] == a.sent[i] && !isPunct(a.words[i-1]) {
-			return true
+	if a.midCaps == nil {
+		a.midCaps = map[string]bool{}
+		for i, w := range a.words {
+			if i > 0 && isUpperFirst(w) && a.sent[i-1] == a.sent[i] && !isPunct(a.words[i-1]) {
+				a.midCaps[w] = true
+			}
 		}
 	}
-	return false
+	return a.midCaps[a.words[h]]
 }

@@ -168,7 +168,8 @@ func (a *doc) renamed(n int) int {
 // views", the group is the voters, not Bloomberg.
 func (a *doc) nounSince(h, e int) bool {
 	last := -1
-	for _, list := range [][]mention{a.ments, a.spoken} {
+	from := a.sent[h] - reach
+	for _, list := range [][]mention{a.ments[a.mentInSent(from):a.mentBefore(h)], a.spokenFrom(from)} {
 		for _, m := range list {
 			if m.ent == e && m.end <= h {
 				last = max(last, m.end)
