@@ -314,6 +314,17 @@ func TestNewsSpeakers(t *testing.T) {
 				{"The chief executive of the operator (Cambrian Valley Railways), Owain Lloyd,", "Owain Lloyd", "person"},
 			},
 		},
+		{
+			name: "business: a firm joined by \"&\" named by its first word, an archive",
+			text: "Shares in insurance broker Harper & Stone fell sharply on Monday after regulators opened an inquiry into its fees.\n\n" +
+				"Harper said in a statement that it was co-operating fully. The company added that no staff had been suspended.\n\n" +
+				"The National Film Archive, which holds the firm's early records, said it would open them to investigators. The archive said the papers covered fifty years of trading.",
+			want: []want{
+				{"Harper", "Harper & Stone", "organization"},
+				{"The company", "Harper & Stone", "organization"},
+				{"The archive", "National Film Archive", "organization"},
+			},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -198,6 +198,20 @@ func (a *doc) findNames() {
 			}
 		}
 	}
+	// A lone word classed as a person that starts the name of an
+	// organisation joined by "&" ("Roe & Doe said", then "Roe said") is
+	// that organisation, unless a person of the article bears it.
+	joined := map[string]bool{}
+	for _, r := range runs {
+		if f := strings.Fields(orgCanonical(r.orig)); r.typ == Organization && len(f) > 2 && f[1] == "&" {
+			joined[f[0]] = true
+		}
+	}
+	for k, r := range runs {
+		if c := Canonical(r.orig); r.typ == Person && r.end-r.start == 1 && joined[c] && !strings.Contains(a.people.Lookup(r.orig), " ") {
+			runs[k].typ = Organization
+		}
+	}
 	// Proper nouns outside any run that are known surnames, or that follow
 	// a personal title ("Mr. Ban"), are people too: taggers often miss a
 	// bare "Clinton" in a headline. So is a known surname the tagger took

@@ -119,8 +119,8 @@ func (a *doc) fullOrg(name string) string {
 		switch {
 		case len(full) > len(best) && strings.HasSuffix(full, " "+name):
 			best = full
-		case len(full) > len(best) && strings.HasPrefix(full, name+" ") && orgHeads[strings.ToLower(lastWord(full))]:
-			best = full // "Acme" → "Acme Corp"
+		case len(full) > len(best) && strings.HasPrefix(full, name+" ") && (orgHeads[strings.ToLower(lastWord(full))] || strings.HasPrefix(full, name+" & ")):
+			best = full // "Acme" → "Acme Corp", "Roe" → "Roe & Doe"
 		}
 	}
 	return best
