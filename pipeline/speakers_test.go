@@ -325,6 +325,15 @@ func TestNewsSpeakers(t *testing.T) {
 				{"The archive", "National Film Archive", "organization"},
 			},
 		},
+		{
+			name: "politics: \"who\" after a name, its clause hung on the noun before",
+			text: "Budget row deepens\n\n" +
+				"The premier was responding to a challenge from Green leader Harriet Vance who said Labour would raise taxes in its next Budget. Mr Blake rejected the claim.",
+			want: []want{
+				{"who", "Harriet Vance", "person"},
+				{"Mr Blake", "Blake", "person"},
+			},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -197,7 +197,15 @@ func (a *doc) resolveTokens(qi int, toks []int) int {
 		return a.pronoun(qi, h, c)
 	}
 	if w := a.d.Tokens[h].Tag; (w == "WP" || w == "WDT") && len(words) == 1 {
-		if e := a.relative(h); e >= 0 {
+		e := a.relative(h)
+		// "a challenge from Jane Roe who said", the clause hung on the
+		// challenge: "who" is a person, the name just before it.
+		if e >= 0 && a.lower[h] == "who" && a.ents[e].desc && !a.ents[e].human {
+			if b := a.beforeRelative(h); b >= 0 && a.ents[b].typ == Person {
+				return b
+			}
+		}
+		if e >= 0 {
 			return e
 		}
 		return a.beforeRelative(h)
