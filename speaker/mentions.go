@@ -396,10 +396,17 @@ func (a *doc) orgWordBefore(s int) bool {
 	prev := a.words[f-1]
 	if isPunct(prev) ||
 		strings.ContainsAny(lastRune(prev), ".!?") && strings.Count(prev, ".") < 2 ||
-		a.d.Tokens[f].NER != "O" || !a.nameWord(f) || a.roleWord(f) || a.headline(f) || isAcronym(a.words[f]) {
+		a.d.Tokens[f].NER != "O" && !a.nationalFirst(f) || !a.nameWord(f) || a.roleWord(f) || a.headline(f) || isAcronym(a.words[f]) {
 		return false
 	}
 	return true
+}
+
+// nationalFirst tells a nationality adjective opening an organisation's
+// name after "the" ("the Ruritanian Ministry of Health"): a tagger classes
+// it apart, as a nationality, but the name holds it.
+func (a *doc) nationalFirst(f int) bool {
+	return a.d.Tokens[f].Tag == "JJ" && runClass(a.d.Tokens[f].NER) == misc && a.lower[f-1] == "the"
 }
 
 // groupNounBefore tells whether a common noun of organisations stands

@@ -1024,3 +1024,28 @@ func TestOneSpaced(t *testing.T) {
 		}
 	}
 }
+
+// TestNationalFirst checks that a nationality adjective the tagger classed
+// apart opens the organisation's name after "the", and only there.
+func TestNationalFirst(t *testing.T) {
+	for _, c := range []struct{ text, src, want string }{
+		{"Talks stalled. The talks failed, the Ruritanian Ministry of Health said.", "the Ruritanian Ministry of Health", "Ruritanian Ministry of Health"},
+		{"Talks stalled. The talks failed, Ruritanian Ministry of Health said.", "Ruritanian Ministry of Health", "Ministry of Health"},
+	} {
+		d := toy(c.text, nil, []string{"Ministry", "Health"})
+		for i := range d.Tokens {
+			switch d.Word(i) {
+			case "Ruritanian":
+				d.Tokens[i].Tag, d.Tokens[i].NER = "JJ", "MISC"
+			case "of":
+				d.Tokens[i].Tag, d.Tokens[i].NER = "IN", "ORGANIZATION"
+			}
+		}
+		splitSentences(d)
+		sourceAt(t, d, c.src, 0)
+		Resolve(d)
+		if sp := d.Quotes[0].Speaker; sp == nil || sp.Name != c.want || sp.Type != Organization {
+			t.Errorf("%q: source %q got %+v, want %s", c.text, c.src, sp, c.want)
+		}
+	}
+}
