@@ -111,7 +111,9 @@ func (a *doc) findNames() {
 				if a.firstNameBefore(s, e) {
 					s--
 				}
-				if a.surnameAfter(s, e) {
+				// A surname, or a regnal number ("Elizabeth II"), the
+				// tagger classed apart.
+				if a.surnameAfter(s, e) || e-s == 1 && e < len(toks) && a.sent[e] == a.sent[s] && roman[a.keyAt(e)] && isUpperFirst(a.words[e]) {
 					e++
 					j = max(j, e)
 				}

@@ -20,6 +20,9 @@ var titles = set(`mr mrs ms miss mx dr prof sen senator rep representative gov g
 	congressman congresswoman hon honorable pastor rabbi imam bishop cardinal commissioner
 	sheriff officer detective retired ret first pres mister`)
 
+// roman are the regnal numbers of monarchs and popes.
+var roman = set(`ii iii iv vi vii viii ix xi xii xiii xiv xv xvi`)
+
 // suffixes end a name without distinguishing people the way a surname does.
 var suffixes = set(`jr sr ii iii iv phd md esq`)
 
@@ -64,7 +67,10 @@ func Canonical(name string) string {
 		if t != last {
 			w[len(w)-1] = t
 		}
-		if t == "" || partyTag(t) || suffixes[key(t)] || !hasLetter(t) {
+		// A regnal number after a lone given name is the name
+		// ("Elizabeth II"); after a surname it is a suffix.
+		regnal := len(w) == 2 && roman[key(t)]
+		if t == "" || partyTag(t) || suffixes[key(t)] && !regnal || !hasLetter(t) {
 			w = w[:len(w)-1]
 			continue
 		}

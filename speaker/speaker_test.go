@@ -24,6 +24,9 @@ func TestCanonical(t *testing.T) {
 		{"the Rev. Peter Wherry", "Peter Wherry"},
 		{"Secretary of State John Kerry", "of State John Kerry"},
 		{"Mrs.", "Mrs."},
+		{"Elizabeth II", "Elizabeth II"},   // a regnal number after a lone given name
+		{"Robert Ames III", "Robert Ames"}, // a suffix after a surname
+		{"Lord Ashworth", "Ashworth"},
 		{"", ""},
 	} {
 		if got := Canonical(c.in); got != c.want {
@@ -54,6 +57,19 @@ func TestNames(t *testing.T) {
 		{"Schultz", "Debbie Wasserman Schultz"},
 	} {
 		if got := n.Lookup(c.in); got != c.want {
+			t.Errorf("Lookup(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+	// A monarch's given name alone; a name written without its accents.
+	var r Names
+	r.Add("Elizabeth II")
+	r.Add("Ayşe Özdemir")
+	for _, c := range []struct{ in, want string }{
+		{"Elizabeth", "Elizabeth II"},
+		{"Ozdemir", "Ayşe Özdemir"},
+		{"Ms Ozdemir", "Ayşe Özdemir"},
+	} {
+		if got := r.Lookup(c.in); got != c.want {
 			t.Errorf("Lookup(%q) = %q, want %q", c.in, got, c.want)
 		}
 	}
