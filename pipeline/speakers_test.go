@@ -334,6 +334,16 @@ func TestNewsSpeakers(t *testing.T) {
 				{"Mr Blake", "Blake", "person"},
 			},
 		},
+		{
+			name: "crime: a common noun capitalised at the start of a sentence",
+			text: "Warehouse fire\n\n" +
+				"A man has been arrested after a fire at a warehouse in Dunmore on Sunday.\n\n" +
+				"The Harbour District Police said officers were called at 02:00. Police said no one had been hurt, and the police added that the cause was not yet known.",
+			want: []want{
+				{"Police", "Harbour District Police", "organization"},
+				{"the police", "Harbour District Police", "organization"},
+			},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -153,6 +153,10 @@ func (a *doc) findNames() {
 					s, typ = p, Person
 				}
 			}
+			if e > s && typ == Organization && a.commonOpener(s, e) {
+				s = e // "Police said": the police, no name
+				continue
+			}
 			if e > s {
 				if c == Person && (orgHeads[a.lower[e-1]] || a.groupNounBefore(s)) {
 					typ = Organization // "Northlight Records", "software company Brightloop"
@@ -408,7 +412,16 @@ func (a *doc) orgWordBefore(s int) bool {
 // name after "the" ("the Ruritanian Ministry of Health"): a tagger classes
 // it apart, as a nationality, but the name holds it.
 func (a *doc) nationalFirst(f int) bool {
-	return a.d.Tokens[f].Tag == "JJ" && runClass(a.d.Tokens[f].NER) == misc && a.lower[f-1] == "the"
+	return a.d.Tokens[f].Tag == "JJ" && runClass(a.d.Tokens[f].NER) == misc && a.lower[f-1] == "the" && !affiliations[a.keyAt(f)]
+}
+
+// commonOpener tells a one-word name [s, e) that opens its sentence and
+// that the article writes in lower case elsewhere: a common noun
+// capitalised by its place ("Police said"), which a tagger may class. A
+// headline's first word may be a name cut short ("State calls ...").
+func (a *doc) commonOpener(s, e int) bool {
+	return e-s == 1 && (s == 0 || a.sent[s-1] != a.sent[s]) && !isAcronym(a.words[s]) && a.writtenLower(a.lower[s]) &&
+		!a.titleLine(s) && !a.headline(s) && a.para[s] > 0
 }
 
 // groupNounBefore tells whether a common noun of organisations stands
@@ -473,7 +486,7 @@ func lastRune(w string) string {
 
 // affiliations are capitalised words written before a surname that say
 // what side the person is on, not who the person is ("Democrat Clinton").
-var affiliations = set(`democrat democrats republican republicans gop libertarian independent
+var affiliations = set(`democrat democrats democratic republican republicans gop libertarian independent
 	conservative liberal labour tory socialist green`)
 
 // headline tells whether token i is in a sentence written in title case.

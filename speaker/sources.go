@@ -268,6 +268,15 @@ func (a *doc) resolveTokens(qi int, toks []int) int {
 		a.people.Add(name)
 		return a.entity(Person, name)
 	}
+	// "Police said": the organisation named with that word, else no one.
+	if len(words) == 1 && a.commonOpener(h, h+1) {
+		if e := a.orgNamedWith(h, a.lower[h]); e >= 0 {
+			return e
+		}
+		e := a.entity(Other, a.lower[h])
+		a.ents[e].desc = true
+		return e
+	}
 	// A proper noun the tagger did not class.
 	if isProper(a.d.Tokens[h].Tag) {
 		s := a.properStart(h)
