@@ -781,6 +781,13 @@ func (a *doc) findNominals() {
 		proper := isProper(t.Tag)
 		if proper {
 			name = a.span(a.properStart(h), e)
+			// A name the tagger classed elsewhere in the article
+			// ("Jay-Z" as a person once, as nothing after) is that
+			// person or organisation.
+			if p := a.namedAs(name); p >= 0 {
+				a.addMention(a.properStart(h), e, p)
+				continue
+			}
 		}
 		ent := a.entity(Other, strings.ToLower(stripDet(name)))
 		a.ents[ent].desc = !proper
@@ -812,6 +819,18 @@ func (a *doc) findNominals() {
 			}
 		}
 	}
+}
+
+// namedAs is the person, else the organisation, of the article named
+// exactly name, or -1; a tagger's class is trusted once it gave it twice
+// ("Twitter" as a person once is a stray).
+func (a *doc) namedAs(name string) int {
+	for _, typ := range []string{Person, Organization} {
+		if e, ok := a.byKey[entityKey{typ, strings.ToLower(name)}]; ok && a.ents[e].count >= 2 {
+			return e
+		}
+	}
+	return -1
 }
 
 // apposName is the named entity in apposition to the noun h ("the party

@@ -1065,3 +1065,24 @@ func TestNationalFirst(t *testing.T) {
 		}
 	}
 }
+
+// TestNamedElsewhere checks a one-word name the tagger classed as a person
+// twice and as nothing the third time: the third is still a mention of the
+// person, counting for pronouns, and not a name of its own.
+func TestNamedElsewhere(t *testing.T) {
+	d := toy("Singer Vex won. Vex thanked fans. Later Vex said the tour would go on.", []string{"Vex"}, nil)
+	last := -1
+	for i := range d.Tokens {
+		if d.Word(i) == "Vex" {
+			last = i
+		}
+	}
+	d.Tokens[last].NER, d.Tokens[last].Dep = "O", "nsubj"
+	splitSentences(d)
+	a := analyse(d)
+	defer a.release()
+	m := a.mentAt[last]
+	if m < 0 || a.ents[a.ments[m].ent].typ != Person || a.ents[a.ments[m].ent].count != 3 {
+		t.Errorf("third Vex: mention %d, want one of the person Vex named three times", m)
+	}
+}
