@@ -221,6 +221,14 @@ func (a *doc) resolveTokens(qi int, toks []int) int {
 			return m.ent
 		}
 	}
+	// "Jane Roe, Acme's chief executive, said" with the name left out of
+	// the source: the person the description stands in apposition to.
+	if f := toks[0] - 1; f > 0 && a.words[f] == "," && a.sent[f-1] == a.sent[h] && a.namedAt(h) < 0 && isPersonNoun(strings.ToLower(a.words[h])) &&
+		words[0] != "a" && words[0] != "an" {
+		if e := a.namedAt(f - 1); e >= 0 && a.ents[e].typ == Person && a.ments[a.mentAt[f-1]].end == f {
+			return e
+		}
+	}
 	if e := a.leadDescription(toks, h); e >= 0 {
 		return e
 	}

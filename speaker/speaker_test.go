@@ -1086,3 +1086,25 @@ func TestNamedElsewhere(t *testing.T) {
 		t.Errorf("third Vex: mention %d, want one of the person Vex named three times", m)
 	}
 }
+
+// TestApposedBefore checks a source cut to the description after a name
+// ("Jane Roe, Acme's chief, said"): the person named before the comma; an
+// indefinite description is someone the story introduces, not resolved so.
+func TestApposedBefore(t *testing.T) {
+	for _, c := range []struct{ text, src, want string }{
+		{"Prices rose. Jane Roe, Acme's chief, said prices would rise.", "Acme's chief", "Jane Roe"},
+		{"Prices rose. Jane Roe, a chief, said prices would rise.", "a chief", ""},
+	} {
+		d := toy(c.text, []string{"Jane Roe"}, []string{"Acme"})
+		splitSentences(d)
+		sourceAt(t, d, c.src, 0)
+		Resolve(d)
+		got := ""
+		if sp := d.Quotes[0].Speaker; sp != nil {
+			got = sp.Name
+		}
+		if got != c.want {
+			t.Errorf("%q: source %q got %q, want %q", c.text, c.src, got, c.want)
+		}
+	}
+}
