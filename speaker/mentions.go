@@ -209,7 +209,10 @@ func (a *doc) findNames() {
 	// that organisation, unless a person of the article bears it.
 	joined := map[string]bool{}
 	for _, r := range runs {
-		if f := strings.Fields(orgCanonical(r.orig)); r.typ == Organization && len(f) > 2 && f[1] == "&" {
+		if r.typ != Organization || !strings.Contains(r.orig, "&") {
+			continue
+		}
+		if f := strings.Fields(orgCanonical(r.orig)); len(f) > 2 && f[1] == "&" {
 			joined[f[0]] = true
 		}
 	}

@@ -67,10 +67,13 @@ func Canonical(name string) string {
 		if t != last {
 			w[len(w)-1] = t
 		}
+		if t == "" || partyTag(t) || !hasLetter(t) {
+			w = w[:len(w)-1]
+			continue
+		}
 		// A regnal number after a lone given name is the name
 		// ("Elizabeth II"); after a surname it is a suffix.
-		regnal := len(w) == 2 && roman[key(t)]
-		if t == "" || partyTag(t) || suffixes[key(t)] && !regnal || !hasLetter(t) {
+		if k := key(t); suffixes[k] && !(len(w) == 2 && roman[k]) {
 			w = w[:len(w)-1]
 			continue
 		}
@@ -205,8 +208,9 @@ func (n *Names) Add(name string) {
 	if n.orgs {
 		// fullOrg looks names up by their first and last written word
 		// and by their initials.
-		f := strings.Fields(c)
-		for _, k := range []string{"<" + f[0], f[len(f)-1] + ">", "=" + initials(c)} {
+		first, _, _ := strings.Cut(c, " ")
+		last := c[strings.LastIndexByte(c, ' ')+1:]
+		for _, k := range []string{"<" + first, last + ">", "=" + initials(c)} {
 			n.byField[k] = append(n.byField[k], i)
 		}
 	}
@@ -215,6 +219,9 @@ func (n *Names) Add(name string) {
 // newest is the full names at indices idx from the most recently
 // mentioned to the least.
 func (n *Names) newest(idx []int) []int {
+	if len(idx) < 2 {
+		return idx // most lookups: no copy to make
+	}
 	out := slices.Clone(idx)
 	slices.SortFunc(out, func(x, y int) int { return n.full[y].last - n.full[x].last })
 	return out
