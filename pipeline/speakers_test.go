@@ -287,6 +287,63 @@ func TestNewsSpeakers(t *testing.T) {
 				{"a spokesman", "", ""},
 			},
 		},
+		{
+			name: "science and business: initials defined, a name without its accents, British titles, an office",
+			text: "The Northern Rivers Conservation Authority (NRCA) has warned that salmon numbers in the estuary fell by a third last year.\n\n" +
+				"The NRCA said the decline was linked to warmer water. Its chief scientist, Dr Sofía Ibáñez, said the trend was \"alarming\".\n\n" +
+				"\"We have never seen a drop this steep,\" Ibanez said.\n\n" +
+				"Lord Ashworth, who chairs the authority's board, said funding for monitoring would double. A statement from Mr Pennock's office said the minister would visit the estuary in May.\n\n" +
+				"Mr Pennock said he was \"deeply concerned\". Ms Okoye, a local angler, said the fish had been disappearing for years.",
+			want: []want{
+				{"The Northern Rivers Conservation Authority (NRCA)", "Northern Rivers Conservation Authority", "organization"},
+				{"The NRCA", "Northern Rivers Conservation Authority", "organization"},
+				{"Ibanez", "Sofía Ibáñez", "person"},
+				{"Lord Ashworth, who chairs the authority's board,", "Ashworth", "person"},
+				{"A statement from Mr Pennock's office", "Pennock", "person"},
+				{"Mr Pennock", "Pennock", "person"},
+				{"Ms Okoye, a local angler,", "Okoye", "person"},
+			},
+		},
+		{
+			name: "transport: a title run classed as an organisation, a description renamed after a comma",
+			text: "Rail passengers in Wales will have to wear face masks from next month, the Welsh government announced on Monday.\n\n" +
+				"Wales First Minister Gwenllian Pryce said the rule would be reviewed every three weeks.\n\n" +
+				"The chief executive of the operator (Cambrian Valley Railways), Owain Lloyd, said staff would hand out masks at the busiest stations.",
+			want: []want{
+				{"Wales First Minister Gwenllian Pryce", "Gwenllian Pryce", "person"},
+				{"The chief executive of the operator (Cambrian Valley Railways), Owain Lloyd,", "Owain Lloyd", "person"},
+			},
+		},
+		{
+			name: "business: a firm joined by \"&\" named by its first word, an archive",
+			text: "Shares in insurance broker Harper & Stone fell sharply on Monday after regulators opened an inquiry into its fees.\n\n" +
+				"Harper said in a statement that it was co-operating fully. The company added that no staff had been suspended.\n\n" +
+				"The National Film Archive, which holds the firm's early records, said it would open them to investigators. The archive said the papers covered fifty years of trading.",
+			want: []want{
+				{"Harper", "Harper & Stone", "organization"},
+				{"The company", "Harper & Stone", "organization"},
+				{"The archive", "National Film Archive", "organization"},
+			},
+		},
+		{
+			name: "politics: \"who\" after a name, its clause hung on the noun before",
+			text: "Budget row deepens\n\n" +
+				"The premier was responding to a challenge from Green leader Harriet Vance who said Labour would raise taxes in its next Budget. Mr Blake rejected the claim.",
+			want: []want{
+				{"who", "Harriet Vance", "person"},
+				{"Mr Blake", "Blake", "person"},
+			},
+		},
+		{
+			name: "crime: a common noun capitalised at the start of a sentence",
+			text: "Warehouse fire\n\n" +
+				"A man has been arrested after a fire at a warehouse in Dunmore on Sunday.\n\n" +
+				"The Harbour District Police said officers were called at 02:00. Police said no one had been hurt, and the police added that the cause was not yet known.",
+			want: []want{
+				{"Police", "Harbour District Police", "organization"},
+				{"the police", "Harbour District Police", "organization"},
+			},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -12,10 +12,10 @@ import "strings"
 // all, adjectives at least one ("the appeals court" is the "U.S. Court of
 // Appeals for the Sixth Circuit" named before); -1 when none.
 func (a *doc) orgWithWords(toks []int, h int, head string) int {
-	for mi := len(a.ments) - 1; mi >= 0; mi-- {
+	for mi := a.mentBefore(h) - 1; mi >= 0 && a.sent[h]-a.sent[a.ments[mi].start] <= reach; mi-- {
 		m := a.ments[mi]
 		en := a.ents[m.ent]
-		if m.start >= h || en.typ != Organization {
+		if en.typ != Organization {
 			continue
 		}
 		words := map[string]bool{}

@@ -132,11 +132,8 @@ func (a *doc) voteGender() {
 			continue
 		}
 		who := -1
-		for mi := len(a.ments) - 1; mi >= 0; mi-- {
+		for mi := a.mentBefore(p) - 1; mi >= 0; mi-- {
 			m := a.ments[mi]
-			if m.start >= p {
-				continue
-			}
 			if a.sent[p]-a.sent[m.start] > 1 {
 				break
 			}
@@ -315,9 +312,9 @@ func (a *doc) beforeRelative(w int) int {
 // earlier (the former) or the later (the latter).
 func (a *doc) formerLatter(p int, former bool) int {
 	var last []int
-	for mi := len(a.ments) - 1; mi >= 0 && len(last) < 2; mi-- {
+	for mi := a.mentBefore(p) - 1; mi >= 0 && len(last) < 2 && a.sent[p]-a.sent[a.ments[mi].start] <= reach; mi-- {
 		m := a.ments[mi]
-		if m.start >= p || a.ents[m.ent].typ == Other {
+		if a.ents[m.ent].typ == Other {
 			continue
 		}
 		if len(last) == 1 && last[0] == m.ent {
@@ -379,8 +376,11 @@ func (a *doc) pronoun(qi, p int, c string) int {
 		at = c0
 	}
 	// Earlier speakers first, then mentions: on a tie the speaker wins.
+	// Only mentions of the last 12 sentences are looked at, found by
+	// position: a scan of all of them made long documents quadratic.
 	var cands []mention
-	for _, list := range [][]mention{a.spoken, a.ments} {
+	from := a.sent[at] - 12
+	for _, list := range [][]mention{a.spokenFrom(from), a.ments[a.mentInSent(from):a.mentBefore(at)]} {
 		for _, m := range list {
 			if m.start >= at || m.end > at && !m.spoken || a.sent[at]-a.sent[m.start] > 12 {
 				continue
@@ -463,13 +463,19 @@ func (a *doc) spokesperson(m mention, c string, g byte) bool {
 // contentStart is the first token of the content of attribution qi, or
 // -1 when it has none.
 func (a *doc) contentStart(qi int) int {
-	first := -1
-	for _, sp := range a.d.Quotes[qi].Content {
-		if i, j := a.d.TokensIn(sp); i < j && (first < 0 || i < first) {
-			first = i
+	if a.contStart == nil {
+		a.contStart = make([]int, len(a.d.Quotes))
+		for q := range a.contStart {
+			first := -1
+			for _, sp := range a.d.Quotes[q].Content {
+				if i, j := a.d.TokensIn(sp); i < j && (first < 0 || i < first) {
+					first = i
+				}
+			}
+			a.contStart[q] = first
 		}
 	}
-	return first
+	return a.contStart[qi]
 }
 
 // weights weigh the evidence for a pronoun's antecedent.

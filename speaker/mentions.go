@@ -100,8 +100,8 @@ func (a *doc) findNames() {
 					break
 				}
 			}
-			if e-s == 1 && c == Person && a.bareDescription(s) {
-				s = e // "the Welshman" is no name
+			if e-s == 1 && (c == Person && a.bareDescription(s) || personTitles[a.keyAt(s)]) {
+				s = e // "the Welshman", a lone "Mr" is no name
 				continue
 			}
 			if e > s && c == Person {
@@ -111,7 +111,9 @@ func (a *doc) findNames() {
 				if a.firstNameBefore(s, e) {
 					s--
 				}
-				if a.surnameAfter(s, e) {
+				// A surname, or a regnal number ("Elizabeth II"), the
+				// tagger classed apart.
+				if a.surnameAfter(s, e) || e-s == 1 && e < len(toks) && a.sent[e] == a.sent[s] && roman[a.keyAt(e)] && isUpperFirst(a.words[e]) {
 					e++
 					j = max(j, e)
 				}
@@ -144,12 +146,16 @@ func (a *doc) findNames() {
 				// whole as an organisation: a title and a first name
 				// inside start a person, and the organisation ends
 				// before the title.
-				if p := a.afterTitles(s, e); p > s && e-p >= 2 && firstName(a.lower[p]) && !orgHeads[a.lower[e-1]] {
+				if p := a.afterTitles(s, e); p > s && e-p >= 2 && (firstName(a.lower[p]) || e-p == 2 && a.roleWord(p-1)) && !orgHeads[a.lower[e-1]] {
 					if t := a.titleStart(p); t > s {
 						runs = append(runs, run{s, t, c, a.span(s, t)})
 					}
 					s, typ = p, Person
 				}
+			}
+			if e > s && typ == Organization && a.commonOpener(s, e) {
+				s = e // "Police said": the police, no name
+				continue
 			}
 			if e > s {
 				if c == Person && (orgHeads[a.lower[e-1]] || a.groupNounBefore(s)) {
@@ -198,6 +204,23 @@ func (a *doc) findNames() {
 			}
 		}
 	}
+	// A lone word classed as a person that starts the name of an
+	// organisation joined by "&" ("Roe & Doe said", then "Roe said") is
+	// that organisation, unless a person of the article bears it.
+	joined := map[string]bool{}
+	for _, r := range runs {
+		if r.typ != Organization || !strings.Contains(r.orig, "&") {
+			continue
+		}
+		if f := strings.Fields(orgCanonical(r.orig)); len(f) > 2 && f[1] == "&" {
+			joined[f[0]] = true
+		}
+	}
+	for k, r := range runs {
+		if c := Canonical(r.orig); r.typ == Person && r.end-r.start == 1 && joined[c] && !strings.Contains(a.people.Lookup(r.orig), " ") {
+			runs[k].typ = Organization
+		}
+	}
 	// Proper nouns outside any run that are known surnames, or that follow
 	// a personal title ("Mr. Ban"), are people too: taggers often miss a
 	// bare "Clinton" in a headline. So is a known surname the tagger took
@@ -209,7 +232,7 @@ func (a *doc) findNames() {
 		if inRun[i] || titles[a.keyAt(i)] || !proper && !a.capitalisedOnly(i) {
 			continue
 		}
-		if proper && i > 0 && personTitles[a.keyAt(i-1)] && a.sent[i-1] == a.sent[i] {
+		if i > 0 && personTitles[a.keyAt(i-1)] && a.sent[i-1] == a.sent[i] {
 			j := i + 1
 			for j < len(toks) && isProper(toks[j].Tag) && !inRun[j] && a.sent[j] == a.sent[i] {
 				j++
@@ -324,7 +347,8 @@ func (a *doc) firstNameBefore(s, e int) bool {
 		return false
 	}
 	t := &a.d.Tokens[f]
-	if !isProper(t.Tag) || int(t.Head) < s || int(t.Head) >= e || a.roleWord(f) {
+	// "on Tuesday Roe met": a date is no first name.
+	if !isProper(t.Tag) || int(t.Head) < s || int(t.Head) >= e || a.roleWord(f) || t.NER == "DATE" || t.NER == "TIME" {
 		return false
 	}
 	k := a.keyAt(f)
@@ -381,10 +405,26 @@ func (a *doc) orgWordBefore(s int) bool {
 	prev := a.words[f-1]
 	if isPunct(prev) ||
 		strings.ContainsAny(lastRune(prev), ".!?") && strings.Count(prev, ".") < 2 ||
-		a.d.Tokens[f].NER != "O" || !a.nameWord(f) || a.roleWord(f) || a.headline(f) || isAcronym(a.words[f]) {
+		a.d.Tokens[f].NER != "O" && !a.nationalFirst(f) || !a.nameWord(f) || a.roleWord(f) || a.headline(f) || isAcronym(a.words[f]) {
 		return false
 	}
 	return true
+}
+
+// nationalFirst tells a nationality adjective opening an organisation's
+// name after "the" ("the Ruritanian Ministry of Health"): a tagger classes
+// it apart, as a nationality, but the name holds it.
+func (a *doc) nationalFirst(f int) bool {
+	return a.d.Tokens[f].Tag == "JJ" && runClass(a.d.Tokens[f].NER) == misc && a.lower[f-1] == "the" && !affiliations[a.keyAt(f)]
+}
+
+// commonOpener tells a one-word name [s, e) that opens its sentence and
+// that the article writes in lower case elsewhere: a common noun
+// capitalised by its place ("Police said"), which a tagger may class. A
+// headline's first word may be a name cut short ("State calls ...").
+func (a *doc) commonOpener(s, e int) bool {
+	return e-s == 1 && (s == 0 || a.sent[s-1] != a.sent[s]) && !isAcronym(a.words[s]) && a.writtenLower(a.lower[s]) &&
+		!a.titleLine(s) && !a.headline(s) && a.para[s] > 0
 }
 
 // groupNounBefore tells whether a common noun of organisations stands
@@ -409,25 +449,17 @@ func (a *doc) classed(i, j int) bool {
 // somewhere: then a capitalised w opens a sentence ("Said Ellis") rather
 // than naming anyone.
 func (a *doc) writtenLower(w string) bool {
-	if v, ok := a.lowerSeen[w]; ok {
-		return v
-	}
-	// A scan per distinct word asked about: few words are, and indexing
-	// every word of the article cost more.
-	found := false
-	for i, x := range a.lower {
-		if x == w {
+	if a.lowerSeen == nil {
+		// Indexed once: a scan per word asked about made long
+		// documents quadratic.
+		a.lowerSeen = map[string]bool{}
+		for i, x := range a.lower {
 			if r, _ := utf8.DecodeRuneInString(a.words[i]); unicode.IsLower(r) {
-				found = true
-				break
+				a.lowerSeen[x] = true
 			}
 		}
 	}
-	if a.lowerSeen == nil {
-		a.lowerSeen = map[string]bool{}
-	}
-	a.lowerSeen[w] = found
-	return found
+	return a.lowerSeen[w]
 }
 
 // capitalisedOnly tells a word written with a capital letter that the
@@ -457,7 +489,7 @@ func lastRune(w string) string {
 
 // affiliations are capitalised words written before a surname that say
 // what side the person is on, not who the person is ("Democrat Clinton").
-var affiliations = set(`democrat democrats republican republicans gop libertarian independent
+var affiliations = set(`democrat democrats democratic republican republicans gop libertarian independent
 	conservative liberal labour tory socialist green`)
 
 // headline tells whether token i is in a sentence written in title case.
@@ -542,7 +574,8 @@ var personTitles = set(`mr mrs ms dr sen rep gov gen lt col sgt rev`)
 // after such a noun ("the documentary Framing Britney") is a title.
 var workNouns = set(`documentary film movie report video poll survey study book memoir
 	article series show episode album song ad advertisement commercial statement letter
-	op-ed editorial column analysis paper review investigation audit documentary's`)
+	op-ed editorial column analysis paper review investigation audit documentary's
+	research data statistics findings figures`)
 
 // workBefore tells whether token i follows a work noun of its sentence,
 // possibly with a determiner between ("the film The Post").
@@ -751,6 +784,13 @@ func (a *doc) findNominals() {
 		proper := isProper(t.Tag)
 		if proper {
 			name = a.span(a.properStart(h), e)
+			// A name the tagger classed elsewhere in the article
+			// ("Jay-Z" as a person once, as nothing after) is that
+			// person or organisation.
+			if p := a.namedAs(name); p >= 0 {
+				a.addMention(a.properStart(h), e, p)
+				continue
+			}
 		}
 		ent := a.entity(Other, strings.ToLower(stripDet(name)))
 		a.ents[ent].desc = !proper
@@ -782,6 +822,18 @@ func (a *doc) findNominals() {
 			}
 		}
 	}
+}
+
+// namedAs is the person, else the organisation, of the article named
+// exactly name, or -1; a tagger's class is trusted once it gave it twice
+// ("Twitter" as a person once is a stray).
+func (a *doc) namedAs(name string) int {
+	for _, typ := range []string{Person, Organization} {
+		if e, ok := a.byKey[entityKey{typ, strings.ToLower(name)}]; ok && a.ents[e].count >= 2 {
+			return e
+		}
+	}
+	return -1
 }
 
 // apposName is the named entity in apposition to the noun h ("the party

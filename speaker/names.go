@@ -1,9 +1,14 @@
 package speaker
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/runes"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
 )
 
 // titles are honorifics and offices written before a name; they are not part
@@ -11,9 +16,12 @@ import (
 var titles = set(`mr mrs ms miss mx dr prof sen senator rep representative gov governor
 	president vice vp secretary sec gen general lt col colonel maj major capt captain sgt
 	adm admiral rev reverend fr father sister brother judge justice chief chairman chairwoman
-	chair speaker mayor attorney ambassador sir dame lady pope former candidate nominee
+	chair speaker mayor attorney ambassador sir dame lady lord baroness pope former candidate nominee
 	congressman congresswoman hon honorable pastor rabbi imam bishop cardinal commissioner
 	sheriff officer detective retired ret first pres mister`)
+
+// roman are the regnal numbers of monarchs and popes.
+var roman = set(`ii iii iv vi vii viii ix xi xii xiii xiv xv xvi`)
 
 // suffixes end a name without distinguishing people the way a surname does.
 var suffixes = set(`jr sr ii iii iv phd md esq`)
@@ -59,7 +67,13 @@ func Canonical(name string) string {
 		if t != last {
 			w[len(w)-1] = t
 		}
-		if t == "" || partyTag(t) || suffixes[key(t)] || !hasLetter(t) {
+		if t == "" || partyTag(t) || !hasLetter(t) {
+			w = w[:len(w)-1]
+			continue
+		}
+		// A regnal number after a lone given name is the name
+		// ("Elizabeth II"); after a surname it is a suffix.
+		if k := key(t); suffixes[k] && !(len(w) == 2 && roman[k]) {
 			w = w[:len(w)-1]
 			continue
 		}
@@ -113,9 +127,15 @@ func initial(w string) bool {
 // one canonical full name. Add names in text order; Lookup then resolves a
 // variant against the names added so far, preferring the most recent.
 type Names struct {
-	full  []fullName // multi-word names, in order of last mention
+	full  []fullName // multi-word names, in order of first mention
 	index map[string]int
-	orgs  bool // organisation names: no titles to strip
+	seq   int // mentions added so far, for fullName.last
+	// The full names by index, by first and by last word: a scan of
+	// them all per lookup made long documents quadratic. byField holds,
+	// for organisations, "<" first written word, last written word ">"
+	// and "=" initials.
+	byFirst, byLast, byField map[string][]int
+	orgs                     bool // organisation names: no titles to strip
 	// alone counts the one-word names written, by lower-case word.
 	alone map[string]int
 	// pron counts, by lower-case word, the he (0) and she (1) pronouns
@@ -133,6 +153,7 @@ type fullName struct {
 	words  []string // lower-case words without initials
 	count  int
 	gender byte // of its first name, worked out once
+	last   int  // when last mentioned: Names.seq then
 }
 
 // Add records a mention of a name; multi-word names become candidates for
@@ -158,20 +179,52 @@ func (n *Names) Add(name string) {
 	}
 	// A variant with a middle initial ("Donald J. Trump") is the same
 	// person as a known name without it; keep the shorter spelling.
+	// The same name with its diacritics ("Erdoğan" after "Erdogan") is
+	// kept in their spelling.
+	written := c
 	if m := n.lookupFull(c, w); m != "" {
 		c = m
 	}
+	n.seq++
 	if i, ok := n.index[c]; ok {
-		f := n.full[i]
+		f := &n.full[i]
 		f.count++
-		n.full = append(n.full[:i], n.full[i+1:]...)
-		n.full = append(n.full, f)
-	} else {
-		n.full = append(n.full, fullName{name: c, words: w, count: 1, gender: genderOfName("", c)})
+		f.last = n.seq
+		if written != c && written != fold(written) && fold(written) == fold(c) {
+			delete(n.index, c)
+			f.name = written
+			n.index[written] = i
+		}
+		return
 	}
-	for i, f := range n.full {
-		n.index[f.name] = i
+	i := len(n.full)
+	n.full = append(n.full, fullName{name: c, words: w, count: 1, gender: genderOfName("", c), last: n.seq})
+	n.index[c] = i
+	if n.byFirst == nil {
+		n.byFirst, n.byLast, n.byField = map[string][]int{}, map[string][]int{}, map[string][]int{}
 	}
+	n.byFirst[w[0]] = append(n.byFirst[w[0]], i)
+	n.byLast[w[len(w)-1]] = append(n.byLast[w[len(w)-1]], i)
+	if n.orgs {
+		// fullOrg looks names up by their first and last written word
+		// and by their initials.
+		first, _, _ := strings.Cut(c, " ")
+		last := c[strings.LastIndexByte(c, ' ')+1:]
+		for _, k := range []string{"<" + first, last + ">", "=" + initials(c)} {
+			n.byField[k] = append(n.byField[k], i)
+		}
+	}
+}
+
+// newest is the full names at indices idx from the most recently
+// mentioned to the least.
+func (n *Names) newest(idx []int) []int {
+	if len(idx) < 2 {
+		return idx // most lookups: no copy to make
+	}
+	out := slices.Clone(idx)
+	slices.SortFunc(out, func(x, y int) int { return n.full[y].last - n.full[x].last })
+	return out
 }
 
 // parse is the canonical form of a written name and its words (see
@@ -216,11 +269,29 @@ func nameWords(c string) []string {
 		if initial(w) {
 			continue
 		}
-		// "O’Neill" and "O'Neill" are one name.
-		out = append(out, strings.ToLower(strings.ReplaceAll(w, "’", "'")))
+		// "O’Neill" and "O'Neill" are one name, and so are "Erdoğan"
+		// and "Erdogan": articles drop diacritics in some mentions.
+		out = append(out, fold(strings.ToLower(strings.ReplaceAll(w, "’", "'"))))
 	}
 	return out
 }
+
+// fold is w without diacritics ("ğ" → "g").
+func fold(w string) string {
+	for i := 0; i < len(w); i++ {
+		if w[i] >= utf8.RuneSelf {
+			f, _, err := transform.String(unaccent, w)
+			if err != nil {
+				return w
+			}
+			return f
+		}
+	}
+	return w
+}
+
+// unaccent decomposes letters and drops their combining marks.
+var unaccent = transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
 
 // lookupFull finds the most recent known name with the same first and
 // last word, or, for a person, one that ends with all the words of this
@@ -232,16 +303,15 @@ func (n *Names) lookupFull(c string, w []string) string {
 	if _, ok := n.index[c]; ok {
 		return c
 	}
-	for i := len(n.full) - 1; i >= 0; i-- {
-		f := n.full[i]
-		if len(f.words) >= 2 && f.words[0] == w[0] && f.words[len(f.words)-1] == w[len(w)-1] {
+	for _, i := range n.newest(n.byFirst[w[0]]) {
+		if f := n.full[i]; len(f.words) >= 2 && f.words[len(f.words)-1] == w[len(w)-1] {
 			return f.name
 		}
 	}
 	if n.orgs || firstName(w[0]) {
 		return ""
 	}
-	for i := len(n.full) - 1; i >= 0; i-- {
+	for _, i := range n.newest(n.byLast[w[len(w)-1]]) {
 		if endsWith(n.full[i].words, w) {
 			return n.full[i].name
 		}
@@ -285,11 +355,9 @@ func (n *Names) Lookup(name string) string {
 		genders = append(genders, 0)
 	}
 	// A surname before a first name; within each, the gender first.
-	surname := func(f fullName) string { return f.words[len(f.words)-1] }
-	first := func(f fullName) string { return f.words[0] }
-	for _, part := range []func(fullName) string{surname, first} {
+	for _, idx := range [][]int{n.byLast[w[0]], n.byFirst[w[0]]} {
 		for _, g := range genders {
-			if m := n.salient(func(f fullName) bool { return part(f) == w[0] && fits(f, g) }); m != "" {
+			if m := n.salient(idx, func(f fullName) bool { return fits(f, g) }); m != "" {
 				return m
 			}
 		}
@@ -330,9 +398,9 @@ func (n *Names) pronGender(w string) byte {
 // another was mentioned at least twice as often, by its full name or its
 // short ones: "Clinton" in a story about Hillary Clinton stays hers after
 // one mention of Bill Clinton.
-func (n *Names) salient(match func(fullName) bool) string {
+func (n *Names) salient(idx []int, match func(fullName) bool) string {
 	best := -1
-	for i := len(n.full) - 1; i >= 0; i-- {
+	for _, i := range n.newest(idx) {
 		f := n.full[i]
 		if !match(f) {
 			continue

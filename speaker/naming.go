@@ -5,6 +5,7 @@
 package speaker
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -23,12 +24,16 @@ func (a *doc) speakerOf(e int) *onrecord.Speaker {
 	switch en.typ {
 	case Person:
 		// The whole article is known now: "Roe" said before "Referee
-		// Jane Roe" is written out is still Jane Roe.
-		if !strings.Contains(name, " ") {
-			name = a.people.Lookup(name)
-		}
+		// Jane Roe" is written out is still Jane Roe, and a name written
+		// without its diacritics is written with them.
+		name = a.people.Lookup(name)
 	case Organization:
 		name = a.fullOrg(name)
+	case Other:
+		// Initials the article expands are an organisation's.
+		if full, ok := a.acronyms[strings.ReplaceAll(name, ".", "")]; ok {
+			name, en = full, &entity{typ: Organization}
+		}
 	}
 	// In a name ending in a capitalised organisation word, a person
 	// noun is part of the name ("Premier League", "Queen's Park Rangers").
@@ -91,15 +96,31 @@ var joinWords = set(`of and for the on de van von der da du la le al bin y in & 
 // or this one with a company word after it ("Acme" → "Acme Corp").
 func (a *doc) fullOrg(name string) string {
 	acr := strings.ReplaceAll(name, ".", "")
+	if full, ok := a.acronyms[acr]; ok {
+		return full
+	}
+	n := &a.orgs
+	if isAcronym(acr) && len(acr) > 1 {
+		if idx := n.byField["="+acr]; len(idx) > 0 {
+			return n.full[slices.MinFunc(idx, func(x, y int) int { return n.full[x].last - n.full[y].last })].name
+		}
+	}
+	// The candidates in order of last mention, as the longest one wins and
+	// the earlier of two as long.
+	f := strings.Fields(name)
+	if len(f) == 0 {
+		return name
+	}
+	idx := n.newest(append(slices.Clone(n.byField[f[len(f)-1]+">"]), n.byField["<"+f[0]]...))
+	slices.Reverse(idx)
 	best := name
-	for _, f := range a.orgs.full {
+	for _, i := range idx {
+		full := n.full[i].name
 		switch {
-		case isAcronym(acr) && len(acr) > 1 && initials(f.name) == acr:
-			return f.name
-		case len(f.name) > len(best) && strings.HasSuffix(f.name, " "+name):
-			best = f.name
-		case len(f.name) > len(best) && strings.HasPrefix(f.name, name+" ") && orgHeads[strings.ToLower(lastWord(f.name))]:
-			best = f.name // "Acme" → "Acme Corp"
+		case len(full) > len(best) && strings.HasSuffix(full, " "+name):
+			best = full
+		case len(full) > len(best) && strings.HasPrefix(full, name+" ") && (orgHeads[strings.ToLower(lastWord(full))] || strings.HasPrefix(full, name+" & ")):
+			best = full // "Acme" → "Acme Corp", "Roe" → "Roe & Doe"
 		}
 	}
 	return best

@@ -170,6 +170,13 @@ func (a *doc) resolveTokens(qi int, toks []int) int {
 			return -1
 		}
 	}
+	// A title alone, the name after it left out of the source by the
+	// extractor ("Ms" of "Ms Roe said"): the person named after it.
+	if last := toks[len(toks)-1]; len(words) == 1 && personTitles[key(words[0])] && last+1 < len(a.words) {
+		if e := a.namedAt(last + 1); e >= 0 && a.ents[e].typ == Person {
+			return e
+		}
+	}
 	if len(words) == 2 && words[0] == "the" && (words[1] == "former" || words[1] == "latter") {
 		return a.formerLatter(toks[0], words[1] == "former")
 	}
@@ -190,10 +197,37 @@ func (a *doc) resolveTokens(qi int, toks []int) int {
 		return a.pronoun(qi, h, c)
 	}
 	if w := a.d.Tokens[h].Tag; (w == "WP" || w == "WDT") && len(words) == 1 {
-		if e := a.relative(h); e >= 0 {
+		e := a.relative(h)
+		// "a challenge from Jane Roe who said", the clause hung on the
+		// challenge: "who" is a person, the name just before it.
+		if e >= 0 && a.lower[h] == "who" && a.ents[e].desc && !a.ents[e].human {
+			if b := a.beforeRelative(h); b >= 0 && a.ents[b].typ == Person {
+				return b
+			}
+		}
+		if e >= 0 {
 			return e
 		}
 		return a.beforeRelative(h)
+	}
+	// "The general secretary of the union, Jane Roe,": a person named
+	// last, after a comma, renames the description before.
+	if m, ok := a.lastNamed(toks); ok {
+		rest := true
+		for _, t := range toks {
+			rest = rest && (t < m.end || isPunct(a.words[t]))
+		}
+		if rest && m.start > h && m.start > 0 && a.words[m.start-1] == "," && a.ents[m.ent].typ == Person && !isProper(a.d.Tokens[h].Tag) {
+			return m.ent
+		}
+	}
+	// "Jane Roe, Acme's chief executive, said" with the name left out of
+	// the source: the person the description stands in apposition to.
+	if f := toks[0] - 1; f > 0 && a.words[f] == "," && a.sent[f-1] == a.sent[h] && a.namedAt(h) < 0 && isPersonNoun(strings.ToLower(a.words[h])) &&
+		words[0] != "a" && words[0] != "an" {
+		if e := a.namedAt(f - 1); e >= 0 && a.ents[e].typ == Person && a.ments[a.mentAt[f-1]].end == f {
+			return e
+		}
 	}
 	if e := a.leadDescription(toks, h); e >= 0 {
 		return e
@@ -242,6 +276,15 @@ func (a *doc) resolveTokens(qi int, toks []int) int {
 		a.people.Add(name)
 		return a.entity(Person, name)
 	}
+	// "Police said": the organisation named with that word, else no one.
+	if len(words) == 1 && a.commonOpener(h, h+1) {
+		if e := a.orgNamedWith(h, a.lower[h]); e >= 0 {
+			return e
+		}
+		e := a.entity(Other, a.lower[h])
+		a.ents[e].desc = true
+		return e
+	}
 	// A proper noun the tagger did not class.
 	if isProper(a.d.Tokens[h].Tag) {
 		s := a.properStart(h)
@@ -268,7 +311,7 @@ func (a *doc) resolveTokens(qi int, toks []int) int {
 	// A description of someone named before: "the senator", or "Obama's
 	// former strategist", who is someone other than Obama.
 	owner := -1
-	if personNouns[headLemma] {
+	if isPersonNoun(headLemma) {
 		owner = a.owner(h)
 	}
 	if det := a.determiner(h); (det == "the" || det == "this" || owner >= 0) && a.d.Tokens[h].Tag == "NN" {
@@ -286,26 +329,24 @@ func (a *doc) resolveTokens(qi int, toks []int) int {
 				return e
 			}
 		}
-		if orgNouns[headLemma] {
-			for mi := len(a.ments) - 1; mi >= 0; mi-- {
-				m := a.ments[mi]
-				en := a.ents[m.ent]
-				if m.start < h && en.typ == Organization && strings.HasSuffix(strings.ToLower(en.name), " "+headLemma) {
-					return m.ent
-				}
+		// "The archive" after "the Gun Violence Archive": the
+		// organisation last named with the noun as one of its words.
+		if !isPersonNoun(headLemma) && !workNouns[headLemma] && !roleNouns[headLemma] {
+			if e := a.orgNamedWith(h, headLemma); e >= 0 {
+				return e
 			}
 		}
 		// Else "the singer", "the company": the named person or
 		// organisation the story is about there, found the way a pronoun
 		// is ("she", "it"), when its gender does not contradict the noun's.
 		switch {
-		case personNouns[headLemma] && !(owner >= 0 && roleNouns[headLemma]) || titleNouns[headLemma] != "":
+		case isPersonNoun(headLemma) && !(owner >= 0 && roleNouns[headLemma]) || titleNouns[headLemma] != "":
 			// "Trump's lawyer" is who the story says, not whoever
 			// it is about there.
 			if e := a.pronoun(qi, h, "3sg"); e >= 0 && e != owner && a.ents[e].typ == Person {
 				return e
 			}
-		case orgNouns[headLemma] || groupNouns[headLemma]:
+		case isOrgNoun(headLemma):
 			if e := a.storyOrg(qi, h); e >= 0 {
 				return e
 			}
@@ -339,6 +380,35 @@ func (a *doc) resolveTokens(qi int, toks []int) int {
 		a.ents[e].gender = nounGender(headLemma)
 	}
 	return e
+}
+
+// lastNamed is the last mention of a person or organisation among toks.
+func (a *doc) lastNamed(toks []int) (mention, bool) {
+	for i := len(toks) - 1; i >= 0; i-- {
+		if m := a.mentAt[toks[i]]; m >= 0 && a.ents[a.ments[m].ent].typ != Other {
+			return a.ments[m], true
+		}
+	}
+	return mention{}, false
+}
+
+// orgNamedWith is the organisation named last before token h with noun
+// as one of its capitalised words, or -1; a name of one word is too
+// often a tagger's stray capital ("Poll").
+func (a *doc) orgNamedWith(h int, noun string) int {
+	for mi := a.mentBefore(h) - 1; mi >= 0 && a.sent[h]-a.sent[a.ments[mi].start] <= reach; mi-- {
+		m := a.ments[mi]
+		en := a.ents[m.ent]
+		if en.typ != Organization || !strings.Contains(en.name, " ") {
+			continue
+		}
+		for _, w := range strings.Fields(en.name) {
+			if isUpperFirst(w) && strings.EqualFold(w, noun) {
+				return m.ent
+			}
+		}
+	}
+	return -1
 }
 
 // storyOrg is the named organisation the story is about at the noun h
@@ -406,6 +476,9 @@ func (a *doc) namedSource(named []int, h int, headLemma string) int {
 		}
 	}
 	m := a.ments[named[0]]
+	if e := a.officeOf(h); e >= 0 {
+		return e
+	}
 	if orgNouns[headLemma] && a.ents[m.ent].typ == Person {
 		// "the Trump campaign", "Clinton's campaign": the organisation.
 		// Her team or camp is her campaign where the story has one.
@@ -541,10 +614,13 @@ func (a *doc) writtenProper(h int) bool {
 	if !isUpperFirst(a.words[h]) || isAcronym(a.words[h]) {
 		return false
 	}
-	for i, w := range a.words {
-		if w == a.words[h] && i > 0 && a.sent[i-1] == a.sent[i] && !isPunct(a.words[i-1]) {
-			return true
+	if a.midCaps == nil {
+		a.midCaps = map[string]bool{}
+		for i, w := range a.words {
+			if i > 0 && isUpperFirst(w) && a.sent[i-1] == a.sent[i] && !isPunct(a.words[i-1]) {
+				a.midCaps[w] = true
+			}
 		}
 	}
-	return false
+	return a.midCaps[a.words[h]]
 }

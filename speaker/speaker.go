@@ -14,6 +14,7 @@
 package speaker
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -133,29 +134,34 @@ type mention struct {
 }
 
 type doc struct {
-	d       *onrecord.Document
-	words   []string
-	lower   []string
-	sent    []int
-	para    []int
-	quoted  []bool
-	kids    [][]int
-	ents    []*entity
-	byKey   map[entityKey]int
-	ments   []mention
-	mentAt  []int     // token → index in ments, -1 when none
-	titled  []byte    // sentence → title case: 0 not yet known, 1 yes, 2 no
-	spoken  []mention // sources resolved so far, as antecedents
-	people  Names
-	orgs    Names
-	descr   map[string][]description // by noun ("senator"), in text order
-	speaker map[int]int              // attribution index → entity, once resolved
-	srcToks [][]int                  // attribution index → its source's tokens
-	// lowerSeen tells, of the words asked about, whether the article
-	// writes them in lower case.
-	lowerSeen map[string]bool
-	signs     []signature // the writers' signatures, once asked for
-	scratch   *scratch    // where the per-token arrays go back to
+	d      *onrecord.Document
+	words  []string
+	lower  []string
+	sent   []int
+	para   []int
+	quoted []bool
+	kids   [][]int
+	ents   []*entity
+	byKey  map[entityKey]int
+	ments  []mention
+	mentAt []int     // token → index in ments, -1 when none
+	titled []byte    // sentence → title case: 0 not yet known, 1 yes, 2 no
+	spoken []mention // sources resolved so far, as antecedents
+	// spokenAt are the indices of spoken in order of position.
+	spokenAt []int
+	people   Names
+	orgs     Names
+	descr    map[string][]description // by noun ("senator"), in text order
+	speaker  map[int]int              // attribution index → entity, once resolved
+	srcToks  [][]int                  // attribution index → its source's tokens
+	// lowerSeen holds the words the article writes in lower case, by
+	// their lower-case form, and midCaps the capitalised words it writes
+	// inside a sentence; both are made on first use.
+	lowerSeen, midCaps map[string]bool
+	contStart          []int             // attribution → its content's first token, once known (see contentStart)
+	signs              []signature       // the writers' signatures, once asked for
+	acronyms           map[string]string // acronym → the name it stands for, where the article says
+	scratch            *scratch          // where the per-token arrays go back to
 }
 
 func analyse(d *onrecord.Document) *doc {
@@ -207,6 +213,7 @@ func analyse(d *onrecord.Document) *doc {
 	a.markParagraphsAndQuotes()
 	a.people.pron = a.namePronouns()
 	a.findNames()
+	a.findAcronyms()
 	a.findNominals()
 	a.voteGender()
 	return a
@@ -226,5 +233,42 @@ func (a *doc) resolve(qi int) {
 	h := a.headOf(toks[0], toks[len(toks)-1]+1)
 	if h >= 0 {
 		a.spoken = append(a.spoken, mention{start: h, end: h + 1, head: h, ent: e, subj: true, spoken: true})
+		i := sort.Search(len(a.spokenAt), func(i int) bool { return a.spoken[a.spokenAt[i]].start > h })
+		a.spokenAt = slices.Insert(a.spokenAt, i, len(a.spoken)-1)
 	}
+}
+
+// reach is how many sentences back an antecedent, an organisation a
+// description renames or a work's author is looked for: more than any
+// news article has, it keeps long documents linear.
+const reach = 250
+
+// mentBefore is the index of the first mention starting at token p or
+// later: a.ments is in text order once findNominals has run.
+func (a *doc) mentBefore(p int) int {
+	return sort.Search(len(a.ments), func(i int) bool { return a.ments[i].start >= p })
+}
+
+// mentInSent is the index of the first mention in sentence si or later.
+func (a *doc) mentInSent(si int) int {
+	return sort.Search(len(a.ments), func(i int) bool { return a.sent[a.ments[i].start] >= si })
+}
+
+// spokenFrom are the sources resolved so far that start in sentence si or
+// later, in the order they were resolved.
+func (a *doc) spokenFrom(si int) []mention {
+	i := sort.Search(len(a.spokenAt), func(i int) bool { return a.sent[a.spoken[a.spokenAt[i]].start] >= si })
+	if i == len(a.spokenAt) {
+		return nil
+	}
+	if i == 0 {
+		return a.spoken
+	}
+	idx := slices.Clone(a.spokenAt[i:])
+	slices.Sort(idx)
+	out := make([]mention, len(idx))
+	for k, j := range idx {
+		out[k] = a.spoken[j]
+	}
+	return out
 }

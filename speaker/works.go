@@ -67,6 +67,9 @@ func (a *doc) workAuthor(qi, k int) int {
 			if e := a.namedAt(c); e >= 0 {
 				return e
 			}
+			if e := a.officeOf(c); e >= 0 {
+				return e
+			}
 		case t.Dep == "acl" && authorVerbs[lemma(t, a.lower[c])]:
 			for _, g := range a.kids[c] {
 				if a.d.Tokens[g].Dep == "nmod" && a.caseOf(g) == "by" {
@@ -89,6 +92,20 @@ func (a *doc) workAuthor(qi, k int) int {
 			if isSubj(a.d.Tokens[c].Dep) {
 				return a.namedAt(c)
 			}
+		}
+	}
+	return -1
+}
+
+// officeOf is the person whose office the noun i is ("Roe's office"), or
+// -1: an office speaks for whoever holds it.
+func (a *doc) officeOf(i int) int {
+	if lemma(&a.d.Tokens[i], a.lower[i]) != "office" {
+		return -1
+	}
+	for _, c := range a.kids[i] {
+		if e := a.namedAt(c); e >= 0 && a.d.Tokens[c].Dep == "nmod:poss" && a.ents[e].typ == Person {
+			return e
 		}
 	}
 	return -1
@@ -151,7 +168,8 @@ func (a *doc) renamed(n int) int {
 // views", the group is the voters, not Bloomberg.
 func (a *doc) nounSince(h, e int) bool {
 	last := -1
-	for _, list := range [][]mention{a.ments, a.spoken} {
+	from := a.sent[h] - reach
+	for _, list := range [][]mention{a.ments[a.mentInSent(from):a.mentBefore(h)], a.spokenFrom(from)} {
 		for _, m := range list {
 			if m.ent == e && m.end <= h {
 				last = max(last, m.end)

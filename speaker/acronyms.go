@@ -1,0 +1,77 @@
+// Acronyms: a name followed by its initials in parentheses ("the Northern
+// Liberation Front (NLF)") defines them; later uses of the initials and
+// the source that writes both are reported under the name written out.
+
+package speaker
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// acronymWords may stand inside a name an acronym stands for, lower case,
+// with or without a letter of their own ("Notes from Poland (NFP)", "Bank
+// of England (BoE)").
+var acronymWords = set(`of and for the on from in at to de la du des & y`)
+
+// findAcronyms records the names the article expands acronyms to: the
+// shortest run of words just before "(" ACR ")" in the same sentence whose
+// initials spell ACR. The name is also an organisation name of the
+// article, so that shorter forms of it find it.
+func (a *doc) findAcronyms() {
+	for p := 1; p+2 < len(a.words); p++ {
+		if a.words[p] != "(" || a.words[p+2] != ")" || !isAcronym(a.words[p+1]) {
+			continue
+		}
+		acr := strings.ReplaceAll(a.words[p+1], ".", "")
+		for s := p - 1; s >= 0 && s >= p-16 && a.sent[s] == a.sent[p]; s-- {
+			if !isUpperFirst(a.words[s]) {
+				if !acronymWords[a.lower[s]] && a.words[s] != "," {
+					break
+				}
+				continue
+			}
+			if spells(acr, a.words[s:p]) {
+				if a.acronyms == nil {
+					a.acronyms = map[string]string{}
+				}
+				full := orgCanonical(a.span(s, p))
+				a.acronyms[acr] = full
+				a.orgs.Add(full)
+				break
+			}
+		}
+	}
+}
+
+// spells tells whether the initials of words spell acr: each capitalised
+// word gives its first letter (a word in capitals all its letters or its
+// first), a joining word its first letter or none, a comma nothing.
+func spells(acr string, words []string) bool {
+	if len(words) == 0 {
+		return acr == ""
+	}
+	w := words[0]
+	rest := words[1:]
+	if w == "," {
+		return spells(acr, rest)
+	}
+	r, n := utf8.DecodeRuneInString(acr)
+	if n == 0 {
+		return false
+	}
+	f, _ := utf8.DecodeRuneInString(w)
+	if isUpperFirst(w) {
+		if isAcronym(w) {
+			if caps := strings.ReplaceAll(w, ".", ""); strings.HasPrefix(acr, caps) && spells(acr[len(caps):], rest) {
+				return true
+			}
+		}
+		return unicode.ToUpper(f) == unicode.ToUpper(r) && spells(acr[n:], rest)
+	}
+	if !acronymWords[strings.ToLower(w)] {
+		return false
+	}
+	return spells(acr, rest) || unicode.ToUpper(f) == unicode.ToUpper(r) && spells(acr[n:], rest)
+}

@@ -1,0 +1,33 @@
+package speaker
+
+import (
+	_ "embed"
+)
+
+// The common nouns whose most frequent sense in WordNet is a person or an
+// organisation ("the broadcaster", "the firm"), generated from Debian's
+// wordnet-base by wordnet/gen.go so that building needs no WordNet.
+//
+//go:generate go run wordnet/gen.go -out wordnet
+var (
+	//go:embed wordnet/person.txt
+	wordnetPersonText string
+	//go:embed wordnet/org.txt
+	wordnetOrgText string
+
+	wordnetPerson = set(wordnetPersonText)
+	wordnetOrg    = set(wordnetOrgText)
+)
+
+// isPersonNoun tells a noun for a person: one the rules list (news use:
+// "star", "host") or one WordNet gives, unless the rules list it for an
+// organisation ("the broadcaster").
+func isPersonNoun(w string) bool {
+	return personNouns[w] || wordnetPerson[w] && !groupNouns[w] && !orgNouns[w]
+}
+
+// isOrgNoun tells a noun for an organisation, listed or from WordNet; a
+// family is defined by someone ("his family"), not named.
+func isOrgNoun(w string) bool {
+	return groupNouns[w] || orgNouns[w] || wordnetOrg[w] && !roleNouns[w]
+}
