@@ -198,8 +198,10 @@ func (d *decoder) model() *model {
 		d.err = errors.New("model without labels")
 	}
 	nf := d.uint(maxCount)
-	keys := make([]uint64, 0, min(nf, 1<<20))
-	rows := make([][]uint32, 0, min(nf, 1<<20))
+	// A header's count is not trusted for allocation: a corrupt or hostile
+	// file would get tens of megabytes before its first row is read.
+	keys := make([]uint64, 0, min(nf, 1<<12))
+	rows := make([][]uint32, 0, min(nf, 1<<12))
 	var ents []uint32
 	key := uint64(0)
 	if nf > maxEnts {
