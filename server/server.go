@@ -29,8 +29,8 @@ type Options struct {
 	ExtractTimeout time.Duration
 	// MaxExtract is how many extractions run at once; the others wait for a
 	// slot, so a burst of large articles cannot exhaust memory. Default
-	// GOMAXPROCS: an extraction is CPU-bound, so more would not finish
-	// sooner and would slow the record's reads.
+	// GOMAXPROCS-1, at least 1: an extraction is CPU-bound, so more would
+	// not finish sooner, and one core is left to the record's reads.
 	MaxExtract int
 	// MaxLarge is how many of those may be large texts (over LargeText
 	// bytes), so that long articles cannot take every slot from short
@@ -81,7 +81,7 @@ func New(ex onrecord.Extractor, st onrecord.Store, log *slog.Logger, opt Options
 		opt.ExtractTimeout = defaultExtractTimeout
 	}
 	if opt.MaxExtract <= 0 {
-		opt.MaxExtract = runtime.GOMAXPROCS(0)
+		opt.MaxExtract = max(1, runtime.GOMAXPROCS(0)-1)
 	}
 	if opt.MaxLarge <= 0 {
 		opt.MaxLarge = max(1, runtime.GOMAXPROCS(0)/2)
