@@ -169,3 +169,16 @@ func save(out, name string, write func(io.Writer) error) error {
 	}
 	return nil
 }
+
+// AnalyzeTokens tags and parses a copy of d's tokens and sentences as they
+// are, without tokenizing: gold corpora are scored on their own tokens.
+func AnalyzeTokens(p *Pipeline, d *onrecord.Document) *onrecord.Document {
+	c := d.TokenCopy()
+	for i := range c.Tokens {
+		t := &c.Tokens[i]
+		t.Tag, t.NER, t.Lemma, t.Dep, t.Head = "", "", "", "", -1
+	}
+	p.Tagger.Tag(c)
+	p.Parser.Parse(c)
+	return c
+}

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/onrecord/onrecord"
@@ -134,7 +135,9 @@ func runAnalyze(args []string, stdin io.Reader, stdout, stderr io.Writer) error 
 	fs := flags("analyze", stderr)
 	var in inputFlags
 	in.register(fs)
-	score := fs.String("score", "", "score against a split directory with text/ and silver/ (e.g. ../shared/data/polnear/dev)")
+	score := fs.String("score", "", "score against a split directory with text/ and silver/ (e.g. ../shared/data/polnear/dev), or gold tokens: a CoNLL-U or IOB2 file or directory (EWT, GUM, UNER)")
+	split := fs.String("split", "", "with --score on GUM's directory: only the documents of this split of its splits.md (train, dev, test)")
+	genres := fs.String("genre", "", "with --score on GUM: only documents of these genres, comma separated (e.g. news,interview,bio)")
 	args, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -144,6 +147,9 @@ func runAnalyze(args []string, stdin io.Reader, stdout, stderr io.Writer) error 
 		return err
 	}
 	if *score != "" {
+		if _, err := os.Stat(filepath.Join(*score, "silver")); err != nil {
+			return scoreGold(p, *score, *split, *genres, stdout)
+		}
 		arts, err := conllu.LoadSplit(*score)
 		if err != nil {
 			return err
@@ -173,6 +179,47 @@ func runAnalyze(args []string, stdin io.Reader, stdout, stderr io.Writer) error 
 		fmt.Fprintf(stdout, "# doc %s\n", d.ID)
 		return conllu.Write(stdout, d)
 	})
+}
+
+// scoreGold tags and parses the gold tokens of a gold corpus and scores
+// them; see GoldResult.
+func scoreGold(p *pipeline.Pipeline, path, split, genres string, stdout io.Writer) error {
+	gold, err := conllu.LoadGold(path)
+	if err != nil {
+		return err
+	}
+	if split != "" {
+		f, err := os.Open(filepath.Join(path, "..", "splits.md"))
+		if err != nil {
+			if f, err = os.Open(filepath.Join(path, "splits.md")); err != nil {
+				return fmt.Errorf("--split: %w", err)
+			}
+		}
+		ids, err := conllu.GUMSplit(f, split)
+		f.Close()
+		if err != nil {
+			return err
+		}
+		gold = slices.DeleteFunc(gold, func(d *onrecord.Document) bool { return !slices.Contains(ids, d.ID) })
+	}
+	if genres != "" {
+		gs := strings.Split(genres, ",")
+		gold = slices.DeleteFunc(gold, func(d *onrecord.Document) bool {
+			return !slices.ContainsFunc(gs, func(g string) bool { return strings.Contains(d.ID, "_"+strings.TrimSpace(g)+"_") })
+		})
+	}
+	if len(gold) == 0 {
+		return fmt.Errorf("score %s: no documents left", path)
+	}
+	pred := make([]*onrecord.Document, len(gold))
+	for i, g := range gold {
+		pred[i] = pipeline.AnalyzeTokens(p, g)
+	}
+	r, err := eval.ScoreGold(gold, pred)
+	if err != nil {
+		return err
+	}
+	return r.Print(stdout)
 }
 
 func runTrain(args []string, stdin io.Reader, stdout, stderr io.Writer) error {

@@ -1,0 +1,511 @@
+package conllu
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/onrecord/onrecord"
+)
+
+// Gold corpora in the standard CoNLL-U layout (UD EWT, GUM) and IOB2 name
+// files (Universal NER) are read into Documents whose text is the gold
+// tokens joined by single spaces, one sentence a line, so that the tagger
+// and parser see exactly the gold tokens and sentences.
+//
+// Their labels are mapped to what the silver CoreNLP analysis uses, the
+// scheme the tagger, parser, attribution model and speakers read:
+// Tag holds the PTB tag CoreNLP would give ("" where there is none, as for
+// GW and XX), Dep the UD v1 label of the UD v2 relation, and NER a name
+// class (PERSON, ORGANIZATION, LOCATION), NotName where the gold data says
+// the token is in no such name, or "" where it says nothing about names.
+
+// NotName marks a token that gold data puts outside every person,
+// organisation and place name without saying which other class (O, DATE,
+// MISC, ...) CoreNLP would give it: a partial label.
+const NotName = "!NAME"
+
+// Name classes of the gold corpora, as CoreNLP writes them.
+var nameClass = map[string]string{
+	"PER": "PERSON", "ORG": "ORGANIZATION", "LOC": "LOCATION",
+	"person": "PERSON", "organization": "ORGANIZATION", "place": "LOCATION",
+}
+
+// IsName reports whether a NER label is one of the three name classes.
+func IsName(ner string) bool {
+	return ner == "PERSON" || ner == "ORGANIZATION" || ner == "LOCATION"
+}
+
+// CoreNLPTag maps a PTB tag of EWT or GUM to the one CoreNLP's tagger would
+// give; "" for tags with no counterpart (GW, XX: parts of split words and
+// unknown tokens).
+func CoreNLPTag(xpos string) string {
+	switch xpos {
+	case "HYPH", "NFP":
+		return ":"
+	case "ADD":
+		return "NN"
+	case "AFX":
+		return "JJ"
+	case "GW", "XX", "_":
+		return ""
+	}
+	return xpos
+}
+
+// v1Label maps UD v2 relations and subtypes to the UD v1 labels of
+// CoreNLP's basic dependencies (the labels the silver files use).
+var v1Label = map[string]string{
+	"nsubj:pass": "nsubjpass", "csubj:pass": "csubjpass", "aux:pass": "auxpass",
+	"obj": "dobj", "obl": "nmod", "obl:npmod": "nmod:npmod", "obl:tmod": "nmod:tmod",
+	"obl:unmarked": "nmod:tmod", "nmod:unmarked": "nmod:npmod", "det:poss": "nmod:poss",
+	"flat": "compound", "fixed": "mwe", "nsubj:outer": "nsubj", "csubj:outer": "csubj",
+	"advcl:relcl": "advcl", "orphan": "dep", "reparandum": "dep", "goeswith": "dep",
+	"list": "dep", "dislocated": "dep", "vocative": "dep", "discourse": "discourse",
+	// Subtypes CoreNLP writes keep them.
+	"nmod:poss": "nmod:poss", "nmod:tmod": "nmod:tmod", "nmod:npmod": "nmod:npmod",
+	"compound:prt": "compound:prt", "det:predet": "det:predet", "cc:preconj": "cc:preconj",
+	"acl:relcl": "acl:relcl",
+}
+
+// V1Label maps a UD v2 relation to the UD v1 label CoreNLP writes; other
+// subtypes (obl:for, nmod:desc, ...) fall back to their relation.
+func V1Label(dep string) string {
+	if l, ok := v1Label[dep]; ok {
+		return l
+	}
+	if base, _, ok := strings.Cut(dep, ":"); ok {
+		if l, ok := v1Label[base]; ok {
+			return l
+		}
+		return base
+	}
+	return dep
+}
+
+// docBuilder collects gold tokens into a Document, writing their forms
+// joined by spaces and one sentence a line.
+type docBuilder struct {
+	d       *onrecord.Document
+	text    strings.Builder
+	cp      int // code points written so far
+	sent    int // token index where the current sentence began
+	inSent  bool
+	sentIDs []string
+}
+
+func newDocBuilder(id string) *docBuilder { return &docBuilder{d: &onrecord.Document{ID: id}} }
+
+func (b *docBuilder) add(form string, t onrecord.Token) {
+	if !b.inSent {
+		b.inSent, b.sent = true, len(b.d.Tokens)
+		if b.text.Len() > 0 {
+			b.text.WriteByte('\n')
+			b.cp++
+		}
+	} else {
+		b.text.WriteByte(' ')
+		b.cp++
+	}
+	form = strings.Map(func(r rune) rune {
+		if r == ' ' || r == '\t' || r == '\n' || r == '\r' {
+			return '_' // a token with inner spaces (EWT "3 / 4") stays one word
+		}
+		return r
+	}, form)
+	t.BStart, t.Start = int32(b.text.Len()), int32(b.cp)
+	b.text.WriteString(form)
+	b.cp += len([]rune(form))
+	t.BEnd, t.End = int32(b.text.Len()), int32(b.cp)
+	b.d.Tokens = append(b.d.Tokens, t)
+}
+
+// endSent closes the current sentence, if any.
+func (b *docBuilder) endSent() {
+	if b.inSent {
+		b.d.Sents = append(b.d.Sents, onrecord.Sentence{Start: int32(b.sent), End: int32(len(b.d.Tokens))})
+		b.inSent = false
+	}
+}
+
+func (b *docBuilder) done() *onrecord.Document {
+	b.endSent()
+	b.d.Text = b.text.String()
+	b.d.Body = onrecord.Span{Start: 0, End: b.cp}
+	return b.d
+}
+
+// ReadUD reads a CoNLL-U file (ID FORM LEMMA UPOS XPOS FEATS HEAD DEPREL
+// DEPS MISC) into one Document per "# newdoc id" (name when there is none),
+// with tags, lemmas and dependencies mapped as the package comment says.
+// Multiword-token and empty-node lines are skipped. GUM's Entity= brackets
+// give NER (see entityNames); without them NER is "".
+func ReadUD(r io.Reader, name string) ([]*onrecord.Document, error) {
+	var docs []*onrecord.Document
+	b := newDocBuilder(name)
+	var sent []udTok
+	line := 0
+	flushSent := func() {
+		if len(sent) == 0 {
+			return
+		}
+		base := len(b.d.Tokens)
+		names := entityNames(sent)
+		for i, t := range sent {
+			tok := onrecord.Token{Lemma: under(t.f[2]), Tag: CoreNLPTag(t.f[4]), Head: -1, Dep: V1Label(under(t.f[7]))}
+			if t.head > 0 {
+				tok.Head = int32(base + t.head - 1)
+			}
+			tok.NER = names[i]
+			b.add(t.f[1], tok)
+		}
+		b.endSent()
+		sent = sent[:0]
+	}
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 1<<20), 1<<26)
+	docEnts := false
+	for sc.Scan() {
+		line++
+		s := sc.Text()
+		switch {
+		case strings.HasPrefix(s, "# newdoc id"):
+			flushSent()
+			if len(b.d.Tokens) > 0 {
+				docs = append(docs, b.done())
+			}
+			_, id, _ := strings.Cut(s, "=")
+			b = newDocBuilder(strings.TrimSpace(id))
+		case strings.HasPrefix(s, "#"):
+		case strings.TrimSpace(s) == "":
+			flushSent()
+		default:
+			f := strings.Split(s, "\t")
+			if len(f) != 10 {
+				return nil, fmt.Errorf("%s line %d: want 10 columns, got %d", name, line, len(f))
+			}
+			if strings.ContainsAny(f[0], "-.") {
+				continue // a multiword token's surface line or an empty node
+			}
+			id, err1 := strconv.Atoi(f[0])
+			head, err2 := strconv.Atoi(f[6])
+			if err1 != nil || err2 != nil || id != len(sent)+1 || head < 0 {
+				return nil, fmt.Errorf("%s line %d: bad ID/HEAD %q %q", name, line, f[0], f[6])
+			}
+			t := udTok{f: f, head: head}
+			for _, kv := range strings.Split(f[9], "|") {
+				if v, ok := strings.CutPrefix(kv, "Entity="); ok {
+					t.ents, docEnts = v, true
+				}
+			}
+			sent = append(sent, t)
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("read %s: %w", name, err)
+	}
+	flushSent()
+	if len(b.d.Tokens) > 0 {
+		docs = append(docs, b.done())
+	}
+	for _, d := range docs {
+		for i := range d.Tokens {
+			if h := d.Tokens[i].Head; h >= int32(len(d.Tokens)) {
+				return nil, fmt.Errorf("%s: token %d has head %d beyond the document", d.ID, i, h)
+			}
+		}
+	}
+	if docEnts {
+		// A document with entity annotation says where names are not: a
+		// sentence of it with no entity at all is still fully annotated.
+		for _, d := range docs {
+			for i := range d.Tokens {
+				if d.Tokens[i].NER == "" {
+					d.Tokens[i].NER = NotName
+				}
+			}
+		}
+	}
+	return docs, nil
+}
+
+type udTok struct {
+	f    []string
+	head int    // 1-based, 0 for the root
+	ents string // the MISC Entity= value, "" when none
+}
+
+// entityNames finds the names among a GUM sentence's entities: entities of
+// type person, organization or place whose head (the token whose head lies
+// outside the entity) is a proper noun. A name is the part of its entity
+// from the first to the last proper noun, so that "the University of
+// Toronto" is the name "University of Toronto"; a name inside another is
+// dropped. It returns each token's class or "".
+func entityNames(sent []udTok) []string {
+	type span struct {
+		start, end int // token indices, end exclusive
+		class      string
+	}
+	var open []struct {
+		id    string
+		start int
+		class string
+	}
+	var spans []span
+	for i, t := range sent {
+		v := t.ents
+		for v != "" {
+			switch {
+			case v[0] == '(':
+				j := strings.IndexAny(v[1:], "()")
+				body := v[1:]
+				if j >= 0 {
+					body = v[1 : 1+j]
+				}
+				fs := strings.Split(body, "-")
+				class := ""
+				if len(fs) > 1 {
+					class = nameClass[fs[1]]
+				}
+				if j >= 0 && v[1+j] == ')' { // a one-token entity "(id-type-...)"
+					spans = append(spans, span{i, i + 1, class})
+					v = v[1+j+1:]
+					continue
+				}
+				open = append(open, struct {
+					id    string
+					start int
+					class string
+				}{fs[0], i, class})
+				if j < 0 {
+					v = ""
+				} else {
+					v = v[1+j:]
+				}
+			default: // "id)" closes an entity
+				j := strings.IndexByte(v, ')')
+				if j < 0 {
+					v = ""
+					continue
+				}
+				id := v[:j]
+				for k := len(open) - 1; k >= 0; k-- {
+					if open[k].id == id {
+						spans = append(spans, span{open[k].start, i + 1, open[k].class})
+						open = slices.Delete(open, k, k+1)
+						break
+					}
+				}
+				v = v[j+1:]
+			}
+		}
+	}
+	proper := func(i int) bool { return sent[i].f[4] == "NNP" || sent[i].f[4] == "NNPS" }
+	var names []span
+	for _, s := range spans {
+		if s.class == "" {
+			continue
+		}
+		head := -1
+		for i := s.start; i < s.end; i++ {
+			if h := sent[i].head - 1; h < s.start || h >= s.end {
+				head = i
+				break
+			}
+		}
+		if head < 0 || !proper(head) {
+			continue
+		}
+		a, e := head, head+1
+		for i := s.start; i < head; i++ {
+			if proper(i) {
+				a = i
+				break
+			}
+		}
+		for i := s.end - 1; i >= e; i-- {
+			if proper(i) {
+				e = i + 1
+				break
+			}
+		}
+		names = append(names, span{a, e, s.class})
+	}
+	out := make([]string, len(sent))
+	// Outer names first, so that a name inside another is left out.
+	slices.SortStableFunc(names, func(x, y span) int {
+		if x.start != y.start {
+			return x.start - y.start
+		}
+		return y.end - x.end
+	})
+	for _, n := range names {
+		if slices.ContainsFunc(out[n.start:n.end], func(c string) bool { return c != "" }) {
+			continue
+		}
+		for i := n.start; i < n.end; i++ {
+			out[i] = n.class
+		}
+	}
+	return out
+}
+
+// ReadIOB2 reads an IOB2 name file (columns: index, word, tag, ...; a
+// blank line after each sentence; "# newdoc id" starting a document) into
+// Documents with NER only: PER, ORG and LOC become CoreNLP's classes,
+// everything else (O, OTH) NotName.
+func ReadIOB2(r io.Reader, name string) ([]*onrecord.Document, error) {
+	var docs []*onrecord.Document
+	b := newDocBuilder(name)
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 1<<20), 1<<26)
+	line := 0
+	for sc.Scan() {
+		line++
+		s := sc.Text()
+		switch {
+		case strings.HasPrefix(s, "# newdoc id"):
+			if len(b.d.Tokens) > 0 {
+				docs = append(docs, b.done())
+			}
+			_, id, _ := strings.Cut(s, "=")
+			b = newDocBuilder(strings.TrimSpace(id))
+		case strings.HasPrefix(s, "#"):
+		case strings.TrimSpace(s) == "":
+			b.endSent()
+		default:
+			f := strings.Split(s, "\t")
+			if len(f) < 3 {
+				return nil, fmt.Errorf("%s line %d: want 3 columns, got %d", name, line, len(f))
+			}
+			ner := NotName
+			if p, c, ok := strings.Cut(f[2], "-"); ok && (p == "B" || p == "I") && nameClass[c] != "" && c == strings.ToUpper(c) {
+				ner = nameClass[c]
+				if p == "B" && b.inSent && len(b.d.Tokens) > b.sent && b.d.Tokens[len(b.d.Tokens)-1].NER == ner {
+					// Two names of one class side by side: CoreNLP's labels
+					// cannot part them, so neither is learnt as one name.
+					ner = ""
+				}
+			}
+			b.add(f[1], onrecord.Token{NER: ner, Head: -1})
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("read %s: %w", name, err)
+	}
+	if len(b.d.Tokens) > 0 {
+		docs = append(docs, b.done())
+	}
+	return docs, nil
+}
+
+// Names lists the gold names of d: maximal runs of one name class within a
+// sentence, as token ranges [start, end) with their class.
+func Names(d *onrecord.Document) []NameSpan {
+	var out []NameSpan
+	sents := d.Sents
+	if len(sents) == 0 {
+		sents = []onrecord.Sentence{{Start: 0, End: int32(len(d.Tokens))}}
+	}
+	for _, s := range sents {
+		for i := int(s.Start); i < int(s.End) && i < len(d.Tokens); {
+			c := d.Tokens[i].NER
+			if !IsName(c) {
+				i++
+				continue
+			}
+			j := i + 1
+			for j < int(s.End) && j < len(d.Tokens) && d.Tokens[j].NER == c {
+				j++
+			}
+			out = append(out, NameSpan{Start: i, End: j, Class: c})
+			i = j
+		}
+	}
+	return out
+}
+
+// NameSpan is one name: tokens [Start, End) of class Class.
+type NameSpan struct {
+	Start, End int
+	Class      string
+}
+
+// LoadGold reads a gold corpus: a CoNLL-U file (*.conllu), an IOB2 file
+// (*.iob2), or a directory of such files (read in sorted order).
+func LoadGold(path string) ([]*onrecord.Document, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", path, err)
+	}
+	files := []string{path}
+	if st.IsDir() {
+		files = nil
+		for _, ext := range []string{"*.conllu", "*.iob2"} {
+			m, err := filepath.Glob(filepath.Join(path, ext))
+			if err != nil {
+				return nil, fmt.Errorf("list %s: %w", path, err)
+			}
+			files = append(files, m...)
+		}
+		slices.Sort(files)
+		if len(files) == 0 {
+			return nil, fmt.Errorf("no *.conllu or *.iob2 files under %s", path)
+		}
+	}
+	var docs []*onrecord.Document
+	for _, f := range files {
+		ds, err := readGoldFile(f)
+		if err != nil {
+			return nil, err
+		}
+		docs = append(docs, ds...)
+	}
+	return docs, nil
+}
+
+func readGoldFile(path string) ([]*onrecord.Document, error) {
+	fh, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", path, err)
+	}
+	defer fh.Close()
+	name := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+	switch filepath.Ext(path) {
+	case ".iob2":
+		return ReadIOB2(fh, name)
+	case ".conllu":
+		return ReadUD(fh, name)
+	}
+	return nil, fmt.Errorf("read %s: not a .conllu or .iob2 file", path)
+}
+
+// GUMSplit lists the documents of one split (train, dev, test, test2) in
+// GUM's splits.md, a "## split" heading followed by "  * DOC" lines.
+func GUMSplit(r io.Reader, split string) ([]string, error) {
+	var ids []string
+	in := false
+	sc := bufio.NewScanner(r)
+	for sc.Scan() {
+		s := strings.TrimSpace(sc.Text())
+		if h, ok := strings.CutPrefix(s, "## "); ok {
+			in = strings.TrimSpace(h) == split
+			continue
+		}
+		if id, ok := strings.CutPrefix(s, "* "); ok && in {
+			ids = append(ids, strings.TrimSpace(id))
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("read splits: %w", err)
+	}
+	if len(ids) == 0 {
+		return nil, fmt.Errorf("no split %q in splits", split)
+	}
+	return ids, nil
+}

@@ -1,0 +1,129 @@
+package eval
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/onrecord/onrecord"
+	"github.com/onrecord/onrecord/conllu"
+)
+
+// GoldResult compares an analysis of gold tokens (EWT, GUM, UNER, read by
+// conllu.LoadGold) with their gold labels. Tokens are the same on both
+// sides, so tokens pair by index.
+type GoldResult struct {
+	Docs                  int
+	Tokens                int
+	TaggedTokens          int     // tokens with a gold tag
+	POS                   float64 // over tagged tokens
+	ParsedTokens          int     // tokens with a gold head and label
+	UAS, LAS              float64 // over parsed tokens
+	NamedDocs             int     // documents with gold names (or gold "no name")
+	Names                 map[string]PRF
+	GoldNames, PredNames  map[string]int
+	MatchedNames          map[string]int
+}
+
+// nameClasses are the classes name F1 is printed for, as the gold corpora
+// write them, with the CoreNLP class each stands for.
+var nameClasses = []struct{ short, class string }{
+	{"PER", "PERSON"}, {"ORG", "ORGANIZATION"}, {"LOC", "LOCATION"},
+}
+
+// ScoreGold scores pred against gold, pairing documents by position;
+// pred[i] must be an analysis of gold[i]'s tokens. Names are exact token
+// spans, a name being a maximal run of one class within a sentence.
+func ScoreGold(gold, pred []*onrecord.Document) (GoldResult, error) {
+	if len(gold) != len(pred) {
+		return GoldResult{}, fmt.Errorf("score: %d gold documents, %d predicted", len(gold), len(pred))
+	}
+	r := GoldResult{Names: map[string]PRF{}, GoldNames: map[string]int{}, PredNames: map[string]int{}, MatchedNames: map[string]int{}}
+	var pos, uas, las int
+	for k, g := range gold {
+		p := pred[k]
+		if len(p.Tokens) != len(g.Tokens) {
+			return GoldResult{}, fmt.Errorf("score %s: %d gold tokens, %d predicted", g.ID, len(g.Tokens), len(p.Tokens))
+		}
+		r.Docs++
+		r.Tokens += len(g.Tokens)
+		named := false
+		for i := range g.Tokens {
+			gt, pt := &g.Tokens[i], &p.Tokens[i]
+			if gt.Tag != "" {
+				r.TaggedTokens++
+				if gt.Tag == pt.Tag {
+					pos++
+				}
+			}
+			if gt.Dep != "" {
+				r.ParsedTokens++
+				if gt.Head == pt.Head {
+					uas++
+					if gt.Dep == pt.Dep {
+						las++
+					}
+				}
+			}
+			named = named || gt.NER != ""
+		}
+		if !named {
+			continue
+		}
+		r.NamedDocs++
+		type key struct {
+			start, end int
+			class      string
+		}
+		want := map[key]bool{}
+		for _, n := range conllu.Names(g) {
+			want[key{n.Start, n.End, n.Class}] = true
+			r.GoldNames[n.Class]++
+		}
+		for _, n := range conllu.Names(p) {
+			r.PredNames[n.Class]++
+			if want[key{n.Start, n.End, n.Class}] {
+				r.MatchedNames[n.Class]++
+			}
+		}
+	}
+	r.POS = ratio(pos, r.TaggedTokens)
+	r.UAS = ratio(uas, r.ParsedTokens)
+	r.LAS = ratio(las, r.ParsedTokens)
+	var tg, tp, tm int
+	for _, c := range nameClasses {
+		m, np, ng := r.MatchedNames[c.class], r.PredNames[c.class], r.GoldNames[c.class]
+		r.Names[c.short] = prf(m, np, m, ng)
+		tg, tp, tm = tg+ng, tp+np, tm+m
+	}
+	r.Names["ALL"] = prf(tm, tp, tm, tg)
+	return r, nil
+}
+
+// Print writes the figures of the layers the gold data has, one line each.
+func (r GoldResult) Print(w io.Writer) error {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%-16s %d, %d tokens (gold tokens and sentences)\n", "docs", r.Docs, r.Tokens)
+	if r.TaggedTokens > 0 {
+		fmt.Fprintf(&b, "%-16s %s over %d tokens\n", "pos_accuracy", pyFloat(r.POS), r.TaggedTokens)
+	}
+	if r.ParsedTokens > 0 {
+		fmt.Fprintf(&b, "%-16s %s over %d tokens\n", "uas", pyFloat(r.UAS), r.ParsedTokens)
+		fmt.Fprintf(&b, "%-16s %s (UD v2 labels mapped to UD v1)\n", "las", pyFloat(r.LAS))
+	}
+	if r.NamedDocs > 0 {
+		for _, c := range append(nameClasses, struct{ short, class string }{"ALL", ""}) {
+			n := r.Names[c.short]
+			g, p, m := r.GoldNames[c.class], r.PredNames[c.class], r.MatchedNames[c.class]
+			if c.short == "ALL" {
+				g, p, m = 0, 0, 0
+				for _, c := range nameClasses {
+					g, p, m = g+r.GoldNames[c.class], p+r.PredNames[c.class], m+r.MatchedNames[c.class]
+				}
+			}
+			fmt.Fprintf(&b, "%-16s %s gold %d pred %d matched %d\n", "names_"+c.short, n.py('\''), g, p, m)
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
