@@ -13,16 +13,16 @@ import (
 // conllu.LoadGold) with their gold labels. Tokens are the same on both
 // sides, so tokens pair by index.
 type GoldResult struct {
-	Docs                  int
-	Tokens                int
-	TaggedTokens          int     // tokens with a gold tag
-	POS                   float64 // over tagged tokens
-	ParsedTokens          int     // tokens with a gold head and label
-	UAS, LAS              float64 // over parsed tokens
-	NamedDocs             int     // documents with gold names (or gold "no name")
-	Names                 map[string]PRF
-	GoldNames, PredNames  map[string]int
-	MatchedNames          map[string]int
+	Docs                 int
+	Tokens               int
+	TaggedTokens         int     // tokens with a gold tag
+	POS                  float64 // over tagged tokens
+	ParsedTokens         int     // tokens with a gold head and label
+	UAS, LAS             float64 // over parsed tokens
+	NamedDocs            int     // documents with gold names (or gold "no name")
+	Names                map[string]PRF
+	GoldNames, PredNames map[string]int
+	MatchedNames         map[string]int
 }
 
 // nameClasses are the classes name F1 is printed for, as the gold corpora
