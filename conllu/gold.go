@@ -307,34 +307,64 @@ func entityNames(sent []udTok) []string {
 	}
 	proper := func(i int) bool { return sent[i].f[4] == "NNP" || sent[i].f[4] == "NNPS" }
 	var names []span
-	for _, s := range spans {
-		if s.class == "" {
+	for _, e := range spans {
+		if e.class == "" {
 			continue
 		}
 		head := -1
-		for i := s.start; i < s.end; i++ {
-			if h := sent[i].head - 1; h < s.start || h >= s.end {
+		for i := e.start; i < e.end; i++ {
+			if h := sent[i].head - 1; h < e.start || h >= e.end {
 				head = i
 				break
 			}
 		}
-		if head < 0 || !proper(head) {
+		// A plural proper noun heading a person ("Afghans") is a group, which
+		// CoreNLP and Universal NER do not call a person.
+		if head < 0 || !proper(head) || e.class == "PERSON" && sent[head].f[4] != "NNP" {
 			continue
 		}
-		a, e := head, head+1
-		for i := s.start; i < head; i++ {
+		// The name is the run of proper nouns around the head (bridged by
+		// "of", "the", "and" ...); a person's does not cross into an
+		// entity nested in it that does not hold the head ("U.S. President
+		// X"), while an organisation's or place's takes those in ("United
+		// States Navy").
+		blocked := func(i int) bool {
+			if e.class != "PERSON" {
+				return false
+			}
+			for _, o := range spans {
+				if o != e && o.start >= e.start && o.end <= e.end && i >= o.start && i < o.end && (head < o.start || head >= o.end) {
+					return true
+				}
+			}
+			return false
+		}
+		a, z := head, head+1
+		for i := head - 1; i >= e.start && !blocked(i); i-- {
 			if proper(i) {
 				a = i
+			} else if !nameBridge[strings.ToLower(sent[i].f[1])] {
 				break
 			}
 		}
-		for i := s.end - 1; i >= e; i-- {
+		for i := head + 1; i < e.end && !blocked(i); i++ {
 			if proper(i) {
-				e = i + 1
+				z = i + 1
+			} else if !nameBridge[strings.ToLower(sent[i].f[1])] {
 				break
 			}
 		}
-		names = append(names, span{a, e, s.class})
+		if e.class == "PERSON" {
+			for k := z - 1; k >= a; k-- { // after the last title word
+				if personTitle[strings.ToLower(strings.TrimSuffix(sent[k].f[1], "."))] {
+					a = k + 1
+					break
+				}
+			}
+		}
+		if a < z {
+			names = append(names, span{a, z, e.class})
+		}
 	}
 	out := make([]string, len(sent))
 	// Outer names first, so that a name inside another is left out.
@@ -353,6 +383,26 @@ func entityNames(sent []udTok) []string {
 		}
 	}
 	return out
+}
+
+// nameBridge are the lower-case words that join proper nouns into one name
+// ("University of Toronto", "Bank of the West", "Johnson & Johnson").
+var nameBridge = map[string]bool{"of": true, "the": true, "and": true, "&": true, "for": true, "de": true, "du": true, "von": true, "van": true, "der": true, "la": true, "'s": true}
+
+// personTitle are titles and roles written before a person's name, which
+// CoreNLP and Universal NER leave out of the name.
+var personTitle = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`mr mrs ms miss dr prof professor sir dame lord lady president vice
+		senator sen governor gov mayor minister premier chancellor secretary ambassador king queen
+		prince princess emperor empress duke duchess pope saint st cardinal bishop archbishop rev
+		reverend judge justice general gen colonel col captain capt lieutenant
+		lt sergeant sgt major admiral commander officer chief chairman chairwoman ceo director coach
+		representative rep congressman congresswoman speaker president-elect detective inspector
+		doctor`) {
+		personTitle[w] = true
+	}
 }
 
 // ReadIOB2 reads an IOB2 name file (columns: index, word, tag, ...; a

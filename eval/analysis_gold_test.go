@@ -1,0 +1,52 @@
+package eval
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/onrecord/onrecord"
+	"github.com/onrecord/onrecord/conllu"
+)
+
+func TestScoreGold(t *testing.T) {
+	ud := "1\tJane\tJane\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n2\tsaid\tsay\tVERB\tVBD\t_\t0\troot\t_\t_\n3\tso\tso\tADV\tRB\t_\t2\tadvmod\t_\t_\n4\tx\tx\tX\tGW\t_\t2\tdep\t_\t_\n\n"
+	iob := "1\tJane\tB-PER\n2\tRoe\tI-PER\n3\tof\tO\n4\tAcme\tB-ORG\n5\tin\tO\n6\tParis\tB-LOC\n\n"
+	g1, err := conllu.ReadUD(strings.NewReader(ud), "ud")
+	if err != nil {
+		t.Fatal(err)
+	}
+	g2, err := conllu.ReadIOB2(strings.NewReader(iob), "iob")
+	if err != nil {
+		t.Fatal(err)
+	}
+	gold := append(g1, g2...)
+	p1, p2 := g1[0].TokenCopy(), g2[0].TokenCopy()
+	p1.Tokens[2].Tag = "IN"       // POS miss (of 3 tagged: GW has none)
+	p1.Tokens[3].Tag = "NN"       // untagged in gold: not counted
+	p1.Tokens[2].Dep = "mark"     // LAS miss
+	p1.Tokens[3].Head = 0         // UAS miss
+	p2.Tokens[1].NER = "O"        // PER "Jane" only: wrong span
+	p2.Tokens[2].NER = "DATE"     // no name
+	p2.Tokens[5].NER = "LOCATION" // right
+	p2.Tokens[3].NER = "PERSON"   // ORG as PER
+	r, err := ScoreGold(gold, []*onrecord.Document{p1, p2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.TaggedTokens != 3 || r.POS != 0.6667 || r.ParsedTokens != 4 || r.UAS != 0.75 || r.LAS != 0.5 {
+		t.Errorf("POS %v of %d, UAS %v LAS %v of %d", r.POS, r.TaggedTokens, r.UAS, r.LAS, r.ParsedTokens)
+	}
+	if r.Names["LOC"] != (PRF{1, 1, 1}) || r.Names["ORG"] != (PRF{0, 0, 0}) || r.Names["PER"] != (PRF{0, 0, 0}) {
+		t.Errorf("names %+v", r.Names)
+	}
+	if all := r.Names["ALL"]; all.P != 0.3333 || all.R != 0.3333 {
+		t.Errorf("ALL %+v", all)
+	}
+	var b strings.Builder
+	if err := r.Print(&b); err != nil || !strings.Contains(b.String(), "names_ALL") || !strings.Contains(b.String(), "pos_accuracy     0.6667") {
+		t.Errorf("print: %v\n%s", err, b.String())
+	}
+	if _, err := ScoreGold(gold, []*onrecord.Document{p1}); err == nil {
+		t.Error("missing prediction: no error")
+	}
+}
