@@ -150,22 +150,29 @@ func ReadUD(r io.Reader, name string) ([]*onrecord.Document, error) {
 	b := newDocBuilder(name)
 	var sent []udTok
 	line := 0
-	flushSent := func() {
+	flushSent := func() error {
 		if len(sent) == 0 {
-			return
+			return nil
+		}
+		for _, t := range sent {
+			if t.head > len(sent) {
+				return fmt.Errorf("%s line %d: head %d beyond the sentence", name, line, t.head)
+			}
 		}
 		base := len(b.d.Tokens)
 		names := entityNames(sent)
+		heads, deps := v1Tree(sent)
 		for i, t := range sent {
-			tok := onrecord.Token{Lemma: under(t.f[2]), Tag: CoreNLPTag(t.f[4]), Head: -1, Dep: V1Label(under(t.f[7]))}
-			if t.head > 0 {
-				tok.Head = int32(base + t.head - 1)
+			tok := onrecord.Token{Lemma: under(t.f[2]), Tag: CoreNLPTag(t.f[4]), Head: -1, Dep: deps[i]}
+			if heads[i] > 0 {
+				tok.Head = int32(base + heads[i] - 1)
 			}
 			tok.NER = names[i]
 			b.add(t.f[1], tok)
 		}
 		b.endSent()
 		sent = sent[:0]
+		return nil
 	}
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 1<<20), 1<<26)
@@ -175,7 +182,9 @@ func ReadUD(r io.Reader, name string) ([]*onrecord.Document, error) {
 		s := sc.Text()
 		switch {
 		case strings.HasPrefix(s, "# newdoc id"):
-			flushSent()
+			if err := flushSent(); err != nil {
+				return nil, err
+			}
 			if len(b.d.Tokens) > 0 {
 				docs = append(docs, b.done())
 			}
@@ -183,7 +192,9 @@ func ReadUD(r io.Reader, name string) ([]*onrecord.Document, error) {
 			b = newDocBuilder(strings.TrimSpace(id))
 		case strings.HasPrefix(s, "#"):
 		case strings.TrimSpace(s) == "":
-			flushSent()
+			if err := flushSent(); err != nil {
+				return nil, err
+			}
 		default:
 			f := strings.Split(s, "\t")
 			if len(f) != 10 {
@@ -209,16 +220,11 @@ func ReadUD(r io.Reader, name string) ([]*onrecord.Document, error) {
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("read %s: %w", name, err)
 	}
-	flushSent()
+	if err := flushSent(); err != nil {
+		return nil, err
+	}
 	if len(b.d.Tokens) > 0 {
 		docs = append(docs, b.done())
-	}
-	for _, d := range docs {
-		for i := range d.Tokens {
-			if h := d.Tokens[i].Head; h >= int32(len(d.Tokens)) {
-				return nil, fmt.Errorf("%s: token %d has head %d beyond the document", d.ID, i, h)
-			}
-		}
 	}
 	if docEnts {
 		// A document with entity annotation says where names are not: a
@@ -232,6 +238,55 @@ func ReadUD(r io.Reader, name string) ([]*onrecord.Document, error) {
 		}
 	}
 	return docs, nil
+}
+
+// v1Tree gives the heads (1-based, 0 the root) and labels of a UD v2
+// sentence as CoreNLP's UD v1 basic dependencies draw them: labels mapped
+// (V1Label; "not", "n't", "never" and the determiner "no" are neg); a flat
+// name headed by its last word, the others its compounds ("Donald ←
+// Trump"); a coordinating conjunction, and punctuation before a conjunct,
+// attached to the first conjunct rather than the next.
+func v1Tree(sent []udTok) ([]int, []string) {
+	n := len(sent)
+	heads, deps := make([]int, n), make([]string, n)
+	for i, t := range sent {
+		heads[i], deps[i] = t.head, under(t.f[7])
+	}
+	for h := 1; h <= n; h++ {
+		last := 0 // the last flat dependent of h
+		for i := h + 1; i <= n; i++ {
+			if heads[i-1] == h && strings.HasPrefix(deps[i-1], "flat") {
+				last = i
+			}
+		}
+		if last == 0 {
+			continue
+		}
+		for i := 1; i <= n; i++ {
+			if i != last && heads[i-1] == h {
+				heads[i-1] = last
+				if strings.HasPrefix(deps[i-1], "flat") {
+					deps[i-1] = "compound"
+				}
+			}
+		}
+		heads[last-1], deps[last-1] = heads[h-1], deps[h-1]
+		heads[h-1], deps[h-1] = last, "compound"
+	}
+	for i := range sent {
+		h := heads[i]
+		if h > 0 && deps[h-1] == "conj" && (deps[i] == "cc" || deps[i] == "punct" && i+1 < h) {
+			heads[i] = heads[h-1]
+		}
+		w := strings.ToLower(sent[i].f[1])
+		switch {
+		case deps[i] == "advmod" && (w == "not" || w == "n't" || w == "never"), deps[i] == "det" && w == "no":
+			deps[i] = "neg"
+		default:
+			deps[i] = V1Label(deps[i])
+		}
+	}
+	return heads, deps
 }
 
 type udTok struct {

@@ -1,6 +1,7 @@
 package conllu
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -191,5 +192,23 @@ func checkDoc(t *testing.T, d *onrecord.Document) {
 		if n.Start < 0 || n.End > len(d.Tokens) || n.Start >= n.End || !IsName(n.Class) {
 			t.Fatalf("name %+v", n)
 		}
+	}
+}
+
+func TestV1Tree(t *testing.T) {
+	in := "1\tDonald\t_\tPROPN\tNNP\t_\t5\tnsubj\t_\t_\n2\tTrump\t_\tPROPN\tNNP\t_\t1\tflat\t_\t_\n" +
+		"3\tand\t_\tCCONJ\tCC\t_\t4\tcc\t_\t_\n4\tPence\t_\tPROPN\tNNP\t_\t1\tconj\t_\t_\n" +
+		"5\twon\t_\tVERB\tVBD\t_\t0\troot\t_\t_\n6\tnot\t_\tPART\tRB\t_\t5\tadvmod\t_\t_\n7\tthe\t_\tDET\tDT\t_\t8\tdet\t_\t_\n8\tvote\t_\tNOUN\tNN\t_\t5\tobj\t_\t_\n"
+	docs, err := ReadUD(strings.NewReader(in), "v1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, tk := range docs[0].Tokens {
+		got = append(got, fmt.Sprintf("%d:%s", tk.Head+1, tk.Dep))
+	}
+	want := "2:compound 5:nsubj 2:cc 2:conj 0:root 5:neg 8:det 5:dobj"
+	if strings.Join(got, " ") != want {
+		t.Errorf("v1 tree %q, want %q", strings.Join(got, " "), want)
 	}
 }
