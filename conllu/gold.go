@@ -231,8 +231,11 @@ func ReadUD(r io.Reader, name string) ([]*onrecord.Document, error) {
 		// sentence of it with no entity at all is still fully annotated.
 		for _, d := range docs {
 			for i := range d.Tokens {
-				if d.Tokens[i].NER == "" {
+				switch d.Tokens[i].NER {
+				case "":
 					d.Tokens[i].NER = NotName
+				case unknownName:
+					d.Tokens[i].NER = ""
 				}
 			}
 		}
@@ -362,6 +365,7 @@ func entityNames(sent []udTok) []string {
 	}
 	proper := func(i int) bool { return sent[i].f[4] == "NNP" || sent[i].f[4] == "NNPS" }
 	var names []span
+	unknown := map[int]bool{}
 	for _, e := range spans {
 		if e.class == "" {
 			continue
@@ -376,6 +380,15 @@ func entityNames(sent []udTok) []string {
 		// A plural proper noun heading a person ("Afghans") is a group, which
 		// CoreNLP and Universal NER do not call a person.
 		if head < 0 || !proper(head) || e.class == "PERSON" && sent[head].f[4] != "NNP" {
+			continue
+		}
+		// A name modifying a common noun ("Maya ruins", where GUM types the
+		// civilisation as an organisation) is left unlabelled: CoreNLP and
+		// Universal NER differ on such uses.
+		if h := sent[head].head - 1; (sent[head].f[7] == "compound" || sent[head].f[7] == "amod") && h >= 0 && h < len(sent) && !proper(h) {
+			for i := e.start; i < e.end; i++ {
+				unknown[i] = true
+			}
 			continue
 		}
 		// The name is the run of proper nouns around the head (bridged by
@@ -422,6 +435,9 @@ func entityNames(sent []udTok) []string {
 		}
 	}
 	out := make([]string, len(sent))
+	for i := range unknown {
+		out[i] = unknownName
+	}
 	// Outer names first, so that a name inside another is left out.
 	slices.SortStableFunc(names, func(x, y span) int {
 		if x.start != y.start {
@@ -430,7 +446,7 @@ func entityNames(sent []udTok) []string {
 		return y.end - x.end
 	})
 	for _, n := range names {
-		if slices.ContainsFunc(out[n.start:n.end], func(c string) bool { return c != "" }) {
+		if slices.ContainsFunc(out[n.start:n.end], func(c string) bool { return c != "" && c != unknownName }) {
 			continue
 		}
 		for i := n.start; i < n.end; i++ {
@@ -459,6 +475,10 @@ func init() {
 		personTitle[w] = true
 	}
 }
+
+// unknownName marks, inside ReadUD, tokens whose name class is left
+// unknown ("" in the result).
+const unknownName = "?"
 
 // ReadIOB2 reads an IOB2 name file (columns: index, word, tag, ...; a
 // blank line after each sentence; "# newdoc id" starting a document) into

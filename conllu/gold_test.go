@@ -212,3 +212,21 @@ func TestV1Tree(t *testing.T) {
 		t.Errorf("v1 tree %q, want %q", strings.Join(got, " "), want)
 	}
 }
+
+// A name modifying a common noun is left unlabelled.
+func TestReadUDModifierName(t *testing.T) {
+	in := "1\tMaya\tMaya\tPROPN\tNNP\t_\t2\tcompound\t_\tEntity=(1-organization-new-s-cf1-1-sgl)\n" +
+		"2\truins\truin\tNOUN\tNNS\t_\t3\tnsubj\t_\t_\n" +
+		"3\tlie\tlie\tVERB\tVBP\t_\t0\troot\t_\t_\n"
+	docs, err := ReadUD(strings.NewReader(in), "m")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ner []string
+	for _, tk := range docs[0].Tokens {
+		ner = append(ner, tk.NER)
+	}
+	if got := strings.Join(ner, ","); got != ","+NotName+","+NotName {
+		t.Errorf("NER %q", got)
+	}
+}
