@@ -133,6 +133,16 @@ func (b *docBuilder) endSent() {
 	}
 }
 
+// next adds the current document to docs, when it has tokens, and starts
+// the one a "# newdoc id = ID" line names.
+func (b *docBuilder) next(line string, docs []*onrecord.Document) (*docBuilder, []*onrecord.Document) {
+	if len(b.d.Tokens) > 0 {
+		docs = append(docs, b.done())
+	}
+	_, id, _ := strings.Cut(line, "=")
+	return newDocBuilder(strings.TrimSpace(id)), docs
+}
+
 func (b *docBuilder) done() *onrecord.Document {
 	b.endSent()
 	b.d.Text = b.text.String()
@@ -185,11 +195,7 @@ func ReadUD(r io.Reader, name string) ([]*onrecord.Document, error) {
 			if err := flushSent(); err != nil {
 				return nil, err
 			}
-			if len(b.d.Tokens) > 0 {
-				docs = append(docs, b.done())
-			}
-			_, id, _ := strings.Cut(s, "=")
-			b = newDocBuilder(strings.TrimSpace(id))
+			b, docs = b.next(s, docs)
 		case strings.HasPrefix(s, "#"):
 		case strings.TrimSpace(s) == "":
 			if err := flushSent(); err != nil {
@@ -495,11 +501,7 @@ func ReadIOB2(r io.Reader, name string) ([]*onrecord.Document, error) {
 		s := sc.Text()
 		switch {
 		case strings.HasPrefix(s, "# newdoc id"):
-			if len(b.d.Tokens) > 0 {
-				docs = append(docs, b.done())
-			}
-			_, id, _ := strings.Cut(s, "=")
-			b = newDocBuilder(strings.TrimSpace(id))
+			b, docs = b.next(s, docs)
 		case strings.HasPrefix(s, "#"):
 		case strings.TrimSpace(s) == "":
 			b.endSent()
