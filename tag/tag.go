@@ -30,6 +30,7 @@ type Tagger struct {
 	vocab   []string
 	lexicon map[string]int32
 	infos   []tokInfo
+	gaz     *gazetteer
 	pool    sync.Pool // *scratch
 }
 
@@ -236,11 +237,11 @@ type builtLemma struct {
 	start, end int
 }
 
-func newTagger(pos, ner *model, lem *lemmatizer, vocab []string) *Tagger {
-	t := &Tagger{lem: lem, vocab: vocab, lexicon: make(map[string]int32, len(vocab))}
+func newTagger(pos, ner *model, lem *lemmatizer, vocab []string, gaz *gazetteer) *Tagger {
+	t := &Tagger{lem: lem, vocab: vocab, lexicon: make(map[string]int32, len(vocab)), gaz: gaz}
 	for e, w := range vocab {
 		t.lexicon[w] = int32(e)
-		t.infos = append(t.infos, wordInfo(w))
+		t.infos = append(t.infos, gaz.info(w))
 	}
 	t.pos = newSeqTagger(pos, posTask, t.infos, 0)
 	t.ner = newSeqTagger(ner, nerTask, t.infos, len(pos.labels))
@@ -293,7 +294,7 @@ func (t *Tagger) tagRange(d *onrecord.Document, a, b int32, sc *scratch) {
 			s.tok[i+pad] = t.infos[e]
 		} else {
 			lex[i] = -1
-			s.tok[i+pad] = wordInfo(w)
+			s.tok[i+pad] = t.gaz.info(w)
 		}
 	}
 	t.pos.tag(s, lex, s.pos, sc)
