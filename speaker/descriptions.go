@@ -188,5 +188,8 @@ func (a *doc) bareDescription(i int) bool {
 		return true
 	}
 	demonym := strings.HasSuffix(w, "woman") || strings.HasSuffix(w, "man") && len(w) > 6
+	// A lone nationality the tagger classed as neither person nor
+	// organisation ("the Ruritanian said") describes one too.
+	demonym = demonym || runClass(a.d.Tokens[i].NER) == misc && !strings.HasSuffix(w, "s")
 	return demonym && isUpperFirst(a.words[i]) && !personNouns[w] && !titles[w]
 }

@@ -47,6 +47,8 @@ func (a *doc) markParagraphsAndQuotes() {
 	}
 }
 
+var speechVerbs = set("said says added adds told asked wrote")
+
 func nerClass(ner string) string {
 	switch ner {
 	case "PERSON", "PER", "B-PER", "I-PER":
@@ -99,6 +101,11 @@ func (a *doc) findNames() {
 				} else if !nameGlue[toks[k].Tag] {
 					break
 				}
+			}
+			// A speech verb opening a sentence before a name ("Said
+			// Roe:") is no first name, whatever a name list says.
+			if e-s > 1 && c == Person && speechVerbs[a.lower[s]] && (s == 0 || a.sent[s-1] != a.sent[s]) {
+				s++
 			}
 			if e-s == 1 && (c == Person && a.bareDescription(s) || personTitles[a.keyAt(s)]) {
 				s = e // "the Welshman", a lone "Mr" is no name
@@ -296,6 +303,26 @@ func (a *doc) runClasses() []string {
 	cls := make([]string, len(toks))
 	for i := range toks {
 		cls[i] = runClass(toks[i].NER)
+	}
+	// Proper nouns joined by "&" ("Roe & Doe", "Roe & Doe Partners") are a
+	// firm when the tagger classed any of them: it often takes both sides
+	// for people and leaves the "&" out.
+	for i := 1; i+1 < len(toks); i++ {
+		if a.words[i] != "&" || a.sent[i-1] != a.sent[i] || a.sent[i+1] != a.sent[i] || !isProper(toks[i-1].Tag) || !isProper(toks[i+1].Tag) {
+			continue
+		}
+		s, e := i-1, i+2
+		for s > 0 && a.sent[s-1] == a.sent[i] && isProper(toks[s-1].Tag) {
+			s--
+		}
+		for e < len(toks) && a.sent[e] == a.sent[i] && isProper(toks[e].Tag) {
+			e++
+		}
+		if cls[i-1] != "" || cls[i+1] != "" {
+			for k := s; k < e; k++ {
+				cls[k] = Organization
+			}
+		}
 	}
 	for e := 1; e <= len(toks); e++ {
 		if !orgHeads[a.lower[e-1]] || !isProper(toks[e-1].Tag) || e < len(toks) && isProper(toks[e].Tag) {
