@@ -304,6 +304,32 @@ func (a *doc) runClasses() []string {
 	for i := range toks {
 		cls[i] = runClass(toks[i].NER)
 	}
+	// A proper noun the tagger classes a person more often than anything
+	// else in the article is one where it took it for a place: a name
+	// list may also know a surname as a place ("Roe" of "Jane Roe" as a
+	// town).
+	votes := map[string]*[2]int{} // person, other class
+	for i := range toks {
+		if !isProper(toks[i].Tag) {
+			continue
+		}
+		v := votes[a.words[i]]
+		if v == nil {
+			v = &[2]int{}
+			votes[a.words[i]] = v
+		}
+		switch {
+		case cls[i] == Person:
+			v[0]++
+		case toks[i].NER != "O":
+			v[1]++
+		}
+	}
+	for i := range toks {
+		if v := votes[a.words[i]]; v != nil && toks[i].NER == "LOCATION" && v[0] >= 2 && v[0] > v[1] && !a.bareDescription(i) {
+			cls[i] = Person
+		}
+	}
 	// Proper nouns joined by "&" ("Roe & Doe", "Roe & Doe Partners") are a
 	// firm when the tagger classed any of them: it often takes both sides
 	// for people and leaves the "&" out.
