@@ -1090,3 +1090,44 @@ func firstSpeaker(d *onrecord.Document) string {
 	}
 	return ""
 }
+
+// TestTaggerSlips checks names a tagger with a name list gets wrong: a
+// firm joined by "&" classed as two people, a speech verb opening a
+// sentence taken for a first name, a surname taken for a place where the
+// article mostly classes it a person.
+func TestTaggerSlips(t *testing.T) {
+	for _, c := range []struct {
+		text, src string
+		n         int
+		people    []string
+		places    []string // words classed LOCATION at occurrence 0
+		want, typ string
+	}{
+		{"Shares in Pellow & Grange fell. Pellow said it would appeal.", "Pellow", 1, []string{"Pellow", "Grange"}, nil, "Pellow & Grange", Organization},
+		{"Dana Voss won again. Said Voss: the course was hard.", "Said Voss", 0, []string{"Said", "Voss", "Dana"}, nil, "Dana Voss", Person},
+		{"Ilse Marrow spoke first. Marrow met Brandt. Marrow said the vote was fair.", "Marrow", 2, []string{"Ilse", "Marrow"}, []string{"Marrow"}, "Ilse Marrow", Person},
+	} {
+		d := toy(c.text, c.people, nil)
+		splitSentences(d)
+		for i := range d.Tokens {
+			if d.Word(i) == "&" {
+				d.Tokens[i].Tag = "CC"
+			}
+			for _, p := range c.places {
+				if d.Word(i) == p {
+					d.Tokens[i].NER = "LOCATION"
+					break
+				}
+			}
+			if len(c.places) > 0 && d.Word(i) == c.places[0] {
+				c.places = nil // only the first occurrence
+			}
+		}
+		sourceAt(t, d, c.src, c.n)
+		Resolve(d)
+		sp := d.Quotes[0].Speaker
+		if sp == nil || sp.Name != c.want || sp.Type != c.typ {
+			t.Errorf("%q: source %q got %+v, want %q (%s)", c.text, c.src, sp, c.want, c.typ)
+		}
+	}
+}
