@@ -466,9 +466,15 @@ func (a *doc) orgWordBefore(s int) bool {
 
 // nationalFirst tells a nationality adjective opening an organisation's
 // name after "the" ("the Ruritanian Ministry of Health"): a tagger classes
-// it apart, as a nationality, but the name holds it.
+// it apart, as a nationality, but the name holds it. So does a proper
+// noun compounded on the name that it classed a place or a person ("the
+// Ruritania Herald").
 func (a *doc) nationalFirst(f int) bool {
-	return a.d.Tokens[f].Tag == "JJ" && runClass(a.d.Tokens[f].NER) == misc && a.lower[f-1] == "the" && !affiliations[a.keyAt(f)]
+	t := &a.d.Tokens[f]
+	if a.lower[f-1] != "the" || affiliations[a.keyAt(f)] {
+		return false
+	}
+	return t.Tag == "JJ" && runClass(t.NER) == misc || isProper(t.Tag) && t.Dep == "compound" && int(t.Head) > f
 }
 
 // commonOpener tells a one-word name [s, e) that opens its sentence and

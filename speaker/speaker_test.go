@@ -683,12 +683,17 @@ func TestOrgFirstWords(t *testing.T) {
 		// "the", and only there.
 		{"Talks stalled. The talks failed, the Ruritanian Ministry of Health said.", "the Ruritanian Ministry of Health", []string{"Ministry", "Health"}, "Ruritanian Ministry of Health", national},
 		{"Talks stalled. The talks failed, Ruritanian Ministry of Health said.", "Ruritanian Ministry of Health", []string{"Ministry", "Health"}, "Ministry of Health", national},
+		// So does a proper noun classed a place, compounded on the name.
+		{"Talks stalled. The talks failed, the Ruritania Herald said.", "the Ruritania Herald", []string{"Herald"}, "Ruritania Herald", map[string][2]string{"Ruritania": {"NNP", "LOCATION"}}},
 	} {
 		d := toy(c.text, nil, c.orgs)
 		for i := range d.Tokens {
 			if tn, ok := c.retag[d.Word(i)]; ok {
 				d.Tokens[i].Tag, d.Tokens[i].NER = tn[0], tn[1]
 			}
+		}
+		if _, ok := c.retag["Ruritania"]; ok {
+			attach(t, d, "Ruritania", 0, "compound", "Herald")
 		}
 		splitSentences(d)
 		sourceAt(t, d, c.src, 0)
