@@ -204,3 +204,28 @@ func FuzzTag(f *testing.F) {
 		}
 	})
 }
+
+// TestTitleCase: a headline in title case is tagged as its words would be
+// in sentence case, and its names stay names.
+func TestTitleCase(t *testing.T) {
+	tg := mustDefault(t)
+	for _, tc := range []struct {
+		sent      string
+		word, tag string
+		ner       string
+	}{
+		{"Farmers Slam New Water Rules As A Costly Mistake", "Slam", "VBP", "O"},
+		{"Farmers Slam New Water Rules As A Costly Mistake", "Costly", "JJ", "O"},
+		{"Gina Marsh Says The Plan Will Fail", "Says", "VBZ", "O"},
+		{"Gina Marsh Says The Plan Will Fail", "Marsh", "NNP", "PERSON"},
+		{"Gina Marsh Says The Plan Will Fail", "Will", "MD", "O"},
+	} {
+		d := docOf(tc.sent)
+		tg.Tag(d)
+		for i, tk := range d.Tokens {
+			if d.Word(i) == tc.word && (tk.Tag != tc.tag || tk.NER != tc.ner) {
+				t.Errorf("%q: %s got %s %s, want %s %s", tc.sent, tc.word, tk.Tag, tk.NER, tc.tag, tc.ner)
+			}
+		}
+	}
+}
