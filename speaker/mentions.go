@@ -256,6 +256,21 @@ func (a *doc) findNames() {
 			runs = append(runs, run{i, i + 1, Person, a.withTitle(i, i+1)})
 		}
 	}
+	// A name followed by its initials in parentheses is an organisation's
+	// name written out, whatever the tagger made of its words ("Notes
+	// from Ruritania (NFR)" as a plural noun and a place).
+	for _, d := range a.acronymDefs() {
+		if k := a.keyAt(d.start); titles[k] || roleNouns[k] || personNouns[k] {
+			continue // "Member of Parliament (MP)" is a title
+		}
+		kept := runs[:0]
+		for _, r := range runs {
+			if r.end <= d.start || r.start >= d.end {
+				kept = append(kept, r)
+			}
+		}
+		runs = append(kept, run{d.start, d.end, Organization, a.span(d.start, d.end)})
+	}
 	sort.Slice(runs, func(x, y int) bool { return runs[x].start < runs[y].start })
 	seen := Names{pron: a.people.pron}
 	var seenOrgs = Names{orgs: true}

@@ -1110,6 +1110,10 @@ func TestTaggerSlips(t *testing.T) {
 	}{
 		{"Shares in Pellow & Grange fell. Pellow said it would appeal.", "Pellow", 1, []string{"Pellow", "Grange"}, nil, "Pellow & Grange", Organization},
 		{"Dana Voss won again. Said Voss: the course was hard.", "Said Voss", 0, []string{"Said", "Voss", "Dana"}, nil, "Dana Voss", Person},
+		// A name followed by its initials is an organisation's, whatever
+		// the tagger made of its words; a title's initials are no name.
+		{"Analysts agree. Voices of Ruritania (VOR) said the vote was fair.", "Voices of Ruritania (VOR)", 0, nil, []string{"Ruritania"}, "Voices of Ruritania", Organization},
+		{"Analysts agree. Member of Parliament (MP) Ana Roe said the vote was fair.", "Member of Parliament (MP) Ana Roe", 0, []string{"Ana", "Roe"}, nil, "Ana Roe", Person},
 		{"Ilse Marrow spoke first. Marrow met Brandt. Marrow said the vote was fair.", "Marrow", 2, []string{"Ilse", "Marrow"}, []string{"Marrow"}, "Ilse Marrow", Person},
 	} {
 		d := toy(c.text, c.people, nil)
