@@ -149,6 +149,11 @@ func (a *doc) findNames() {
 				for s > 0 && a.orgWordBefore(s) {
 					s--
 				}
+				// "the Northern and Western Farmers Union": a capitalised
+				// word joined by "and" after "the" opens the name too.
+				if s >= 3 && (a.lower[s-1] == "and" || a.words[s-1] == "&") && a.lower[s-3] == "the" && a.sent[s-3] == a.sent[s] && isProper(toks[s-2].Tag) && isUpperFirst(a.words[s-2]) && !a.roleWord(s-2) {
+					s -= 2
+				}
 				// "Manhattan Supreme Court Justice Frank Nervo" classed
 				// whole as an organisation: a title and a first name
 				// inside start a person, and the organisation ends

@@ -683,6 +683,8 @@ func TestOrgFirstWords(t *testing.T) {
 		// "the", and only there.
 		{"Talks stalled. The talks failed, the Ruritanian Ministry of Health said.", "the Ruritanian Ministry of Health", []string{"Ministry", "Health"}, "Ruritanian Ministry of Health", national},
 		{"Talks stalled. The talks failed, Ruritanian Ministry of Health said.", "Ruritanian Ministry of Health", []string{"Ministry", "Health"}, "Ministry of Health", national},
+		// A capitalised word joined by "and" after "the" opens it too.
+		{"Talks stalled. The talks failed, the Northern and Western Farmers Union said.", "the Northern and Western Farmers Union", []string{"Western", "Farmers", "Union"}, "Northern and Western Farmers Union", nil},
 		// So does a proper noun classed a place, compounded on the name.
 		{"Talks stalled. The talks failed, the Ruritania Herald said.", "the Ruritania Herald", []string{"Herald"}, "Ruritania Herald", map[string][2]string{"Ruritania": {"NNP", "LOCATION"}}},
 	} {
