@@ -150,8 +150,9 @@ func (a *doc) findNames() {
 					s--
 				}
 				// "the Northern and Western Farmers Union": a capitalised
-				// word joined by "and" after "the" opens the name too.
-				if s >= 3 && (a.lower[s-1] == "and" || a.words[s-1] == "&") && a.lower[s-3] == "the" && a.sent[s-3] == a.sent[s] && isProper(toks[s-2].Tag) && isUpperFirst(a.words[s-2]) && !a.roleWord(s-2) {
+				// word joined by "and" after "the" opens the name too,
+				// unless it is a name of its own ("the FBI and ...").
+				if s >= 3 && (a.lower[s-1] == "and" || a.words[s-1] == "&") && a.lower[s-3] == "the" && a.sent[s-3] == a.sent[s] && isProper(toks[s-2].Tag) && isUpperFirst(a.words[s-2]) && !a.roleWord(s-2) && !isAcronym(a.words[s-2]) && nerClass(toks[s-2].NER) == "" {
 					s -= 2
 				}
 				// "Manhattan Supreme Court Justice Frank Nervo" classed
@@ -214,6 +215,15 @@ func (a *doc) findNames() {
 			if c, full := Canonical(r.orig), a.people.Lookup(r.orig); full != c && lastWord(full) == c {
 				runs[k].typ = Person
 			}
+		}
+	}
+	// Two words classed as an organisation, the second a word the tagger
+	// classes a person at least twice elsewhere, are a person's first
+	// name and surname ("Jane Roe" classed with "Roe Holdings").
+	for k, r := range runs {
+		if r.typ == Organization && r.end-r.start == 2 && !orgHeads[a.lower[r.end-1]] && isProper(toks[r.start].Tag) && a.personCount(a.words[r.end-1]) >= 2 {
+			runs[k].typ = Person
+			a.people.Add(r.orig)
 		}
 	}
 	// A lone word classed as a person that starts the name of an
@@ -310,6 +320,17 @@ func (a *doc) findNames() {
 			a.learnDescriptors(r.start, r.end, e)
 		}
 	}
+}
+
+// personCount is how many times the tagger classed word w a person.
+func (a *doc) personCount(w string) int {
+	n := 0
+	for i := range a.words {
+		if a.words[i] == w && nerClass(a.d.Tokens[i].NER) == Person {
+			n++
+		}
+	}
+	return n
 }
 
 // runClasses is the run class of each token (see runClass), except that

@@ -1142,3 +1142,17 @@ func TestTaggerSlips(t *testing.T) {
 		}
 	}
 }
+
+// TestPersonClassedOrganisation: a first name and a surname classed as an
+// organisation, where the surname alone is classed a person elsewhere,
+// are that person.
+func TestPersonClassedOrganisation(t *testing.T) {
+	d := toy("Ed Harlan spoke first. Harlan met staff. Harlan said the plan was done.", []string{"Harlan"}, nil)
+	splitSentences(d)
+	d.Tokens[0].NER, d.Tokens[1].NER = "ORGANIZATION", "ORGANIZATION"
+	sourceAt(t, d, "Harlan", 2)
+	Resolve(d)
+	if sp := d.Quotes[0].Speaker; sp == nil || sp.Name != "Ed Harlan" || sp.Type != Person {
+		t.Errorf("got %+v, want Ed Harlan (person)", sp)
+	}
+}
