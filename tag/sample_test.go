@@ -229,3 +229,16 @@ func TestTitleCase(t *testing.T) {
 		}
 	}
 }
+
+// TestBritishTitles: a title without a period is tagged as with one.
+func TestBritishTitles(t *testing.T) {
+	tg := mustDefault(t)
+	d := docOf("Ticket prices, Ms Adebayor says, are set by the venue alone.")
+	tg.Tag(d)
+	want := map[string]string{"Ms": "NNP", "Adebayor": "NNP", "says": "VBZ"}
+	for i, tk := range d.Tokens {
+		if w, ok := want[d.Word(i)]; ok && tk.Tag != w {
+			t.Errorf("%s got %s, want %s", d.Word(i), tk.Tag, w)
+		}
+	}
+}

@@ -291,6 +291,9 @@ func (t *Tagger) tagRange(d *onrecord.Document, a, b int32, sc *scratch) {
 	lex := sc.lex[:n]
 	for i := 0; i < n; i++ {
 		w := word(d, int(a)+i)
+		if v, ok := britishTitles[w]; ok {
+			w = v // tagged as the form the training news writes
+		}
 		if e, ok := t.lexicon[w]; ok {
 			lex[i] = e
 			s.tok[i+pad] = t.infos[e]
@@ -327,6 +330,12 @@ func (t *Tagger) tagRange(d *onrecord.Document, a, b int32, sc *scratch) {
 		}
 	}
 }
+
+// britishTitles are titles written without a period, as British news
+// does, with the form American news (the tagger's training text) writes:
+// the tagger read "Ms Roe says" as a plural noun, a preposition and a
+// noun.
+var britishTitles = map[string]string{"Mr": "Mr.", "Mrs": "Mrs.", "Ms": "Ms.", "Dr": "Dr."}
 
 // caseSaved holds a title-case sentence's tokens as written (tok) while
 // its parts of speech are tagged from the lexicon entries of lex.
