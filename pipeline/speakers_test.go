@@ -55,7 +55,7 @@ func TestNewsSpeakers(t *testing.T) {
 				"An Acme spokesperson said no job cuts had been decided. Acme's spokesman, David Ellis, declined to comment further.\n\n" +
 				"Analysts at Barclays said the forecast was \"disappointing but not surprising.\"",
 			want: []want{
-				{"An Acme spokesperson", "Acme", "organization"},
+				{"An Acme spokesperson", "Acme Corp", "organization"}, // the fullest name the article writes
 				{"Acme's spokesman, David Ellis,", "David Ellis", "person"},
 				{"Analysts at Barclays", "", ""},
 			},

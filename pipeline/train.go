@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/onrecord/onrecord"
@@ -30,8 +31,12 @@ type TrainConfig struct {
 	// Models lists what to train: "tag", "parse", "attrib". The others are
 	// taken from the embedded models.
 	Models []string
-	Seed   int64
-	Log    io.Writer
+	// Gold is the directory holding the gold corpora and name lists the
+	// tagger also learns from: ud-ewt/, uner-ewt/, gum/ and names/ (see
+	// GoldCorpora); "" trains on the silver analysis alone.
+	Gold string
+	Seed int64
+	Log  io.Writer
 }
 
 // ModelFiles are the paths, under TrainConfig.Out, of the embedded models.
@@ -72,7 +77,19 @@ func Train(cfg TrainConfig) error {
 		}
 		if slices.Contains(cfg.Models, "tag") {
 			start := time.Now()
-			t, err := tag.Train(train, dev, cfg.Seed, cfg.Log)
+			corpora := []tag.Corpus{{Docs: train, Visits: 1, Lemmas: true}}
+			var gold GoldData
+			if cfg.Gold != "" {
+				if gold, err = LoadGoldCorpora(cfg.Gold); err != nil {
+					return err
+				}
+			}
+			// EWT's tags are left out: it is web text, whose many imperatives
+			// teach the tagger to read a sentence-initial noun in news
+			// ("Software company X said") as a verb, even at one visit an epoch.
+			corpora = append(corpora,
+				tag.Corpus{Docs: gold.UNER, Visits: goldVisits}, tag.Corpus{Docs: gold.GUM, Visits: goldVisits})
+			t, err := tag.Train(corpora, dev, gold.FirstNames, gold.Surnames, cfg.Seed, cfg.Log)
 			if err != nil {
 				return fmt.Errorf("train tagger: %w", err)
 			}
@@ -114,6 +131,79 @@ func Train(cfg TrainConfig) error {
 		fmt.Fprintf(cfg.Log, "attribution model trained in %s\n", time.Since(start).Round(time.Second))
 	}
 	return nil
+}
+
+// goldVisits is how often the tagger sees each gold sentence per epoch,
+// against once for silver ones: where they disagree, gold should win.
+const goldVisits = 3
+
+// GoldData is the gold training data under TrainConfig.Gold.
+type GoldData struct {
+	UNER []*onrecord.Document // Universal NER over EWT train: gold names
+	GUM  []*onrecord.Document // GUM train (gumGenres): tags, names (and trees)
+	// FirstNames and Surnames are the gazetteer's name lists.
+	FirstNames, Surnames []string
+}
+
+// LoadGoldCorpora reads the training splits of the gold corpora under
+// dir: uner-ewt/en_ewt-ud-train.iob2, GUM's
+// train documents (gum/dep, as gum/splits.md lists them) of the genres
+// whose texts gum/LICENSE.txt gives a licence without a non-commercial
+// clause (gumGenres), and names/first-names.txt and names/surnames.txt.
+func LoadGoldCorpora(dir string) (GoldData, error) {
+	var g GoldData
+	var err error
+	if g.UNER, err = conllu.LoadGold(filepath.Join(dir, "uner-ewt", "en_ewt-ud-train.iob2")); err != nil {
+		return g, err
+	}
+	if g.FirstNames, err = lines(filepath.Join(dir, "names", "first-names.txt")); err != nil {
+		return g, err
+	}
+	if g.Surnames, err = lines(filepath.Join(dir, "names", "surnames.txt")); err != nil {
+		return g, err
+	}
+	f, err := os.Open(filepath.Join(dir, "gum", "splits.md"))
+	if err != nil {
+		return g, fmt.Errorf("read GUM splits: %w", err)
+	}
+	ids, err := conllu.GUMSplit(f, "train")
+	f.Close()
+	if err != nil {
+		return g, fmt.Errorf("read GUM splits: %w", err)
+	}
+	for _, id := range ids {
+		if !slices.ContainsFunc(gumGenres, func(genre string) bool { return strings.HasPrefix(id, "GUM_"+genre+"_") }) {
+			continue
+		}
+		docs, err := conllu.LoadGold(filepath.Join(dir, "gum", "dep", id+".conllu"))
+		if err != nil {
+			return g, err
+		}
+		g.GUM = append(g.GUM, docs...)
+	}
+	return g, nil
+}
+
+// gumGenres are GUM's genres whose texts are CC BY or CC BY-SA (academic,
+// court; Wikipedia biographies, Wikivoyage; Wikinews news and interviews).
+// Fiction, essays, letters, podcasts and how-to guides are BY-NC-SA, and
+// LICENSE.txt names no licence for the others: the embedded model does not
+// learn from them.
+var gumGenres = []string{"academic", "bio", "court", "interview", "news", "voyage"}
+
+// lines reads the non-empty lines of a file.
+func lines(path string) ([]string, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", path, err)
+	}
+	var out []string
+	for _, l := range strings.Split(string(b), "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			out = append(out, l)
+		}
+	}
+	return out, nil
 }
 
 // silver loads the silver analyses of the train and (when present) dev splits.

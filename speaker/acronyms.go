@@ -15,11 +15,31 @@ import (
 // of England (BoE)").
 var acronymWords = set(`of and for the on from in at to de la du des & y`)
 
-// findAcronyms records the names the article expands acronyms to: the
-// shortest run of words just before "(" ACR ")" in the same sentence whose
-// initials spell ACR. The name is also an organisation name of the
-// article, so that shorter forms of it find it.
+// findAcronyms records the names the article expands acronyms to (see
+// acronymDefs). The name is also an organisation name of the article, so
+// that shorter forms of it find it.
 func (a *doc) findAcronyms() {
+	for _, d := range a.acronymDefs() {
+		if a.acronyms == nil {
+			a.acronyms = map[string]string{}
+		}
+		full := orgCanonical(a.span(d.start, d.end))
+		a.acronyms[d.acr] = full
+		a.orgs.Add(full)
+	}
+}
+
+// acronymDef is a name written out at tokens [start, end) and followed by
+// its initials acr in parentheses.
+type acronymDef struct {
+	start, end int
+	acr        string
+}
+
+// acronymDefs finds, before each "(" ACR ")", the shortest run of words
+// just before it in the same sentence whose initials spell ACR.
+func (a *doc) acronymDefs() []acronymDef {
+	var defs []acronymDef
 	for p := 1; p+2 < len(a.words); p++ {
 		if a.words[p] != "(" || a.words[p+2] != ")" || !isAcronym(a.words[p+1]) {
 			continue
@@ -33,16 +53,12 @@ func (a *doc) findAcronyms() {
 				continue
 			}
 			if spells(acr, a.words[s:p]) {
-				if a.acronyms == nil {
-					a.acronyms = map[string]string{}
-				}
-				full := orgCanonical(a.span(s, p))
-				a.acronyms[acr] = full
-				a.orgs.Add(full)
+				defs = append(defs, acronymDef{s, p, acr})
 				break
 			}
 		}
 	}
+	return defs
 }
 
 // spells tells whether the initials of words spell acr: each capitalised

@@ -188,5 +188,12 @@ func (a *doc) bareDescription(i int) bool {
 		return true
 	}
 	demonym := strings.HasSuffix(w, "woman") || strings.HasSuffix(w, "man") && len(w) > 6
+	// A lone nationality the tagger classed as neither person nor
+	// organisation ("the Ruritanian said") describes one too; a plural
+	// one ("the Ruritanians", "the Chinese" as NNPS) is a people.
+	// A lone nationality ends its phrase: "the Central and East European
+	// Coalition" goes on.
+	lone := i+1 >= len(a.words) || a.sent[i+1] != a.sent[i] || !isUpperFirst(a.words[i+1]) && !joinWords[a.lower[i+1]]
+	demonym = demonym || runClass(a.d.Tokens[i].NER) == misc && !strings.HasSuffix(w, "s") && a.d.Tokens[i].Tag != "NNPS" && lone
 	return demonym && isUpperFirst(a.words[i]) && !personNouns[w] && !titles[w]
 }

@@ -47,6 +47,8 @@ func (a *doc) markParagraphsAndQuotes() {
 	}
 }
 
+var speechVerbs = set("said says added adds told asked wrote")
+
 func nerClass(ner string) string {
 	switch ner {
 	case "PERSON", "PER", "B-PER", "I-PER":
@@ -100,6 +102,11 @@ func (a *doc) findNames() {
 					break
 				}
 			}
+			// A speech verb opening a sentence before a name ("Said
+			// Roe:") is no first name, whatever a name list says.
+			if e-s > 1 && c == Person && speechVerbs[a.lower[s]] && (s == 0 || a.sent[s-1] != a.sent[s]) {
+				s++
+			}
 			if e-s == 1 && (c == Person && a.bareDescription(s) || personTitles[a.keyAt(s)]) {
 				s = e // "the Welshman", a lone "Mr" is no name
 				continue
@@ -141,6 +148,12 @@ func (a *doc) findNames() {
 			if e > s && typ == Organization {
 				for s > 0 && a.orgWordBefore(s) {
 					s--
+				}
+				// "the Northern and Western Farmers Union": a capitalised
+				// word joined by "and" after "the" opens the name too,
+				// unless it is a name of its own ("the FBI and ...").
+				if s >= 3 && (a.lower[s-1] == "and" || a.words[s-1] == "&") && a.lower[s-3] == "the" && a.sent[s-3] == a.sent[s] && isProper(toks[s-2].Tag) && isUpperFirst(a.words[s-2]) && !a.roleWord(s-2) && !isAcronym(a.words[s-2]) && nerClass(toks[s-2].NER) == "" {
+					s -= 2
 				}
 				// "Manhattan Supreme Court Justice Frank Nervo" classed
 				// whole as an organisation: a title and a first name
@@ -204,6 +217,15 @@ func (a *doc) findNames() {
 			}
 		}
 	}
+	// Two words classed as an organisation, the second a word the tagger
+	// classes a person at least twice elsewhere, are a person's first
+	// name and surname ("Jane Roe" classed with "Roe Holdings").
+	for k, r := range runs {
+		if r.typ == Organization && r.end-r.start == 2 && !orgHeads[a.lower[r.end-1]] && isProper(toks[r.start].Tag) && a.personCount(a.words[r.end-1]) >= 2 {
+			runs[k].typ = Person
+			a.people.Add(r.orig)
+		}
+	}
 	// A lone word classed as a person that starts the name of an
 	// organisation joined by "&" ("Roe & Doe said", then "Roe said") is
 	// that organisation, unless a person of the article bears it.
@@ -249,6 +271,21 @@ func (a *doc) findNames() {
 			runs = append(runs, run{i, i + 1, Person, a.withTitle(i, i+1)})
 		}
 	}
+	// A name followed by its initials in parentheses is an organisation's
+	// name written out, whatever the tagger made of its words ("Notes
+	// from Ruritania (NFR)" as a plural noun and a place).
+	for _, d := range a.acronymDefs() {
+		if k := a.keyAt(d.start); titles[k] || roleNouns[k] || personNouns[k] {
+			continue // "Member of Parliament (MP)" is a title
+		}
+		kept := runs[:0]
+		for _, r := range runs {
+			if r.end <= d.start || r.start >= d.end {
+				kept = append(kept, r)
+			}
+		}
+		runs = append(kept, run{d.start, d.end, Organization, a.span(d.start, d.end)})
+	}
 	sort.Slice(runs, func(x, y int) bool { return runs[x].start < runs[y].start })
 	seen := Names{pron: a.people.pron}
 	var seenOrgs = Names{orgs: true}
@@ -285,6 +322,17 @@ func (a *doc) findNames() {
 	}
 }
 
+// personCount is how many times the tagger classed word w a person.
+func (a *doc) personCount(w string) int {
+	n := 0
+	for i := range a.words {
+		if a.words[i] == w && nerClass(a.d.Tokens[i].NER) == Person {
+			n++
+		}
+	}
+	return n
+}
+
 // runClasses is the run class of each token (see runClass), except that
 // the compounded proper nouns of a name ending in an organisation word
 // are all of the organisation when the tagger classed any of them: it
@@ -296,6 +344,52 @@ func (a *doc) runClasses() []string {
 	cls := make([]string, len(toks))
 	for i := range toks {
 		cls[i] = runClass(toks[i].NER)
+	}
+	// A proper noun the tagger classes a person more often than anything
+	// else in the article is one where it took it for a place: a name
+	// list may also know a surname as a place ("Roe" of "Jane Roe" as a
+	// town).
+	votes := map[string]*[2]int{} // person, other class
+	for i := range toks {
+		if !isProper(toks[i].Tag) {
+			continue
+		}
+		v := votes[a.words[i]]
+		if v == nil {
+			v = &[2]int{}
+			votes[a.words[i]] = v
+		}
+		switch {
+		case cls[i] == Person:
+			v[0]++
+		case toks[i].NER != "O":
+			v[1]++
+		}
+	}
+	for i := range toks {
+		if v := votes[a.words[i]]; v != nil && toks[i].NER == "LOCATION" && v[0] >= 2 && v[0] > v[1] && !a.bareDescription(i) {
+			cls[i] = Person
+		}
+	}
+	// Proper nouns joined by "&" ("Roe & Doe", "Roe & Doe Partners") are a
+	// firm when the tagger classed any of them: it often takes both sides
+	// for people and leaves the "&" out.
+	for i := 1; i+1 < len(toks); i++ {
+		if a.words[i] != "&" || a.sent[i-1] != a.sent[i] || a.sent[i+1] != a.sent[i] || !isProper(toks[i-1].Tag) || !isProper(toks[i+1].Tag) {
+			continue
+		}
+		s, e := i-1, i+2
+		for s > 0 && a.sent[s-1] == a.sent[i] && isProper(toks[s-1].Tag) {
+			s--
+		}
+		for e < len(toks) && a.sent[e] == a.sent[i] && isProper(toks[e].Tag) {
+			e++
+		}
+		if cls[i-1] != "" || cls[i+1] != "" {
+			for k := s; k < e; k++ {
+				cls[k] = Organization
+			}
+		}
 	}
 	for e := 1; e <= len(toks); e++ {
 		if !orgHeads[a.lower[e-1]] || !isProper(toks[e-1].Tag) || e < len(toks) && isProper(toks[e].Tag) {
@@ -413,9 +507,15 @@ func (a *doc) orgWordBefore(s int) bool {
 
 // nationalFirst tells a nationality adjective opening an organisation's
 // name after "the" ("the Ruritanian Ministry of Health"): a tagger classes
-// it apart, as a nationality, but the name holds it.
+// it apart, as a nationality, but the name holds it. So does a proper
+// noun compounded on the name that it classed a place or a person ("the
+// Ruritania Herald").
 func (a *doc) nationalFirst(f int) bool {
-	return a.d.Tokens[f].Tag == "JJ" && runClass(a.d.Tokens[f].NER) == misc && a.lower[f-1] == "the" && !affiliations[a.keyAt(f)]
+	t := &a.d.Tokens[f]
+	if a.lower[f-1] != "the" || affiliations[a.keyAt(f)] {
+		return false
+	}
+	return t.Tag == "JJ" && runClass(t.NER) == misc || isProper(t.Tag) && t.Dep == "compound" && int(t.Head) > f
 }
 
 // commonOpener tells a one-word name [s, e) that opens its sentence and

@@ -184,7 +184,8 @@ func (a *doc) resolveTokens(qi int, toks []int) int {
 	if h < 0 {
 		return -1
 	}
-	if len(words) == 2 && a.bareDescription(h) {
+	// "the Welshman, who won in 2019": a relative clause may follow.
+	if h == toks[0]+1 && a.bareDescription(h) {
 		// The person the story is about there, found as "he" or "she" is.
 		if e := a.pronoun(qi, h, "3sg"); e >= 0 && a.ents[e].typ == Person {
 			return e

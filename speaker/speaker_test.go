@@ -683,12 +683,19 @@ func TestOrgFirstWords(t *testing.T) {
 		// "the", and only there.
 		{"Talks stalled. The talks failed, the Ruritanian Ministry of Health said.", "the Ruritanian Ministry of Health", []string{"Ministry", "Health"}, "Ruritanian Ministry of Health", national},
 		{"Talks stalled. The talks failed, Ruritanian Ministry of Health said.", "Ruritanian Ministry of Health", []string{"Ministry", "Health"}, "Ministry of Health", national},
+		// A capitalised word joined by "and" after "the" opens it too.
+		{"Talks stalled. The talks failed, the Northern and Western Farmers Union said.", "the Northern and Western Farmers Union", []string{"Western", "Farmers", "Union"}, "Northern and Western Farmers Union", nil},
+		// So does a proper noun classed a place, compounded on the name.
+		{"Talks stalled. The talks failed, the Ruritania Herald said.", "the Ruritania Herald", []string{"Herald"}, "Ruritania Herald", map[string][2]string{"Ruritania": {"NNP", "LOCATION"}}},
 	} {
 		d := toy(c.text, nil, c.orgs)
 		for i := range d.Tokens {
 			if tn, ok := c.retag[d.Word(i)]; ok {
 				d.Tokens[i].Tag, d.Tokens[i].NER = tn[0], tn[1]
 			}
+		}
+		if _, ok := c.retag["Ruritania"]; ok {
+			attach(t, d, "Ruritania", 0, "compound", "Herald")
 		}
 		splitSentences(d)
 		sourceAt(t, d, c.src, 0)
@@ -1089,4 +1096,63 @@ func firstSpeaker(d *onrecord.Document) string {
 		return sp.Name
 	}
 	return ""
+}
+
+// TestTaggerSlips checks names a tagger with a name list gets wrong: a
+// firm joined by "&" classed as two people, a speech verb opening a
+// sentence taken for a first name, a surname taken for a place where the
+// article mostly classes it a person.
+func TestTaggerSlips(t *testing.T) {
+	for _, c := range []struct {
+		text, src string
+		n         int
+		people    []string
+		places    []string // words classed LOCATION at occurrence 0
+		want, typ string
+	}{
+		{"Shares in Pellow & Grange fell. Pellow said it would appeal.", "Pellow", 1, []string{"Pellow", "Grange"}, nil, "Pellow & Grange", Organization},
+		{"Dana Voss won again. Said Voss: the course was hard.", "Said Voss", 0, []string{"Said", "Voss", "Dana"}, nil, "Dana Voss", Person},
+		// A name followed by its initials is an organisation's, whatever
+		// the tagger made of its words; a title's initials are no name.
+		{"Analysts agree. Voices of Ruritania (VOR) said the vote was fair.", "Voices of Ruritania (VOR)", 0, nil, []string{"Ruritania"}, "Voices of Ruritania", Organization},
+		{"Analysts agree. Member of Parliament (MP) Ana Roe said the vote was fair.", "Member of Parliament (MP) Ana Roe", 0, []string{"Ana", "Roe"}, nil, "Ana Roe", Person},
+		{"Ilse Marrow spoke first. Marrow met Brandt. Marrow said the vote was fair.", "Marrow", 2, []string{"Ilse", "Marrow"}, []string{"Marrow"}, "Ilse Marrow", Person},
+	} {
+		d := toy(c.text, c.people, nil)
+		splitSentences(d)
+		for i := range d.Tokens {
+			if d.Word(i) == "&" {
+				d.Tokens[i].Tag = "CC"
+			}
+			for _, p := range c.places {
+				if d.Word(i) == p {
+					d.Tokens[i].NER = "LOCATION"
+					break
+				}
+			}
+			if len(c.places) > 0 && d.Word(i) == c.places[0] {
+				c.places = nil // only the first occurrence
+			}
+		}
+		sourceAt(t, d, c.src, c.n)
+		Resolve(d)
+		sp := d.Quotes[0].Speaker
+		if sp == nil || sp.Name != c.want || sp.Type != c.typ {
+			t.Errorf("%q: source %q got %+v, want %q (%s)", c.text, c.src, sp, c.want, c.typ)
+		}
+	}
+}
+
+// TestPersonClassedOrganisation: a first name and a surname classed as an
+// organisation, where the surname alone is classed a person elsewhere,
+// are that person.
+func TestPersonClassedOrganisation(t *testing.T) {
+	d := toy("Ed Harlan spoke first. Harlan met staff. Harlan said the plan was done.", []string{"Harlan"}, nil)
+	splitSentences(d)
+	d.Tokens[0].NER, d.Tokens[1].NER = "ORGANIZATION", "ORGANIZATION"
+	sourceAt(t, d, "Harlan", 2)
+	Resolve(d)
+	if sp := d.Quotes[0].Speaker; sp == nil || sp.Name != "Ed Harlan" || sp.Type != Person {
+		t.Errorf("got %+v, want Ed Harlan (person)", sp)
+	}
 }

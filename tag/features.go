@@ -50,6 +50,7 @@ const pad = 2 // context window on each side
 // tokInfo holds the hashes of one token's word-level properties.
 type tokInfo struct {
 	w, l, shape, flags uint64
+	gaz                uint64    // gazetteer bits (gazFirst, ...)
 	pre                [3]uint64 // lowercase prefixes of 1..3 runes
 	suf                [4]uint64 // lowercase suffixes of 1..4 runes
 }
@@ -186,6 +187,11 @@ const (
 	fTm1Suf3
 	fFirstFlags
 	fPp2
+	fGaz
+	fGazm1
+	fGazp1
+	fGazp2
+	fGazm1Gaz
 )
 
 // sentence is the per-sentence work area shared by both taggers: token
@@ -339,16 +345,19 @@ var nerTask = &task{
 				mix(fSuf3, c.suf[2]),
 				mix(fSuf4, c.suf[3]),
 				mix(fShape, c.shape),
-				mix(fFlags, c.flags))
+				mix(fFlags, c.flags),
+				mix(fGaz, gazCap(c)))
 		},
 		func(m1 *tokInfo, out []uint64) []uint64 {
-			return append(out, mix(fWm1, m1.w), mix(fShapem1, m1.shape))
+			return append(out, mix(fWm1, m1.w), mix(fShapem1, m1.shape), mix(fGazm1, gazCap(m1)))
 		},
 		func(m2 *tokInfo, out []uint64) []uint64 { return append(out, mix(fLm2, m2.l)) },
 		func(p1 *tokInfo, out []uint64) []uint64 {
-			return append(out, mix(fWp1, p1.w), mix(fShapep1, p1.shape))
+			return append(out, mix(fWp1, p1.w), mix(fShapep1, p1.shape), mix(fGazp1, gazCap(p1)))
 		},
-		func(p2 *tokInfo, out []uint64) []uint64 { return append(out, mix(fLp2, p2.l)) },
+		func(p2 *tokInfo, out []uint64) []uint64 {
+			return append(out, mix(fLp2, p2.l), mix(fGazp2, gazCap(p2)))
+		},
 	},
 	hist: func(n2, n1 uint64, out []uint64) []uint64 {
 		return append(out, mix(fNm1, n1), mix(mix(fNm2Nm1, n2), n1))
@@ -371,6 +380,13 @@ var nerTask = &task{
 			mix(mix(fNm1Shape, n1), c.shape),
 			mix(mix(fWWp1, c.w), p1.w),
 			mix(mix(fWm1W, m1.w), c.w),
-			mix(mix(fShapeP, c.shape), p))
+			mix(mix(fShapeP, c.shape), p),
+			mix(mix(fGazm1Gaz, gazCap(m1)), gazCap(c)))
 	},
+}
+
+// gazCap is a token's gazetteer bits with its capitalisation: a listed
+// name counts when capitalised, and "will" is not "Will".
+func gazCap(t *tokInfo) uint64 {
+	return t.gaz<<4 | t.flags&(flagInitCap|flagAllCap|flagLower)
 }

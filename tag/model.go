@@ -8,16 +8,18 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"slices"
 	"strings"
 )
 
 // File layout (gzip): magic, then the POS model, the NER model, the
-// lemmatizer and the vocabulary. Integers are uvarints; weights are zigzag varints; feature
+// lemmatizer, the vocabulary and the gazetteer's first names and surnames
+// (each a count and sorted, delta-coded 32-bit keys). Integers are uvarints; weights are zigzag varints; feature
 // keys are sorted and delta-coded. Everything is written in sorted order,
 // so the same Tagger always gives the same bytes.
 
-const magic = "onrecord-tag-1\n"
+const magic = "onrecord-tag-2\n"
 
 // Save writes the model to w.
 func (t *Tagger) Save(w io.Writer) error {
@@ -34,6 +36,15 @@ func (t *Tagger) Save(w io.Writer) error {
 	e.uint(uint64(len(t.vocab)))
 	for _, w := range t.vocab {
 		e.str(w)
+	}
+	for _, bit := range []uint64{gazFirst, gazSurname} {
+		keys := t.gaz.keys(bit)
+		e.uint(uint64(len(keys)))
+		prev := uint32(0)
+		for _, k := range keys {
+			e.uint(uint64(k - prev))
+			prev = k
+		}
 	}
 	if e.err == nil {
 		e.err = bw.Flush()
@@ -142,10 +153,19 @@ func Load(r io.Reader) (*Tagger, error) {
 	for i := uint64(0); i < nv && d.err == nil; i++ {
 		vocab = append(vocab, d.str())
 	}
+	gaz := newGazetteer(nil, nil)
+	for _, bit := range []uint64{gazFirst, gazSurname} {
+		n := d.uint(maxCount)
+		k := uint64(0)
+		for i := uint64(0); i < n && d.err == nil; i++ {
+			k += d.uint(math.MaxUint32 - k)
+			gaz.sets[uint32(k)] |= bit
+		}
+	}
 	if d.err != nil {
 		return nil, fmt.Errorf("load tag model: %w", d.err)
 	}
-	return newTagger(pos, ner, lem, vocab), nil
+	return newTagger(pos, ner, lem, vocab, gaz), nil
 }
 
 type decoder struct {

@@ -173,14 +173,13 @@ func (t *trainer) bump(r int32, label, d int) {
 	t.rows[r] = append(row, tweight{label: int32(label), w: int32(d), ts: t.now})
 }
 
-// trainSeq runs the perceptron over the sentences for the given epochs in
-// an order shuffled by rng. gold(k) gives the labels of sentence k;
+// trainSeq runs the perceptron for the given epochs over the sentence
+// visits in order, shuffled by rng each epoch. gold(k) gives the labels of
+// sentence k: noLabel teaches nothing, and notName accepts any label that
+// partial allows (the update, if any, goes to the best of those).
 // prepare(k) is called before each visit of sentence k.
-func (t *trainer) trainSeq(sents []*sentence, gold func(k int) []uint8, prepare func(k int), ff featFunc, epochs int, rng *rand.Rand, logf func(string, ...any)) {
-	order := make([]int, len(sents))
-	for i := range order {
-		order[i] = i
-	}
+func (t *trainer) trainSeq(sents []*sentence, order []int, gold func(k int) []uint8, partial []bool, prepare func(k int), ff featFunc, epochs int, rng *rand.Rand, logf func(string, ...any)) {
+	order = slices.Clone(order)
 	scores := make([]int64, t.nl)
 	var feats []uint64
 	var out []uint8
@@ -195,18 +194,40 @@ func (t *trainer) trainSeq(sents []*sentence, gold func(k int) []uint8, prepare 
 				t.now++
 				feats = ff(s, i, out[:i], feats[:0])
 				guess := t.predict(feats, scores)
-				if guess != int(g[i]) {
-					t.update(feats, int(g[i]), guess)
+				// Training conditions on its own guesses, as tagging will.
+				out[i] = uint8(guess)
+				truth := int(g[i])
+				switch truth {
+				case noLabel:
+					continue
+				case notName:
+					if partial[guess] {
+						truth = guess
+					} else {
+						truth = bestOf(scores, partial)
+					}
+				}
+				total++
+				if guess != truth {
+					t.update(feats, truth, guess)
 				} else {
 					right++
 				}
-				total++
-				// Training conditions on its own guesses, as tagging will.
-				out[i] = uint8(guess)
 			}
 		}
 		logf("  epoch %d: train accuracy %.2f%%", ep+1, 100*float64(right)/float64(max(total, 1)))
 	}
+}
+
+// bestOf is the highest-scoring label among those allowed.
+func bestOf(scores []int64, allowed []bool) int {
+	best := -1
+	for l, ok := range allowed {
+		if ok && (best < 0 || scores[l] > scores[best]) {
+			best = l
+		}
+	}
+	return best
 }
 
 // qMax is the largest quantised weight: small enough that sums of several

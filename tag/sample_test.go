@@ -204,3 +204,41 @@ func FuzzTag(f *testing.F) {
 		}
 	})
 }
+
+// TestTitleCase: a headline in title case is tagged as its words would be
+// in sentence case, and its names stay names.
+func TestTitleCase(t *testing.T) {
+	tg := mustDefault(t)
+	for _, tc := range []struct {
+		sent      string
+		word, tag string
+		ner       string
+	}{
+		{"Farmers Slam New Water Rules As A Costly Mistake", "Slam", "VBP", "O"},
+		{"Farmers Slam New Water Rules As A Costly Mistake", "Costly", "JJ", "O"},
+		{"Gina Marsh Says The Plan Will Fail", "Says", "VBZ", "O"},
+		{"Gina Marsh Says The Plan Will Fail", "Marsh", "NNP", "PERSON"},
+		{"Gina Marsh Says The Plan Will Fail", "Will", "MD", "O"},
+	} {
+		d := docOf(tc.sent)
+		tg.Tag(d)
+		for i, tk := range d.Tokens {
+			if d.Word(i) == tc.word && (tk.Tag != tc.tag || tk.NER != tc.ner) {
+				t.Errorf("%q: %s got %s %s, want %s %s", tc.sent, tc.word, tk.Tag, tk.NER, tc.tag, tc.ner)
+			}
+		}
+	}
+}
+
+// TestBritishTitles: a title without a period is tagged as with one.
+func TestBritishTitles(t *testing.T) {
+	tg := mustDefault(t)
+	d := docOf("Ticket prices, Ms Adebayor says, are set by the venue alone.")
+	tg.Tag(d)
+	want := map[string]string{"Ms": "NNP", "Adebayor": "NNP", "says": "VBZ"}
+	for i, tk := range d.Tokens {
+		if w, ok := want[d.Word(i)]; ok && tk.Tag != w {
+			t.Errorf("%s got %s, want %s", d.Word(i), tk.Tag, w)
+		}
+	}
+}

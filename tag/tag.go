@@ -12,6 +12,8 @@ import (
 	_ "embed"
 	"fmt"
 	"math"
+	"slices"
+	"strings"
 	"sync"
 
 	"github.com/onrecord/onrecord"
@@ -30,6 +32,7 @@ type Tagger struct {
 	vocab   []string
 	lexicon map[string]int32
 	infos   []tokInfo
+	gaz     *gazetteer
 	pool    sync.Pool // *scratch
 }
 
@@ -236,11 +239,11 @@ type builtLemma struct {
 	start, end int
 }
 
-func newTagger(pos, ner *model, lem *lemmatizer, vocab []string) *Tagger {
-	t := &Tagger{lem: lem, vocab: vocab, lexicon: make(map[string]int32, len(vocab))}
+func newTagger(pos, ner *model, lem *lemmatizer, vocab []string, gaz *gazetteer) *Tagger {
+	t := &Tagger{lem: lem, vocab: vocab, lexicon: make(map[string]int32, len(vocab)), gaz: gaz}
 	for e, w := range vocab {
 		t.lexicon[w] = int32(e)
-		t.infos = append(t.infos, wordInfo(w))
+		t.infos = append(t.infos, gaz.info(w))
 	}
 	t.pos = newSeqTagger(pos, posTask, t.infos, 0)
 	t.ner = newSeqTagger(ner, nerTask, t.infos, len(pos.labels))
@@ -288,17 +291,32 @@ func (t *Tagger) tagRange(d *onrecord.Document, a, b int32, sc *scratch) {
 	lex := sc.lex[:n]
 	for i := 0; i < n; i++ {
 		w := word(d, int(a)+i)
+		if v, ok := britishTitles[w]; ok {
+			w = v // tagged as the form the training news writes
+		}
 		if e, ok := t.lexicon[w]; ok {
 			lex[i] = e
 			s.tok[i+pad] = t.infos[e]
 		} else {
 			lex[i] = -1
-			s.tok[i+pad] = wordInfo(w)
+			s.tok[i+pad] = t.gaz.info(w)
 		}
 	}
-	t.pos.tag(s, lex, s.pos, sc)
+	nerLex := lex
+	if saved := t.lowerTitleCase(d, a, s, lex); saved != nil {
+		t.pos.tag(s, saved.lex, s.pos, sc)
+		// Proper nouns keep their written case for names.
+		for i := 0; i < n; i++ {
+			if l := t.pos.m.labels[s.pos[i]]; l == "NNP" || l == "NNPS" {
+				s.tok[i+pad], saved.lex[i] = saved.tok[i], lex[i]
+			}
+		}
+		nerLex = saved.lex
+	} else {
+		t.pos.tag(s, lex, s.pos, sc)
+	}
 	out := sc.labels[:n]
-	t.ner.tag(s, lex, out, sc)
+	t.ner.tag(s, nerLex, out, sc)
 	for i := 0; i < n; i++ {
 		k := int(a) + i
 		tok := &d.Tokens[k]
@@ -311,6 +329,53 @@ func (t *Tagger) tagRange(d *onrecord.Document, a, b int32, sc *scratch) {
 			sc.built = append(sc.built, builtLemma{tok: k, start: start, end: end})
 		}
 	}
+}
+
+// britishTitles are titles written without a period, as British news
+// does, with the form American news (the tagger's training text) writes:
+// the tagger read "Ms Roe says" as a plural noun, a preposition and a
+// noun.
+var britishTitles = map[string]string{"Mr": "Mr.", "Mrs": "Mrs.", "Ms": "Ms.", "Dr": "Dr."}
+
+// caseSaved holds a title-case sentence's tokens as written (tok) while
+// its parts of speech are tagged from the lexicon entries of lex.
+type caseSaved struct {
+	tok []tokInfo
+	lex []int32
+}
+
+// lowerTitleCase prepares a sentence written in title case (a headline:
+// "Lawmakers Rip Plan As A Fraud") for tagging: each capitalised word
+// whose lower-case form is the more frequent word is read lower-case, as
+// a sentence case writer would have written it. It returns the lexicon
+// entries to tag with and the tokens as written (to put back for proper
+// nouns), or nil when the sentence is not in title case.
+func (t *Tagger) lowerTitleCase(d *onrecord.Document, a int32, s *sentence, lex []int32) *caseSaved {
+	n := len(lex)
+	upper, words := 0, 0
+	for i := 0; i < n; i++ {
+		if f := s.tok[i+pad].flags; f&(flagInitCap|flagLower) != 0 {
+			words++
+			if f&flagInitCap != 0 {
+				upper++
+			}
+		}
+	}
+	if words < 4 || upper*5 < words*4 {
+		return nil
+	}
+	saved := &caseSaved{tok: slices.Clone(s.tok[pad : pad+n]), lex: slices.Clone(lex)}
+	for i := 0; i < n; i++ {
+		w := word(d, int(a)+i)
+		if s.tok[i+pad].flags&flagInitCap == 0 {
+			continue
+		}
+		if e, ok := t.lexicon[strings.ToLower(w)]; ok && (lex[i] < 0 || e < lex[i]) {
+			saved.lex[i] = e
+			s.tok[i+pad] = t.infos[e]
+		}
+	}
+	return saved
 }
 
 // word is d.Word(i), or "" when the token's offsets do not fit the text, so

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/onrecord/onrecord"
+	"github.com/onrecord/onrecord/conllu"
 )
 
 // Training settings, chosen on the dev split.
@@ -19,74 +20,118 @@ const (
 	minWeight = 1 // quantised weights below this many steps are dropped
 )
 
-// Train learns a Tagger from documents with silver Tag, NER and Lemma. dev,
-// when not empty, is only scored and reported to log. The result depends
-// only on the documents, their order and seed.
-func Train(train, dev []*onrecord.Document, seed int64, log io.Writer) (*Tagger, error) {
+// Corpus is training data for Train. A token's Tag "" says nothing of its
+// POS; its NER "" says nothing of its class, conllu.NotName that it is in
+// no person, organisation or place name (any other class will do).
+type Corpus struct {
+	Docs []*onrecord.Document
+	// Visits is how often each sentence is seen per epoch (at least 1):
+	// gold corpora are visited more than silver ones, to outweigh them.
+	Visits int
+	// Lemmas says whether the lemma rules learn from this corpus's lemmas.
+	Lemmas bool
+}
+
+// Labels that are no label: the gold data says nothing (noLabel), or only
+// that the token is in no name (notName, for NER).
+const (
+	noLabel = 255
+	notName = 254
+)
+
+// Train learns a Tagger from the corpora; first and surnames are the name
+// lists of the gazetteer. dev, when not empty, is only scored and reported
+// to log. The result depends only on the inputs, their order and seed.
+func Train(train []Corpus, dev []*onrecord.Document, first, surnames []string, seed int64, log io.Writer) (*Tagger, error) {
 	if log == nil {
 		log = io.Discard
 	}
 	logf := func(format string, args ...any) { fmt.Fprintf(log, format+"\n", args...) }
 	began := time.Now()
-
-	posLabels, nerLabels := labelSet(train, func(t *onrecord.Token) string { return t.Tag }),
-		labelSet(train, func(t *onrecord.Token) string { return t.NER })
+	var all []*onrecord.Document
+	for _, c := range train {
+		all = append(all, c.Docs...)
+	}
+	posLabels := labelSet(all, func(t *onrecord.Token) string { return t.Tag })
+	nerLabels := labelSet(all, func(t *onrecord.Token) string {
+		if t.NER == conllu.NotName {
+			return ""
+		}
+		return t.NER
+	})
 	if len(posLabels) == 0 || len(nerLabels) == 0 {
 		return nil, errors.New("train tagger: no tagged tokens")
 	}
 	if len(posLabels) > maxLabels || len(nerLabels) > maxLabels {
 		return nil, fmt.Errorf("train tagger: too many labels (%d POS, %d NER)", len(posLabels), len(nerLabels))
 	}
+	gaz := newGazetteer(first, surnames)
 	var sents []*sentence
 	var words [][]string
 	var posGold, nerGold [][]uint8
+	var posOrder, nerOrder []int // sentence visits per epoch
 	var lemmaObs [][3]string
 	var lower []byte
-	for _, d := range train {
-		for _, sp := range d.Sents {
-			n := int(sp.End - sp.Start)
-			if n <= 0 || sp.Start < 0 || int(sp.End) > len(d.Tokens) {
-				continue
-			}
-			s := &sentence{}
-			s.reset(n)
-			pg, ng := make([]uint8, n), make([]uint8, n)
-			complete := true
-			ws := make([]string, n)
-			for i := 0; i < n; i++ {
-				k := int(sp.Start) + i
-				w, tk := word(d, k), &d.Tokens[k]
-				ws[i] = w
-				s.tok[i+pad] = wordInfo(w)
-				p, q := slices.Index(posLabels, tk.Tag), slices.Index(nerLabels, tk.NER)
-				if p < 0 || q < 0 {
-					complete = false // an untagged token: no labels to learn from
-					break
+	index := func(labels []string, l string) uint8 {
+		if i := slices.Index(labels, l); i >= 0 {
+			return uint8(i)
+		}
+		return noLabel
+	}
+	for _, c := range train {
+		for _, d := range c.Docs {
+			for _, sp := range d.Sents {
+				n := int(sp.End - sp.Start)
+				if n <= 0 || sp.Start < 0 || int(sp.End) > len(d.Tokens) {
+					continue
 				}
-				pg[i], ng[i] = uint8(p), uint8(q)
-				if !keepsForm(tk.Tag) {
-					lower = appendLower(lower[:0], w)
-					lemmaObs = append(lemmaObs, [3]string{string(lower), tk.Tag, tk.Lemma})
+				s := &sentence{}
+				s.reset(n)
+				pg, ng := make([]uint8, n), make([]uint8, n)
+				posKnown, nerKnown := false, false
+				ws := make([]string, n)
+				for i := 0; i < n; i++ {
+					k := int(sp.Start) + i
+					w, tk := word(d, k), &d.Tokens[k]
+					ws[i] = w
+					s.tok[i+pad] = gaz.info(w)
+					pg[i], ng[i] = index(posLabels, tk.Tag), index(nerLabels, tk.NER)
+					if tk.NER == conllu.NotName {
+						ng[i] = notName
+					}
+					posKnown = posKnown || pg[i] != noLabel
+					nerKnown = nerKnown || ng[i] != noLabel
+					if c.Lemmas && tk.Tag != "" && !keepsForm(tk.Tag) {
+						lower = appendLower(lower[:0], w)
+						lemmaObs = append(lemmaObs, [3]string{string(lower), tk.Tag, tk.Lemma})
+					}
 				}
+				k := len(sents)
+				for v := 0; v < max(c.Visits, 1); v++ {
+					if posKnown {
+						posOrder = append(posOrder, k)
+					}
+					if nerKnown {
+						nerOrder = append(nerOrder, k)
+					}
+				}
+				sents = append(sents, s)
+				words = append(words, ws)
+				posGold, nerGold = append(posGold, pg), append(nerGold, ng)
 			}
-			if !complete {
-				continue
-			}
-			sents = append(sents, s)
-			words = append(words, ws)
-			posGold, nerGold = append(posGold, pg), append(nerGold, ng)
 		}
 	}
-	logf("tag: %d sentences, %d POS labels, %d NER labels", len(sents), len(posLabels), len(nerLabels))
+	logf("tag: %d sentences (%d POS, %d NER visits an epoch), %d POS labels, %d NER labels",
+		len(sents), len(posOrder), len(nerOrder), len(posLabels), len(nerLabels))
 	rng := rand.New(rand.NewSource(seed))
 	// Word dropout: every word is known in training, so without it the
 	// models never learn to tag unseen words (new names) from their
-	// shape, affixes and context. On each visit, a word seen once loses its
-	// identity features with probability 1/2.
+	// shape, affixes, gazetteer bits and context. On each visit, a word
+	// seen once loses its identity features with probability 1/2.
 	once := map[string]int{}
-	for _, d := range train {
-		for i := range d.Tokens {
-			once[word(d, i)]++
+	for _, ws := range words {
+		for _, w := range ws {
+			once[w]++
 		}
 	}
 	var rare [][]int32 // per sentence: positions of words seen once
@@ -118,7 +163,7 @@ func Train(train, dev []*onrecord.Document, seed int64, log io.Writer) (*Tagger,
 
 	logf("tag: training POS")
 	pt := newTrainer(len(posLabels))
-	pt.trainSeq(sents, func(k int) []uint8 { return posGold[k] }, dropout, posTask.feats, posEpochs, rng, logf)
+	pt.trainSeq(sents, posOrder, func(k int) []uint8 { return posGold[k] }, nil, dropout, posTask.feats, posEpochs, rng, logf)
 	pos := pt.compile(posLabels, minWeight)
 	logf("tag: POS model %v", pos)
 
@@ -134,13 +179,18 @@ func Train(train, dev []*onrecord.Document, seed int64, log io.Writer) (*Tagger,
 		pq.tag(s, sc.lex, s.pos, sc)
 	}
 	logf("tag: training NER")
+	// Where gold says only "no name", any class but a name is right.
+	partial := make([]bool, len(nerLabels))
+	for l, name := range nerLabels {
+		partial[l] = !conllu.IsName(name)
+	}
 	nt := newTrainer(len(nerLabels))
-	nt.trainSeq(sents, func(k int) []uint8 { return nerGold[k] }, dropout, nerTask.feats, nerEpochs, rng, logf)
+	nt.trainSeq(sents, nerOrder, func(k int) []uint8 { return nerGold[k] }, partial, dropout, nerTask.feats, nerEpochs, rng, logf)
 	ner := nt.compile(nerLabels, minWeight)
 	logf("tag: NER model %v", ner)
 
-	t := newTagger(pos, ner, learnLemmas(lemmaObs), vocabulary(train))
-	logf("tag: %d lemma rules, %d exceptions; trained in %v", len(t.lem.rules), len(t.lem.exceptions), time.Since(began).Round(time.Second))
+	t := newTagger(pos, ner, learnLemmas(lemmaObs), vocabulary(words), gaz)
+	logf("tag: %d lemma rules, %d exceptions, %d gazetteer words; trained in %v", len(t.lem.rules), len(t.lem.exceptions), len(gaz.sets), time.Since(began).Round(time.Second))
 	if len(dev) > 0 {
 		logf("tag: dev %v", t.Evaluate(dev))
 	}
@@ -152,11 +202,11 @@ func Train(train, dev []*onrecord.Document, seed int64, log io.Writer) (*Tagger,
 const maxVocab = 16000
 
 // vocabulary lists the words seen at least twice, most frequent first.
-func vocabulary(docs []*onrecord.Document) []string {
+func vocabulary(sents [][]string) []string {
 	counts := map[string]int{}
-	for _, d := range docs {
-		for i := range d.Tokens {
-			counts[word(d, i)]++
+	for _, ws := range sents {
+		for _, w := range ws {
+			counts[w]++
 		}
 	}
 	var vocab []string

@@ -34,11 +34,13 @@ func TestTrainDeterministic(t *testing.T) {
 		return b.Bytes()
 	}
 	var log bytes.Buffer
-	t1, err := Train(train, dev, 7, &log)
+	corpora := []Corpus{{Docs: train, Visits: 1, Lemmas: true}}
+	first, surnames := []string{"Jane", "Ngozi"}, []string{"Roe", "Okonjo-Iweala"}
+	t1, err := Train(corpora, dev, first, surnames, 7, &log)
 	if err != nil {
 		t.Fatal(err)
 	}
-	t2, err := Train(train, nil, 7, nil)
+	t2, err := Train(corpora, nil, first, surnames, 7, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -56,6 +58,11 @@ func TestTrainDeterministic(t *testing.T) {
 	if !bytes.Equal(save(t3), b1) {
 		t.Error("load then save changed the file")
 	}
+	for w, want := range map[string]uint64{"ngozi": gazFirst, "Okonjo-Iweala": gazSurname, "Council": gazOrg, "said": 0} {
+		if got := t3.gaz.info(w).gaz; got != want {
+			t.Errorf("loaded gazetteer bits of %q = %b, want %b", w, got, want)
+		}
+	}
 	if s1, s3 := t1.Evaluate(dev), t3.Evaluate(dev); s1 != s3 {
 		t.Errorf("loaded tagger scores %v, trained one %v", s3, s1)
 	}
@@ -66,10 +73,10 @@ func TestTrainDeterministic(t *testing.T) {
 }
 
 func TestTrainEmpty(t *testing.T) {
-	if _, err := Train(nil, nil, 1, nil); err == nil {
+	if _, err := Train(nil, nil, nil, nil, 1, nil); err == nil {
 		t.Error("Train on no documents succeeded")
 	}
-	if _, err := Train([]*onrecord.Document{{}}, nil, 1, nil); err == nil {
+	if _, err := Train([]Corpus{{Docs: []*onrecord.Document{{}}}}, nil, nil, nil, 1, nil); err == nil {
 		t.Error("Train on an empty document succeeded")
 	}
 }

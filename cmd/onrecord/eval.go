@@ -253,6 +253,7 @@ func runTrain(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	data := fs.String("data", "../shared/data/polnear", "corpus: a PolNeAR-layout root (train/, dev/) or one directory with text/, attributions/ and silver/")
 	models := fs.String("models", "tag,parse,attrib", "models to train, in order; the rest come from the embedded ones")
 	out := fs.String("out", ".", "repository root: models are written to OUT/tag, OUT/parse, OUT/attrib")
+	gold := fs.String("gold", "../shared/data", "directory with the gold corpora and name lists the tagger also learns from (ud-ewt/, uner-ewt/, gum/, names/); \"\" for none")
 	seed := fs.Int64("seed", 1, "random seed (the same seed and data give the same models)")
 	if _, err := parse(fs, args); err != nil {
 		return err
@@ -265,7 +266,7 @@ func runTrain(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		}
 		list = append(list, m)
 	}
-	if err := pipeline.Train(pipeline.TrainConfig{Data: *data, Out: *out, Models: list, Seed: *seed, Log: stderr}); err != nil {
+	if err := pipeline.Train(pipeline.TrainConfig{Data: *data, Out: *out, Models: list, Gold: *gold, Seed: *seed, Log: stderr}); err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "models written under %s; rebuild (go build ./cmd/onrecord) to embed them\n", *out)

@@ -1,0 +1,95 @@
+package tag
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+)
+
+// A gazetteer tells the name tagger which words are known first names,
+// surnames or words that end organisation names, so that a name no
+// training sentence holds still starts a person and "... Council" still
+// ends an organisation. The name lists come from training data
+// (../shared/data/names) and are kept in the model file as sets of 32-bit
+// hashes of the lower-case word; the organisation words are this list.
+type gazetteer struct {
+	sets map[uint32]uint64 // hash key → gaz bits
+}
+
+// Gazetteer bits of a word.
+const (
+	gazFirst uint64 = 1 << iota
+	gazSurname
+	gazOrg
+)
+
+// orgWords are generic words that end organisation names in English, from
+// business, sport, government, culture and civil society.
+var orgWords = strings.Fields(`
+	ltd limited plc inc incorporated corp corporation co company companies llc llp gmbh ag sa
+	group holdings partners associates industries enterprises ventures capital bank bancorp
+	fund trust foundation institute institution university college academy school polytechnic
+	council committee commission board authority agency bureau department ministry office
+	service services administration assembly parliament congress senate
+	party union federation confederation association society league alliance coalition club
+	fc afc united athletic rovers wanderers
+	studios records entertainment media pictures films productions publishing press broadcasting
+	network networks airlines airways motors systems technologies technology labs laboratories
+	pharmaceuticals electronics communications telecom energy oil petroleum mining insurance
+	brigade police army navy corps force forces guard regiment
+	hospital clinic museum gallery orchestra theatre theater church mosque synagogue
+	court tribunal organisation organization
+`)
+
+// keyOf is the gazetteer key of a token: the high half of its lower-case
+// hash, so that a lookup needs no new hashing.
+func keyOf(l uint64) uint32 { return uint32(l >> 32) }
+
+// newGazetteer builds the sets from the first names and surnames, plus the
+// organisation words. Names are matched lower-case; entries that are not
+// one word of letters (with ' or -) are skipped.
+func newGazetteer(first, surnames []string) *gazetteer {
+	g := &gazetteer{sets: map[uint32]uint64{}}
+	add := func(words []string, bit uint64) {
+		for _, w := range words {
+			w = strings.TrimSpace(w)
+			if w == "" || strings.ContainsFunc(w, func(r rune) bool {
+				return !unicode.IsLetter(r) && r != '\'' && r != '-'
+			}) {
+				continue
+			}
+			g.sets[keyOf(wordInfo(w).l)] |= bit
+		}
+	}
+	add(first, gazFirst)
+	add(surnames, gazSurname)
+	add(orgWords, gazOrg)
+	return g
+}
+
+// flags gives the gazetteer bits of a token with lower-case hash l.
+func (g *gazetteer) flags(l uint64) uint64 {
+	if g == nil {
+		return 0
+	}
+	return g.sets[keyOf(l)]
+}
+
+// info is wordInfo with the gazetteer bits.
+func (g *gazetteer) info(w string) tokInfo {
+	t := wordInfo(w)
+	t.gaz = g.flags(t.l)
+	return t
+}
+
+// keys lists the keys holding the bit, in order (for Save).
+func (g *gazetteer) keys(bit uint64) []uint32 {
+	var out []uint32
+	for k, b := range g.sets {
+		if b&bit != 0 {
+			out = append(out, k)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
