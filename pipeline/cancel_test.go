@@ -76,3 +76,28 @@ func loadPipeline(t *testing.T) *Pipeline {
 	}
 	return p
 }
+
+// TestExtractStopsInsideAnalysis cancels a long text between two chunks of
+// sentences of the tagger: the first chunk is tagged, the rest is not, and
+// sentences are put back whole.
+func TestExtractStopsInsideAnalysis(t *testing.T) {
+	p := loadPipeline(t)
+	raw := strings.Repeat("The mayor said the bridge would reopen. ", 3*sentenceChunk)
+	d, err := text.NewDocument("long", []byte(raw))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := &cancelAfter{Context: context.Background()}
+	ctx.n.Store(2) // before tokenizing, before the tagger's first chunk
+	if err := p.Extract(ctx, d); !errors.Is(err, context.Canceled) {
+		t.Fatalf("err %v, want context canceled", err)
+	}
+	if len(d.Sents) < 3*sentenceChunk {
+		t.Fatalf("%d sentences after the stop, want all %d", len(d.Sents), 3*sentenceChunk)
+	}
+	first, later := d.Sents[sentenceChunk-1], d.Sents[sentenceChunk]
+	if d.Tokens[first.Start].Tag == "" || d.Tokens[later.Start].Tag != "" {
+		t.Errorf("tags: last sentence of the first chunk %q, first of the next %q; want tagged, then not",
+			d.Tokens[first.Start].Tag, d.Tokens[later.Start].Tag)
+	}
+}

@@ -48,31 +48,68 @@ func Default() (*Pipeline, error) {
 // text would hold hundreds of megabytes and many seconds of CPU.
 var ErrTooLarge = errors.New("document over the size limit")
 
+// sentenceChunk is how many sentences the tagger and parser take between
+// two looks at the context, so that a long text's extraction stops soon
+// after it is cancelled, not at the end of a stage of several seconds.
+const sentenceChunk = 64
+
+// step is one stage of Extract: it returns ctx's error, unrun, once ctx ends.
+type step func(context.Context, *onrecord.Document) error
+
 // stages are Extract's steps in order; the first three are the analysis.
-func (p *Pipeline) stages() []func(*onrecord.Document) {
-	return []func(*onrecord.Document){
-		text.Tokenize,
-		p.Tagger.Tag,
-		p.Parser.Parse,
-		func(d *onrecord.Document) {
+func (p *Pipeline) stages() []step {
+	return []step{
+		whole(text.Tokenize),
+		bySentences(p.Tagger.Tag),
+		bySentences(p.Parser.Parse),
+		whole(func(d *onrecord.Document) {
 			d.Quotes = d.Quotes[:0]
 			p.Attrib.Extract(d)
-		},
-		speaker.Resolve,
+		}),
+		whole(speaker.Resolve),
+	}
+}
+
+// whole runs f on the whole document once ctx, checked before, allows it.
+func whole(f func(*onrecord.Document)) step {
+	return func(ctx context.Context, d *onrecord.Document) error {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		f(d)
+		return nil
+	}
+}
+
+// bySentences runs f over d's sentences sentenceChunk at a time, checking
+// ctx before each chunk; f must treat each sentence on its own, as the
+// tagger and parser do. A document without sentences is given to f whole.
+func bySentences(f func(*onrecord.Document)) step {
+	return func(ctx context.Context, d *onrecord.Document) error {
+		all := d.Sents
+		defer func() { d.Sents = all }()
+		for i := 0; i == 0 || i < len(all); i += sentenceChunk {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			d.Sents = all[i:min(i+sentenceChunk, len(all))]
+			f(d)
+		}
+		return nil
 	}
 }
 
 // Analyze tokenizes, tags and parses d, replacing earlier layers.
 func (p *Pipeline) Analyze(d *onrecord.Document) {
 	for _, stage := range p.stages()[:3] {
-		stage(d)
+		stage(context.Background(), d) // never cancelled: no error
 	}
 }
 
 // Extract analyses d and fills d.Quotes with its attributions and their
 // speakers. It implements onrecord.Extractor. ctx is checked before each
-// stage, so a cancelled extraction stops at the next stage boundary; the
-// stages themselves run to their end.
+// stage and, in the tagger and parser, every sentenceChunk sentences, so a
+// cancelled extraction stops soon; attributions and speakers run to their end.
 func (p *Pipeline) Extract(ctx context.Context, d *onrecord.Document) (err error) {
 	if len(d.Text) > text.DefaultMaxBytes {
 		return fmt.Errorf("%s: %d bytes: %w of %d bytes", d.ID, len(d.Text), ErrTooLarge, text.DefaultMaxBytes)
@@ -84,10 +121,9 @@ func (p *Pipeline) Extract(ctx context.Context, d *onrecord.Document) (err error
 		}
 	}()
 	for _, stage := range p.stages() {
-		if err := ctx.Err(); err != nil {
+		if err := stage(ctx, d); err != nil {
 			return fmt.Errorf("%s: %w", d.ID, err)
 		}
-		stage(d)
 	}
 	return nil
 }
