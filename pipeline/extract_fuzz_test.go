@@ -7,13 +7,13 @@ import (
 	"context"
 	"encoding/json"
 	"runtime"
-	"syscall"
 	"testing"
 	"time"
 	"unicode/utf8"
 
 	"github.com/onrecord/onrecord"
 	"github.com/onrecord/onrecord/brat"
+	"github.com/onrecord/onrecord/internal/cputime"
 	"github.com/onrecord/onrecord/output"
 	"github.com/onrecord/onrecord/text"
 )
@@ -23,16 +23,6 @@ import (
 // 2 µs a byte), so that only a stage growing faster than the text fails.
 func extractBudget(bytes int) time.Duration {
 	return 20*time.Millisecond + time.Duration(bytes)*5*time.Microsecond
-}
-
-// threadCPU is the CPU time of the calling OS thread (RUSAGE_THREAD): the
-// extraction's own, whatever else the machine runs.
-func threadCPU(t *testing.T) time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(1 /* RUSAGE_THREAD */, &ru); err != nil {
-		t.Fatalf("getrusage: %v", err)
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // FuzzExtract runs random text through the whole pipeline and every output
@@ -58,9 +48,9 @@ func FuzzExtract(f *testing.F) {
 			return // not a text: text.FuzzNewDocument covers the refusals
 		}
 		runtime.LockOSThread()
-		start := threadCPU(t)
+		start := cputime.Thread()
 		err = p.Extract(context.Background(), d)
-		used := threadCPU(t) - start
+		used := cputime.Thread() - start
 		runtime.UnlockOSThread()
 		if err != nil {
 			t.Fatalf("extract: %v", err)
