@@ -34,7 +34,7 @@ func (l lookup) ArticleHash(ctx context.Context, id string) (string, bool, error
 func (l lookup) NameWords(ctx context.Context, words []string, suffixed bool) ([]int64, error) {
 	var args []any
 	where := record.NameWordsSQL(words, suffixed, func(v any) string { args = append(args, v); return "?" })
-	return ids(ctx, l.q, `SELECT DISTINCT s.id FROM forms a JOIN speakers s ON s.head = a.head WHERE a.n > 0 AND `+where+` ORDER BY s.id`, args...)
+	return column[int64](ctx, l.q, `SELECT DISTINCT s.id FROM forms a JOIN speakers s ON s.head = a.head WHERE a.n > 0 AND `+where+` ORDER BY s.id`, args...)
 }
 
 // writer is record.Tx: a Put's transaction.
@@ -73,7 +73,7 @@ func (w writer) DropForms(ctx context.Context, article string) (heads, surnames 
 }
 
 func (w writer) FullHeads(ctx context.Context, surname string) ([]string, error) {
-	return texts(ctx, w.tx, `SELECT DISTINCT head FROM forms WHERE surname = ? AND type = 'person' AND first <> '' AND n > 0 ORDER BY head`, surname)
+	return column[string](ctx, w.tx, `SELECT DISTINCT head FROM forms WHERE surname = ? AND type = 'person' AND first <> '' AND n > 0 ORDER BY head`, surname)
 }
 
 func (w writer) MoveBare(ctx context.Context, surname, head string) ([]int64, []string, error) {
@@ -144,38 +144,20 @@ func (w writer) Repoint(ctx context.Context, article string, forms []int64) erro
 	return err
 }
 
-// texts runs a query of one text column.
-func texts(ctx context.Context, q querier, query string, args ...any) ([]string, error) {
+// column runs a query of one column of type T.
+func column[T any](ctx context.Context, q querier, query string, args ...any) ([]T, error) {
 	rows, err := q.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var out []string
+	var out []T
 	for rows.Next() {
-		var t string
-		if err := rows.Scan(&t); err != nil {
+		var v T
+		if err := rows.Scan(&v); err != nil {
 			return nil, err
 		}
-		out = append(out, t)
-	}
-	return out, rows.Err()
-}
-
-// ids runs a query of one integer column.
-func ids(ctx context.Context, q querier, query string, args ...any) ([]int64, error) {
-	rows, err := q.QueryContext(ctx, query, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		out = append(out, id)
+		out = append(out, v)
 	}
 	return out, rows.Err()
 }
@@ -189,7 +171,7 @@ func (w writer) InsertArticle(ctx context.Context, d *onrecord.Document, hash st
 // ReplaceArticle returns every quote the old article reported; those it
 // deletes are no longer there to update.
 func (w writer) ReplaceArticle(ctx context.Context, d *onrecord.Document, hash string) ([]int64, error) {
-	qids, err := ids(ctx, w.tx, `SELECT DISTINCT quote_id FROM occurrences WHERE article_id = ?`, d.ID)
+	qids, err := column[int64](ctx, w.tx, `SELECT DISTINCT quote_id FROM occurrences WHERE article_id = ?`, d.ID)
 	if err != nil {
 		return nil, fmt.Errorf("old quotes: %w", err)
 	}
