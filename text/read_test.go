@@ -4,12 +4,13 @@ import (
 	"errors"
 	"net/http"
 	"net/http/httptest"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"golang.org/x/text/encoding/charmap"
+
+	"github.com/onrecord/onrecord/internal/testfiles"
 )
 
 // collect runs Read and returns "id" for each document and "ERR message"
@@ -30,18 +31,11 @@ func collect(t *testing.T, args []string, opt ReadOptions) []string {
 	return out
 }
 
+// writeFiles writes files under a new temporary folder and returns it.
 func writeFiles(t *testing.T, files map[string]string) string {
 	t.Helper()
 	dir := t.TempDir()
-	for name, body := range files {
-		p := filepath.Join(dir, name)
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	testfiles.Write(t, dir, files)
 	return dir
 }
 

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/onrecord/onrecord/internal/testfiles"
 	"github.com/onrecord/onrecord/sqlite"
 )
 
@@ -20,20 +21,6 @@ func runCmd(t *testing.T, stdin string, args ...string) (code int, stdout, stder
 	var out, errb bytes.Buffer
 	code = run(args, strings.NewReader(stdin), &out, &errb)
 	return code, out.String(), errb.String()
-}
-
-// writeFiles writes files (path under dir: content) under dir.
-func writeFiles(t *testing.T, dir string, files map[string]string) {
-	t.Helper()
-	for name, body := range files {
-		p := filepath.Join(dir, name)
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
 }
 
 type docJSON struct {
@@ -79,7 +66,7 @@ func TestExtractBadInput(t *testing.T) {
 		"d-utf8.txt":   "He said \xff\xfe it was fine.",
 		"e-good.txt":   "\"We will win,\" she said.",
 	}
-	writeFiles(t, dir, files)
+	testfiles.Write(t, dir, files)
 	code, out, errs := runCmd(t, "", "extract", "--format", "jsonl", dir, filepath.Join(dir, "missing.txt"))
 	if code != 1 {
 		t.Errorf("exit %d, want 1", code)
@@ -327,7 +314,7 @@ func TestIngestCollidingNames(t *testing.T) {
 		"2020/story.txt":      "\"The bridge is late,\" council member Raul Ortiz said.",
 		"2020/more/story.txt": "\"We are hiring,\" said Dana Kim, the owner.",
 	}
-	writeFiles(t, dir, files)
+	testfiles.Write(t, dir, files)
 	db := filepath.Join(t.TempDir(), "r.db")
 	if code, _, errs := runCmd(t, "", "ingest", "--db", db, dir); code != 0 || !strings.Contains(errs, "3 new or changed") {
 		t.Fatalf("ingest: exit %d: %s", code, errs)
@@ -352,7 +339,7 @@ func TestIngestCollidingNames(t *testing.T) {
 // --encoding, and is read with it.
 func TestExtractEncoding(t *testing.T) {
 	dir := t.TempDir()
-	writeFiles(t, dir, map[string]string{"old.txt": "\x93The ferry will run again on Monday,\x94 said Andr\xe9 Morel."})
+	testfiles.Write(t, dir, map[string]string{"old.txt": "\x93The ferry will run again on Monday,\x94 said Andr\xe9 Morel."})
 	path := filepath.Join(dir, "old.txt")
 	code, _, errs := runCmd(t, "", "extract", "--format", "jsonl", path)
 	if code != 1 || !strings.Contains(errs, "invalid UTF-8") || !strings.Contains(errs, "--encoding") {
