@@ -37,6 +37,19 @@ func TestNewsSpeakers(t *testing.T) {
 			},
 		},
 		{
+			name: "business and music: a stage name with a number, an unnamed spokesman, a possessive description",
+			text: "The Brexton Group said on Monday it had not been told of any plan to sell its farms.\n\n" +
+				"A spokesman added: \"We are confident our case is strong.\"\n\n" +
+				"The company's press release reported that 22 farms were sold last year.\n\n" +
+				"Rapper 21 Savage has criticised his former label. 21 Savage said the deal was unfair.",
+			want: []want{
+				{"The Brexton Group", "Brexton Group", "organization"},
+				{"A spokesman", "Brexton Group", "organization"},
+				{"The company's press release", "Brexton Group", "organization"},
+				{"21 Savage", "21 Savage", "person"},
+			},
+		},
+		{
 			name: "sport: a title before the name, a former striker",
 			text: "Referee Jane Roe was at the centre of the storm after Saturday's cup final at Wembley.\n\n" +
 				"\"I saw the challenge clearly and I stand by the decision,\" Roe told reporters after the match.\n\n" +

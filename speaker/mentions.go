@@ -115,7 +115,7 @@ func (a *doc) findNames() {
 				// A first name the tagger left out or classed apart
 				// ("Dr. Priya Raman", "Brad" in an organisation) is
 				// part of the name.
-				if a.firstNameBefore(s, e) {
+				if a.firstNameBefore(s, e) || a.numeralFirst(s, e) {
 					s--
 				}
 				// A surname, or a regnal number ("Elizabeth II"), the
@@ -458,6 +458,28 @@ func (a *doc) firstNameBefore(s, e int) bool {
 	}
 	return e-s == 1 && !isAcronym(a.words[f]) && !affiliations[k] && !orgHeads[k] &&
 		!a.headline(f) && !a.titleLine(f) && !a.writtenLower(a.lower[f])
+}
+
+// numeralFirst tells a stage name that opens with a number ("rapper 21
+// Savage"): a number of at most three digits, no year, written before a
+// lone singular proper noun (which the tagger may class as money), with
+// nothing before it that makes it a count ("the 21 Savages").
+func (a *doc) numeralFirst(s, e int) bool {
+	f := s - 1
+	if e-s != 1 || f < 0 || a.sent[f] != a.sent[s] || a.d.Tokens[f].Tag != "CD" || a.d.Tokens[s].Tag != "NNP" {
+		return false
+	}
+	w := a.words[f]
+	if len(w) > 3 || strings.Trim(w, "0123456789") != "" {
+		return false
+	}
+	if f > 0 && a.sent[f-1] == a.sent[f] {
+		switch a.d.Tokens[f-1].Tag {
+		case "DT", "CD", "JJ", "JJR", "JJS", "RB", "$", "TO", "PRP$", "POS":
+			return false
+		}
+	}
+	return true
 }
 
 // roleWord tells a title or a role noun, singular or plural ("Senators

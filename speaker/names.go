@@ -52,7 +52,7 @@ func (a *doc) keyAt(i int) string { return strings.Trim(a.lower[i], ".") }
 // not merge variants; Names does that with the other names of a document.
 func Canonical(name string) string {
 	w := strings.Fields(name)
-	for len(w) > 0 && !hasLetter(w[0]) {
+	for len(w) > 0 && !hasLetter(w[0]) && !stageNumber(w) {
 		w = w[1:]
 	}
 	// Everything after a comma or parenthesis is an appositive or a tag.
@@ -81,7 +81,7 @@ func Canonical(name string) string {
 	}
 	for len(w) > 1 {
 		k := key(w[0])
-		if k == "the" || titles[k] || !hasLetter(w[0]) {
+		if k == "the" || titles[k] || !hasLetter(w[0]) && !stageNumber(w) {
 			w = w[1:]
 			continue
 		}
@@ -103,6 +103,12 @@ func stripPossessive(w string) string {
 }
 
 // partyTag recognises "R-Texas", "D-Calif.", "R-Wis." written after a name.
+// stageNumber tells a name of a number and one word ("21 Savage"); see
+// numeralFirst.
+func stageNumber(w []string) bool {
+	return len(w) == 2 && len(w[0]) <= 3 && strings.Trim(w[0], "0123456789") == "" && hasLetter(w[1])
+}
+
 func partyTag(w string) bool {
 	w = strings.Trim(w, "().,")
 	return len(w) > 2 && (w[0] == 'R' || w[0] == 'D' || w[0] == 'I') && w[1] == '-'

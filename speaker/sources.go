@@ -264,6 +264,19 @@ func (a *doc) resolveTokens(qi int, toks []int) int {
 				return a.groupDescribed(qi, h, c)
 			}
 		}
+		// "The company's spokeswoman": the organisation described.
+		for _, c := range a.kids[h] {
+			if e := a.describedOwner(qi, c); e >= 0 {
+				return e
+			}
+		}
+		// "A spokesman added" with no one named in the phrase speaks for
+		// the organisation the story is about there.
+		if len(named) == 0 && a.d.Tokens[h].Tag == "NN" {
+			if e := a.storyOrg(qi, h); e >= 0 {
+				return e
+			}
+		}
 	}
 	// A transcript's speaker label in capitals ("PENCE:") names a person:
 	// the one of the article with that name, else the label in title case.
@@ -289,6 +302,9 @@ func (a *doc) resolveTokens(qi int, toks []int) int {
 	// A proper noun the tagger did not class.
 	if isProper(a.d.Tokens[h].Tag) {
 		s := a.properStart(h)
+		if a.numeralFirst(s, h+1) {
+			s--
+		}
 		name := a.span(s, h+1)
 		// A title or a known surname makes it a person ("Mrs. Clinton's").
 		orig := a.withTitle(s, h+1)

@@ -27,6 +27,10 @@ func TestCanonical(t *testing.T) {
 		{"Elizabeth II", "Elizabeth II"},   // a regnal number after a lone given name
 		{"Robert Ames III", "Robert Ames"}, // a suffix after a surname
 		{"Lord Ashworth", "Ashworth"},
+		{"21 Savage", "21 Savage"},  // a stage name opening with a number
+		{"2004 Roe", "Roe"},         // a year is no part of a name
+		{"-- Jane Roe", "Jane Roe"}, // stray punctuation before a name
+		{"21 Jane Roe", "Jane Roe"}, // nor a number before a full name
 		{"", ""},
 	} {
 		if got := Canonical(c.in); got != c.want {

@@ -14,7 +14,8 @@ import (
 // (workNouns): "a decision by the court", "the club's announcement".
 var authoredNouns = set(`decision ruling announcement estimate estimates forecast projection
 	finding findings data figures memo tweet filing complaint lawsuit speech remarks
-	testimony guidance warning assessment indictment verdict email interview release`)
+	testimony guidance warning assessment indictment verdict email interview release
+	website`)
 
 // authorVerbs make their agent ("a report released by Acme") or their
 // subject ("Roe wrote a memoir") the author of a work. Publishing is not
@@ -63,6 +64,9 @@ func (a *doc) workAuthor(qi, k int) int {
 			if e := a.namedAt(c); e >= 0 {
 				return e
 			}
+			if e := a.describedOwner(qi, c); e >= 0 {
+				return e
+			}
 		case t.Dep == "nmod" && (a.caseOf(c) == "by" || a.caseOf(c) == "from"):
 			if e := a.namedAt(c); e >= 0 {
 				return e
@@ -93,6 +97,24 @@ func (a *doc) workAuthor(qi, k int) int {
 				return a.namedAt(c)
 			}
 		}
+	}
+	return -1
+}
+
+// describedOwner is the organisation that the possessor c, a definite
+// description ("the chain's press release", "the hotel's website"),
+// stands for, resolved as a source headed by it would be; -1 when none.
+func (a *doc) describedOwner(qi, c int) int {
+	t := &a.d.Tokens[c]
+	if t.Dep != "nmod:poss" || t.Tag != "NN" || a.determiner(c) != "the" {
+		return -1
+	}
+	var toks []int
+	for k := a.npStart(c); k <= c; k++ {
+		toks = append(toks, k)
+	}
+	if e := a.resolveTokens(qi, toks); e >= 0 && a.ents[e].typ == Organization {
+		return e
 	}
 	return -1
 }
