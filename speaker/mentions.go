@@ -159,7 +159,14 @@ func (a *doc) findNames() {
 				// whole as an organisation: a title and a first name
 				// inside start a person, and the organisation ends
 				// before the title.
-				if p := a.afterTitles(s, e); p > s && e-p >= 2 && (firstName(a.lower[p]) || e-p == 2 && a.roleWord(p-1)) && !orgHeads[a.lower[e-1]] {
+				p := a.afterTitles(s, e)
+				// "Broadcaster Jane Roe said": a noun for a person or a
+				// body opening the sentence is a role, not a name's word.
+				role := p > s && a.roleWord(p-1)
+				if p == s && (s == 0 || a.sent[s-1] != a.sent[s]) && (isPersonNoun(a.lower[s]) || isOrgNoun(a.lower[s])) {
+					p, role = s+1, true
+				}
+				if p > s && e-p >= 2 && (firstName(a.lower[p]) || e-p == 2 && role) && !orgHeads[a.lower[e-1]] {
 					if t := a.titleStart(p); t > s {
 						runs = append(runs, run{s, t, c, a.span(s, t)})
 					}

@@ -781,6 +781,23 @@ func TestPersonInOrganisation(t *testing.T) {
 	if sp := d.Quotes[0].Speaker; sp == nil || sp.Name != "Frank Nervo" || sp.Type != Person {
 		t.Errorf("got %+v, want Frank Nervo (person)", sp)
 	}
+	// A role noun opening the sentence, classed with the name, is no
+	// word of it, whether the name list knows the first name or not.
+	for _, c := range []struct{ text, src, want string }{
+		{"The match ended. Broadcaster Quill Dexter said it was brave.", "Broadcaster Quill Dexter", "Quill Dexter"},
+		{"The match ended. Broadcaster Anna Dexter said it was brave.", "Broadcaster Anna Dexter", "Anna Dexter"},
+	} {
+		words := strings.Fields(c.src)
+		d := toy(c.text, nil, []string{c.src})
+		splitSentences(d)
+		attach(t, d, words[0], 0, "compound", words[2])
+		attach(t, d, words[1], 0, "compound", words[2])
+		sourceAt(t, d, c.src, 0)
+		Resolve(d)
+		if sp := d.Quotes[0].Speaker; sp == nil || sp.Name != c.want || sp.Type != Person {
+			t.Errorf("%q: got %+v, want %s (person)", c.text, sp, c.want)
+		}
+	}
 }
 
 // TestDropTitles checks what is cut before a name: titles, role words,
