@@ -50,6 +50,22 @@ func TestNewsSpeakers(t *testing.T) {
 			},
 		},
 		{
+			name: "music: a pronoun source after its content does not read names inside it",
+			text: "Mark Diaz will run the label from March. Diaz said he was delighted.\n\n" +
+				"John Roe, chair of the group, said: \"Nobody is better placed to lead it.\" He hoped Diaz would \"take the company into a new era\", he added.",
+			want: []want{
+				{"Diaz", "Mark Diaz", "person"},
+				{"he", "John Roe", "person"},
+			},
+		},
+		{
+			name: "music: a stage name and the real name after it",
+			text: "Rapper 21 Savage, real name Jonah Mertz, has ended his feud with a rival. \"We are done fighting,\" he said.",
+			want: []want{
+				{"he", "21 Savage", "person"},
+			},
+		},
+		{
 			name: "sport: a title before the name, a former striker",
 			text: "Referee Jane Roe was at the centre of the storm after Saturday's cup final at Wembley.\n\n" +
 				"\"I saw the challenge clearly and I stand by the decision,\" Roe told reporters after the match.\n\n" +

@@ -368,21 +368,27 @@ func (a *doc) pronoun(qi, p int, c string) int {
 	if !isPronTag(a.d.Tokens[p].Tag) {
 		g = nounGender(lemma(&a.d.Tokens[p], a.lower[p])) // "the singer", "the actress"
 	}
-	// A source written after its content ("“...,” he said") is read from
-	// where the content starts: what the speaker says is not where the
-	// speaker was last named, and names inside it are not antecedents.
-	at := p
-	if c0 := a.contentStart(qi); c0 >= 0 && c0 < p && a.quoted[c0] {
+	// A source written after its content ("“...,” he said", "He hoped
+	// Roe would stay, he added") is read from where the content starts:
+	// what the speaker says is not where the speaker was last named, and
+	// names inside it are not antecedents, quoted or not.
+	// Reported speech unquoted is different where its own subject is a
+	// name: "Roe was shocked, she said" is about the speaker herself.
+	at, c0 := p, a.contentStart(qi)
+	if c0 >= 0 && c0 < p {
 		at = c0
+	}
+	ownSubject := func(m mention) bool {
+		return c0 >= 0 && !a.quoted[c0] && m.start >= c0 && m.end <= p && a.sent[m.start] == a.sent[c0] && m.subj && !m.inner
 	}
 	// Earlier speakers first, then mentions: on a tie the speaker wins.
 	// Only mentions of the last 12 sentences are looked at, found by
 	// position: a scan of all of them made long documents quadratic.
 	var cands []mention
 	from := a.sent[at] - 12
-	for _, list := range [][]mention{a.spokenFrom(from), a.ments[a.mentInSent(from):a.mentBefore(at)]} {
+	for _, list := range [][]mention{a.spokenFrom(from), a.ments[a.mentInSent(from):a.mentBefore(p)]} {
 		for _, m := range list {
-			if m.start >= at || m.end > at && !m.spoken || a.sent[at]-a.sent[m.start] > 12 {
+			if (m.start >= at || m.end > at && !m.spoken) && !ownSubject(m) || a.sent[at]-a.sent[m.start] > 12 {
 				continue
 			}
 			if compatible(a.ents[m.ent], c, g, a.d.Tokens[m.head].Tag) || a.spokesperson(m, c, g) {

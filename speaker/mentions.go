@@ -5,6 +5,7 @@
 package speaker
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -195,6 +196,30 @@ func (a *doc) findNames() {
 		}
 		i = j
 	}
+	// "Rapper 21 Savage, real name Jane Roe,": the person is known by the
+	// first name; the other one names no one else, and a pronoun after it
+	// is still the rapper.
+	for k, r := range runs {
+		known := r.typ == Person && a.birthName(r.start)
+		if !known || k > 0 && runs[k-1].end > r.start-4 {
+			continue
+		}
+		// The name before it is a person's, whatever the tagger made
+		// of it ("50 Cent" as an amount).
+		j := r.start - 4
+		if a.lower[r.start-1] == "née" || a.lower[r.start-1] == "nee" {
+			j = r.start - 3
+		}
+		s := a.properStart(j)
+		if a.numeralFirst(s, j+1) {
+			s--
+		}
+		runs = append(runs, run{s, j + 1, Person, a.withTitle(s, j+1)})
+	}
+	runs = slices.DeleteFunc(runs, func(r run) bool {
+		return r.typ == Person && a.birthName(r.start)
+	})
+	sort.Slice(runs, func(x, y int) bool { return runs[x].start < runs[y].start })
 	for _, r := range runs {
 		if r.typ == Person && !a.headline(r.start) {
 			a.people.Add(r.orig)
@@ -465,6 +490,21 @@ func (a *doc) firstNameBefore(s, e int) bool {
 	}
 	return e-s == 1 && !isAcronym(a.words[f]) && !affiliations[k] && !orgHeads[k] &&
 		!a.headline(f) && !a.titleLine(f) && !a.writtenLower(a.lower[f])
+}
+
+// birthName tells whether the name at token s is introduced as another
+// name of someone just named: "real name" or "née" between commas after
+// a name ("21 Savage, real name Jane Roe").
+func (a *doc) birthName(s int) bool {
+	k := s - 1
+	switch {
+	case k >= 0 && (a.lower[k] == "née" || a.lower[k] == "nee"):
+	case k >= 1 && a.lower[k] == "name" && (a.lower[k-1] == "real" || a.lower[k-1] == "birth"):
+		k--
+	default:
+		return false
+	}
+	return k >= 2 && a.words[k-1] == "," && a.sent[k-1] == a.sent[s] && isProper(a.d.Tokens[k-2].Tag)
 }
 
 // numeralFirst tells a stage name that opens with a number ("rapper 21

@@ -302,7 +302,8 @@ func (a *doc) resolveTokens(qi int, toks []int) int {
 	// A proper noun the tagger did not class.
 	if isProper(a.d.Tokens[h].Tag) {
 		s := a.properStart(h)
-		if a.numeralFirst(s, h+1) {
+		stage := a.numeralFirst(s, h+1)
+		if stage {
 			s--
 		}
 		name := a.span(s, h+1)
@@ -315,7 +316,7 @@ func (a *doc) resolveTokens(qi int, toks []int) int {
 		// A lone proper noun that speaks ("Jolly said") is a surname
 		// more often than an organisation, unless written as an acronym
 		// or classed as a place.
-		if s == h && len(words) <= 2 && a.d.Tokens[h].Tag == "NNP" && !isAcronym(a.words[h]) &&
+		if (s == h || stage) && len(words) <= 2 && a.d.Tokens[h].Tag == "NNP" && !isAcronym(a.words[h]) &&
 			a.determiner(h) == "" && a.d.Tokens[h].NER != "LOCATION" && !workNouns[a.lower[h]] {
 			return a.entity(Person, p)
 		}
