@@ -66,6 +66,14 @@ func TestNewsSpeakers(t *testing.T) {
 			},
 		},
 		{
+			name: "crime: a police force named by its place, then police alone",
+			text: "The car came from the air base, Kent police said on Sunday.\n\nDespite the assurances, police revealed that the driver had left the country.",
+			want: []want{
+				{"Kent police", "Kent Police", "organization"},
+				{"police", "Kent Police", "organization"},
+			},
+		},
+		{
 			name: "sport: a title before the name, a former striker",
 			text: "Referee Jane Roe was at the centre of the storm after Saturday's cup final at Wembley.\n\n" +
 				"\"I saw the challenge clearly and I stand by the decision,\" Roe told reporters after the match.\n\n" +

@@ -290,8 +290,17 @@ func (a *doc) resolveTokens(qi int, toks []int) int {
 		a.people.Add(name)
 		return a.entity(Person, name)
 	}
+	// "Kent police said": a police force is named by its place ("Kent
+	// Police").
+	if a.lower[h] == "police" {
+		for _, c := range a.kids[h] {
+			if dep := a.d.Tokens[c].Dep; c < h && isProper(a.d.Tokens[c].Tag) && (dep == "compound" || dep == "amod") {
+				return a.entity(Organization, a.span(a.properStart(c), c+1)+" Police")
+			}
+		}
+	}
 	// "Police said": the organisation named with that word, else no one.
-	if len(words) == 1 && a.commonOpener(h, h+1) {
+	if len(words) == 1 && (a.commonOpener(h, h+1) || a.lower[h] == "police") {
 		if e := a.orgNamedWith(h, a.lower[h]); e >= 0 {
 			return e
 		}
@@ -414,16 +423,28 @@ func (a *doc) lastNamed(toks []int) (mention, bool) {
 // as one of its capitalised words, or -1; a name of one word is too
 // often a tagger's stray capital ("Poll").
 func (a *doc) orgNamedWith(h int, noun string) int {
-	for mi := a.mentBefore(h) - 1; mi >= 0 && a.sent[h]-a.sent[a.ments[mi].start] <= reach; mi-- {
-		m := a.ments[mi]
+	has := func(m mention) bool {
 		en := a.ents[m.ent]
 		if en.typ != Organization || !strings.Contains(en.name, " ") {
-			continue
+			return false
 		}
 		for _, w := range strings.Fields(en.name) {
 			if isUpperFirst(w) && strings.EqualFold(w, noun) {
-				return m.ent
+				return true
 			}
+		}
+		return false
+	}
+	for mi := a.mentBefore(h) - 1; mi >= 0 && a.sent[h]-a.sent[a.ments[mi].start] <= reach; mi-- {
+		if has(a.ments[mi]) {
+			return a.ments[mi].ent
+		}
+	}
+	// A source resolved before, named nowhere else ("Kent police said").
+	spoken := a.spokenFrom(a.sent[h] - reach)
+	for i := len(spoken) - 1; i >= 0; i-- {
+		if m := spoken[i]; m.start < h && has(m) {
+			return m.ent
 		}
 	}
 	return -1
