@@ -361,7 +361,13 @@ func (n *Names) Lookup(name string) string {
 		genders = append(genders, 0)
 	}
 	// A surname before a first name; within each, the gender first.
-	for _, idx := range [][]int{n.byLast[w[0]], n.byFirst[w[0]]} {
+	// A lone word stands for a full name it starts only when it is a
+	// first name: "Tesco" is no short form of "Tesco Polska".
+	byFirst := n.byFirst[w[0]]
+	if !n.orgs && !firstName(w[0]) {
+		byFirst = nil
+	}
+	for _, idx := range [][]int{n.byLast[w[0]], byFirst} {
 		for _, g := range genders {
 			if m := n.salient(idx, func(f fullName) bool { return fits(f, g) }); m != "" {
 				return m

@@ -41,7 +41,7 @@ func TestCanonical(t *testing.T) {
 
 func TestNames(t *testing.T) {
 	var n Names
-	for _, s := range []string{"Donald Trump", "Hillary Clinton", "Bill Clinton", "Hillary Clinton", "Hillary Clinton", "Justin Timberlake", "Debbie Wasserman Schultz"} {
+	for _, s := range []string{"Donald Trump", "Hillary Clinton", "Bill Clinton", "Hillary Clinton", "Hillary Clinton", "Justin Timberlake", "Debbie Wasserman Schultz", "Zorbex Polska"} {
 		n.Add(s)
 	}
 	for _, c := range []struct{ in, want string }{
@@ -56,6 +56,8 @@ func TestNames(t *testing.T) {
 		{"Mrs. Clinton", "Hillary Clinton"},
 		{"Justin", "Justin Timberlake"},
 		{"Sanders", "Sanders"},
+		// A word that is no first name stands for no full name it starts.
+		{"Zorbex", "Zorbex"},
 		// A compound surname without the given name.
 		{"Ms. Wasserman Schultz", "Debbie Wasserman Schultz"},
 		{"Schultz", "Debbie Wasserman Schultz"},
