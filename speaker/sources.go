@@ -46,6 +46,24 @@ func (a *doc) cueSubject(qi int) []int {
 				return toks
 			}
 		}
+		// "..., said Roe afterwards": the speaker written after the verb,
+		// which parsers often take for its object.
+		if hop == 0 {
+			if n := v + 1; n < len(a.words) && a.sent[n] == a.sent[v] && !a.inContent(qi, n) {
+				h := n
+				for h+1 < len(a.words) && int(a.d.Tokens[h].Head) == h+1 && isProper(a.d.Tokens[h+1].Tag) {
+					h++
+				}
+				if isProper(a.d.Tokens[h].Tag) && int(a.d.Tokens[h].Head) == v && a.namedAt(h) >= 0 && a.contentStart(qi) < v {
+					m := a.ments[a.mentAt[h]]
+					toks := make([]int, 0, m.end-m.start)
+					for k := m.start; k < m.end; k++ {
+						toks = append(toks, k)
+					}
+					return toks
+				}
+			}
+		}
 		switch a.d.Tokens[v].Dep {
 		case "xcomp", "advcl", "conj", "dep":
 			v = int(a.d.Tokens[v].Head)

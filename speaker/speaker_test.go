@@ -321,6 +321,25 @@ func TestSourceless(t *testing.T) {
 	}
 }
 
+// TestInvertedCue checks a quotation whose source the extractor missed
+// where it follows the verb ("..., said Lena Marsh"), which the parser
+// took for the verb's object.
+func TestInvertedCue(t *testing.T) {
+	text := "Spain won. \"What a year,\" said Lena Marsh afterwards."
+	d := toy(text, []string{"Lena Marsh"}, nil)
+	splitSentences(d)
+	attach(t, d, "Marsh", 0, "dobj", "said")
+	attach(t, d, "Lena", 0, "compound", "Marsh")
+	c := strings.Index(text, "\"What")
+	cue := strings.Index(text, "said")
+	d.Quotes = []onrecord.Attribution{{Kind: onrecord.Direct,
+		Content: []onrecord.Span{{Start: c, End: cue - 1}}, Cue: []onrecord.Span{{Start: cue, End: cue + 4}}}}
+	Resolve(d)
+	if sp := d.Quotes[0].Speaker; sp == nil || sp.Name != "Lena Marsh" || sp.Type != Person {
+		t.Errorf("got %+v, want Lena Marsh (person)", sp)
+	}
+}
+
 // attach gives the n-th (0-based) token spelled w the relation rel to the
 // first token spelled head: the toy analysis has no tree of its own.
 func attach(t *testing.T, d *onrecord.Document, w string, n int, rel, head string) {
