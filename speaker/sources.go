@@ -77,6 +77,40 @@ func (a *doc) cueSubject(qi int) []int {
 	return nil
 }
 
+// cueAgent is the name that is the agent of the cue's passive verb ("was
+// described by Jane Roe"), or nil; it may lie inside the content, which
+// for a passive cue often holds the whole clause.
+func (a *doc) cueAgent(qi int) []int {
+	q := &a.d.Quotes[qi]
+	if len(q.Cue) == 0 {
+		return nil
+	}
+	i, j := a.d.TokensIn(q.Cue[0])
+	v := a.headOf(i, j)
+	if v < 0 || a.d.Tokens[v].Tag != "VBN" {
+		return nil
+	}
+	passive := false
+	for _, c := range a.kids[v] {
+		passive = passive || a.d.Tokens[c].Dep == "auxpass"
+	}
+	if !passive {
+		return nil
+	}
+	for _, c := range a.kids[v] {
+		if a.d.Tokens[c].Dep != "nmod" || a.caseOf(c) != "by" || a.namedAt(c) < 0 {
+			continue
+		}
+		m := a.ments[a.mentAt[c]]
+		toks := make([]int, 0, m.end-m.start)
+		for k := m.start; k < m.end; k++ {
+			toks = append(toks, k)
+		}
+		return toks
+	}
+	return nil
+}
+
 // inContent tells whether token t lies in the content of attribution qi.
 func (a *doc) inContent(qi, t int) bool {
 	tk := &a.d.Tokens[t]

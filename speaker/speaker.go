@@ -47,6 +47,9 @@ func Resolve(d *onrecord.Document) {
 	for i := range d.Quotes {
 		d.Quotes[i].Speaker = nil
 		toks := a.sourceTokens(i)
+		if ag := a.cueAgent(i); ag != nil && (len(toks) == 0 || !slices.Contains(toks, ag[len(ag)-1])) {
+			toks = ag // "The phone was described by Roe as ...": Roe speaks
+		}
 		if len(toks) == 0 {
 			toks = a.cueSubject(i)
 		}

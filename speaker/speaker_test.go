@@ -3,6 +3,7 @@ package speaker
 import (
 	"os"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -337,6 +338,31 @@ func TestInvertedCue(t *testing.T) {
 	Resolve(d)
 	if sp := d.Quotes[0].Speaker; sp == nil || sp.Name != "Lena Marsh" || sp.Type != Person {
 		t.Errorf("got %+v, want Lena Marsh (person)", sp)
+	}
+}
+
+// TestPassiveAgent checks a passive cue whose agent is named ("The phone
+// was described by Jane Roe as ..."): the agent speaks, not the subject
+// the extractor took for the source, even where the content holds the
+// whole clause.
+func TestPassiveAgent(t *testing.T) {
+	text := "Sales rose. The Zorbex phone was described by Jane Roe as a triumph."
+	d := toy(text, []string{"Jane Roe"}, nil)
+	splitSentences(d)
+	attach(t, d, "phone", 0, "nsubjpass", "described")
+	attach(t, d, "was", 0, "auxpass", "described")
+	attach(t, d, "Roe", 0, "nmod", "described")
+	attach(t, d, "by", 0, "case", "Roe")
+	attach(t, d, "Jane", 0, "compound", "Roe")
+	d.Tokens[slices.IndexFunc(d.Tokens, func(tk onrecord.Token) bool { return tk.Start == int32(strings.Index(text, "described")) })].Tag = "VBN"
+	src, cue := strings.Index(text, "The Zorbex"), strings.Index(text, "was described")
+	d.Quotes = []onrecord.Attribution{{Kind: onrecord.Indirect,
+		Source:  []onrecord.Span{{Start: src, End: cue - 1}},
+		Cue:     []onrecord.Span{{Start: cue, End: cue + len("was described")}},
+		Content: []onrecord.Span{{Start: strings.Index(text, "Jane"), End: len(text) - 1}}}}
+	Resolve(d)
+	if sp := d.Quotes[0].Speaker; sp == nil || sp.Name != "Jane Roe" || sp.Type != Person {
+		t.Errorf("got %+v, want Jane Roe (person)", sp)
 	}
 }
 
