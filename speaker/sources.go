@@ -24,14 +24,46 @@ func (a *doc) sourceTokens(qi int) []int {
 
 // cueSubject is the noun phrase that is the subject of the cue's verb, or
 // of the verb the cue hangs from ("Roe said, adding that ..."), when it
-// lies outside the content; nil when there is none.
+// lies outside the content; else the name written just before the cue
+// ("... but Roe is confident ...", where a parser lost the subject), or
+// for a participle the subject of the sentence; nil when there is none.
 func (a *doc) cueSubject(qi int) []int {
 	q := &a.d.Quotes[qi]
 	if len(q.Cue) == 0 {
 		return nil
 	}
 	i, j := a.d.TokensIn(q.Cue[0])
-	v := a.headOf(i, j)
+	if toks := a.verbSubject(qi, a.headOf(i, j)); toks != nil {
+		return toks
+	}
+	k := i - 1
+	for k >= 0 && a.sent[k] == a.sent[i] && (a.d.Tokens[k].Tag == "MD" || a.d.Tokens[k].Tag == "RB" ||
+		strings.HasPrefix(a.d.Tokens[k].Tag, "VB") && (a.d.Tokens[k].Dep == "aux" || a.d.Tokens[k].Dep == "cop")) {
+		k--
+	}
+	if k >= 0 && a.sent[k] == a.sent[i] && !a.inContent(qi, k) && a.namedAt(k) >= 0 && a.ments[a.mentAt[k]].end == k+1 {
+		return a.mentionTokens(a.ments[a.mentAt[k]])
+	}
+	// "Roe derided the claims, saying ...": a participle with no subject
+	// of its own speaks for the subject of the sentence, written before it.
+	if v := a.headOf(i, j); v >= 0 && a.d.Tokens[v].Tag == "VBG" {
+		root := -1
+		for t := i - 1; t >= 0 && a.sent[t] == a.sent[i]; t-- {
+			if a.d.Tokens[t].Dep == "root" {
+				root = t
+			}
+		}
+		if root >= 0 && strings.HasPrefix(a.d.Tokens[root].Tag, "VB") {
+			return a.verbSubject(qi, root)
+		}
+	}
+	return nil
+}
+
+// verbSubject is the subject of the verb v or of the verb it hangs from,
+// or the name written right after it ("..., said Roe afterwards", which
+// parsers often take for its object); nil when there is none.
+func (a *doc) verbSubject(qi, v int) []int {
 	for hop := 0; v >= 0 && hop < 3; hop++ {
 		for _, c := range a.kids[v] {
 			if t := &a.d.Tokens[c]; t.Dep == "nsubj" && !a.inContent(qi, c) {
@@ -39,15 +71,9 @@ func (a *doc) cueSubject(qi int) []int {
 				if m := a.mentAt[c]; m >= 0 {
 					s, e = min(s, a.ments[m].start), max(e, a.ments[m].end)
 				}
-				toks := make([]int, 0, e-s)
-				for k := s; k < e; k++ {
-					toks = append(toks, k)
-				}
-				return toks
+				return a.mentionTokens(mention{start: s, end: e})
 			}
 		}
-		// "..., said Roe afterwards": the speaker written after the verb,
-		// which parsers often take for its object.
 		if hop == 0 {
 			if n := v + 1; n < len(a.words) && a.sent[n] == a.sent[v] && !a.inContent(qi, n) {
 				h := n
@@ -55,12 +81,7 @@ func (a *doc) cueSubject(qi int) []int {
 					h++
 				}
 				if isProper(a.d.Tokens[h].Tag) && int(a.d.Tokens[h].Head) == v && a.namedAt(h) >= 0 && a.contentStart(qi) < v {
-					m := a.ments[a.mentAt[h]]
-					toks := make([]int, 0, m.end-m.start)
-					for k := m.start; k < m.end; k++ {
-						toks = append(toks, k)
-					}
-					return toks
+					return a.mentionTokens(a.ments[a.mentAt[h]])
 				}
 			}
 		}
@@ -75,6 +96,15 @@ func (a *doc) cueSubject(qi int) []int {
 		}
 	}
 	return nil
+}
+
+// mentionTokens lists the tokens of m.
+func (a *doc) mentionTokens(m mention) []int {
+	toks := make([]int, 0, m.end-m.start)
+	for k := m.start; k < m.end; k++ {
+		toks = append(toks, k)
+	}
+	return toks
 }
 
 // cueAgent is the name that is the agent of the cue's passive verb ("was
@@ -101,12 +131,7 @@ func (a *doc) cueAgent(qi int) []int {
 		if a.d.Tokens[c].Dep != "nmod" || a.caseOf(c) != "by" || a.namedAt(c) < 0 {
 			continue
 		}
-		m := a.ments[a.mentAt[c]]
-		toks := make([]int, 0, m.end-m.start)
-		for k := m.start; k < m.end; k++ {
-			toks = append(toks, k)
-		}
-		return toks
+		return a.mentionTokens(a.ments[a.mentAt[c]])
 	}
 	return nil
 }

@@ -366,6 +366,43 @@ func TestPassiveAgent(t *testing.T) {
 	}
 }
 
+// TestLostSubject checks cues whose subject the parser lost: the name
+// written just before the cue ("but Ann Lee is confident"), and, for a
+// participle, the subject of the sentence ("Ann Lee derided the claims,
+// saying ...").
+func TestLostSubject(t *testing.T) {
+	for _, c := range []struct {
+		text, cue, content string
+		tags               map[string]string
+		deps               [][3]string // word, relation, head word
+	}{
+		{"The team will play Leeds but Ann Lee is confident they will win.", "is confident", "they will win",
+			map[string]string{"is": "VBZ", "confident": "JJ", "will": "MD", "play": "VB"},
+			[][3]string{{"Lee", "conj", "Leeds"}, {"Ann", "compound", "Lee"}, {"is", "cop", "confident"}, {"confident", "ccomp", "play"}, {"play", "root", "play"}}},
+		{"Ann Lee derided the claims, saying the sums were wrong.", "saying", "the sums were wrong",
+			map[string]string{"derided": "VBD", "saying": "VBG"},
+			[][3]string{{"Lee", "nsubj", "derided"}, {"Ann", "compound", "Lee"}, {"saying", "acl", "claims"}, {"derided", "root", "derided"}}},
+	} {
+		d := toy(c.text, []string{"Ann Lee"}, nil)
+		for i := range d.Tokens {
+			if tg, ok := c.tags[d.Word(i)]; ok {
+				d.Tokens[i].Tag = tg
+			}
+		}
+		for _, dep := range c.deps {
+			attach(t, d, dep[0], 0, dep[1], dep[2])
+		}
+		cue, content := strings.Index(c.text, c.cue), strings.Index(c.text, c.content)
+		d.Quotes = []onrecord.Attribution{{Kind: onrecord.Indirect,
+			Cue:     []onrecord.Span{{Start: cue, End: cue + len(c.cue)}},
+			Content: []onrecord.Span{{Start: content, End: content + len(c.content)}}}}
+		Resolve(d)
+		if sp := d.Quotes[0].Speaker; sp == nil || sp.Name != "Ann Lee" || sp.Type != Person {
+			t.Errorf("%q: got %+v, want Ann Lee (person)", c.text, sp)
+		}
+	}
+}
+
 // attach gives the n-th (0-based) token spelled w the relation rel to the
 // first token spelled head: the toy analysis has no tree of its own.
 func attach(t *testing.T, d *onrecord.Document, w string, n int, rel, head string) {
