@@ -41,6 +41,15 @@ func (a *doc) cueSubject(qi int) []int {
 		strings.HasPrefix(a.d.Tokens[k].Tag, "VB") && (a.d.Tokens[k].Dep == "aux" || a.d.Tokens[k].Dep == "cop")) {
 		k--
 	}
+	// "Roe, the club's captain, said": over an appositive between commas.
+	if k >= 0 && a.words[k] == "," {
+		for c := k - 1; c >= 0 && c > k-12 && a.sent[c] == a.sent[i]; c-- {
+			if a.words[c] == "," {
+				k = c - 1
+				break
+			}
+		}
+	}
 	if k >= 0 && a.sent[k] == a.sent[i] && !a.inContent(qi, k) && a.namedAt(k) >= 0 && a.ments[a.mentAt[k]].end == k+1 {
 		return a.mentionTokens(a.ments[a.mentAt[k]])
 	}

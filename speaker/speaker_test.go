@@ -367,7 +367,8 @@ func TestPassiveAgent(t *testing.T) {
 }
 
 // TestLostSubject checks cues whose subject the parser lost: the name
-// written just before the cue ("but Ann Lee is confident"), and, for a
+// written just before the cue ("but Ann Lee is confident", also with an
+// appositive between), and, for a
 // participle, the subject of the sentence ("Ann Lee derided the claims,
 // saying ...").
 func TestLostSubject(t *testing.T) {
@@ -379,6 +380,9 @@ func TestLostSubject(t *testing.T) {
 		{"The team will play Leeds but Ann Lee is confident they will win.", "is confident", "they will win",
 			map[string]string{"is": "VBZ", "confident": "JJ", "will": "MD", "play": "VB"},
 			[][3]string{{"Lee", "conj", "Leeds"}, {"Ann", "compound", "Lee"}, {"is", "cop", "confident"}, {"confident", "ccomp", "play"}, {"play", "root", "play"}}},
+		{"The team will play Leeds but Ann Lee, the captain, is confident they will win.", "is confident", "they will win",
+			map[string]string{"is": "VBZ", "confident": "JJ", "will": "MD", "play": "VB"},
+			[][3]string{{"Lee", "conj", "Leeds"}, {"Ann", "compound", "Lee"}, {"captain", "appos", "Lee"}, {"is", "cop", "confident"}, {"confident", "ccomp", "play"}, {"play", "root", "play"}}},
 		{"Ann Lee derided the claims, saying the sums were wrong.", "saying", "the sums were wrong",
 			map[string]string{"derided": "VBD", "saying": "VBG"},
 			[][3]string{{"Lee", "nsubj", "derided"}, {"Ann", "compound", "Lee"}, {"saying", "acl", "claims"}, {"derided", "root", "derided"}}},
