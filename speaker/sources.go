@@ -316,6 +316,15 @@ func (a *doc) resolveTokens(qi int, toks []int) int {
 			return e
 		}
 	}
+	// "According to the city's mayor, Jane Roe, ...": the person named
+	// in apposition just after a description the source stops at.
+	if end := toks[len(toks)-1] + 1; end+1 < len(a.words) && a.words[end] == "," && isPersonNoun(a.keyAt(h)) && !isProper(a.d.Tokens[h].Tag) {
+		if e := a.namedAt(end + 1); e >= 0 && a.ents[e].typ == Person && a.sent[end+1] == a.sent[h] {
+			if m := a.ments[a.mentAt[end+1]]; m.start == end+1 && m.end < len(a.words) && a.words[m.end] == "," {
+				return e
+			}
+		}
+	}
 	if e := a.leadDescription(toks, h); e >= 0 {
 		return e
 	}

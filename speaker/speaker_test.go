@@ -407,6 +407,29 @@ func TestLostSubject(t *testing.T) {
 	}
 }
 
+// TestApposedAfter checks a source that stops at a description before
+// the name in apposition to it ("According to the club's manager, Ann
+// Lee, ..."): the person named.
+func TestApposedAfter(t *testing.T) {
+	text := "Bob Ray cheered. According to the club's manager, Ann Lee, the match was late."
+	d := toy(text, []string{"Ann Lee", "Bob Ray"}, nil)
+	splitSentences(d)
+	attach(t, d, "Ray", 0, "nsubj", "cheered.")
+	attach(t, d, "the", 0, "det", "manager")
+	attach(t, d, "club", 0, "nmod:poss", "manager")
+	attach(t, d, "Lee", 0, "dep", "match") // a parser's slip, as often here
+	attach(t, d, "Ann", 0, "compound", "Lee")
+	src := strings.Index(text, "the club")
+	content := strings.Index(text, "the match")
+	d.Quotes = []onrecord.Attribution{{Kind: onrecord.Indirect,
+		Source:  []onrecord.Span{{Start: src, End: src + len("the club's manager")}},
+		Content: []onrecord.Span{{Start: content, End: len(text) - 1}}}}
+	Resolve(d)
+	if sp := d.Quotes[0].Speaker; sp == nil || sp.Name != "Ann Lee" || sp.Type != Person {
+		t.Errorf("got %+v, want Ann Lee (person)", sp)
+	}
+}
+
 // attach gives the n-th (0-based) token spelled w the relation rel to the
 // first token spelled head: the toy analysis has no tree of its own.
 func attach(t *testing.T, d *onrecord.Document, w string, n int, rel, head string) {
