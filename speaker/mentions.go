@@ -319,7 +319,7 @@ func (a *doc) findNames() {
 		runs = append(kept, run{d.start, d.end, Organization, a.span(d.start, d.end)})
 	}
 	sort.Slice(runs, func(x, y int) bool { return runs[x].start < runs[y].start })
-	seen := Names{pron: a.people.pron}
+	seen := Names{pron: a.people.pron, orgWords: a.people.orgWords}
 	var seenOrgs = Names{orgs: true}
 	for _, r := range runs {
 		var name string

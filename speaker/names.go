@@ -149,6 +149,10 @@ type Names struct {
 	// gender the article gives a bare surname, which picks between a
 	// husband and a wife or a father and a daughter.
 	pron map[string]*[2]int
+	// orgWords are the lower-case words the tagger puts in an
+	// organisation's name somewhere in the text: "Tesco" alone is no
+	// short form of a "Tesco Polska" it took for a person.
+	orgWords map[string]bool
 	// canon caches the canonical form and words of each name written:
 	// the same names are added and looked up again and again.
 	canon map[string]parsedName
@@ -361,10 +365,10 @@ func (n *Names) Lookup(name string) string {
 		genders = append(genders, 0)
 	}
 	// A surname before a first name; within each, the gender first.
-	// A lone word stands for a full name it starts only when it is a
-	// first name: "Tesco" is no short form of "Tesco Polska".
+	// A lone word stands for a full name it starts, unless the text
+	// names an organisation with it (see orgWords).
 	byFirst := n.byFirst[w[0]]
-	if !n.orgs && !firstName(w[0]) {
+	if n.orgWords[w[0]] && !firstName(w[0]) {
 		byFirst = nil
 	}
 	for _, idx := range [][]int{n.byLast[w[0]], byFirst} {

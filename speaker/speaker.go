@@ -215,6 +215,12 @@ func analyse(d *onrecord.Document) *doc {
 	}
 	a.markParagraphsAndQuotes()
 	a.people.pron = a.namePronouns()
+	a.people.orgWords = map[string]bool{}
+	for i := range d.Tokens {
+		if d.Tokens[i].NER == "ORGANIZATION" {
+			a.people.orgWords[fold(a.lower[i])] = true
+		}
+	}
 	a.findNames()
 	a.findAcronyms()
 	a.findNominals()

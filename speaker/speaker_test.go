@@ -41,8 +41,8 @@ func TestCanonical(t *testing.T) {
 }
 
 func TestNames(t *testing.T) {
-	var n Names
-	for _, s := range []string{"Donald Trump", "Hillary Clinton", "Bill Clinton", "Hillary Clinton", "Hillary Clinton", "Justin Timberlake", "Debbie Wasserman Schultz", "Zorbex Polska"} {
+	n := Names{orgWords: map[string]bool{"zorbex": true}}
+	for _, s := range []string{"Donald Trump", "Hillary Clinton", "Bill Clinton", "Hillary Clinton", "Hillary Clinton", "Justin Timberlake", "Debbie Wasserman Schultz", "Zorbex Polska", "Hardeep Puri"} {
 		n.Add(s)
 	}
 	for _, c := range []struct{ in, want string }{
@@ -57,8 +57,10 @@ func TestNames(t *testing.T) {
 		{"Mrs. Clinton", "Hillary Clinton"},
 		{"Justin", "Justin Timberlake"},
 		{"Sanders", "Sanders"},
-		// A word that is no first name stands for no full name it starts.
+		// A word that names an organisation stands for no full name it
+		// starts; another one does.
 		{"Zorbex", "Zorbex"},
+		{"Hardeep", "Hardeep Puri"},
 		// A compound surname without the given name.
 		{"Ms. Wasserman Schultz", "Debbie Wasserman Schultz"},
 		{"Schultz", "Debbie Wasserman Schultz"},
