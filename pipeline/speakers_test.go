@@ -74,6 +74,14 @@ func TestNewsSpeakers(t *testing.T) {
 			},
 		},
 		{
+			name: "music: a nickname in quotation marks inside a name",
+			text: "Label boss Antonia \"Toni\" Marsh said: \"We are thrilled.\"\n\nMarsh added that the deal was done.",
+			want: []want{
+				{"Label boss Antonia \"Toni\" Marsh", "Antonia \"Toni\" Marsh", "person"},
+				{"Marsh", "Antonia \"Toni\" Marsh", "person"},
+			},
+		},
+		{
 			name: "sport: a title before the name, a former striker",
 			text: "Referee Jane Roe was at the centre of the storm after Saturday's cup final at Wembley.\n\n" +
 				"\"I saw the challenge clearly and I stand by the decision,\" Roe told reporters after the match.\n\n" +

@@ -196,6 +196,33 @@ func (a *doc) findNames() {
 		}
 		i = j
 	}
+	// A nickname in quotation marks inside a name ("Antonia \"Toni\"
+	// Roe"): the two runs around it are one name.
+	// The first name before it may be one the tagger did not class.
+	for k := 0; k < len(runs); k++ {
+		n := runs[k]
+		if n.typ != Person {
+			continue
+		}
+		for i := n.start - 3; i >= n.start-5 && i >= 1; i-- {
+			if !a.nickname(i, n.start) {
+				continue
+			}
+			for k > 0 && runs[k-1].start > i { // the nickname classed apart
+				runs = slices.Delete(runs, k-1, k)
+				k--
+			}
+			switch {
+			case k > 0 && runs[k-1].typ == Person && runs[k-1].end == i:
+				runs[k-1].end, runs[k-1].orig = n.end, a.withTitle(runs[k-1].start, n.end)
+				runs = slices.Delete(runs, k, k+1)
+				k--
+			case isProper(a.d.Tokens[i-1].Tag) && a.sent[i-1] == a.sent[i] && !a.roleWord(i-1) && (k == 0 || runs[k-1].end < i):
+				runs[k].start, runs[k].orig = i-1, a.withTitle(i-1, n.end)
+			}
+			break
+		}
+	}
 	// "Rapper 21 Savage, real name Jane Roe,": the person is known by the
 	// first name; the other one names no one else, and a pronoun after it
 	// is still the rapper.
@@ -490,6 +517,23 @@ func (a *doc) firstNameBefore(s, e int) bool {
 	}
 	return e-s == 1 && !isAcronym(a.words[f]) && !affiliations[k] && !orgHeads[k] &&
 		!a.headline(f) && !a.titleLine(f) && !a.writtenLower(a.lower[f])
+}
+
+// nickname tells whether tokens [i, j) are a nickname in quotation marks:
+// an opening mark, capitalised words, a closing mark, in one sentence.
+func (a *doc) nickname(i, j int) bool {
+	if j-i < 3 || j-i > 5 || a.sent[i] != a.sent[j-1] {
+		return false
+	}
+	if tg := a.d.Tokens[i].Tag; tg != "``" || a.d.Tokens[j-1].Tag != "''" {
+		return false
+	}
+	for k := i + 1; k < j-1; k++ {
+		if !isUpperFirst(a.words[k]) {
+			return false
+		}
+	}
+	return true
 }
 
 // birthName tells whether the name at token s is introduced as another
