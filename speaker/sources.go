@@ -84,12 +84,20 @@ func (a *doc) verbSubject(qi, v int) []int {
 			}
 		}
 		if hop == 0 {
-			if n := v + 1; n < len(a.words) && a.sent[n] == a.sent[v] && !a.inContent(qi, n) {
+			// The name ends the run of proper nouns after the verb,
+			// titles before it ("said Mayor of Springfield Jane Roe").
+			if n := v + 1; n < len(a.words) && a.sent[n] == a.sent[v] && !a.inContent(qi, n) && isProper(a.d.Tokens[n].Tag) && a.contentStart(qi) < v {
 				h := n
-				for h+1 < len(a.words) && int(a.d.Tokens[h].Head) == h+1 && isProper(a.d.Tokens[h+1].Tag) {
+				for h+1 < len(a.words) && a.sent[h+1] == a.sent[n] && (isProper(a.d.Tokens[h+1].Tag) ||
+					a.lower[h+1] == "of" && h+2 < len(a.words) && isProper(a.d.Tokens[h+2].Tag)) {
 					h++
 				}
-				if isProper(a.d.Tokens[h].Tag) && int(a.d.Tokens[h].Head) == v && a.namedAt(h) >= 0 && a.contentStart(qi) < v {
+				for ; h >= n; h-- {
+					if a.namedAt(h) >= 0 && a.ments[a.mentAt[h]].end == h+1 {
+						break
+					}
+				}
+				if h >= n && (int(a.d.Tokens[n].Head) == v || int(a.d.Tokens[h].Head) == v) {
 					return a.mentionTokens(a.ments[a.mentAt[h]])
 				}
 			}

@@ -328,18 +328,29 @@ func TestSourceless(t *testing.T) {
 // where it follows the verb ("..., said Lena Marsh"), which the parser
 // took for the verb's object.
 func TestInvertedCue(t *testing.T) {
-	text := "Spain won. \"What a year,\" said Lena Marsh afterwards."
-	d := toy(text, []string{"Lena Marsh"}, nil)
-	splitSentences(d)
-	attach(t, d, "Marsh", 0, "dobj", "said")
-	attach(t, d, "Lena", 0, "compound", "Marsh")
-	c := strings.Index(text, "\"What")
-	cue := strings.Index(text, "said")
-	d.Quotes = []onrecord.Attribution{{Kind: onrecord.Direct,
-		Content: []onrecord.Span{{Start: c, End: cue - 1}}, Cue: []onrecord.Span{{Start: cue, End: cue + 4}}}}
-	Resolve(d)
-	if sp := d.Quotes[0].Speaker; sp == nil || sp.Name != "Lena Marsh" || sp.Type != Person {
-		t.Errorf("got %+v, want Lena Marsh (person)", sp)
+	for _, c := range []struct {
+		text, after string
+		deps        [][3]string // word, relation, head word
+	}{
+		{"Spain won. \"What a year,\" said Lena Marsh afterwards.", "said",
+			[][3]string{{"Marsh", "dobj", "said"}, {"Lena", "compound", "Marsh"}}},
+		// A title before the name, with a place in it.
+		{"Spain won. \"What a year,\" tweeted Mayor of Springfield Lena Marsh today.", "tweeted",
+			[][3]string{{"Mayor", "dobj", "tweeted"}, {"Marsh", "nmod", "Mayor"}, {"Lena", "compound", "Marsh"}, {"of", "case", "Marsh"}}},
+	} {
+		d := toy(c.text, []string{"Lena Marsh", "Mayor"}, nil)
+		splitSentences(d)
+		for _, dep := range c.deps {
+			attach(t, d, dep[0], 0, dep[1], dep[2])
+		}
+		start := strings.Index(c.text, "\"What")
+		cue := strings.Index(c.text, c.after)
+		d.Quotes = []onrecord.Attribution{{Kind: onrecord.Direct,
+			Content: []onrecord.Span{{Start: start, End: cue - 1}}, Cue: []onrecord.Span{{Start: cue, End: cue + len(c.after)}}}}
+		Resolve(d)
+		if sp := d.Quotes[0].Speaker; sp == nil || sp.Name != "Lena Marsh" || sp.Type != Person {
+			t.Errorf("%q: got %+v, want Lena Marsh (person)", c.text, sp)
+		}
 	}
 }
 
