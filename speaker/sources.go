@@ -4,6 +4,7 @@
 package speaker
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -144,7 +145,15 @@ func (a *doc) cueAgent(qi int) []int {
 	if !passive {
 		return nil
 	}
+	// The agent may hang on a complement of the verb ("was dismissed as
+	// ridiculous by Roe").
+	kids := a.kids[v]
 	for _, c := range a.kids[v] {
+		if dep := a.d.Tokens[c].Dep; dep == "advcl" || dep == "xcomp" {
+			kids = append(slices.Clip(kids), a.kids[c]...)
+		}
+	}
+	for _, c := range kids {
 		if a.d.Tokens[c].Dep != "nmod" || a.caseOf(c) != "by" || a.namedAt(c) < 0 {
 			continue
 		}

@@ -359,23 +359,34 @@ func TestInvertedCue(t *testing.T) {
 // the extractor took for the source, even where the content holds the
 // whole clause.
 func TestPassiveAgent(t *testing.T) {
-	text := "Sales rose. The Zorbex phone was described by Jane Roe as a triumph."
-	d := toy(text, []string{"Jane Roe"}, nil)
-	splitSentences(d)
-	attach(t, d, "phone", 0, "nsubjpass", "described")
-	attach(t, d, "was", 0, "auxpass", "described")
-	attach(t, d, "Roe", 0, "nmod", "described")
-	attach(t, d, "by", 0, "case", "Roe")
-	attach(t, d, "Jane", 0, "compound", "Roe")
-	d.Tokens[slices.IndexFunc(d.Tokens, func(tk onrecord.Token) bool { return tk.Start == int32(strings.Index(text, "described")) })].Tag = "VBN"
-	src, cue := strings.Index(text, "The Zorbex"), strings.Index(text, "was described")
-	d.Quotes = []onrecord.Attribution{{Kind: onrecord.Indirect,
-		Source:  []onrecord.Span{{Start: src, End: cue - 1}},
-		Cue:     []onrecord.Span{{Start: cue, End: cue + len("was described")}},
-		Content: []onrecord.Span{{Start: strings.Index(text, "Jane"), End: len(text) - 1}}}}
-	Resolve(d)
-	if sp := d.Quotes[0].Speaker; sp == nil || sp.Name != "Jane Roe" || sp.Type != Person {
-		t.Errorf("got %+v, want Jane Roe (person)", sp)
+	for _, c := range []struct {
+		text, agentHead string // agentHead: the word "Roe" hangs on
+	}{
+		{"Sales rose. The Zorbex phone was described by Jane Roe as a triumph.", "described"},
+		// On a complement of the verb, as parsers often hang it.
+		{"Sales rose. The Zorbex phone was described as triumphant by Jane Roe today.", "triumphant"},
+	} {
+		text := c.text
+		d := toy(text, []string{"Jane Roe"}, nil)
+		splitSentences(d)
+		attach(t, d, "phone", 0, "nsubjpass", "described")
+		attach(t, d, "was", 0, "auxpass", "described")
+		attach(t, d, "Roe", 0, "nmod", c.agentHead)
+		attach(t, d, "by", 0, "case", "Roe")
+		attach(t, d, "Jane", 0, "compound", "Roe")
+		if c.agentHead != "described" {
+			attach(t, d, c.agentHead, 0, "advcl", "described")
+		}
+		d.Tokens[slices.IndexFunc(d.Tokens, func(tk onrecord.Token) bool { return tk.Start == int32(strings.Index(text, "described")) })].Tag = "VBN"
+		src, cue := strings.Index(text, "The Zorbex"), strings.Index(text, "was described")
+		d.Quotes = []onrecord.Attribution{{Kind: onrecord.Indirect,
+			Source:  []onrecord.Span{{Start: src, End: cue - 1}},
+			Cue:     []onrecord.Span{{Start: cue, End: cue + len("was described")}},
+			Content: []onrecord.Span{{Start: strings.Index(text, "Jane"), End: len(text) - 1}}}}
+		Resolve(d)
+		if sp := d.Quotes[0].Speaker; sp == nil || sp.Name != "Jane Roe" || sp.Type != Person {
+			t.Errorf("%q: got %+v, want Jane Roe (person)", text, sp)
+		}
 	}
 }
 
