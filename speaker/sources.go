@@ -287,6 +287,11 @@ func (a *doc) resolveTokens(qi int, toks []int) int {
 	if h < 0 {
 		return -1
 	}
+	if words[0] == "both" || words[0] == "neither" {
+		if e := a.together(qi, toks, h); e >= 0 {
+			return e
+		}
+	}
 	// "the Welshman, who won in 2019": a relative clause may follow.
 	if h == toks[0]+1 && a.bareDescription(h) {
 		// The person the story is about there, found as "he" or "she" is.
@@ -519,6 +524,43 @@ func (a *doc) resolveTokens(qi int, toks []int) int {
 		a.ents[e].gender = nounGender(headLemma)
 	}
 	return e
+}
+
+// together is the group that the coordinated names of a source speak as
+// ("both Acme and Brightloop", "neither she nor Jane Roe"): an entity of
+// type Other named by its members' names joined, none of whom is the
+// speaker; -1 when the source joins no two names.
+func (a *doc) together(qi int, toks []int, h int) int {
+	members := []int{h}
+	for _, c := range a.kids[h] {
+		if a.d.Tokens[c].Dep == "conj" && c > toks[0] && c <= toks[len(toks)-1] {
+			members = append(members, c)
+		}
+	}
+	if len(members) < 2 {
+		return -1
+	}
+	var names []string
+	for _, c := range members {
+		e := a.namedAt(c)
+		if cl := pronClass(a.lower[c]); e < 0 && (cl == "3sg" || cl == "they") && a.d.Tokens[c].Tag == "PRP" {
+			e = a.pronoun(qi, c, cl)
+		}
+		name := ""
+		switch {
+		case e >= 0:
+			if sp := a.speakerOf(e); sp != nil && sp.Type != Other {
+				name = sp.Name
+			}
+		case isProper(a.d.Tokens[c].Tag): // a place: "both Ruritania and Acme"
+			name = orgCanonical(a.span(a.properStart(c), c+1))
+		}
+		if name == "" || slices.Contains(names, name) {
+			return -1
+		}
+		names = append(names, name)
+	}
+	return a.entity(Other, strings.Join(names[:len(names)-1], ", ")+" and "+names[len(names)-1])
 }
 
 // lastNamed is the last mention of a person or organisation among toks.

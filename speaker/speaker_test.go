@@ -454,6 +454,27 @@ func TestApposedAfter(t *testing.T) {
 	}
 }
 
+// TestBothSources checks "both X and Y" and "neither X nor Y": the two
+// speak as a group, named by both, neither of them alone.
+func TestBothSources(t *testing.T) {
+	for _, c := range []struct{ text, src, want string }{
+		{"Prices rose. Both Ann Lee and Acme said the rise was small.", "Both Ann Lee and Acme", "Ann Lee and Acme"},
+		{"Prices rose. Neither Ann Lee nor Ruritania said the rise was small.", "Neither Ann Lee nor Ruritania", "Ann Lee and Ruritania"},
+	} {
+		d := toy(c.text, []string{"Ann Lee"}, []string{"Acme"})
+		splitSentences(d)
+		second := strings.Fields(c.src)[4]
+		attach(t, d, "Lee", 0, "nsubj", "said")
+		attach(t, d, "Ann", 0, "compound", "Lee")
+		attach(t, d, second, 0, "conj", "Lee")
+		sourceAt(t, d, c.src, 0)
+		Resolve(d)
+		if sp := d.Quotes[0].Speaker; sp == nil || sp.Name != c.want || sp.Type != Other {
+			t.Errorf("%q: got %+v, want %s (other)", c.text, sp, c.want)
+		}
+	}
+}
+
 // attach gives the n-th (0-based) token spelled w the relation rel to the
 // first token spelled head: the toy analysis has no tree of its own.
 func attach(t *testing.T, d *onrecord.Document, w string, n int, rel, head string) {
