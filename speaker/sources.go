@@ -287,10 +287,8 @@ func (a *doc) resolveTokens(qi int, toks []int) int {
 	if h < 0 {
 		return -1
 	}
-	if words[0] == "both" || words[0] == "neither" {
-		if e := a.together(qi, toks, h); e >= 0 {
-			return e
-		}
+	if e := a.together(qi, toks, h, words[0] == "both" || words[0] == "neither"); e >= 0 {
+		return e
 	}
 	// "the Welshman, who won in 2019": a relative clause may follow.
 	if h == toks[0]+1 && a.bareDescription(h) {
@@ -527,10 +525,13 @@ func (a *doc) resolveTokens(qi int, toks []int) int {
 }
 
 // together is the group that the coordinated names of a source speak as
-// ("both Acme and Brightloop", "neither she nor Jane Roe"): an entity of
-// type Other named by its members' names joined, none of whom is the
-// speaker; -1 when the source joins no two names.
-func (a *doc) together(qi int, toks []int, h int) int {
+// ("Acme and Brightloop", "both she and Jane Roe", "neither Ruritania nor
+// Acme"): an entity of type Other named by its members' names joined, none
+// of whom is the speaker; -1 when the source joins no two names. Without
+// "both" or "neither" only organisations are joined: people so joined
+// ("Senators Roe and Doe said") keep the first as the speaker, as
+// PolNeAR's reference reads them.
+func (a *doc) together(qi int, toks []int, h int, both bool) int {
 	members := []int{h}
 	for _, c := range a.kids[h] {
 		if a.d.Tokens[c].Dep == "conj" && c > toks[0] && c <= toks[len(toks)-1] {
@@ -549,10 +550,10 @@ func (a *doc) together(qi int, toks []int, h int) int {
 		name := ""
 		switch {
 		case e >= 0:
-			if sp := a.speakerOf(e); sp != nil && sp.Type != Other {
+			if sp := a.speakerOf(e); sp != nil && sp.Type != Other && (both || sp.Type == Organization) {
 				name = sp.Name
 			}
-		case isProper(a.d.Tokens[c].Tag): // a place: "both Ruritania and Acme"
+		case both && isProper(a.d.Tokens[c].Tag): // a place: "both Ruritania and Acme"
 			name = orgCanonical(a.span(a.properStart(c), c+1))
 		}
 		if name == "" || slices.Contains(names, name) {

@@ -454,23 +454,33 @@ func TestApposedAfter(t *testing.T) {
 	}
 }
 
-// TestBothSources checks "both X and Y" and "neither X nor Y": the two
-// speak as a group, named by both, neither of them alone.
+// TestBothSources checks "both X and Y", "neither X nor Y" and two
+// organisations joined: they speak as a group, named by both, neither of
+// them alone.
 func TestBothSources(t *testing.T) {
 	for _, c := range []struct{ text, src, want string }{
 		{"Prices rose. Both Ann Lee and Acme said the rise was small.", "Both Ann Lee and Acme", "Ann Lee and Acme"},
 		{"Prices rose. Neither Ann Lee nor Ruritania said the rise was small.", "Neither Ann Lee nor Ruritania", "Ann Lee and Ruritania"},
+		// Two organisations need no "both"; a person and one do.
+		{"Prices rose. Brightloop Corp and Acme said the rise was small.", "Brightloop Corp and Acme", "Brightloop Corp and Acme"},
+		{"Prices rose. Ann Lee and Acme said the rise was small.", "Ann Lee and Acme", "Ann Lee"},
 	} {
-		d := toy(c.text, []string{"Ann Lee"}, []string{"Acme"})
+		d := toy(c.text, []string{"Ann Lee"}, []string{"Acme", "Brightloop Corp"})
 		splitSentences(d)
-		second := strings.Fields(c.src)[4]
-		attach(t, d, "Lee", 0, "nsubj", "said")
-		attach(t, d, "Ann", 0, "compound", "Lee")
-		attach(t, d, second, 0, "conj", "Lee")
+		f := strings.Fields(strings.TrimPrefix(strings.TrimPrefix(c.src, "Both "), "Neither "))
+		first, second := f[1], f[len(f)-1]
+		attach(t, d, first, 0, "nsubj", "said")
+		attach(t, d, f[0], 0, "compound", first)
+		attach(t, d, second, 0, "conj", first)
+		attach(t, d, f[2], 0, "cc", second)
 		sourceAt(t, d, c.src, 0)
 		Resolve(d)
-		if sp := d.Quotes[0].Speaker; sp == nil || sp.Name != c.want || sp.Type != Other {
-			t.Errorf("%q: got %+v, want %s (other)", c.text, sp, c.want)
+		typ := Other
+		if !strings.Contains(c.want, " and ") {
+			typ = Person
+		}
+		if sp := d.Quotes[0].Speaker; sp == nil || sp.Name != c.want || sp.Type != typ {
+			t.Errorf("%q: got %+v, want %s (%s)", c.text, sp, c.want, typ)
 		}
 	}
 }
