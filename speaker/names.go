@@ -200,9 +200,11 @@ func (n *Names) Add(name string) {
 		f := &n.full[i]
 		f.count++
 		f.last = n.seq
-		if written != c && written != fold(written) && fold(written) == fold(c) {
+		// So is a variant with a middle name written out ("Jane Ann
+		// Roe" after "Jane Roe"): the fullest name is the one reported.
+		if written != c && (written != fold(written) && fold(written) == fold(c) || !n.orgs && len(w) > len(f.words)) {
 			delete(n.index, c)
-			f.name = written
+			f.name, f.words = written, w
 			n.index[written] = i
 		}
 		return

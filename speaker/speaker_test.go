@@ -82,6 +82,15 @@ func TestNames(t *testing.T) {
 			t.Errorf("Lookup(%q) = %q, want %q", c.in, got, c.want)
 		}
 	}
+	// A middle name written out later makes the fullest name; a middle
+	// initial does not.
+	var f Names
+	f.Add("Jane Roe")
+	f.Add("Jane Ann Roe")
+	f.Add("Jane B. Roe")
+	if got := f.Lookup("Roe"); got != "Jane Ann Roe" {
+		t.Errorf("Roe after a middle name = %q, want Jane Ann Roe", got)
+	}
 	// The most recent of equally salient full names wins.
 	var m Names
 	m.Add("Hillary Clinton")
