@@ -48,7 +48,7 @@ func (s *server) extract(w http.ResponseWriter, r *http.Request) {
 	if !s.acquire(ctx, w, r, d, s.slots) {
 		return
 	}
-	err = s.ex.Extract(ctx, d)
+	lowPriority(func() { err = s.ex.Extract(ctx, d) })
 	<-s.slots
 	if err != nil {
 		s.extractFailed(w, r, d, err)
