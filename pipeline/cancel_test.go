@@ -101,3 +101,79 @@ func TestExtractStopsInsideAnalysis(t *testing.T) {
 			d.Tokens[first.Start].Tag, d.Tokens[later.Start].Tag)
 	}
 }
+
+// countErr is a context that counts how often Err is asked.
+type countErr struct {
+	context.Context
+	n atomic.Int32
+}
+
+func (c *countErr) Err() error {
+	c.n.Add(1)
+	return nil
+}
+
+// TestExtractStopsInsideAttributionsAndSpeakers cancels a long text at the
+// first look at the context inside the attribution stage, then inside the
+// speaker stage: the attributions stop after the first 64 paragraphs, the
+// speakers after the first 64 sources.
+func TestExtractStopsInsideAttributionsAndSpeakers(t *testing.T) {
+	p := loadPipeline(t)
+	const paras = 3 * 64
+	raw := strings.Repeat("\"We are nearly done with the bridge,\" Mayor Ann Weber said on Monday.\n\n", paras)
+	newDoc := func() *onrecord.Document {
+		d, err := text.NewDocument("long", []byte(raw))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
+	full := newDoc()
+	count := &countErr{Context: context.Background()}
+	if err := p.Extract(count, full); err != nil {
+		t.Fatal(err)
+	}
+	if len(full.Quotes) != paras {
+		t.Fatalf("%d attributions, want one a paragraph (%d)", len(full.Quotes), paras)
+	}
+	chunks := (len(full.Sents) + sentenceChunk - 1) / sentenceChunk
+	// Looks before: tokenize, the tagger's and parser's chunks, the
+	// attributions' start; then two inside them (paragraphs 64 and 128)
+	// and the speakers' start.
+	inAttrib := int32(1 + 2*chunks + 1)
+	inSpeakers := inAttrib + 2 + 1
+	if want := inSpeakers + 2; count.n.Load() != want {
+		t.Fatalf("%d looks at the context in a whole extraction, want %d", count.n.Load(), want)
+	}
+
+	d := newDoc()
+	ctx := &cancelAfter{Context: context.Background()}
+	ctx.n.Store(inAttrib)
+	if err := p.Extract(ctx, d); !errors.Is(err, context.Canceled) {
+		t.Fatalf("cancelled inside the attributions: err %v", err)
+	}
+	if len(d.Quotes) != 64 {
+		t.Errorf("cancelled inside the attributions: %d attributions, want those of the first 64 paragraphs", len(d.Quotes))
+	}
+	for _, q := range d.Quotes {
+		if q.Speaker != nil {
+			t.Fatalf("cancelled before the speakers: %+v has one", q)
+		}
+	}
+
+	d = newDoc()
+	ctx = &cancelAfter{Context: context.Background()}
+	ctx.n.Store(inSpeakers)
+	if err := p.Extract(ctx, d); !errors.Is(err, context.Canceled) {
+		t.Fatalf("cancelled inside the speakers: err %v", err)
+	}
+	named := 0
+	for _, q := range d.Quotes {
+		if q.Speaker != nil {
+			named++
+		}
+	}
+	if len(d.Quotes) != paras || named == 0 || named > 64 {
+		t.Errorf("cancelled inside the speakers: %d of %d attributions named, want 1 to 64 of %d", named, len(d.Quotes), paras)
+	}
+}

@@ -14,6 +14,7 @@
 package speaker
 
 import (
+	"context"
 	"slices"
 	"sort"
 	"strings"
@@ -38,10 +39,22 @@ const (
 // before it in the same or the previous paragraph: the source is not
 // written there, but the reader knows who goes on speaking.
 func Resolve(d *onrecord.Document) {
-	if d == nil || len(d.Quotes) == 0 {
-		return
+	ResolveContext(context.Background(), d) // never cancelled: no error
+}
+
+// quoteChunk is how many sources ResolveContext resolves between two looks
+// at its context.
+const quoteChunk = 64
+
+// ResolveContext is Resolve that looks at ctx first and then every
+// quoteChunk sources, and once ctx ends returns its error, the
+// attributions not reached left without a speaker.
+func ResolveContext(ctx context.Context, d *onrecord.Document) error {
+	if err := ctx.Err(); err != nil || d == nil || len(d.Quotes) == 0 {
+		return err
 	}
 	a := analyse(d)
+	defer a.release()
 	type job struct{ qi, at int }
 	var order []job
 	for i := range d.Quotes {
@@ -57,7 +70,12 @@ func Resolve(d *onrecord.Document) {
 	}
 	sort.SliceStable(order, func(x, y int) bool { return order[x].at < order[y].at })
 	var deferred []int
-	for _, j := range order {
+	for k, j := range order {
+		if k > 0 && k%quoteChunk == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
 		if a.firstPerson(j.qi) {
 			deferred = append(deferred, j.qi)
 			continue
@@ -72,7 +90,7 @@ func Resolve(d *onrecord.Document) {
 			a.goOn(i)
 		}
 	}
-	a.release()
+	return nil
 }
 
 // scratch holds the per-token arrays of a document's analysis, reused from

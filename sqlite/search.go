@@ -22,6 +22,12 @@ func (s *Store) Search(ctx context.Context, q onrecord.Query) ([]onrecord.Hit, s
 	if err != nil {
 		return nil, "", fmt.Errorf("search: %w", err)
 	}
+	v, cached := s.ans.version(ctx)
+	if cached {
+		if hits, next, ok := s.ans.search(v, q); ok {
+			return hits, next, nil
+		}
+	}
 	if err := s.turns.enter(ctx); err != nil {
 		return nil, "", fmt.Errorf("search: %w", err)
 	}
@@ -33,7 +39,7 @@ func (s *Store) Search(ctx context.Context, q onrecord.Query) ([]onrecord.Hit, s
 			return nil, "", fmt.Errorf("search: %w", err)
 		}
 		if len(ids) == 0 {
-			return nil, "", nil
+			return nil, "", nil // not kept: cheap to find again
 		}
 	}
 	query, args := searchSQL(q, sq, ids, limit, after)
@@ -45,6 +51,9 @@ func (s *Store) Search(ctx context.Context, q onrecord.Query) ([]onrecord.Hit, s
 	hits, next, err := record.ScanHits(rows, limit, sq)
 	if err != nil {
 		return nil, "", fmt.Errorf("search: %w", err)
+	}
+	if cached {
+		s.ans.keepSearch(v, q, hits, next)
 	}
 	return hits, next, nil
 }
