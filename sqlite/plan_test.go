@@ -6,10 +6,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
-	"time"
 
-	"github.com/onrecord/onrecord"
-	"github.com/onrecord/onrecord/internal/record"
 	"github.com/onrecord/onrecord/internal/storetest"
 )
 
@@ -29,21 +26,7 @@ func TestReadsUseIndexes(t *testing.T) {
 	}
 	defer st.Close()
 	s := st.(*Store)
-	for _, d := range []*onrecord.Document{
-		storetest.Article("a", "2016-01-02", storetest.Q{Kind: onrecord.Direct, Speaker: "Donald Trump", Type: "person", Content: "we will win so much"}),
-		storetest.Article("b", "2016-02-03", storetest.Q{Kind: onrecord.Indirect, Speaker: "Hillary Clinton", Type: "person", Content: "she would win the vote"}),
-	} {
-		if _, err := s.Put(ctx, d); err != nil {
-			t.Fatal(err)
-		}
-	}
-	words, err := record.ParseSearch("win")
-	if err != nil {
-		t.Fatal(err)
-	}
-	day := time.Date(2016, 1, 15, 0, 0, 0, 0, time.UTC)
-	ids := []int64{1, 2}
-	page2 := &record.Cursor{Score: -1, Date: "2016-01-02", Quote: 1}
+	storetest.PutPlanRecord(t, s)
 	type read struct {
 		name  string
 		query string
@@ -54,25 +37,9 @@ func TestReadsUseIndexes(t *testing.T) {
 		{"article quotes", articleQuotesSQL, []any{"a"}},
 		{"speakers", speakersSQL, []any{100}},
 	}
-	for _, c := range []struct {
-		name  string
-		q     onrecord.Query
-		words *record.Search
-		ids   []int64
-		after *record.Cursor
-	}{
-		{"words", onrecord.Query{}, words, nil, nil},
-		{"words, page 2", onrecord.Query{}, words, nil, page2},
-		{"words since", onrecord.Query{Since: day}, words, nil, nil},
-		{"words, speaker, kind", onrecord.Query{Kind: onrecord.Direct}, words, ids, nil},
-		{"speaker", onrecord.Query{}, nil, ids, nil},
-		{"speaker until, confidence", onrecord.Query{Until: day, MinConfidence: 0.5}, nil, ids, nil},
-		{"since", onrecord.Query{Since: day}, nil, nil, nil},
-		{"newest", onrecord.Query{}, nil, nil, nil},
-		{"newest, page 2", onrecord.Query{}, nil, nil, page2},
-	} {
-		query, args := searchSQL(c.q, c.words, c.ids, 20, c.after)
-		reads = append(reads, read{"search " + c.name, query, args})
+	for _, c := range storetest.PlanSearches(t) {
+		query, args := searchSQL(c.Q, c.Words, c.IDs, 20, c.After)
+		reads = append(reads, read{"search " + c.Name, query, args})
 	}
 	scan := regexp.MustCompile(`^SCAN (\w+)(.*)`)
 	for _, r := range reads {
