@@ -46,14 +46,18 @@ func Resolve(d *onrecord.Document) {
 // at its context.
 const quoteChunk = 64
 
-// ResolveContext is Resolve that looks at ctx first and then every
-// quoteChunk sources, and once ctx ends returns its error, the
-// attributions not reached left without a speaker.
+// ResolveContext is Resolve that looks at ctx first, between the steps of
+// the document's analysis and then every quoteChunk sources, and once ctx
+// ends returns its error, the attributions not reached left without a
+// speaker.
 func ResolveContext(ctx context.Context, d *onrecord.Document) error {
 	if err := ctx.Err(); err != nil || d == nil || len(d.Quotes) == 0 {
 		return err
 	}
-	a := analyse(d)
+	a, err := analyse(ctx, d)
+	if err != nil {
+		return err
+	}
 	defer a.release()
 	type job struct{ qi, at int }
 	var order []job
@@ -182,7 +186,10 @@ type doc struct {
 	scratch            *scratch          // where the per-token arrays go back to
 }
 
-func analyse(d *onrecord.Document) *doc {
+// analyse reads the names, mentions and layout of d, looking at ctx
+// between its steps (on 2 MB the analysis is the longest stretch of the
+// stage).
+func analyse(ctx context.Context, d *onrecord.Document) (*doc, error) {
 	n := len(d.Tokens)
 	sc := scratchPool.Get().(*scratch)
 	a := &doc{
@@ -228,13 +235,23 @@ func analyse(d *onrecord.Document) *doc {
 			a.sent[i] = si
 		}
 	}
-	a.markParagraphsAndQuotes()
-	a.people.pron = a.namePronouns()
-	a.findNames()
-	a.findAcronyms()
-	a.findNominals()
-	a.voteGender()
-	return a
+	for i, step := range []func(){
+		a.markParagraphsAndQuotes,
+		func() { a.people.pron = a.namePronouns() },
+		a.findNames,
+		a.findAcronyms,
+		a.findNominals,
+		a.voteGender,
+	} {
+		if i > 0 {
+			if err := ctx.Err(); err != nil {
+				a.release()
+				return nil, err
+			}
+		}
+		step()
+	}
+	return a, nil
 }
 
 // resolve finds the speaker of attribution qi.

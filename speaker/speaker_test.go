@@ -1,6 +1,7 @@
 package speaker
 
 import (
+	"context"
 	"os"
 	"regexp"
 	"strings"
@@ -1062,7 +1063,7 @@ func TestNamedElsewhere(t *testing.T) {
 	}
 	d.Tokens[last].NER, d.Tokens[last].Dep = "O", "nsubj"
 	splitSentences(d)
-	a := analyse(d)
+	a, _ := analyse(context.Background(), d)
 	defer a.release()
 	m := a.mentAt[last]
 	if m < 0 || a.ents[a.ments[m].ent].typ != Person || a.ents[a.ments[m].ent].count != 3 {
