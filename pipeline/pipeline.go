@@ -109,8 +109,9 @@ func (p *Pipeline) Analyze(d *onrecord.Document) {
 // Extract analyses d and fills d.Quotes with its attributions and their
 // speakers. It implements onrecord.Extractor. ctx is checked before each
 // stage and inside each but tokenizing (every sentenceChunk sentences of
-// the tagger and parser, 64 paragraphs of the attributions, 64 sources of
-// the speakers), so a cancelled extraction stops soon.
+// the tagger and parser, 64 paragraphs of the attributions, the steps of
+// the speakers' analysis and 64 sources), so a cancelled extraction stops
+// soon.
 func (p *Pipeline) Extract(ctx context.Context, d *onrecord.Document) (err error) {
 	if len(d.Text) > text.DefaultMaxBytes {
 		return fmt.Errorf("%s: %d bytes: %w of %d bytes", d.ID, len(d.Text), ErrTooLarge, text.DefaultMaxBytes)
