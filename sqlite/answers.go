@@ -18,6 +18,7 @@ import (
 type answers struct {
 	vmu  sync.Mutex
 	conn *sql.Conn // never writes; nil once it failed, which turns the cache off
+	ver  *sql.Stmt // PRAGMA data_version on conn
 	db   *sql.DB   // conn's own pool, apart from the store's
 
 	mu       sync.Mutex
@@ -48,7 +49,13 @@ func newAnswers(ctx context.Context, dsn string) (*answers, error) {
 		db.Close()
 		return nil, err
 	}
-	return &answers{conn: conn, db: db, articles: map[string]*onrecord.Document{}, searches: map[onrecord.Query]searchAnswer{}}, nil
+	ver, err := conn.PrepareContext(ctx, `PRAGMA data_version`)
+	if err != nil {
+		conn.Close()
+		db.Close()
+		return nil, err
+	}
+	return &answers{conn: conn, ver: ver, db: db, articles: map[string]*onrecord.Document{}, searches: map[onrecord.Query]searchAnswer{}}, nil
 }
 
 // version returns the record's data version, emptying the answers when it
@@ -59,8 +66,9 @@ func newAnswers(ctx context.Context, dsn string) (*answers, error) {
 func (a *answers) version(ctx context.Context) (v int64, ok bool) {
 	a.vmu.Lock()
 	if a.conn != nil {
-		if err := a.conn.QueryRowContext(ctx, `PRAGMA data_version`).Scan(&v); err != nil {
+		if err := a.ver.QueryRowContext(ctx).Scan(&v); err != nil {
 			if ctx.Err() == nil {
+				a.ver.Close()
 				a.conn.Close()
 				a.conn = nil
 			}
@@ -152,6 +160,7 @@ func (a *answers) close() {
 	a.vmu.Lock()
 	defer a.vmu.Unlock()
 	if a.conn != nil {
+		a.ver.Close()
 		a.conn.Close()
 		a.conn = nil
 	}
