@@ -1,6 +1,7 @@
 package attrib
 
 import (
+	"context"
 	"math"
 	"strings"
 
@@ -173,8 +174,20 @@ func (m *Model) tagUnit(s *scratch, d *onrecord.Document, u unit) (int, int) {
 // Extract appends the attributions found in d (analysed: tokens, tags,
 // lemmas, heads) to d.Quotes. Speakers are left to package speaker.
 func (m *Model) Extract(d *onrecord.Document) {
-	if len(d.Sents) == 0 {
-		return
+	m.ExtractContext(context.Background(), d) // never cancelled: no error
+}
+
+// unitChunk is how many paragraphs ExtractContext decodes between two
+// looks at its context: a 2 MB news text has some 10,000 and takes about
+// a second.
+const unitChunk = 64
+
+// ExtractContext is Extract that looks at ctx first and then every
+// unitChunk paragraphs, and once ctx ends returns its error with d.Quotes
+// holding what the paragraphs done so far gave.
+func (m *Model) ExtractContext(ctx context.Context, d *onrecord.Document) error {
+	if err := ctx.Err(); err != nil || len(d.Sents) == 0 {
+		return err
 	}
 	s := m.scratch()
 	defer m.pool.Put(s)
@@ -183,7 +196,12 @@ func (m *Model) Extract(d *onrecord.Document) {
 	prev := -1 // the previous paragraph's first token
 	us := units(d)
 	single := singleStyle(d, us, s)
-	for _, u := range us {
+	for i, u := range us {
+		if i > 0 && i%unitChunk == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
 		a, b := m.tagUnit(s, d, u)
 		s.dq = quotations(d, a, b, s.dq, single)
 		p := &para{d: d, a: a, b: b, dq: s.dq, single: single}
@@ -212,4 +230,5 @@ func (m *Model) Extract(d *onrecord.Document) {
 	if n := len(d.Quotes); n > 0 && open >= 0 && dangling(d, &d.Quotes[n-1], open) {
 		d.Quotes = d.Quotes[:n-1]
 	}
+	return nil
 }

@@ -3,6 +3,7 @@ package pipeline
 import (
 	"context"
 	"errors"
+	"math"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -35,6 +36,9 @@ func TestExtractStopsBetweenStages(t *testing.T) {
 		}
 		ctx := &cancelAfter{Context: context.Background()}
 		ctx.n.Store(int32(n))
+		if n == 5 {
+			ctx.n.Store(math.MaxInt32) // never: the stages look inside too
+		}
 		err = p.Extract(ctx, d)
 		if n < 5 {
 			// Cancelled before stage n: the stages before it ran, no later one.
@@ -99,5 +103,92 @@ func TestExtractStopsInsideAnalysis(t *testing.T) {
 	if d.Tokens[first.Start].Tag == "" || d.Tokens[later.Start].Tag != "" {
 		t.Errorf("tags: last sentence of the first chunk %q, first of the next %q; want tagged, then not",
 			d.Tokens[first.Start].Tag, d.Tokens[later.Start].Tag)
+	}
+}
+
+// countErr is a context that counts how often Err is asked.
+type countErr struct {
+	context.Context
+	n atomic.Int32
+}
+
+func (c *countErr) Err() error {
+	c.n.Add(1)
+	return nil
+}
+
+// TestExtractStopsInsideAttributionsAndSpeakers cancels a long text at the
+// first look at the context inside the attribution stage, then inside the
+// speakers' analysis, then at the last look of the speakers: the
+// attributions stop after the first 64 paragraphs; the speakers stop
+// before any is named, then after a multiple of 64 sources.
+func TestExtractStopsInsideAttributionsAndSpeakers(t *testing.T) {
+	p := loadPipeline(t)
+	const paras = 3 * 64
+	raw := strings.Repeat("\"We are nearly done with the bridge,\" Mayor Ann Weber said on Monday.\n\n", paras)
+	newDoc := func() *onrecord.Document {
+		d, err := text.NewDocument("long", []byte(raw))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
+	full := newDoc()
+	count := &countErr{Context: context.Background()}
+	if err := p.Extract(count, full); err != nil {
+		t.Fatal(err)
+	}
+	if len(full.Quotes) != paras {
+		t.Fatalf("%d attributions, want one a paragraph (%d)", len(full.Quotes), paras)
+	}
+	chunks := (len(full.Sents) + sentenceChunk - 1) / sentenceChunk
+	// Looks before: tokenize, the tagger's and parser's chunks, the
+	// attributions' start; then two inside them (paragraphs 64 and 128)
+	// and the speakers' start.
+	inAttrib := int32(1 + 2*chunks + 1)
+	inSpeakers := inAttrib + 2 + 1
+	last := count.n.Load() - 1 // the speakers' last, at source 128
+	if last < inSpeakers+1 {
+		t.Fatalf("%d looks at the context in a whole extraction, want more than %d", last+1, inSpeakers+1)
+	}
+
+	d := newDoc()
+	ctx := &cancelAfter{Context: context.Background()}
+	ctx.n.Store(inAttrib)
+	if err := p.Extract(ctx, d); !errors.Is(err, context.Canceled) {
+		t.Fatalf("cancelled inside the attributions: err %v", err)
+	}
+	if len(d.Quotes) != 64 {
+		t.Errorf("cancelled inside the attributions: %d attributions, want those of the first 64 paragraphs", len(d.Quotes))
+	}
+	for _, q := range d.Quotes {
+		if q.Speaker != nil {
+			t.Fatalf("cancelled before the speakers: %+v has one", q)
+		}
+	}
+
+	for _, c := range []struct {
+		name      string
+		at        int32
+		min, most int
+	}{
+		{"inside the speakers' analysis", inSpeakers, 0, 0},
+		{"at the speakers' last look", last, 1, 128},
+	} {
+		d = newDoc()
+		ctx = &cancelAfter{Context: context.Background()}
+		ctx.n.Store(c.at)
+		if err := p.Extract(ctx, d); !errors.Is(err, context.Canceled) {
+			t.Fatalf("cancelled %s: err %v", c.name, err)
+		}
+		named := 0
+		for _, q := range d.Quotes {
+			if q.Speaker != nil {
+				named++
+			}
+		}
+		if len(d.Quotes) != paras || named < c.min || named > c.most {
+			t.Errorf("cancelled %s: %d of %d attributions named, want %d to %d of %d", c.name, named, len(d.Quotes), c.min, c.most, paras)
+		}
 	}
 }

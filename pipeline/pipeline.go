@@ -62,11 +62,11 @@ func (p *Pipeline) stages() []step {
 		whole(text.Tokenize),
 		bySentences(p.Tagger.Tag),
 		bySentences(p.Parser.Parse),
-		whole(func(d *onrecord.Document) {
+		func(ctx context.Context, d *onrecord.Document) error {
 			d.Quotes = d.Quotes[:0]
-			p.Attrib.Extract(d)
-		}),
-		whole(speaker.Resolve),
+			return p.Attrib.ExtractContext(ctx, d)
+		},
+		speaker.ResolveContext,
 	}
 }
 
@@ -108,8 +108,10 @@ func (p *Pipeline) Analyze(d *onrecord.Document) {
 
 // Extract analyses d and fills d.Quotes with its attributions and their
 // speakers. It implements onrecord.Extractor. ctx is checked before each
-// stage and, in the tagger and parser, every sentenceChunk sentences, so a
-// cancelled extraction stops soon; attributions and speakers run to their end.
+// stage and inside each but tokenizing (every sentenceChunk sentences of
+// the tagger and parser, 64 paragraphs of the attributions, the steps of
+// the speakers' analysis and 64 sources), so a cancelled extraction stops
+// soon.
 func (p *Pipeline) Extract(ctx context.Context, d *onrecord.Document) (err error) {
 	if len(d.Text) > text.DefaultMaxBytes {
 		return fmt.Errorf("%s: %d bytes: %w of %d bytes", d.ID, len(d.Text), ErrTooLarge, text.DefaultMaxBytes)

@@ -295,10 +295,23 @@ func cleanDoc(d *onrecord.Document) *onrecord.Document {
 	return cd
 }
 
+// The statements of Article and Speakers (their plans are checked in
+// TestReadsUseIndexes).
+const (
+	articleSQL       = `SELECT date, text, body_start, body_end FROM articles WHERE id = $1`
+	articleQuotesSQL = `SELECT o.kind, o.confidence, o.spans, s.name, s.type
+		FROM occurrences o LEFT JOIN speakers s ON s.id = o.speaker_id
+		WHERE o.article_id = $1 ORDER BY o.seq`
+	speakersSQL = `SELECT s.name, s.type, COUNT(DISTINCT o.quote_id) AS nq, COUNT(DISTINCT o.article_id) AS na,
+			ARRAY(SELECT DISTINCT f.display FROM forms f WHERE f.head = s.head AND f.n > 0 ORDER BY f.display)
+		FROM speakers s JOIN occurrences o ON o.speaker_id = s.id
+		GROUP BY s.id ORDER BY nq DESC, na DESC, s.name, s.head COLLATE "C" LIMIT $1`
+)
+
 // Article returns the stored document id.
 func (s *Store) Article(ctx context.Context, id string) (*onrecord.Document, error) {
 	d := &onrecord.Document{ID: id}
-	err := s.pool.QueryRow(ctx, `SELECT date, text, body_start, body_end FROM articles WHERE id = $1`, clean(id)).
+	err := s.pool.QueryRow(ctx, articleSQL, clean(id)).
 		Scan(&d.Date, &d.Text, &d.Body.Start, &d.Body.End)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return nil, onrecord.ErrNotFound
@@ -306,9 +319,7 @@ func (s *Store) Article(ctx context.Context, id string) (*onrecord.Document, err
 	if err != nil {
 		return nil, fmt.Errorf("article %s: %w", id, err)
 	}
-	rows, err := s.pool.Query(ctx, `SELECT o.kind, o.confidence, o.spans, s.name, s.type
-		FROM occurrences o LEFT JOIN speakers s ON s.id = o.speaker_id
-		WHERE o.article_id = $1 ORDER BY o.seq`, clean(id))
+	rows, err := s.pool.Query(ctx, articleQuotesSQL, clean(id))
 	if err != nil {
 		return nil, fmt.Errorf("article %s quotes: %w", id, err)
 	}
@@ -325,10 +336,7 @@ func (s *Store) Speakers(ctx context.Context, top int) ([]onrecord.SpeakerStat, 
 	if top > 0 {
 		limit = &top
 	}
-	rows, err := s.pool.Query(ctx, `SELECT s.name, s.type, COUNT(DISTINCT o.quote_id) AS nq, COUNT(DISTINCT o.article_id) AS na,
-			ARRAY(SELECT DISTINCT f.display FROM forms f WHERE f.head = s.head AND f.n > 0 ORDER BY f.display)
-		FROM speakers s JOIN occurrences o ON o.speaker_id = s.id
-		GROUP BY s.id ORDER BY nq DESC, na DESC, s.name, s.head COLLATE "C" LIMIT $1`, limit)
+	rows, err := s.pool.Query(ctx, speakersSQL, limit)
 	if err != nil {
 		return nil, fmt.Errorf("speakers: %w", err)
 	}

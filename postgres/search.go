@@ -22,6 +22,34 @@ func (s *Store) Search(ctx context.Context, q onrecord.Query) ([]onrecord.Hit, s
 	if err != nil {
 		return nil, "", fmt.Errorf("search: %w", err)
 	}
+	var ids []int64
+	if q.Speaker != "" {
+		ids, err = record.SpeakerIDs(ctx, lookup{s.pool}, clean(q.Speaker))
+		if err != nil {
+			return nil, "", fmt.Errorf("search: %w", err)
+		}
+		if len(ids) == 0 {
+			return nil, "", nil
+		}
+	}
+	query, p := searchSQL(q, sq, ids, limit, after)
+	rows, err := s.pool.Query(ctx, query, p...)
+	if err != nil {
+		return nil, "", fmt.Errorf("search: %w", err)
+	}
+	defer rows.Close()
+	hits, next, err := record.ScanHits(rows, limit, sq)
+	if err != nil {
+		return nil, "", fmt.Errorf("search: %w", err)
+	}
+	return hits, next, nil
+}
+
+// searchSQL is the statement of a search and its parameters: the page of
+// limit+1 hits after cursor after (nil: the first page) of words sq (nil:
+// none), filtered by q's other fields and, when q names a speaker, by its
+// speaker ids.
+func searchSQL(q onrecord.Query, sq *record.Search, ids []int64, limit int, after *record.Cursor) (string, params) {
 	var p params
 	// The score is negated so that, as in SQLite's bm25, lower is better.
 	tsq, score := "", "0.0::float8"
@@ -30,14 +58,7 @@ func (s *Store) Search(ctx context.Context, q onrecord.Query) ([]onrecord.Hit, s
 		score = "-ts_rank_cd(q.tsv, " + tsq + ")::float8"
 	}
 	var where []string
-	if q.Speaker != "" {
-		ids, err := record.SpeakerIDs(ctx, lookup{s.pool}, clean(q.Speaker))
-		if err != nil {
-			return nil, "", fmt.Errorf("search: %w", err)
-		}
-		if len(ids) == 0 {
-			return nil, "", nil
-		}
+	if len(ids) > 0 {
 		where = append(where, "o.speaker_id = ANY("+p.add(ids)+")")
 	}
 	if q.MinConfidence > 0 {
@@ -89,14 +110,5 @@ func (s *Store) Search(ctx context.Context, q onrecord.Query) ([]onrecord.Hit, s
 		SELECT oid, qid, date, score FROM m WHERE ` + page + ` ORDER BY ` + order + ` LIMIT ` + p.add(limit+1) + `
 	)
 	` + record.SelectHits + ` ORDER BY ` + outer
-	rows, err := s.pool.Query(ctx, query, p...)
-	if err != nil {
-		return nil, "", fmt.Errorf("search: %w", err)
-	}
-	defer rows.Close()
-	hits, next, err := record.ScanHits(rows, limit, sq)
-	if err != nil {
-		return nil, "", fmt.Errorf("search: %w", err)
-	}
-	return hits, next, nil
+	return query, p
 }

@@ -11,11 +11,18 @@ import (
 // speakersTTL is how stale the speakers list may be. Counting every
 // speaker's quotes reads the whole record; under load, one count a second
 // serves every client instead of one count each. A record ingested by
-// another process shows within this time.
+// another process shows within this time and one count.
 const speakersTTL = time.Second
 
-// speakerCache holds the latest speakers list for each size asked, and
-// makes the clients that ask while it is counted wait for that one count.
+// countTimeout bounds one count, which no single request owns.
+const countTimeout = 30 * time.Second
+
+// speakerCache holds the latest speakers list for each size asked. The
+// first ask of a size waits for its count; later asks get the last list at
+// once, and the first to find it older than speakersTTL starts the next
+// count in the background. Waiting for the renewal, as every ask did each
+// second, put a count's queueing for a database connection into the
+// speakers' p99.
 type speakerCache struct {
 	st onrecord.Store
 	mu sync.Mutex
@@ -23,10 +30,11 @@ type speakerCache struct {
 }
 
 type speakerList struct {
-	done chan struct{} // closed once list and err are set
-	at   time.Time
-	list []onrecord.SpeakerStat
-	err  error
+	done     chan struct{} // closed once list, err and at are set
+	at       time.Time
+	list     []onrecord.SpeakerStat
+	err      error
+	renewing bool // a newer count has started; guarded by the cache's mu
 }
 
 // maxLists bounds the sizes kept; clients ask for few distinct ones.
@@ -36,28 +44,24 @@ func newSpeakerCache(st onrecord.Store) *speakerCache {
 	return &speakerCache{st: st, by: map[int]*speakerList{}}
 }
 
-// get returns the top speakers, counted at most speakersTTL ago. The list
-// is shared: callers must not change it.
+// get returns the top speakers. The list is shared: callers must not
+// change it.
 func (c *speakerCache) get(ctx context.Context, top int) ([]onrecord.SpeakerStat, error) {
 	c.mu.Lock()
 	e := c.by[top]
-	if e == nil || e.stale() {
-		if len(c.by) >= maxLists {
+	switch {
+	case e == nil || e.failed():
+		// A failed count is not served: this ask counts again.
+		if e == nil && len(c.by) >= maxLists {
 			clear(c.by)
 		}
-		e = &speakerList{done: make(chan struct{})}
+		e = c.count(ctx, top)
 		c.by[top] = e
-		c.mu.Unlock()
-		// Counted for every waiter, so not cancelled with this request;
-		// the store's own pool bounds how long it waits.
-		qctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
-		e.list, e.err = c.st.Speakers(qctx, top)
-		cancel()
-		e.at = time.Now()
-		close(e.done)
-	} else {
-		c.mu.Unlock()
+	case !e.renewing && e.finished() && time.Since(e.at) > speakersTTL:
+		e.renewing = true
+		c.count(ctx, top)
 	}
+	c.mu.Unlock()
 	select {
 	case <-e.done:
 		return e.list, e.err
@@ -66,13 +70,32 @@ func (c *speakerCache) get(ctx context.Context, top int) ([]onrecord.SpeakerStat
 	}
 }
 
-// stale tells whether a finished count is too old or failed; one still
-// being counted is not.
-func (e *speakerList) stale() bool {
+// count starts counting the top speakers in the background, for every
+// ask, so not cancelled with ctx; once counted, the list replaces the
+// size's list. It returns the list being counted.
+func (c *speakerCache) count(ctx context.Context, top int) *speakerList {
+	e := &speakerList{done: make(chan struct{})}
+	go func() {
+		qctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), countTimeout)
+		e.list, e.err = c.st.Speakers(qctx, top)
+		cancel()
+		e.at = time.Now()
+		close(e.done)
+		c.mu.Lock()
+		c.by[top] = e
+		c.mu.Unlock()
+	}()
+	return e
+}
+
+func (e *speakerList) finished() bool {
 	select {
 	case <-e.done:
-		return e.err != nil || time.Since(e.at) > speakersTTL
+		return true
 	default:
 		return false
 	}
 }
+
+// failed tells whether the count ended in an error.
+func (e *speakerList) failed() bool { return e.finished() && e.err != nil }

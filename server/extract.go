@@ -39,17 +39,17 @@ func (s *server) extract(w http.ResponseWriter, r *http.Request) {
 	http.NewResponseController(w).SetWriteDeadline(time.Now().Add(s.opt.ExtractTimeout + 10*time.Second))
 	ctx, cancel := context.WithTimeout(r.Context(), s.opt.ExtractTimeout)
 	defer cancel()
+	// Long texts have slots of their own: one holds a slot for seconds,
+	// and short ones waiting behind it timed out.
+	slots := s.slots
 	if len(d.Text) > LargeText {
-		if !s.acquire(ctx, w, r, d, s.large) {
-			return
-		}
-		defer func() { <-s.large }()
+		slots = s.large
 	}
-	if !s.acquire(ctx, w, r, d, s.slots) {
+	if !s.acquire(ctx, w, r, d, slots) {
 		return
 	}
-	err = s.ex.Extract(ctx, d)
-	<-s.slots
+	lowPriority(func() { err = s.ex.Extract(ctx, d) })
+	<-slots
 	if err != nil {
 		s.extractFailed(w, r, d, err)
 		return

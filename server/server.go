@@ -27,14 +27,15 @@ type Options struct {
 	MaxBody int64
 	// ExtractTimeout bounds one extraction, waiting included. Default 60 s.
 	ExtractTimeout time.Duration
-	// MaxExtract is how many extractions run at once; the others wait for a
-	// slot, so a burst of large articles cannot exhaust memory. Default
-	// GOMAXPROCS-1, at least 1: an extraction is CPU-bound, so more would
-	// not finish sooner, and one core is left to the record's reads.
+	// MaxExtract is how many extractions of texts up to LargeText bytes
+	// run at once; the others wait for a slot, so a burst cannot exhaust
+	// memory. Default GOMAXPROCS-1, at least 1: an extraction is CPU-bound,
+	// so more would not finish sooner, and one core is left to the
+	// record's reads.
 	MaxExtract int
-	// MaxLarge is how many of those may be large texts (over LargeText
-	// bytes), so that long articles cannot take every slot from short
-	// ones. Default GOMAXPROCS/2, at least 1.
+	// MaxLarge is how many extractions of larger texts run at once, in
+	// slots of their own, so that long articles, seconds each, do not hold
+	// up short ones. Default GOMAXPROCS/2, at least 1.
 	MaxLarge int
 	// AllowHosts are the host names, besides loopback names and addresses,
 	// that the Host header may carry; other requests get 403. The check

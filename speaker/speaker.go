@@ -14,6 +14,7 @@
 package speaker
 
 import (
+	"context"
 	"slices"
 	"sort"
 	"strings"
@@ -38,10 +39,26 @@ const (
 // before it in the same or the previous paragraph: the source is not
 // written there, but the reader knows who goes on speaking.
 func Resolve(d *onrecord.Document) {
-	if d == nil || len(d.Quotes) == 0 {
-		return
+	ResolveContext(context.Background(), d) // never cancelled: no error
+}
+
+// quoteChunk is how many sources ResolveContext resolves between two looks
+// at its context.
+const quoteChunk = 64
+
+// ResolveContext is Resolve that looks at ctx first, between the steps of
+// the document's analysis and then every quoteChunk sources, and once ctx
+// ends returns its error, the attributions not reached left without a
+// speaker.
+func ResolveContext(ctx context.Context, d *onrecord.Document) error {
+	if err := ctx.Err(); err != nil || d == nil || len(d.Quotes) == 0 {
+		return err
 	}
-	a := analyse(d)
+	a, err := analyse(ctx, d)
+	if err != nil {
+		return err
+	}
+	defer a.release()
 	type job struct{ qi, at int }
 	var order []job
 	for i := range d.Quotes {
@@ -60,7 +77,12 @@ func Resolve(d *onrecord.Document) {
 	}
 	sort.SliceStable(order, func(x, y int) bool { return order[x].at < order[y].at })
 	var deferred []int
-	for _, j := range order {
+	for k, j := range order {
+		if k > 0 && k%quoteChunk == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
 		if a.firstPerson(j.qi) {
 			deferred = append(deferred, j.qi)
 			continue
@@ -75,7 +97,7 @@ func Resolve(d *onrecord.Document) {
 			a.goOn(i)
 		}
 	}
-	a.release()
+	return nil
 }
 
 // scratch holds the per-token arrays of a document's analysis, reused from
@@ -167,7 +189,10 @@ type doc struct {
 	scratch            *scratch          // where the per-token arrays go back to
 }
 
-func analyse(d *onrecord.Document) *doc {
+// analyse reads the names, mentions and layout of d, looking at ctx
+// between its steps (on 2 MB the analysis is the longest stretch of the
+// stage).
+func analyse(ctx context.Context, d *onrecord.Document) (*doc, error) {
 	n := len(d.Tokens)
 	sc := scratchPool.Get().(*scratch)
 	a := &doc{
@@ -213,19 +238,35 @@ func analyse(d *onrecord.Document) *doc {
 			a.sent[i] = si
 		}
 	}
-	a.markParagraphsAndQuotes()
-	a.people.pron = a.namePronouns()
-	a.people.orgWords = map[string]bool{}
-	for i := range d.Tokens {
-		if d.Tokens[i].NER == "ORGANIZATION" {
-			a.people.orgWords[fold(a.lower[i])] = true
+	for i, step := range []func(){
+		a.markParagraphsAndQuotes,
+		func() { a.people.pron, a.people.orgWords = a.namePronouns(), a.orgWords() },
+		a.findNames,
+		a.findAcronyms,
+		a.findNominals,
+		a.voteGender,
+	} {
+		if i > 0 {
+			if err := ctx.Err(); err != nil {
+				a.release()
+				return nil, err
+			}
+		}
+		step()
+	}
+	return a, nil
+}
+
+// orgWords are the words the tagger puts in organisations' names (see
+// Names.orgWords).
+func (a *doc) orgWords() map[string]bool {
+	w := map[string]bool{}
+	for i := range a.d.Tokens {
+		if a.d.Tokens[i].NER == "ORGANIZATION" {
+			w[fold(a.lower[i])] = true
 		}
 	}
-	a.findNames()
-	a.findAcronyms()
-	a.findNominals()
-	a.voteGender()
-	return a
+	return w
 }
 
 // resolve finds the speaker of attribution qi.

@@ -1,6 +1,7 @@
 package speaker
 
 import (
+	"context"
 	"os"
 	"regexp"
 	"slices"
@@ -1258,7 +1259,7 @@ func TestNamedElsewhere(t *testing.T) {
 	}
 	d.Tokens[last].NER, d.Tokens[last].Dep = "O", "nsubj"
 	splitSentences(d)
-	a := analyse(d)
+	a, _ := analyse(context.Background(), d)
 	defer a.release()
 	m := a.mentAt[last]
 	if m < 0 || a.ents[a.ments[m].ent].typ != Person || a.ents[a.ments[m].ent].count != 3 {

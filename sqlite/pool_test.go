@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/onrecord/onrecord/internal/record"
 )
@@ -42,5 +43,35 @@ func TestPoolBounded(t *testing.T) {
 	}
 	if idle := db.Stats().Idle; idle < 1 || idle > n {
 		t.Errorf("%d idle connections kept, want 1 to %d", idle, n)
+	}
+}
+
+// TestTurnsInOrder checks that callers waiting for a connection get it in
+// the order they came, and that a caller whose context ends stops waiting.
+func TestTurnsInOrder(t *testing.T) {
+	tr := make(turns, 1)
+	if err := tr.enter(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if err := tr.enter(ctx); err == nil {
+		t.Fatal("entered with every turn taken and the context done")
+	}
+	const n = 8
+	got := make(chan int, n)
+	for i := range n {
+		go func() {
+			tr.enter(context.Background())
+			got <- i
+			tr.leave()
+		}()
+		time.Sleep(20 * time.Millisecond) // so that i waits before i+1 comes
+	}
+	tr.leave()
+	for want := range n {
+		if i := <-got; i != want {
+			t.Fatalf("turn %d went to caller %d", want, i)
+		}
 	}
 }

@@ -22,6 +22,47 @@ func (s *Store) Search(ctx context.Context, q onrecord.Query) ([]onrecord.Hit, s
 	if err != nil {
 		return nil, "", fmt.Errorf("search: %w", err)
 	}
+	v, cached := s.ans.version(ctx)
+	if cached {
+		if hits, next, ok := s.ans.search(v, q); ok {
+			return hits, next, nil
+		}
+	}
+	if err := s.turns.enter(ctx); err != nil {
+		return nil, "", fmt.Errorf("search: %w", err)
+	}
+	defer s.turns.leave()
+	var ids []int64
+	if q.Speaker != "" {
+		ids, err = record.SpeakerIDs(ctx, lookup{s.read}, q.Speaker)
+		if err != nil {
+			return nil, "", fmt.Errorf("search: %w", err)
+		}
+		if len(ids) == 0 {
+			return nil, "", nil // not kept: cheap to find again
+		}
+	}
+	query, args := searchSQL(q, sq, ids, limit, after)
+	rows, err := s.read.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, "", fmt.Errorf("search: %w", err)
+	}
+	defer rows.Close()
+	hits, next, err := record.ScanHits(rows, limit, sq)
+	if err != nil {
+		return nil, "", fmt.Errorf("search: %w", err)
+	}
+	if cached {
+		s.ans.keepSearch(v, q, hits, next)
+	}
+	return hits, next, nil
+}
+
+// searchSQL is the statement of a search and its arguments: the page of
+// limit+1 hits after cursor after (nil: the first page) of words sq (nil:
+// none), filtered by q's other fields and, when q names a speaker, by its
+// speaker ids.
+func searchSQL(q onrecord.Query, sq *record.Search, ids []int64, limit int, after *record.Cursor) (string, []any) {
 	var args []any
 	// f holds the full-text matches with their bm25 (lower is better).
 	with, from, score := "", "", "0.0"
@@ -31,14 +72,7 @@ func (s *Store) Search(ctx context.Context, q onrecord.Query) ([]onrecord.Hit, s
 		score = "f.score"
 	}
 	var where []string
-	if q.Speaker != "" {
-		ids, err := record.SpeakerIDs(ctx, lookup{s.db}, q.Speaker)
-		if err != nil {
-			return nil, "", fmt.Errorf("search: %w", err)
-		}
-		if len(ids) == 0 {
-			return nil, "", nil
-		}
+	if len(ids) > 0 {
 		where = append(where, "o.speaker_id IN ("+strings.TrimSuffix(strings.Repeat("?,", len(ids)), ",")+")")
 		for _, id := range ids {
 			args = append(args, id)
@@ -94,18 +128,8 @@ func (s *Store) Search(ctx context.Context, q onrecord.Query) ([]onrecord.Hit, s
 		}
 	}
 	args = append(args, limit+1)
-	query := `WITH ` + with + `page AS MATERIALIZED (
+	return `WITH ` + with + `page AS MATERIALIZED (
 		SELECT oid, qid, date, score FROM m WHERE ` + page + ` ORDER BY ` + order + ` LIMIT ?
 	)
-	` + record.SelectHits + ` ORDER BY ` + outer
-	rows, err := s.db.QueryContext(ctx, query, args...)
-	if err != nil {
-		return nil, "", fmt.Errorf("search: %w", err)
-	}
-	defer rows.Close()
-	hits, next, err := record.ScanHits(rows, limit, sq)
-	if err != nil {
-		return nil, "", fmt.Errorf("search: %w", err)
-	}
-	return hits, next, nil
+	` + record.SelectHits + ` ORDER BY ` + outer, args
 }

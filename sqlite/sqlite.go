@@ -18,7 +18,10 @@ import (
 
 // Store is an onrecord.Store in one SQLite file.
 type Store struct {
-	db *sql.DB
+	db    *sql.DB
+	turns turns    // one a connection, taken by every call
+	read  *stmts   // the queries of the read calls, prepared once
+	ans   *answers // of Article and Search, while the record is unchanged
 }
 
 var _ onrecord.Store = (*Store)(nil)
@@ -49,15 +52,20 @@ func Open(ctx context.Context, dsn string) (onrecord.Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open sqlite %s: %w", dsn, err)
 	}
+	ans, err := newAnswers(ctx, path+sep+pragmas)
+	if err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open sqlite %s: %w", dsn, err)
+	}
 	// An unbounded pool opened a connection (and a page cache) per
 	// concurrent request. Idle connections are kept, so that a busy server
 	// does not reopen them (pragmas, schema) request after request.
 	n := record.PoolSize()
 	db.SetMaxOpenConns(n)
 	db.SetMaxIdleConns(n)
-	s := &Store{db: db}
+	s := &Store{db: db, turns: make(turns, n), read: newStmts(db), ans: ans}
 	if err := s.migrate(ctx); err != nil {
-		db.Close()
+		s.Close()
 		return nil, fmt.Errorf("open sqlite %s: %w", dsn, err)
 	}
 	return s, nil
@@ -227,11 +235,19 @@ func migrateSpeakers(ctx context.Context, tx *sql.Tx) error {
 }
 
 // Close closes the database.
-func (s *Store) Close() error { return s.db.Close() }
+func (s *Store) Close() error {
+	s.read.close()
+	s.ans.close()
+	return s.db.Close()
+}
 
 // Has reports whether article id is stored with exactly this text.
 func (s *Store) Has(ctx context.Context, id, text string) (bool, error) {
-	return record.Has(ctx, lookup{s.db}, id, text)
+	if err := s.turns.enter(ctx); err != nil {
+		return false, fmt.Errorf("has %s: %w", id, err)
+	}
+	defer s.turns.leave()
+	return record.Has(ctx, lookup{s.read}, id, text)
 }
 
 // Put stores d and its attributions in one transaction.
@@ -239,6 +255,10 @@ func (s *Store) Put(ctx context.Context, d *onrecord.Document) (bool, error) {
 	if err := record.Check(d); err != nil {
 		return false, err
 	}
+	if err := s.turns.enter(ctx); err != nil {
+		return false, fmt.Errorf("put %s: %w", d.ID, err)
+	}
+	defer s.turns.leave()
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return false, fmt.Errorf("put %s: begin: %w", d.ID, err)
@@ -257,10 +277,33 @@ func (s *Store) Put(ctx context.Context, d *onrecord.Document) (bool, error) {
 	return true, nil
 }
 
+// The statements of Article and Speakers (their plans are checked in
+// TestReadsUseIndexes).
+const (
+	articleSQL       = `SELECT date, text, body_start, body_end FROM articles WHERE id = ?`
+	articleQuotesSQL = `SELECT o.kind, o.confidence, o.spans, s.name, s.type
+		FROM occurrences o LEFT JOIN speakers s ON s.id = o.speaker_id
+		WHERE o.article_id = ? ORDER BY o.seq`
+	speakersSQL = `SELECT s.id, s.name, s.type, COUNT(DISTINCT o.quote_id) AS nq, COUNT(DISTINCT o.article_id) AS na,
+			(SELECT group_concat(display, char(31)) FROM (SELECT DISTINCT display FROM forms WHERE head = s.head AND n > 0 ORDER BY display))
+		FROM speakers s JOIN occurrences o ON o.speaker_id = s.id
+		GROUP BY s.id ORDER BY nq DESC, na DESC, s.name, s.head LIMIT ?`
+)
+
 // Article returns the stored document id.
 func (s *Store) Article(ctx context.Context, id string) (*onrecord.Document, error) {
+	v, cached := s.ans.version(ctx)
+	if cached {
+		if d := s.ans.article(v, id); d != nil {
+			return d, nil
+		}
+	}
+	if err := s.turns.enter(ctx); err != nil {
+		return nil, fmt.Errorf("article %s: %w", id, err)
+	}
+	defer s.turns.leave()
 	d := &onrecord.Document{ID: id}
-	err := s.db.QueryRowContext(ctx, `SELECT date, text, body_start, body_end FROM articles WHERE id = ?`, id).
+	err := s.read.QueryRowContext(ctx, articleSQL, id).
 		Scan(&d.Date, &d.Text, &d.Body.Start, &d.Body.End)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, onrecord.ErrNotFound
@@ -268,15 +311,16 @@ func (s *Store) Article(ctx context.Context, id string) (*onrecord.Document, err
 	if err != nil {
 		return nil, fmt.Errorf("article %s: %w", id, err)
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT o.kind, o.confidence, o.spans, s.name, s.type
-		FROM occurrences o LEFT JOIN speakers s ON s.id = o.speaker_id
-		WHERE o.article_id = ? ORDER BY o.seq`, id)
+	rows, err := s.read.QueryContext(ctx, articleQuotesSQL, id)
 	if err != nil {
 		return nil, fmt.Errorf("article %s quotes: %w", id, err)
 	}
 	defer rows.Close()
 	if d.Quotes, err = record.ScanAttributions(rows); err != nil {
 		return nil, fmt.Errorf("article %s quotes: %w", id, err)
+	}
+	if cached {
+		s.ans.keepArticle(v, d)
 	}
 	return d, nil
 }
@@ -286,10 +330,11 @@ func (s *Store) Speakers(ctx context.Context, top int) ([]onrecord.SpeakerStat, 
 	if top <= 0 {
 		top = -1 // SQLite: no limit
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT s.id, s.name, s.type, COUNT(DISTINCT o.quote_id) AS nq, COUNT(DISTINCT o.article_id) AS na,
-			(SELECT group_concat(display, char(31)) FROM (SELECT DISTINCT display FROM forms WHERE head = s.head AND n > 0 ORDER BY display))
-		FROM speakers s JOIN occurrences o ON o.speaker_id = s.id
-		GROUP BY s.id ORDER BY nq DESC, na DESC, s.name, s.head LIMIT ?`, top)
+	if err := s.turns.enter(ctx); err != nil {
+		return nil, fmt.Errorf("speakers: %w", err)
+	}
+	defer s.turns.leave()
+	rows, err := s.read.QueryContext(ctx, speakersSQL, top)
 	if err != nil {
 		return nil, fmt.Errorf("speakers: %w", err)
 	}

@@ -1,0 +1,7 @@
+//go:build !linux
+
+package server
+
+// lowPriority runs f. Only Linux sets a thread's niceness, so elsewhere an
+// extraction runs at the priority of the reads.
+func lowPriority(f func()) { f() }
