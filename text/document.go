@@ -139,7 +139,9 @@ func bodyEnd(text string, start int) int {
 		trimmed := strings.TrimRightFunc(text[start:end], isSpace)
 		lineStart := strings.LastIndexAny(trimmed, "\n\r") + 1
 		if lineStart == 0 || !isBoilerplate(trimmed[lineStart:]) {
-			if cut {
+			// A text of nothing but such lines is all body: the reader
+			// asked for it.
+			if cut && trimmed != "" {
 				return start + len(trimmed)
 			}
 			return len(text)

@@ -86,7 +86,7 @@ func TestNewDocumentErrors(t *testing.T) {
 
 func FuzzNewDocument(f *testing.F) {
 	sample, _ := os.ReadFile("../testdata/timberlake-apology-2021-02-13.txt")
-	for _, s := range []string{string(sample), "", "date 2020-01-01", "date 2020-01-01 x\nALSO READ: y", "\x00", "\xff", "é\nRead more"} {
+	for _, s := range []string{string(sample), "", "date 2020-01-01", "date 2020-01-01 x\nALSO READ: y", "\x00", "\xff", "é\nRead more", "\nALSO"} {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, raw []byte) {
