@@ -285,7 +285,7 @@ func TestFrontScores(t *testing.T) {
 func TestTrainDeterministic(t *testing.T) {
 	docs := loadDocs(t, "train")[:6]
 	train := func() (*Parser, []byte) {
-		p, err := Train(docs, nil, 7, nil)
+		p, err := Train([]Corpus{{Docs: docs, Visits: 1}}, nil, 7, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -324,6 +324,25 @@ func TestTrainDeterministic(t *testing.T) {
 	}
 	if !bytes.Equal(a, c.Bytes()) {
 		t.Error("Save after Load changes the bytes")
+	}
+}
+
+// TestTrainLabelsOfFirstCorpus checks that the labels come from the first
+// corpus alone: a later corpus's sentence with a label the first lacks is
+// skipped, so the parser never emits a label the later stages never saw.
+func TestTrainLabelsOfFirstCorpus(t *testing.T) {
+	docs := loadDocs(t, "train")[:8]
+	other := docs[6].TokenCopy()
+	other.Tokens[0].Dep = "unseen"
+	p, err := Train([]Corpus{{Docs: docs[:6], Visits: 1}, {Docs: []*onrecord.Document{other, docs[7]}, Visits: 2}}, nil, 7, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if slices.Contains(p.labels, "unseen") {
+		t.Errorf("labels %v include the second corpus's", p.labels)
+	}
+	if !slices.Contains(p.labels, "nsubj") || !slices.Contains(p.labels, "root") {
+		t.Errorf("labels %v lack the first corpus's", p.labels)
 	}
 }
 

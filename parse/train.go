@@ -36,7 +36,7 @@ const (
 	minQuant = 400
 )
 
-// goldSent is a training sentence with its silver tree in sentence-local
+// goldSent is a training sentence with its tree in sentence-local
 // indices; the root's head is n.
 type goldSent struct {
 	d          *onrecord.Document
@@ -66,7 +66,7 @@ type sum struct {
 // training time.
 type trainer struct {
 	index []islot
-	found []int32 // scratch: the rows of a move's features, -1 for none
+	found [][]weight // scratch: the rows of a move's features
 	rows  [][]weight
 	sums  [][]sum
 	keys  []uint64
@@ -103,17 +103,13 @@ func (tr *trainer) score(feats []uint64, sc []int32) {
 	}
 	tr.found = tr.found[:0]
 	for _, f := range feats {
-		r := int32(-1)
 		if s := tr.index[tr.find(f)]; s.key != 0 {
-			r = s.row
+			tr.found = append(tr.found, tr.rows[s.row])
 		}
-		tr.found = append(tr.found, r)
 	}
-	for _, r := range tr.found {
-		if r >= 0 {
-			for _, e := range tr.rows[r] {
-				sc[e.c] += e.w
-			}
+	for _, row := range tr.found {
+		for _, e := range row {
+			sc[e.c] += e.w
 		}
 	}
 }
@@ -197,15 +193,27 @@ func (tr *trainer) averaged() []row {
 	return rows
 }
 
-// Train learns a parser from the silver trees and tags of train, logging
+// Corpus is training data for Train: documents with trees and tags.
+type Corpus struct {
+	Docs []*onrecord.Document
+	// Visits is how often each sentence is seen per epoch (at least 1):
+	// gold treebanks are visited more than silver ones, to outweigh them.
+	Visits int
+}
+
+// Train learns a parser from the trees and tags of the corpora, logging
 // each pass and the final model's dev accuracy (when dev is given) to log,
-// which may be nil. Sentences whose tree is not a projective tree over the
-// silver labels are skipped. The model is the average of members
-// perceptrons, trained at once with seeds seed, seed+1, ...; the result
-// depends only on the data and seed.
-func Train(train, dev []*onrecord.Document, seed int64, log io.Writer) (*Parser, error) {
+// which may be nil. The labels are those of the first corpus (the silver
+// analysis that later stages read): sentences with other labels, and those
+// whose tree is not a projective tree, are skipped. The model is the
+// average of members perceptrons, trained at once with seeds seed,
+// seed+1, ...; the result depends only on the data and seed.
+func Train(corpora []Corpus, dev []*onrecord.Document, seed int64, log io.Writer) (*Parser, error) {
 	if log == nil {
 		log = io.Discard
+	}
+	if len(corpora) == 0 {
+		return nil, errors.New("parse: train: no training corpus")
 	}
 	var logMu sync.Mutex
 	logf := func(format string, args ...any) {
@@ -213,7 +221,12 @@ func Train(train, dev []*onrecord.Document, seed int64, log io.Writer) (*Parser,
 		defer logMu.Unlock()
 		fmt.Fprintf(log, format, args...)
 	}
-	labels, tags := vocab(train)
+	labels := vocab(corpora[0].Docs, func(t *onrecord.Token) string { return t.Dep }, "root", maxLabels)
+	var all []*onrecord.Document
+	for _, c := range corpora {
+		all = append(all, c.Docs...)
+	}
+	tags := vocab(all, func(t *onrecord.Token) string { return t.Tag }, "", maxTags)
 	p, err := newParser(labels, tags)
 	if err != nil {
 		return nil, fmt.Errorf("parse: train: %w", err)
@@ -223,22 +236,28 @@ func Train(train, dev []*onrecord.Document, seed int64, log io.Writer) (*Parser,
 		lid[l] = uint8(i)
 	}
 	var sents []goldSent
-	skipped := 0
-	for _, d := range train {
-		for _, s := range d.Sents {
-			g, ok := goldOf(d, int(s.Start), int(s.End), lid, p.rootL)
-			if !ok {
-				skipped++
-				continue
+	for ci, c := range corpora {
+		n, skipped := 0, 0
+		for _, d := range c.Docs {
+			for _, s := range d.Sents {
+				g, ok := goldOf(d, int(s.Start), int(s.End), lid, p.rootL)
+				if !ok {
+					skipped++
+					continue
+				}
+				for range max(c.Visits, 1) {
+					sents = append(sents, g)
+				}
+				n++
 			}
-			sents = append(sents, g)
 		}
+		logf("parse: corpus %d: %d training sentences, seen %d times an epoch (%d skipped: not a projective tree over the labels)\n",
+			ci+1, n, max(c.Visits, 1), skipped)
 	}
 	if len(sents) == 0 {
 		return nil, errors.New("parse: train: no usable training sentence")
 	}
-	logf("parse: %d training sentences (%d skipped: not a projective tree), %d labels, %d tags\n",
-		len(sents), skipped, len(labels), len(tags))
+	logf("parse: %d training sentences an epoch, %d labels, %d tags\n", len(sents), len(labels), len(tags))
 
 	sets := make([][]row, members)
 	var wg sync.WaitGroup
@@ -349,37 +368,32 @@ func mergeRows(sets [][]row) []row {
 	}
 }
 
-// vocab lists, sorted, the labels and tags of the training tokens.
-func vocab(docs []*onrecord.Document) (labels, tags []string) {
-	ls, ts := map[string]bool{"root": true}, map[string]bool{}
+// vocab lists, sorted, the non-empty values of field over docs' tokens,
+// with extra (unless "") and at most limit of them.
+func vocab(docs []*onrecord.Document, field func(*onrecord.Token) string, extra string, limit int) []string {
+	seen := map[string]bool{}
+	if extra != "" {
+		seen[extra] = true
+	}
 	for _, d := range docs {
-		for _, t := range d.Tokens {
-			if t.Dep != "" {
-				ls[t.Dep] = true
-			}
-			if t.Tag != "" {
-				ts[t.Tag] = true
+		for i := range d.Tokens {
+			if v := field(&d.Tokens[i]); v != "" {
+				seen[v] = true
 			}
 		}
 	}
-	for l := range ls {
-		labels = append(labels, l)
+	out := make([]string, 0, len(seen))
+	for v := range seen {
+		out = append(out, v)
 	}
-	for t := range ts {
-		tags = append(tags, t)
+	slices.Sort(out)
+	if len(out) > limit {
+		out = out[:limit]
 	}
-	slices.Sort(labels)
-	slices.Sort(tags)
-	if len(labels) > maxLabels {
-		labels = labels[:maxLabels]
-	}
-	if len(tags) > maxTags {
-		tags = tags[:maxTags]
-	}
-	return labels, tags
+	return out
 }
 
-// goldOf reads the silver tree of tokens [start, end) of d; ok is false
+// goldOf reads the tree of tokens [start, end) of d; ok is false
 // unless it is a projective tree with one root labelled root.
 func goldOf(d *onrecord.Document, start, end int, lid map[string]uint8, rootL int) (goldSent, bool) {
 	n := end - start

@@ -32,11 +32,16 @@ type TrainConfig struct {
 	// taken from the embedded models.
 	Models []string
 	// Gold is the directory holding the gold corpora and name lists the
-	// tagger also learns from: ud-ewt/, uner-ewt/, gum/ and names/ (see
+	// tagger and parser also learn from: ud-ewt/, uner-ewt/, gum/ and names/ (see
 	// GoldCorpora); "" trains on the silver analysis alone.
 	Gold string
-	Seed int64
-	Log  io.Writer
+	// ParseGoldVisits is how often the parser sees each gold tree (EWT
+	// and GUM train) per epoch, against once for silver ones; 0 trains it
+	// on the silver trees alone, as the embedded model is (README: "The
+	// parser on gold trees").
+	ParseGoldVisits int
+	Seed            int64
+	Log             io.Writer
 }
 
 // ModelFiles are the paths, under TrainConfig.Out, of the embedded models.
@@ -75,15 +80,15 @@ func Train(cfg TrainConfig) error {
 		if err != nil {
 			return err
 		}
+		var gold GoldData
+		if cfg.Gold != "" {
+			if gold, err = LoadGoldCorpora(cfg.Gold); err != nil {
+				return err
+			}
+		}
 		if slices.Contains(cfg.Models, "tag") {
 			start := time.Now()
 			corpora := []tag.Corpus{{Docs: train, Visits: 1, Lemmas: true}}
-			var gold GoldData
-			if cfg.Gold != "" {
-				if gold, err = LoadGoldCorpora(cfg.Gold); err != nil {
-					return err
-				}
-			}
 			// EWT's tags are left out: it is web text, whose many imperatives
 			// teach the tagger to read a sentence-initial noun in news
 			// ("Software company X said") as a verb, even at one visit an epoch.
@@ -104,7 +109,12 @@ func Train(cfg TrainConfig) error {
 			for _, d := range dev { // the parser is scored on the tagger's own tags
 				p.Tagger.Tag(d)
 			}
-			pr, err := parse.Train(train, dev, cfg.Seed, cfg.Log)
+			corpora := []parse.Corpus{{Docs: train, Visits: 1}}
+			if cfg.ParseGoldVisits > 0 {
+				corpora = append(corpora, parse.Corpus{Docs: gold.EWT, Visits: cfg.ParseGoldVisits},
+					parse.Corpus{Docs: gold.GUM, Visits: cfg.ParseGoldVisits})
+			}
+			pr, err := parse.Train(corpora, dev, cfg.Seed, cfg.Log)
 			if err != nil {
 				return fmt.Errorf("train parser: %w", err)
 			}
@@ -140,13 +150,14 @@ const goldVisits = 3
 // GoldData is the gold training data under TrainConfig.Gold.
 type GoldData struct {
 	UNER []*onrecord.Document // Universal NER over EWT train: gold names
-	GUM  []*onrecord.Document // GUM train (gumGenres): tags, names (and trees)
+	GUM  []*onrecord.Document // GUM train (gumGenres): tags, names and trees
+	EWT  []*onrecord.Document // UD EWT train: gold tags and trees (the parser's)
 	// FirstNames and Surnames are the gazetteer's name lists.
 	FirstNames, Surnames []string
 }
 
 // LoadGoldCorpora reads the training splits of the gold corpora under
-// dir: uner-ewt/en_ewt-ud-train.iob2, GUM's
+// dir: uner-ewt/en_ewt-ud-train.iob2, ud-ewt/en_ewt-ud-train.conllu, GUM's
 // train documents (gum/dep, as gum/splits.md lists them) of the genres
 // whose texts gum/LICENSE.txt gives a licence without a non-commercial
 // clause (gumGenres), and names/first-names.txt and names/surnames.txt.
@@ -154,6 +165,9 @@ func LoadGoldCorpora(dir string) (GoldData, error) {
 	var g GoldData
 	var err error
 	if g.UNER, err = conllu.LoadGold(filepath.Join(dir, "uner-ewt", "en_ewt-ud-train.iob2")); err != nil {
+		return g, err
+	}
+	if g.EWT, err = conllu.LoadGold(filepath.Join(dir, "ud-ewt", "en_ewt-ud-train.conllu")); err != nil {
 		return g, err
 	}
 	if g.FirstNames, err = lines(filepath.Join(dir, "names", "first-names.txt")); err != nil {

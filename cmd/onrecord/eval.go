@@ -253,7 +253,8 @@ func runTrain(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	data := fs.String("data", "../shared/data/polnear", "corpus: a PolNeAR-layout root (train/, dev/) or one directory with text/, attributions/ and silver/")
 	models := fs.String("models", "tag,parse,attrib", "models to train, in order; the rest come from the embedded ones")
 	out := fs.String("out", ".", "repository root: models are written to OUT/tag, OUT/parse, OUT/attrib")
-	gold := fs.String("gold", "../shared/data", "directory with the gold corpora and name lists the tagger also learns from (ud-ewt/, uner-ewt/, gum/, names/); \"\" for none")
+	gold := fs.String("gold", "../shared/data", "directory with the gold corpora and name lists the tagger and parser also learn from (ud-ewt/, uner-ewt/, gum/, names/); \"\" for none")
+	parseGold := fs.Int("parse-gold", 0, "how often the parser sees each gold tree of EWT and GUM train per epoch (silver: once); 0 for the silver trees alone, as the embedded parser")
 	seed := fs.Int64("seed", 1, "random seed (the same seed and data give the same models)")
 	if _, err := parse(fs, args); err != nil {
 		return err
@@ -266,7 +267,7 @@ func runTrain(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		}
 		list = append(list, m)
 	}
-	if err := pipeline.Train(pipeline.TrainConfig{Data: *data, Out: *out, Models: list, Gold: *gold, Seed: *seed, Log: stderr}); err != nil {
+	if err := pipeline.Train(pipeline.TrainConfig{Data: *data, Out: *out, Models: list, Gold: *gold, ParseGoldVisits: *parseGold, Seed: *seed, Log: stderr}); err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "models written under %s; rebuild (go build ./cmd/onrecord) to embed them\n", *out)
