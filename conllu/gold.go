@@ -41,13 +41,10 @@ func IsName(ner string) bool {
 	return ner == "PERSON" || ner == "ORGANIZATION" || ner == "LOCATION"
 }
 
-// CoreNLPTag maps the PTB tag xpos that EWT or GUM give the word form to
-// the one CoreNLP's tagger would give; "" for tags with no counterpart (GW,
-// XX: parts of split words and unknown tokens). CoreNLP follows the older
-// PTB guidelines: "to" is always TO, where the gold corpora make the
-// preposition IN, and only a comma is tagged ","; EWT also tags dashes,
-// semicolons and ellipses so.
-func CoreNLPTag(form, xpos string) string {
+// CoreNLPTag maps a PTB tag of EWT or GUM to the one CoreNLP's tagger would
+// give; "" for tags with no counterpart (GW, XX: parts of split words and
+// unknown tokens).
+func CoreNLPTag(xpos string) string {
 	switch xpos {
 	case "HYPH", "NFP":
 		return ":"
@@ -57,14 +54,6 @@ func CoreNLPTag(form, xpos string) string {
 		return "JJ"
 	case "GW", "XX", "_":
 		return ""
-	case "IN":
-		if strings.EqualFold(form, "to") {
-			return "TO"
-		}
-	case ",":
-		if form != "," {
-			return ":"
-		}
 	}
 	return xpos
 }
@@ -184,7 +173,7 @@ func ReadUD(r io.Reader, name string) ([]*onrecord.Document, error) {
 		names := entityNames(sent)
 		heads, deps := v1Tree(sent)
 		for i, t := range sent {
-			tok := onrecord.Token{Lemma: under(t.f[2]), Tag: CoreNLPTag(t.f[1], t.f[4]), Head: -1, Dep: deps[i]}
+			tok := onrecord.Token{Lemma: under(t.f[2]), Tag: CoreNLPTag(t.f[4]), Head: -1, Dep: deps[i]}
 			if heads[i] > 0 {
 				tok.Head = int32(base + heads[i] - 1)
 			}

@@ -141,18 +141,6 @@ func TestV1Label(t *testing.T) {
 	}
 }
 
-func TestCoreNLPTag(t *testing.T) {
-	for _, c := range []struct{ form, xpos, want string }{
-		{"to", "IN", "TO"}, {"To", "IN", "TO"}, {"to", "TO", "TO"}, {"into", "IN", "IN"},
-		{",", ",", ","}, {"--", ",", ":"}, {"...", ",", ":"}, {";", ",", ":"},
-		{"-", "HYPH", ":"}, {"www.x.com", "ADD", "NN"}, {"pre", "AFX", "JJ"}, {"ex", "GW", ""}, {"Kabul", "NNP", "NNP"},
-	} {
-		if got := CoreNLPTag(c.form, c.xpos); got != c.want {
-			t.Errorf("CoreNLPTag(%q, %q) = %q, want %q", c.form, c.xpos, got, c.want)
-		}
-	}
-}
-
 // FuzzReadUD: any input gives documents whose tokens lie in their text and
 // whose heads and sentences point inside them, or an error; never a panic.
 func FuzzReadUD(f *testing.F) {

@@ -77,17 +77,18 @@ func Train(cfg TrainConfig) error {
 		}
 		if slices.Contains(cfg.Models, "tag") {
 			start := time.Now()
-			corpora := []tag.Corpus{{Docs: train, POSVisits: silverVisits, NERVisits: silverVisits, Lemmas: true}}
+			corpora := []tag.Corpus{{Docs: train, Visits: 1, Lemmas: true}}
 			var gold GoldData
 			if cfg.Gold != "" {
 				if gold, err = LoadGoldCorpora(cfg.Gold); err != nil {
 					return err
 				}
 			}
+			// EWT's tags are left out: it is web text, whose many imperatives
+			// teach the tagger to read a sentence-initial noun in news
+			// ("Software company X said") as a verb, even at one visit an epoch.
 			corpora = append(corpora,
-				tag.Corpus{Docs: gold.UNER, NERVisits: goldVisits},
-				tag.Corpus{Docs: gold.GUM, POSVisits: goldVisits, NERVisits: goldVisits},
-				tag.Corpus{Docs: gold.EWT, POSVisits: ewtVisits})
+				tag.Corpus{Docs: gold.UNER, Visits: goldVisits}, tag.Corpus{Docs: gold.GUM, Visits: goldVisits})
 			t, err := tag.Train(corpora, dev, gold.FirstNames, gold.Surnames, cfg.Seed, cfg.Log)
 			if err != nil {
 				return fmt.Errorf("train tagger: %w", err)
@@ -133,23 +134,13 @@ func Train(cfg TrainConfig) error {
 }
 
 // goldVisits is how often the tagger sees each gold sentence per epoch,
-// against silverVisits for the silver news: where they disagree, gold
-// should win, but the attribution model and the speaker rules read the
-// tags and names as CoreNLP gives them on news. EWT's web text is a larger
-// corpus than GUM's.
-const (
-	goldVisits   = 3
-	silverVisits = 2
-	ewtVisits    = 3
-)
+// against once for silver ones: where they disagree, gold should win.
+const goldVisits = 3
 
 // GoldData is the gold training data under TrainConfig.Gold.
 type GoldData struct {
 	UNER []*onrecord.Document // Universal NER over EWT train: gold names
 	GUM  []*onrecord.Document // GUM train (gumGenres): tags, names (and trees)
-	// EWT is UD EWT train's tags, without its imperatives (withoutImperatives).
-	// Neither EWT nor GUM keeps its quotation tags (withoutQuoteTags).
-	EWT []*onrecord.Document
 	// FirstNames and Surnames are the gazetteer's name lists.
 	FirstNames, Surnames []string
 }
@@ -165,10 +156,6 @@ func LoadGoldCorpora(dir string) (GoldData, error) {
 	if g.UNER, err = conllu.LoadGold(filepath.Join(dir, "uner-ewt", "en_ewt-ud-train.iob2")); err != nil {
 		return g, err
 	}
-	if g.EWT, err = conllu.LoadGold(filepath.Join(dir, "ud-ewt", "en_ewt-ud-train.conllu")); err != nil {
-		return g, err
-	}
-	withoutImperatives(g.EWT)
 	if g.FirstNames, err = lines(filepath.Join(dir, "names", "first-names.txt")); err != nil {
 		return g, err
 	}
@@ -194,48 +181,7 @@ func LoadGoldCorpora(dir string) (GoldData, error) {
 		}
 		g.GUM = append(g.GUM, docs...)
 	}
-	withoutQuoteTags(g.EWT)
-	withoutQuoteTags(g.GUM)
 	return g, nil
-}
-
-// withoutImperatives clears the tags of the sentences that open with a
-// base-form verb. EWT is web text, whose many imperatives ("Call them",
-// "Avoid this place") taught the tagger to read a sentence-initial noun in
-// news ("Software company X said") as a verb; its other sentences teach the
-// web's casual spelling and lower-case names.
-func withoutImperatives(docs []*onrecord.Document) {
-	for _, d := range docs {
-		for _, s := range d.Sents {
-			toks := d.Tokens[s.Start:s.End]
-			first := slices.IndexFunc(toks, func(t onrecord.Token) bool { return t.Tag != "" && !isPunctTag(t.Tag) })
-			if first < 0 || toks[first].Tag != "VB" {
-				continue
-			}
-			for i := range toks {
-				toks[i].Tag = ""
-			}
-		}
-	}
-}
-
-// withoutQuoteTags clears the opening and closing quotation tags of gold
-// corpora: whether a straight quote opens or closes is left to the silver
-// news, where the attribution model reads it (with EWT's learnt, 42
-// quotation marks of PolNeAR dev changed tag).
-func withoutQuoteTags(docs []*onrecord.Document) {
-	for _, d := range docs {
-		for i := range d.Tokens {
-			if t := &d.Tokens[i]; t.Tag == "``" || t.Tag == "''" {
-				t.Tag = ""
-			}
-		}
-	}
-}
-
-// isPunctTag reports whether a PTB tag is punctuation or a symbol.
-func isPunctTag(t string) bool {
-	return strings.Trim(t, "`'\",.:-()$#") == "" || t == "-LRB-" || t == "-RRB-" || t == "SYM"
 }
 
 // gumGenres are GUM's genres whose texts are CC BY or CC BY-SA (academic,

@@ -14,12 +14,12 @@ import (
 )
 
 // File layout (gzip): magic, then the POS model, the NER model, the
-// lemmatizer, the vocabulary and the gazetteer's first names, surnames and common words
+// lemmatizer, the vocabulary and the gazetteer's first names and surnames
 // (each a count and sorted, delta-coded 32-bit keys). Integers are uvarints; weights are zigzag varints; feature
 // keys are sorted and delta-coded. Everything is written in sorted order,
 // so the same Tagger always gives the same bytes.
 
-const magic = "onrecord-tag-3\n"
+const magic = "onrecord-tag-2\n"
 
 // Save writes the model to w.
 func (t *Tagger) Save(w io.Writer) error {
@@ -37,7 +37,7 @@ func (t *Tagger) Save(w io.Writer) error {
 	for _, w := range t.vocab {
 		e.str(w)
 	}
-	for _, bit := range savedBits {
+	for _, bit := range []uint64{gazFirst, gazSurname} {
 		keys := t.gaz.keys(bit)
 		e.uint(uint64(len(keys)))
 		prev := uint32(0)
@@ -153,8 +153,8 @@ func Load(r io.Reader) (*Tagger, error) {
 	for i := uint64(0); i < nv && d.err == nil; i++ {
 		vocab = append(vocab, d.str())
 	}
-	gaz := newGazetteer(nil, nil, nil)
-	for _, bit := range savedBits {
+	gaz := newGazetteer(nil, nil)
+	for _, bit := range []uint64{gazFirst, gazSurname} {
 		n := d.uint(maxCount)
 		k := uint64(0)
 		for i := uint64(0); i < n && d.err == nil; i++ {
