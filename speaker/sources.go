@@ -29,12 +29,11 @@ func (a *doc) sourceTokens(qi int) []int {
 // ("... but Roe is confident ...", where a parser lost the subject), or
 // for a participle the subject of the sentence; nil when there is none.
 func (a *doc) cueSubject(qi int) []int {
-	q := &a.d.Quotes[qi]
-	if len(q.Cue) == 0 {
+	i, v, ok := a.cue(qi)
+	if !ok {
 		return nil
 	}
-	i, j := a.d.TokensIn(q.Cue[0])
-	if toks := a.verbSubject(qi, a.headOf(i, j)); toks != nil {
+	if toks := a.verbSubject(qi, v); toks != nil {
 		return toks
 	}
 	k := i - 1
@@ -56,7 +55,7 @@ func (a *doc) cueSubject(qi int) []int {
 	}
 	// "Roe derided the claims, saying ...": a participle with no subject
 	// of its own speaks for the subject of the sentence, written before it.
-	if v := a.headOf(i, j); v >= 0 && a.d.Tokens[v].Tag == "VBG" {
+	if v >= 0 && a.d.Tokens[v].Tag == "VBG" {
 		root := -1
 		for t := i - 1; t >= 0 && a.sent[t] == a.sent[i]; t-- {
 			if a.d.Tokens[t].Dep == "root" {
@@ -116,6 +115,17 @@ func (a *doc) verbSubject(qi, v int) []int {
 	return nil
 }
 
+// cue is the first token of attribution qi's cue and the cue's head
+// token (-1 when none); ok is false when it has no cue.
+func (a *doc) cue(qi int) (first, head int, ok bool) {
+	q := &a.d.Quotes[qi]
+	if len(q.Cue) == 0 {
+		return 0, -1, false
+	}
+	i, j := a.d.TokensIn(q.Cue[0])
+	return i, a.headOf(i, j), true
+}
+
 // mentionTokens lists the tokens of m.
 func (a *doc) mentionTokens(m mention) []int {
 	toks := make([]int, 0, m.end-m.start)
@@ -129,13 +139,8 @@ func (a *doc) mentionTokens(m mention) []int {
 // described by Jane Roe"), or nil; it may lie inside the content, which
 // for a passive cue often holds the whole clause.
 func (a *doc) cueAgent(qi int) []int {
-	q := &a.d.Quotes[qi]
-	if len(q.Cue) == 0 {
-		return nil
-	}
-	i, j := a.d.TokensIn(q.Cue[0])
-	v := a.headOf(i, j)
-	if v < 0 || a.d.Tokens[v].Tag != "VBN" {
+	_, v, ok := a.cue(qi)
+	if !ok || v < 0 || a.d.Tokens[v].Tag != "VBN" {
 		return nil
 	}
 	passive := false
