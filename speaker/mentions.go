@@ -227,16 +227,15 @@ func (a *doc) findNames() {
 	// first name; the other one names no one else, and a pronoun after it
 	// is still the rapper.
 	for k, r := range runs {
-		known := r.typ == Person && a.birthName(r.start)
-		if !known || k > 0 && runs[k-1].end > r.start-4 {
+		j := -1
+		if r.typ == Person {
+			j = a.birthName(r.start)
+		}
+		if j < 0 || k > 0 && runs[k-1].end > j {
 			continue
 		}
 		// The name before it is a person's, whatever the tagger made
-		// of it ("50 Cent" as an amount).
-		j := r.start - 4
-		if a.lower[r.start-1] == "née" || a.lower[r.start-1] == "nee" {
-			j = r.start - 3
-		}
+		// of it (a number and a word as an amount).
 		s := a.properStart(j)
 		if a.numeralFirst(s, j+1) {
 			s--
@@ -244,7 +243,7 @@ func (a *doc) findNames() {
 		runs = append(runs, run{s, j + 1, Person, a.withTitle(s, j+1)})
 	}
 	runs = slices.DeleteFunc(runs, func(r run) bool {
-		return r.typ == Person && a.birthName(r.start)
+		return r.typ == Person && a.birthName(r.start) >= 0
 	})
 	sort.Slice(runs, func(x, y int) bool { return runs[x].start < runs[y].start })
 	for _, r := range runs {
@@ -536,19 +535,22 @@ func (a *doc) nickname(i, j int) bool {
 	return true
 }
 
-// birthName tells whether the name at token s is introduced as another
-// name of someone just named: "real name" or "née" between commas after
-// a name ("21 Savage, real name Jane Roe").
-func (a *doc) birthName(s int) bool {
+// birthName is, when the name at token s is introduced as another name of
+// someone just named ("21 Savage, real name Jane Roe", "née"), the last
+// token of that name; else -1.
+func (a *doc) birthName(s int) int {
 	k := s - 1
 	switch {
 	case k >= 0 && (a.lower[k] == "née" || a.lower[k] == "nee"):
 	case k >= 1 && a.lower[k] == "name" && (a.lower[k-1] == "real" || a.lower[k-1] == "birth"):
 		k--
 	default:
-		return false
+		return -1
 	}
-	return k >= 2 && a.words[k-1] == "," && a.sent[k-1] == a.sent[s] && isProper(a.d.Tokens[k-2].Tag)
+	if k >= 2 && a.words[k-1] == "," && a.sent[k-1] == a.sent[s] && isProper(a.d.Tokens[k-2].Tag) {
+		return k - 2
+	}
+	return -1
 }
 
 // numeralFirst tells a stage name that opens with a number ("rapper 21
@@ -560,8 +562,7 @@ func (a *doc) numeralFirst(s, e int) bool {
 	if e-s != 1 || f < 0 || a.sent[f] != a.sent[s] || a.d.Tokens[f].Tag != "CD" || a.d.Tokens[s].Tag != "NNP" {
 		return false
 	}
-	w := a.words[f]
-	if len(w) > 3 || strings.Trim(w, "0123456789") != "" {
+	if !smallNumber(a.words[f]) {
 		return false
 	}
 	if f > 0 && a.sent[f-1] == a.sent[f] {

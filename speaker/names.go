@@ -102,13 +102,19 @@ func stripPossessive(w string) string {
 	return w
 }
 
-// partyTag recognises "R-Texas", "D-Calif.", "R-Wis." written after a name.
 // stageNumber tells a name of a number and one word ("21 Savage"); see
 // numeralFirst.
 func stageNumber(w []string) bool {
-	return len(w) == 2 && len(w[0]) <= 3 && strings.Trim(w[0], "0123456789") == "" && hasLetter(w[1])
+	return len(w) == 2 && smallNumber(w[0]) && hasLetter(w[1])
 }
 
+// smallNumber tells a number of one to three digits, which names a stage
+// name ("21 Savage") and no year.
+func smallNumber(w string) bool {
+	return len(w) > 0 && len(w) <= 3 && strings.Trim(w, "0123456789") == ""
+}
+
+// partyTag recognises "R-Texas", "D-Calif.", "R-Wis." written after a name.
 func partyTag(w string) bool {
 	w = strings.Trim(w, "().,")
 	return len(w) > 2 && (w[0] == 'R' || w[0] == 'D' || w[0] == 'I') && w[1] == '-'

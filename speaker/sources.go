@@ -50,8 +50,10 @@ func (a *doc) cueSubject(qi int) []int {
 			}
 		}
 	}
-	if k >= 0 && a.sent[k] == a.sent[i] && !a.inContent(qi, k) && a.namedAt(k) >= 0 && a.ments[a.mentAt[k]].end == k+1 {
-		return a.mentionTokens(a.ments[a.mentAt[k]])
+	if k >= 0 && a.sent[k] == a.sent[i] && !a.inContent(qi, k) {
+		if m, ok := a.nameEnding(k); ok {
+			return tokenRange(m.start, m.end)
+		}
 	}
 	// "Roe derided the claims, saying ...": a participle with no subject
 	// of its own speaks for the subject of the sentence, written before it.
@@ -80,7 +82,7 @@ func (a *doc) verbSubject(qi, v int) []int {
 				if m := a.mentAt[c]; m >= 0 {
 					s, e = min(s, a.ments[m].start), max(e, a.ments[m].end)
 				}
-				return a.mentionTokens(mention{start: s, end: e})
+				return tokenRange(s, e)
 			}
 		}
 		if hop == 0 {
@@ -93,12 +95,12 @@ func (a *doc) verbSubject(qi, v int) []int {
 					h++
 				}
 				for ; h >= n; h-- {
-					if a.namedAt(h) >= 0 && a.ments[a.mentAt[h]].end == h+1 {
+					if m, ok := a.nameEnding(h); ok {
+						if int(a.d.Tokens[n].Head) == v || int(a.d.Tokens[h].Head) == v {
+							return tokenRange(m.start, m.end)
+						}
 						break
 					}
-				}
-				if h >= n && (int(a.d.Tokens[n].Head) == v || int(a.d.Tokens[h].Head) == v) {
-					return a.mentionTokens(a.ments[a.mentAt[h]])
 				}
 			}
 		}
@@ -126,13 +128,22 @@ func (a *doc) cue(qi int) (first, head int, ok bool) {
 	return i, a.headOf(i, j), true
 }
 
-// mentionTokens lists the tokens of m.
-func (a *doc) mentionTokens(m mention) []int {
-	toks := make([]int, 0, m.end-m.start)
-	for k := m.start; k < m.end; k++ {
+// tokenRange lists the tokens s, s+1, ..., e-1.
+func tokenRange(s, e int) []int {
+	toks := make([]int, 0, max(e-s, 0))
+	for k := s; k < e; k++ {
 		toks = append(toks, k)
 	}
 	return toks
+}
+
+// nameEnding is the mention of a person or organisation whose last token
+// is k, if there is one.
+func (a *doc) nameEnding(k int) (mention, bool) {
+	if a.namedAt(k) < 0 || a.ments[a.mentAt[k]].end != k+1 {
+		return mention{}, false
+	}
+	return a.ments[a.mentAt[k]], true
 }
 
 // cueAgent is the name that is the agent of the cue's passive verb ("was
@@ -162,7 +173,8 @@ func (a *doc) cueAgent(qi int) []int {
 		if a.d.Tokens[c].Dep != "nmod" || a.caseOf(c) != "by" || a.namedAt(c) < 0 {
 			continue
 		}
-		return a.mentionTokens(a.ments[a.mentAt[c]])
+		m := a.ments[a.mentAt[c]]
+		return tokenRange(m.start, m.end)
 	}
 	return nil
 }
@@ -337,8 +349,8 @@ func (a *doc) resolveTokens(qi int, toks []int) int {
 	// the source: the person the description stands in apposition to.
 	if f := toks[0] - 1; f > 0 && a.words[f] == "," && a.sent[f-1] == a.sent[h] && a.namedAt(h) < 0 && isPersonNoun(strings.ToLower(a.words[h])) &&
 		words[0] != "a" && words[0] != "an" {
-		if e := a.namedAt(f - 1); e >= 0 && a.ents[e].typ == Person && a.ments[a.mentAt[f-1]].end == f {
-			return e
+		if m, ok := a.nameEnding(f - 1); ok && a.ents[m.ent].typ == Person {
+			return m.ent
 		}
 	}
 	// "According to the city's mayor, Jane Roe, ...": the person named

@@ -109,11 +109,7 @@ func (a *doc) describedOwner(qi, c int) int {
 	if t.Dep != "nmod:poss" || t.Tag != "NN" || a.determiner(c) != "the" {
 		return -1
 	}
-	var toks []int
-	for k := a.npStart(c); k <= c; k++ {
-		toks = append(toks, k)
-	}
-	if e := a.resolveTokens(qi, toks); e >= 0 && a.ents[e].typ == Organization {
+	if e := a.resolveTokens(qi, tokenRange(a.npStart(c), c+1)); e >= 0 && a.ents[e].typ == Organization {
 		return e
 	}
 	return -1
