@@ -80,8 +80,10 @@ func Train(cfg TrainConfig) error {
 		if err != nil {
 			return err
 		}
+		// The gold corpora take a while to read: only for a tagger, or a
+		// parser told to learn from them.
 		var gold GoldData
-		if cfg.Gold != "" {
+		if cfg.Gold != "" && (slices.Contains(cfg.Models, "tag") || cfg.ParseGoldVisits > 0) {
 			if gold, err = LoadGoldCorpora(cfg.Gold); err != nil {
 				return err
 			}
