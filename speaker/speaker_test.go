@@ -4,7 +4,6 @@ import (
 	"context"
 	"os"
 	"regexp"
-	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -353,10 +352,9 @@ func TestInvertedCue(t *testing.T) {
 		for _, dep := range c.deps {
 			attach(t, d, dep[0], 0, dep[1], dep[2])
 		}
-		start := strings.Index(c.text, "\"What")
-		cue := strings.Index(c.text, c.after)
+		cue := spanOf(t, d, c.after)
 		d.Quotes = []onrecord.Attribution{{Kind: onrecord.Direct,
-			Content: []onrecord.Span{{Start: start, End: cue - 1}}, Cue: []onrecord.Span{{Start: cue, End: cue + len(c.after)}}}}
+			Content: []onrecord.Span{{Start: spanOf(t, d, "\"What").Start, End: cue.Start - 1}}, Cue: []onrecord.Span{cue}}}
 		Resolve(d)
 		if sp := d.Quotes[0].Speaker; sp == nil || sp.Name != "Lena Marsh" || sp.Type != Person {
 			t.Errorf("%q: got %+v, want Lena Marsh (person)", c.text, sp)
@@ -387,12 +385,12 @@ func TestPassiveAgent(t *testing.T) {
 		if c.agentHead != "described" {
 			attach(t, d, c.agentHead, 0, "advcl", "described")
 		}
-		d.Tokens[slices.IndexFunc(d.Tokens, func(tk onrecord.Token) bool { return tk.Start == int32(strings.Index(text, "described")) })].Tag = "VBN"
-		src, cue := strings.Index(text, "The Zorbex"), strings.Index(text, "was described")
+		setTags(d, map[string]string{"described": "VBN"})
+		cue := spanOf(t, d, "was described")
 		d.Quotes = []onrecord.Attribution{{Kind: onrecord.Indirect,
-			Source:  []onrecord.Span{{Start: src, End: cue - 1}},
-			Cue:     []onrecord.Span{{Start: cue, End: cue + len("was described")}},
-			Content: []onrecord.Span{{Start: strings.Index(text, "Jane"), End: len(text) - 1}}}}
+			Source:  []onrecord.Span{{Start: spanOf(t, d, "The Zorbex").Start, End: cue.Start - 1}},
+			Cue:     []onrecord.Span{cue},
+			Content: []onrecord.Span{{Start: spanOf(t, d, "Jane").Start, End: len(text) - 1}}}}
 		Resolve(d)
 		if sp := d.Quotes[0].Speaker; sp == nil || sp.Name != "Jane Roe" || sp.Type != Person {
 			t.Errorf("%q: got %+v, want Jane Roe (person)", text, sp)
@@ -422,18 +420,12 @@ func TestLostSubject(t *testing.T) {
 			[][3]string{{"Lee", "nsubj", "derided"}, {"Ann", "compound", "Lee"}, {"saying", "acl", "claims"}, {"derided", "root", "derided"}}},
 	} {
 		d := toy(c.text, []string{"Ann Lee"}, nil)
-		for i := range d.Tokens {
-			if tg, ok := c.tags[d.Word(i)]; ok {
-				d.Tokens[i].Tag = tg
-			}
-		}
+		setTags(d, c.tags)
 		for _, dep := range c.deps {
 			attach(t, d, dep[0], 0, dep[1], dep[2])
 		}
-		cue, content := strings.Index(c.text, c.cue), strings.Index(c.text, c.content)
 		d.Quotes = []onrecord.Attribution{{Kind: onrecord.Indirect,
-			Cue:     []onrecord.Span{{Start: cue, End: cue + len(c.cue)}},
-			Content: []onrecord.Span{{Start: content, End: content + len(c.content)}}}}
+			Cue: []onrecord.Span{spanOf(t, d, c.cue)}, Content: []onrecord.Span{spanOf(t, d, c.content)}}}
 		Resolve(d)
 		if sp := d.Quotes[0].Speaker; sp == nil || sp.Name != "Ann Lee" || sp.Type != Person {
 			t.Errorf("%q: got %+v, want Ann Lee (person)", c.text, sp)
@@ -453,11 +445,9 @@ func TestApposedAfter(t *testing.T) {
 	attach(t, d, "club", 0, "nmod:poss", "manager")
 	attach(t, d, "Lee", 0, "dep", "match") // a parser's slip, as often here
 	attach(t, d, "Ann", 0, "compound", "Lee")
-	src := strings.Index(text, "the club")
-	content := strings.Index(text, "the match")
 	d.Quotes = []onrecord.Attribution{{Kind: onrecord.Indirect,
-		Source:  []onrecord.Span{{Start: src, End: src + len("the club's manager")}},
-		Content: []onrecord.Span{{Start: content, End: len(text) - 1}}}}
+		Source:  []onrecord.Span{spanOf(t, d, "the club's manager")},
+		Content: []onrecord.Span{{Start: spanOf(t, d, "the match").Start, End: len(text) - 1}}}}
 	Resolve(d)
 	if sp := d.Quotes[0].Speaker; sp == nil || sp.Name != "Ann Lee" || sp.Type != Person {
 		t.Errorf("got %+v, want Ann Lee (person)", sp)
@@ -491,6 +481,28 @@ func TestBothSources(t *testing.T) {
 		}
 		if sp := d.Quotes[0].Speaker; sp == nil || sp.Name != c.want || sp.Type != typ {
 			t.Errorf("%q: got %+v, want %s (%s)", c.text, sp, c.want, typ)
+		}
+	}
+}
+
+// spanOf is the span, in code points, of the first occurrence of s in d's
+// text.
+func spanOf(t *testing.T, d *onrecord.Document, s string) onrecord.Span {
+	t.Helper()
+	i := strings.Index(d.Text, s)
+	if i < 0 {
+		t.Fatalf("%q not in text", s)
+	}
+	start := utf8.RuneCountInString(d.Text[:i])
+	return onrecord.Span{Start: start, End: start + utf8.RuneCountInString(s)}
+}
+
+// setTags gives the tokens spelled as the keys of tags those tags, which
+// toy does not.
+func setTags(d *onrecord.Document, tags map[string]string) {
+	for i := range d.Tokens {
+		if tg, ok := tags[d.Word(i)]; ok {
+			d.Tokens[i].Tag = tg
 		}
 	}
 }
@@ -536,12 +548,7 @@ func quoteBefore(t *testing.T, d *onrecord.Document, content, src string, n int)
 	t.Helper()
 	sourceAt(t, d, src, n)
 	q := &d.Quotes[len(d.Quotes)-1]
-	c := strings.Index(d.Text, content)
-	if c < 0 {
-		t.Fatalf("content %q not in text", content)
-	}
-	start := utf8.RuneCountInString(d.Text[:c])
-	q.Content = []onrecord.Span{{Start: start, End: q.Source[0].Start}}
+	q.Content = []onrecord.Span{{Start: spanOf(t, d, content).Start, End: q.Source[0].Start}}
 }
 
 func TestPronounSalience(t *testing.T) {
