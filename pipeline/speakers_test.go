@@ -380,6 +380,16 @@ func TestNewsSpeakers(t *testing.T) {
 			},
 		},
 		{
+			name: "business: a lone word for the company named with it and a company word",
+			text: "Retailer expands\n\n" +
+				"On Friday Marsh Group bought 40 shops from a rival. Marsh said it seeks to grow in the north.\n\n" +
+				"Dalton Motor Company cut 500 jobs. Dalton said the cuts were needed.",
+			want: []want{
+				{"Marsh", "Marsh Group", "organization"},
+				{"Dalton", "Dalton Motor Company", "organization"},
+			},
+		},
+		{
 			name: "crime: a common noun capitalised at the start of a sentence",
 			text: "Warehouse fire\n\n" +
 				"A man has been arrested after a fire at a warehouse in Dunmore on Sunday.\n\n" +

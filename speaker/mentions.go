@@ -285,14 +285,16 @@ func (a *doc) findNames() {
 		}
 	}
 	// A lone word classed as a person that starts the name of an
-	// organisation joined by "&" ("Roe & Doe said", then "Roe said") is
-	// that organisation, unless a person of the article bears it.
+	// organisation joined by "&" or ended by a company word ("Roe & Doe
+	// said", "the Roe Group said", then "Roe said") is that organisation,
+	// unless a person of the article bears it.
 	joined := map[string]bool{}
 	for _, r := range runs {
-		if r.typ != Organization || !strings.Contains(r.orig, "&") {
+		if r.typ != Organization {
 			continue
 		}
-		if f := strings.Fields(orgCanonical(r.orig)); len(f) > 2 && f[1] == "&" {
+		f := strings.Fields(orgCanonical(r.orig))
+		if len(f) > 2 && f[1] == "&" || len(f) >= 2 && orgHeads[strings.ToLower(f[len(f)-1])] && isUpperFirst(f[len(f)-1]) {
 			joined[f[0]] = true
 		}
 	}
@@ -456,7 +458,7 @@ func (a *doc) runClasses() []string {
 		// The words before hang on the organisation word, or, flat, on
 		// the noun it hangs on itself ("a Premier League spokesman").
 		s, h := e-1, int(toks[e-1].Head)
-		for s > 0 && a.sent[s-1] == a.sent[s] && isProper(toks[s-1].Tag) && toks[s-1].Dep == "compound" {
+		for s > 0 && a.sent[s-1] == a.sent[s] && isProper(toks[s-1].Tag) && toks[s-1].Dep == "compound" && !dates[a.lower[s-1]] {
 			if p := int(toks[s-1].Head); (p < s || p >= e) && p != h {
 				break
 			}
@@ -756,8 +758,13 @@ func (a *doc) titleStart(p int) int {
 	return t
 }
 
+// dates are the proper nouns of the calendar, which a parser may hang on
+// a name after them ("On Friday Acme Group said").
+var dates = set(`monday tuesday wednesday thursday friday saturday sunday january february
+	march april may june july august september october november december`)
+
 // orgHeads end the names of organisations, whatever a tagger says.
-var orgHeads = set(`records studios corp corporation inc ltd llc plc co group bank university
+var orgHeads = set(`records studios corp corporation company inc ltd llc plc co group bank university
 	college institute foundation association council department ministry party club fc united
 	airlines airways motors industries holdings partners media news times post press league
 	federation union committee commission agency authority hospital school center centre
