@@ -390,6 +390,64 @@ func TestNewsSpeakers(t *testing.T) {
 			},
 		},
 		{
+			name: "world: the spokesperson again, for whom the one before spoke",
+			text: "Agency rejects request\n\n" +
+				"Ruritania asked Europol on Monday to publish a notice for the minister.\n\n" +
+				"Europol's charter prohibits \"any intervention of a political character,\" a Europol spokesperson stated. " +
+				"The spokesperson added regarding the request, they \"would not consider requests of this nature\".",
+			want: []want{
+				{"The spokesperson", "Europol", "organization"},
+			},
+		},
+		{
+			name: "entertainment: a foundation described by its founder, named in full after",
+			text: "Singer dies\n\n" +
+				"Lynn's animal foundation said she had been in good health. They said she wanted no funeral.\n\n" +
+				"The Loretta Lynn Animal Foundation was founded in 1978 to help dogs.",
+			want: []want{
+				{"Lynn's animal foundation", "Loretta Lynn Animal Foundation", "organization"},
+				{"They", "Loretta Lynn Animal Foundation", "organization"},
+			},
+		},
+		{
+			name: "science: initials the article defines, whatever the tagger reads them as",
+			text: "Outbreak declared over\n\n" +
+				"The Global Health Organization (GHO) said on Monday that the outbreak was over.\n\n" +
+				"According to GHO's statistics, mortality in past outbreaks was high.",
+			want: []want{
+				{"GHO's statistics", "Global Health Organization", "organization"},
+			},
+		},
+		{
+			name: "world: a minister of another office is not the one named before",
+			text: "Plane crash\n\n" +
+				"Civil Aviation Minister Jane Roe said 18 people died.\n\n" +
+				"The local health minister said, \"The injured are in hospital.\"\n\n" +
+				"Health Minister Ann Lee visited the site. The health minister said, \"We are ready.\"",
+			want: []want{
+				{"The local health minister", "", ""},
+				{"The health minister", "Ann Lee", "person"},
+			},
+		},
+		{
+			name: "entertainment: the medium she spoke to is not \"she\"",
+			text: "Star speaks out\n\n" +
+				"Anna Berg was a well-known actress in Norway. In an interview with Ekko, she said as a teenager she had been unhappy. " +
+				"She also said that her husband had hurt her.",
+			want: []want{
+				{"she", "Anna Berg", "person"},
+				{"She", "Anna Berg", "person"},
+			},
+		},
+		{
+			name: "world: a government named by its nation",
+			text: "Oil attack\n\n" +
+				"The attack was claimed by a movement in Ruritania, but the Saudi government said the attack included missiles which could not have come from there.",
+			want: []want{
+				{"the Saudi government", "Saudi government", "other"},
+			},
+		},
+		{
 			name: "crime: a common noun capitalised at the start of a sentence",
 			text: "Warehouse fire\n\n" +
 				"A man has been arrested after a fire at a warehouse in Dunmore on Sunday.\n\n" +

@@ -10,38 +10,50 @@ import "strings"
 // orgWithWords is the latest organisation named before the description
 // toks headed by h whose name holds its head noun and its modifiers, nouns
 // all, adjectives at least one ("the appeals court" is the "U.S. Court of
-// Appeals for the Sixth Circuit" named before); -1 when none.
-func (a *doc) orgWithWords(toks []int, h int, head string) int {
+// Appeals for the Sixth Circuit" named before); with after, else the first
+// one named after it ("Roe's animal foundation", then the "Jane Roe Animal
+// Foundation"); -1 when none.
+func (a *doc) orgWithWords(toks []int, h int, head string, after bool) int {
 	for mi := a.mentBefore(h) - 1; mi >= 0 && a.sent[h]-a.sent[a.ments[mi].start] <= reach; mi-- {
-		m := a.ments[mi]
-		en := a.ents[m.ent]
-		if en.typ != Organization {
-			continue
+		if a.holdsWords(a.ments[mi], toks, h, head) {
+			return a.ments[mi].ent
 		}
-		words := map[string]bool{}
-		for _, w := range strings.Fields(strings.ToLower(en.name)) {
-			words[strings.Trim(w, ".,")] = true
-		}
-		if !words[head] {
-			continue
-		}
-		matched, ok := 0, true
-		for _, t := range toks {
-			if t >= h || isPunct(a.words[t]) || a.d.Tokens[t].Tag == "DT" {
-				continue
-			}
-			switch {
-			case words[strings.Trim(a.lower[t], ".")]:
-				matched++
-			case isNoun(a.d.Tokens[t].Tag):
-				ok = false
-			}
-		}
-		if ok && matched > 0 {
-			return m.ent
+	}
+	for mi := a.mentBefore(h); after && mi < len(a.ments) && a.sent[a.ments[mi].start]-a.sent[h] <= reach; mi++ {
+		if a.holdsWords(a.ments[mi], toks, h, head) {
+			return a.ments[mi].ent
 		}
 	}
 	return -1
+}
+
+// holdsWords tells whether m names an organisation with the words of the
+// description toks headed by h (see orgWithWords).
+func (a *doc) holdsWords(m mention, toks []int, h int, head string) bool {
+	en := a.ents[m.ent]
+	if en.typ != Organization {
+		return false
+	}
+	words := map[string]bool{}
+	for _, w := range strings.Fields(strings.ToLower(en.name)) {
+		words[strings.Trim(w, ".,")] = true
+	}
+	if !words[head] {
+		return false
+	}
+	matched := 0
+	for _, t := range toks {
+		if t >= h || isPunct(a.words[t]) || a.d.Tokens[t].Tag == "DT" {
+			continue
+		}
+		switch {
+		case words[strings.Trim(a.lower[t], ".")]:
+			matched++
+		case isNoun(a.d.Tokens[t].Tag):
+			return false
+		}
+	}
+	return matched > 0
 }
 
 // hasCampaign tells whether the story writes of the campaign of the person

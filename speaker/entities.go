@@ -388,7 +388,8 @@ func (a *doc) pronoun(qi, p int, c string) int {
 	from := a.sent[at] - 12
 	for _, list := range [][]mention{a.spokenFrom(from), a.ments[a.mentInSent(from):a.mentBefore(p)]} {
 		for _, m := range list {
-			if (m.start >= at || m.end > at && !m.spoken) && !ownSubject(m) || a.sent[at]-a.sent[m.start] > 12 {
+			if (m.start >= at || m.end > at && !m.spoken) && !ownSubject(m) || a.sent[at]-a.sent[m.start] > 12 ||
+				a.sent[m.start] == a.sent[p] && a.addressee(m) {
 				continue
 			}
 			if compatible(a.ents[m.ent], c, g, a.d.Tokens[m.head].Tag) || a.spokesperson(m, c, g) {
@@ -453,6 +454,23 @@ func (a *doc) pronoun(qi, p int, c string) int {
 		}
 	}
 	return best
+}
+
+// addressee tells a mention of whom someone speaks to ("In an interview
+// with the Herald, she said", "Speaking to Roe, he said"): not the one a
+// pronoun of that sentence means.
+func (a *doc) addressee(m mention) bool {
+	hd := int(a.d.Tokens[m.head].Head)
+	if hd < 0 || hd >= len(a.words) {
+		return false
+	}
+	switch l := lemma(&a.d.Tokens[hd], a.lower[hd]); a.caseOf(m.head) {
+	case "with":
+		return l == "interview"
+	case "to":
+		return l == "speak" || l == "talk"
+	}
+	return false
 }
 
 // spokesperson tells whether the earlier source m is a spokesperson a

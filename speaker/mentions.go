@@ -334,6 +334,7 @@ func (a *doc) findNames() {
 	// A name followed by its initials in parentheses is an organisation's
 	// name written out, whatever the tagger made of its words ("Notes
 	// from Ruritania (NFR)" as a plural noun and a place).
+	defined := map[string]bool{}
 	for _, d := range a.acronymDefs() {
 		if k := a.keyAt(d.start); titles[k] || roleNouns[k] || personNouns[k] {
 			continue // "Member of Parliament (MP)" is a title
@@ -345,6 +346,22 @@ func (a *doc) findNames() {
 			}
 		}
 		runs = append(kept, run{d.start, d.end, Organization, a.span(d.start, d.end)})
+		defined[d.acr] = true
+	}
+	// The initials so defined name the organisation wherever the article
+	// writes them, whatever the tagger made of them ("WHO" as a pronoun).
+	if len(defined) > 0 {
+		inRun := make([]bool, len(toks))
+		for _, r := range runs {
+			for k := r.start; k < r.end; k++ {
+				inRun[k] = true
+			}
+		}
+		for i := range toks {
+			if !inRun[i] && isAcronym(a.words[i]) && defined[strings.ReplaceAll(a.words[i], ".", "")] {
+				runs = append(runs, run{i, i + 1, Organization, a.words[i]})
+			}
+		}
 	}
 	sort.Slice(runs, func(x, y int) bool { return runs[x].start < runs[y].start })
 	seen := Names{pron: a.people.pron, orgWords: a.people.orgWords}
@@ -995,7 +1012,7 @@ func (a *doc) findNominals() {
 					mods = append(mods, strings.Trim(a.lower[k], "."))
 				}
 			}
-			if p := a.described(noun, mods, s); p >= 0 {
+			if p := a.described(noun, mods, s); p >= 0 && !a.otherRole(p, tokenRange(s, h), h) {
 				a.addMention(s, e, p)
 				continue
 			}

@@ -379,7 +379,7 @@ func (a *doc) resolveTokens(qi int, toks []int) int {
 	if e := a.workSource(qi, h, headLemma); e >= 0 {
 		return e
 	}
-	if e := a.namedSource(named, h, headLemma); e >= 0 {
+	if e := a.namedSource(named, toks, h, headLemma); e >= 0 {
 		return e
 	}
 	if spokesNouns[headLemma] {
@@ -400,6 +400,19 @@ func (a *doc) resolveTokens(qi int, toks []int) int {
 		for _, c := range a.kids[h] {
 			if e := a.describedOwner(qi, c); e >= 0 {
 				return e
+			}
+		}
+		// "The spokesperson added" after "an Acme spokesperson said":
+		// whom the one before speaks for, unless a named person was
+		// described so.
+		if a.determiner(h) == "the" && len(named) == 0 && a.described(headLemma, nil, h) < 0 {
+			for k := h - 1; k >= 0 && a.sent[h]-a.sent[k] <= reach; k-- {
+				if isNoun(a.d.Tokens[k].Tag) && lemma(&a.d.Tokens[k], a.lower[k]) == headLemma {
+					if e := a.resolveTokens(qi, tokenRange(a.npStart(k), k+1)); e >= 0 && a.ents[e].typ == Organization {
+						return e
+					}
+					break
+				}
 			}
 		}
 		// "A spokesman added" with no one named in the phrase speaks for
@@ -467,6 +480,11 @@ func (a *doc) resolveTokens(qi int, toks []int) int {
 		}
 		return a.entity(typ, orgCanonical(name))
 	}
+	// "The Ruritanian government", "the Zapatista movement": an
+	// organisation the story names only by what it is of, reported so.
+	if e := a.namedByModifier(toks, h, headLemma); e >= 0 {
+		return e
+	}
 	// A description of someone named before: "the senator", or "Obama's
 	// former strategist", who is someone other than Obama.
 	owner := -1
@@ -480,11 +498,11 @@ func (a *doc) resolveTokens(qi int, toks []int) int {
 				mods = append(mods, strings.Trim(a.lower[t], "."))
 			}
 		}
-		if e := a.described(headLemma, mods, h); e >= 0 && e != owner {
+		if e := a.described(headLemma, mods, h); e >= 0 && e != owner && !a.otherRole(e, toks, h) {
 			return e
 		}
 		if orgNouns[headLemma] || groupNouns[headLemma] {
-			if e := a.orgWithWords(toks, h, headLemma); e >= 0 {
+			if e := a.orgWithWords(toks, h, headLemma, false); e >= 0 {
 				return e
 			}
 		}
@@ -502,7 +520,7 @@ func (a *doc) resolveTokens(qi int, toks []int) int {
 		case isPersonNoun(headLemma) && !(owner >= 0 && roleNouns[headLemma]) || titleNouns[headLemma] != "":
 			// "Trump's lawyer" is who the story says, not whoever
 			// it is about there.
-			if e := a.pronoun(qi, h, "3sg"); e >= 0 && e != owner && a.ents[e].typ == Person {
+			if e := a.pronoun(qi, h, "3sg"); e >= 0 && e != owner && a.ents[e].typ == Person && !a.otherRole(e, toks, h) {
 				return e
 			}
 		case isOrgNoun(headLemma):
@@ -539,6 +557,73 @@ func (a *doc) resolveTokens(qi int, toks []int) int {
 		a.ents[e].gender = nounGender(headLemma)
 	}
 	return e
+}
+
+// namedByModifier is an entity named by the organisation noun h and the
+// capitalised words just before it, all of its modifiers ("the Ruritanian
+// government"), typed other as a description, not a proper name; -1 when
+// the source is no such phrase.
+func (a *doc) namedByModifier(toks []int, h int, head string) int {
+	if a.d.Tokens[h].Tag != "NN" || !isOrgNoun(head) || a.writtenProper(h) {
+		return -1
+	}
+	s := -1
+	for _, t := range toks {
+		if t >= h {
+			break
+		}
+		if tg := a.d.Tokens[t].Tag; tg == "DT" && s < 0 || isPunct(a.words[t]) {
+			continue
+		}
+		if tg := a.d.Tokens[t].Tag; !isUpperFirst(a.words[t]) || tg != "NNP" && tg != "JJ" || titles[a.keyAt(t)] || roleNouns[a.keyAt(t)] {
+			return -1
+		}
+		if s < 0 {
+			s = t
+		}
+	}
+	if s < 0 {
+		return -1
+	}
+	name := a.span(s, h+1)
+	e := a.entity(Other, strings.ToLower(name)) // the key findNominals gave the phrase
+	a.ents[e].desc, a.ents[e].name = false, name
+	return e
+}
+
+// otherRole tells whether the story named person e with the description's
+// head noun h but not with its noun modifiers: "the health minister" is not
+// "Civil Aviation Minister Jane Roe", nor "the Leeds manager" the "Hull
+// manager" named before.
+func (a *doc) otherRole(e int, toks []int, h int) bool {
+	var mods []string
+	for _, t := range toks {
+		if t < h && isNoun(a.d.Tokens[t].Tag) {
+			mods = append(mods, strings.Trim(a.lower[t], "."))
+		}
+	}
+	if len(mods) == 0 {
+		return false
+	}
+	for _, m := range a.ments {
+		if m.ent != e {
+			continue
+		}
+		// The words written just before the name: "Civil Aviation Minister".
+		before := map[string]bool{}
+		for k := m.start - 1; k >= 0 && k >= m.start-5 && a.sent[k] == a.sent[m.start] && (isUpperFirst(a.words[k]) || isNoun(a.d.Tokens[k].Tag)); k-- {
+			before[strings.Trim(a.lower[k], ".")] = true
+		}
+		if !before[a.lower[h]] {
+			continue
+		}
+		for _, w := range mods {
+			if !before[w] {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // together is the group that the coordinated names of a source speak as
@@ -645,7 +730,7 @@ func (a *doc) groupDescribed(qi, h, g int) int {
 	for t := s; t < g; t++ {
 		phrase = append(phrase, t)
 	}
-	if e := a.orgWithWords(phrase, g, a.lower[g]); e >= 0 {
+	if e := a.orgWithWords(phrase, g, a.lower[g], false); e >= 0 {
 		return e
 	}
 	return a.storyOrg(qi, g)
@@ -655,7 +740,7 @@ func (a *doc) groupDescribed(qi, h, g int) int {
 // the common noun h: "Clinton's spokesman Brian Fallon" is Brian Fallon,
 // "a spokesman for Trump" is nobody named, "the Trump campaign" is an
 // organisation and "the campaign of Hillary Clinton" is Hillary Clinton.
-func (a *doc) namedSource(named []int, h int, headLemma string) int {
+func (a *doc) namedSource(named, toks []int, h int, headLemma string) int {
 	if len(named) == 0 {
 		return -1
 	}
@@ -691,6 +776,10 @@ func (a *doc) namedSource(named []int, h int, headLemma string) int {
 		return e
 	}
 	if orgNouns[headLemma] && a.ents[m.ent].typ == Person {
+		// "Roe's animal foundation": the one named with these words.
+		if e := a.orgWithWords(toks, h, headLemma, true); e >= 0 {
+			return e
+		}
 		// "the Trump campaign", "Clinton's campaign": the organisation.
 		// Her team or camp is her campaign where the story has one.
 		surname := lastWord(a.ents[m.ent].name)
