@@ -448,6 +448,25 @@ func TestNewsSpeakers(t *testing.T) {
 			},
 		},
 		{
+			name: "entertainment: an unnamed spokeswoman whom the story names after",
+			text: "Channel under fire\n\n" +
+				"Campaigners attacked the channel. But a spokeswoman for Zeta TV said it was \"unfair\" to single out the channel.\n\n" +
+				"Zeta TV spokeswoman Jane Roe said the network follows the same standards as others. Ms Roe also said the channel had won awards.",
+			want: []want{
+				{"a spokeswoman for Zeta TV", "Jane Roe", "person"},
+				{"Ms Roe", "Jane Roe", "person"},
+			},
+		},
+		{
+			name: "technology: a trade body in the lead, named after it",
+			text: "Web address plan raises fears\n\n" +
+				"A system to let web addresses use more alphabets could open a back door for fraudsters, a trade body has warned.\n\n" +
+				"The system has been in the works for years. But the Online Traders Forum (OTF) is concerned that fraudsters will copy the names of banks.",
+			want: []want{
+				{"a trade body", "Online Traders Forum", "organization"},
+			},
+		},
+		{
 			name: "crime: a common noun capitalised at the start of a sentence",
 			text: "Warehouse fire\n\n" +
 				"A man has been arrested after a fire at a warehouse in Dunmore on Sunday.\n\n" +

@@ -257,7 +257,7 @@ var orgNouns = set(`campaign administration team office committee foundation org
 var groupNouns = set(`agency union company corporation firm group bank fund court council board
 	newspaper paper magazine network broadcaster channel club league federation association
 	institute university college school hospital charity authority regulator commission
-	police airline carrier retailer manufacturer maker studio label publisher band brigade`)
+	police airline carrier retailer manufacturer maker studio label publisher band brigade body watchdog`)
 
 // spokesNouns are the people who speak for someone else, who is then the
 // speaker; an unnamed reporter likewise reports for an outlet ("a reporter
@@ -377,6 +377,9 @@ func (a *doc) resolveTokens(qi int, toks []int) int {
 	}
 	headLemma := lemma(&a.d.Tokens[h], a.lower[h])
 	if e := a.workSource(qi, h, headLemma); e >= 0 {
+		return e
+	}
+	if e := a.spokespersonNamedAfter(h, headLemma); e >= 0 {
 		return e
 	}
 	if e := a.namedSource(named, toks, h, headLemma); e >= 0 {
@@ -557,6 +560,35 @@ func (a *doc) resolveTokens(qi int, toks []int) int {
 		a.ents[e].gender = nounGender(headLemma)
 	}
 	return e
+}
+
+// spokespersonNamedAfter is the person the story names after the unnamed
+// spokesperson h, with the same noun and organisation ("a spokeswoman for
+// Acme said", then "Acme spokeswoman Jane Roe said"), or -1.
+func (a *doc) spokespersonNamedAfter(h int, noun string) int {
+	if !spokesNouns[noun] || a.determiner(h) == "the" {
+		return -1
+	}
+	for _, c := range a.kids[h] {
+		if dep := a.d.Tokens[c].Dep; dep != "compound" && dep != "nmod:poss" && dep != "nmod" {
+			continue
+		}
+		var org []string
+		switch m := a.mentAt[c]; {
+		case m >= 0 && a.ents[a.ments[m].ent].typ == Organization:
+			org = strings.Fields(strings.ToLower(a.span(a.ments[m].start, a.ments[m].end)))
+		case isProper(a.d.Tokens[c].Tag):
+			org = strings.Fields(strings.ToLower(a.span(a.properStart(c), c+1)))
+		default:
+			continue
+		}
+		for _, d := range a.descr[noun] {
+			if d.at > h && a.ents[d.ent].typ == Person && !slices.ContainsFunc(org, func(w string) bool { return !slices.Contains(d.words, w) }) {
+				return d.ent
+			}
+		}
+	}
+	return -1
 }
 
 // namedByModifier is an entity named by the organisation noun h and the
