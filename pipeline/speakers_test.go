@@ -390,80 +390,79 @@ func TestNewsSpeakers(t *testing.T) {
 			},
 		},
 		{
-			name: "world: the spokesperson again, for whom the one before spoke",
-			text: "Agency rejects request\n\n" +
-				"Ruritania asked Europol on Monday to publish a notice for the minister.\n\n" +
-				"Europol's charter prohibits \"any intervention of a political character,\" a Europol spokesperson stated. " +
-				"The spokesperson added regarding the request, they \"would not consider requests of this nature\".",
-			want: []want{
-				{"The spokesperson", "Europol", "organization"},
-			},
-		},
-		{
 			name: "entertainment: a foundation described by its founder, named in full after",
-			text: "Singer dies\n\n" +
-				"Lynn's animal foundation said she had been in good health. They said she wanted no funeral.\n\n" +
-				"The Loretta Lynn Animal Foundation was founded in 1978 to help dogs.",
+			text: "Actor remembered\n\n" +
+				"The actor Peter Okafor died on Sunday. Okafor's wildlife foundation said the actor had been well until last spring. They said he had asked for a quiet funeral.\n\n" +
+				"The Peter Okafor Wildlife Foundation was set up in 1990 to protect birds.",
 			want: []want{
-				{"Lynn's animal foundation", "Loretta Lynn Animal Foundation", "organization"},
-				{"They", "Loretta Lynn Animal Foundation", "organization"},
+				{"Okafor's wildlife foundation", "Peter Okafor Wildlife Foundation", "organization"},
+				{"They", "Peter Okafor Wildlife Foundation", "organization"},
 			},
 		},
 		{
 			name: "science: initials the article defines, whatever the tagger reads them as",
 			text: "Outbreak declared over\n\n" +
 				"The Global Health Organization (GHO) said on Monday that the outbreak was over.\n\n" +
-				"According to GHO's statistics, mortality in past outbreaks was high.",
+				"According to GHO's statistics, cases fell by half in May.",
 			want: []want{
 				{"GHO's statistics", "Global Health Organization", "organization"},
 			},
 		},
 		{
 			name: "world: a minister of another office is not the one named before",
-			text: "Plane crash\n\n" +
-				"Civil Aviation Minister Jane Roe said 18 people died.\n\n" +
-				"The local health minister said, \"The injured are in hospital.\"\n\n" +
-				"Health Minister Ann Lee visited the site. The health minister said, \"We are ready.\"",
+			text: "Ferry sinks\n\n" +
+				"Transport Minister Ola Berg said 12 passengers were missing.\n\n" +
+				"The regional fisheries minister said, \"The crew did everything they could.\"\n\n" +
+				"Fisheries Minister Kari Dahl visited the harbour. The fisheries minister said, \"We will find out what happened.\"",
 			want: []want{
-				{"The local health minister", "", ""},
-				{"The health minister", "Ann Lee", "person"},
+				{"The regional fisheries minister", "", ""},
+				{"The fisheries minister", "Kari Dahl", "person"},
 			},
 		},
 		{
 			name: "entertainment: the medium she spoke to is not \"she\"",
-			text: "Star speaks out\n\n" +
-				"Anna Berg was a well-known actress in Norway. In an interview with Ekko, she said as a teenager she had been unhappy. " +
-				"She also said that her husband had hurt her.",
+			text: "Chef opens up\n\n" +
+				"Lena Park became famous as a television cook. In an interview with Radio Nord, she said as a child she had hated cooking. " +
+				"She also said that her first restaurant had failed.",
 			want: []want{
-				{"she", "Anna Berg", "person"},
-				{"She", "Anna Berg", "person"},
+				{"she", "Lena Park", "person"},
+				{"She", "Lena Park", "person"},
 			},
 		},
 		{
-			name: "world: a government named by its nation",
-			text: "Oil attack\n\n" +
-				"The attack was claimed by a movement in Ruritania, but the Saudi government said the attack included missiles which could not have come from there.",
+			name: "world: governments named by their nation",
+			text: "Dam dispute\n\n" +
+				"The blast was blamed on rebels in the hills, but the Ruritanian government said the dam had been damaged by floods.\n\n" +
+				"A later report from the Osterlich government said nine workers were hurt.",
 			want: []want{
-				{"the Saudi government", "Saudi government", "other"},
+				{"the Ruritanian government", "Ruritanian government", "other"},
+				{"A later report from the Osterlich government", "Osterlich government", "other"},
 			},
 		},
 		{
-			name: "entertainment: an unnamed spokeswoman whom the story names after",
-			text: "Channel under fire\n\n" +
-				"Campaigners attacked the channel. But a spokeswoman for Zeta TV said it was \"unfair\" to single out the channel.\n\n" +
-				"Zeta TV spokeswoman Jane Roe said the network follows the same standards as others. Ms Roe also said the channel had won awards.",
+			name: "business: an unnamed spokeswoman whom the story names after",
+			text: "Airline under fire\n\n" +
+				"Unions criticised the airline. But a spokeswoman for Skyway Air said the claims were \"wrong\".\n\n" +
+				"Skyway Air spokeswoman Jane Roe said the airline meets every safety rule. Ms Roe also said the airline had hired 200 pilots.",
 			want: []want{
-				{"a spokeswoman for Zeta TV", "Jane Roe", "person"},
+				{"a spokeswoman for Skyway Air", "Jane Roe", "person"},
 				{"Ms Roe", "Jane Roe", "person"},
 			},
 		},
 		{
-			name: "technology: a trade body in the lead, named after it",
-			text: "Web address plan raises fears\n\n" +
-				"A system to let web addresses use more alphabets could open a back door for fraudsters, a trade body has warned.\n\n" +
-				"The system has been in the works for years. But the Online Traders Forum (OTF) is concerned that fraudsters will copy the names of banks.",
+			name: "technology: an industry body in the lead, named after it",
+			text: "Card fraud warning\n\n" +
+				"A new payment app could make it easier for criminals to empty accounts, an industry body has warned.\n\n" +
+				"The app went on sale last month. But the Payments Standards Forum (PSF) is worried that criminals will copy bank logins.",
 			want: []want{
-				{"a trade body", "Online Traders Forum", "organization"},
+				{"an industry body", "Payments Standards Forum", "organization"},
+			},
+		},
+		{
+			name: "world: a country's initials, where the story writes its name",
+			text: "UK asks US to return painting\n\nOn Friday, Foreign Secretary Jane Roe backed the request by United Kingdom museums.",
+			want: []want{
+				{"UK", "United Kingdom", "organization"},
 			},
 		},
 		{

@@ -459,12 +459,15 @@ func (a *doc) pronoun(qi, p int, c string) int {
 // addressee tells a mention of whom someone speaks to ("In an interview
 // with the Herald, she said", "Speaking to Roe, he said"): not the one a
 // pronoun of that sentence means.
-func (a *doc) addressee(m mention) bool {
-	hd := int(a.d.Tokens[m.head].Head)
+func (a *doc) addressee(m mention) bool { return a.addressedAt(m.head) }
+
+// addressedAt tells a noun h that is whom someone speaks to (see addressee).
+func (a *doc) addressedAt(h int) bool {
+	hd := int(a.d.Tokens[h].Head)
 	if hd < 0 || hd >= len(a.words) {
 		return false
 	}
-	switch l := lemma(&a.d.Tokens[hd], a.lower[hd]); a.caseOf(m.head) {
+	switch l := lemma(&a.d.Tokens[hd], a.lower[hd]); a.caseOf(h) {
 	case "with":
 		return l == "interview"
 	case "to":

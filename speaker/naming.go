@@ -99,6 +99,10 @@ func (a *doc) fullOrg(name string) string {
 	if full, ok := a.acronyms[acr]; ok {
 		return full
 	}
+	// A country's initials, where the article also writes its name.
+	if full, ok := countryInitials[acr]; ok && strings.Contains(a.d.Text, full) {
+		return full
+	}
 	n := &a.orgs
 	if isAcronym(acr) && len(acr) > 1 {
 		if idx := n.byField["="+acr]; len(idx) > 0 {
@@ -125,6 +129,11 @@ func (a *doc) fullOrg(name string) string {
 	}
 	return best
 }
+
+// countryInitials are the countries news names by initials without
+// defining them.
+var countryInitials = map[string]string{"UK": "United Kingdom", "US": "United States", "USA": "United States",
+	"UAE": "United Arab Emirates", "DRC": "Democratic Republic of the Congo"}
 
 // initials of a name's capitalised words: "International Monetary Fund" → "IMF".
 func initials(name string) string {

@@ -117,6 +117,33 @@ func (a *doc) verbSubject(qi, v int) []int {
 	return nil
 }
 
+// speakingTo is, for a source that is whom someone speaks to ("Jane Roe
+// speaking to the Herald called the plan void", the extractor taking the
+// Herald for the source), the one who speaks: the noun phrase the
+// speaking hangs on; nil for any other source.
+func (a *doc) speakingTo(toks []int) []int {
+	if len(toks) == 0 {
+		return nil
+	}
+	h := a.headOf(toks[0], toks[len(toks)-1]+1)
+	if h < 0 || !a.addressedAt(h) {
+		return nil
+	}
+	v := int(a.d.Tokens[h].Head)
+	if a.d.Tokens[v].Dep != "acl" {
+		return nil
+	}
+	n := int(a.d.Tokens[v].Head)
+	if n < 0 || n >= len(a.words) || n > v || !isNoun(a.d.Tokens[n].Tag) {
+		return nil
+	}
+	s, e := a.npStart(n), n+1
+	if m := a.mentAt[n]; m >= 0 {
+		s, e = min(s, a.ments[m].start), max(e, a.ments[m].end)
+	}
+	return tokenRange(s, e)
+}
+
 // cue is the first token of attribution qi's cue and the cue's head
 // token (-1 when none); ok is false when it has no cue.
 func (a *doc) cue(qi int) (first, head int, ok bool) {

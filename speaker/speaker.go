@@ -70,6 +70,9 @@ func ResolveContext(ctx context.Context, d *onrecord.Document) error {
 		if len(toks) == 0 {
 			toks = a.cueSubject(i)
 		}
+		if sp := a.speakingTo(toks); sp != nil {
+			toks = sp // "Roe, speaking to the Herald, said": the Herald is spoken to
+		}
 		a.srcToks[i] = toks
 		if len(toks) > 0 {
 			order = append(order, job{i, toks[0]})

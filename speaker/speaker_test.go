@@ -1360,3 +1360,62 @@ func TestPersonClassedOrganisation(t *testing.T) {
 		t.Errorf("got %+v, want Ed Harlan (person)", sp)
 	}
 }
+
+// TestSpeakingTo checks a source the extractor took from whom a person
+// speaks to ("Karl Weber speaking to the Danube Council called ..."): the
+// person speaks, not the council.
+func TestSpeakingTo(t *testing.T) {
+	text := "Talks stalled. Karl Weber speaking to the Danube Council called the treaty dead."
+	d := toy(text, []string{"Karl Weber"}, []string{"Danube Council"})
+	splitSentences(d)
+	attach(t, d, "Karl", 0, "compound", "Weber")
+	attach(t, d, "Weber", 0, "nsubj", "called")
+	attach(t, d, "speaking", 0, "acl", "Weber")
+	attach(t, d, "Council", 0, "nmod", "speaking")
+	attach(t, d, "to", 0, "case", "Council")
+	attach(t, d, "the", 0, "det", "Council")
+	attach(t, d, "Danube", 0, "compound", "Council")
+	setTags(d, map[string]string{"speaking": "VBG", "called": "VBD", "to": "TO"})
+	for i := range d.Tokens {
+		if d.Word(i) == "speaking" {
+			d.Tokens[i].Lemma = "speak"
+		}
+	}
+	d.Quotes = []onrecord.Attribution{{Kind: onrecord.Indirect,
+		Source:  []onrecord.Span{spanOf(t, d, "the Danube Council")},
+		Cue:     []onrecord.Span{spanOf(t, d, "called")},
+		Content: []onrecord.Span{spanOf(t, d, "the treaty dead")}}}
+	Resolve(d)
+	if sp := d.Quotes[0].Speaker; sp == nil || sp.Name != "Karl Weber" || sp.Type != Person {
+		t.Errorf("got %+v, want Karl Weber (person)", d.Quotes[0].Speaker)
+	}
+}
+
+// TestSpokespersonAgain checks "The spokesperson added" after a
+// spokesperson of a named organisation who is no source of the extractor's:
+// the organisation the one before spoke for, not the person the story is
+// about.
+func TestSpokespersonAgain(t *testing.T) {
+	text := "Ruth Amos asked Tradewatch for help. The rules forbid it, a Tradewatch spokesperson stated. The spokesperson added that no help would come."
+	d := toy(text, []string{"Ruth Amos"}, nil)
+	splitSentences(d)
+	attach(t, d, "Ruth", 0, "compound", "Amos")
+	attach(t, d, "Amos", 0, "nsubj", "asked")
+	attach(t, d, "Tradewatch", 1, "compound", "spokesperson")
+	attach(t, d, "a", 0, "det", "spokesperson")
+	attach(t, d, "spokesperson", 0, "nsubj", "stated.")
+	attach(t, d, "spokesperson", 1, "nsubj", "added")
+	// attach names a head by its first occurrence: the second "The" is
+	// hung on the second "spokesperson" by hand.
+	for i := 1; i < len(d.Tokens); i++ {
+		if d.Word(i) == "spokesperson" && d.Word(i-1) == "The" {
+			d.Tokens[i-1].Head, d.Tokens[i-1].Dep = int32(i), "det"
+		}
+	}
+	setTags(d, map[string]string{"asked": "VBD", "stated.": "VBD", "added": "VBD"})
+	sourceAt(t, d, "The spokesperson", 0)
+	Resolve(d)
+	if sp := d.Quotes[0].Speaker; sp == nil || sp.Name != "Tradewatch" || sp.Type != Organization {
+		t.Errorf("got %+v, want Tradewatch (organization)", d.Quotes[0].Speaker)
+	}
+}

@@ -71,6 +71,9 @@ func (a *doc) workAuthor(qi, k int) int {
 			if e := a.namedAt(c); e >= 0 {
 				return e
 			}
+			if e := a.namedByModifier(tokenRange(a.npStart(c), c+1), c, lemma(t, a.lower[c])); e >= 0 {
+				return e
+			}
 			if e := a.officeOf(c); e >= 0 {
 				return e
 			}
