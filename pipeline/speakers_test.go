@@ -466,6 +466,13 @@ func TestNewsSpeakers(t *testing.T) {
 			},
 		},
 		{
+			name: "politics: an agentless passive of saying names no speaker",
+			text: "Park sale\n\nMayor Tom Hale sold the park to a builder in what has been called the worst deal in the town's history.",
+			want: []want{
+				{"Mayor Tom Hale", "", ""},
+			},
+		},
+		{
 			name: "crime: a common noun capitalised at the start of a sentence",
 			text: "Warehouse fire\n\n" +
 				"A man has been arrested after a fire at a warehouse in Dunmore on Sunday.\n\n" +

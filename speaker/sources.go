@@ -144,6 +144,46 @@ func (a *doc) speakingTo(toks []int) []int {
 	return tokenRange(s, e)
 }
 
+// hedged tells an attribution whose cue says a claim is made by no one
+// named: an adverb alone ("Roe allegedly hid the money") or a passive of a
+// verb of saying or thinking with no agent ("what has been called a
+// scandal", "Roe is considered the favourite"). Its subject is what the
+// claim is about; the attribution names no speaker.
+func (a *doc) hedged(qi int) bool {
+	i, v, ok := a.cue(qi)
+	if !ok || v < 0 {
+		return false
+	}
+	q := &a.d.Quotes[qi]
+	if s, e := a.d.TokensIn(q.Cue[0]); len(q.Cue) == 1 && e-s == 1 && a.d.Tokens[i].Tag == "RB" {
+		return hedges[a.lower[i]]
+	}
+	if a.d.Tokens[v].Tag != "VBN" || !hearsay[lemma(&a.d.Tokens[v], a.lower[v])] ||
+		v+1 < len(a.words) && particles[a.lower[v+1]] { // "is called on to", "'s called for"
+		return false
+	}
+	passive := false
+	for _, c := range a.kids[v] {
+		switch {
+		case a.d.Tokens[c].Dep == "auxpass" && lemma(&a.d.Tokens[c], a.lower[c]) == "be":
+			passive = true
+		case strings.HasPrefix(a.d.Tokens[c].Dep, "nmod") && a.caseOf(c) == "by":
+			return false // "was called a scandal by Roe"
+		}
+	}
+	return passive
+}
+
+// hedges are the adverbs that report a claim without its source.
+var hedges = set(`allegedly reportedly reputedly purportedly supposedly`)
+
+// hearsay are the verbs whose agentless passive reports what is said or
+// thought of its subject ("is said to", "is considered", "was called").
+var hearsay = set(`say believe consider call think report allege rumour rumor suspect deem regard describe`)
+
+// particles make a verb of saying another verb ("call on", "call for").
+var particles = set(`on for out off up into`)
+
 // cue is the first token of attribution qi's cue and the cue's head
 // token (-1 when none); ok is false when it has no cue.
 func (a *doc) cue(qi int) (first, head int, ok bool) {

@@ -90,6 +90,9 @@ func ResolveContext(ctx context.Context, d *onrecord.Document) error {
 			deferred = append(deferred, j.qi)
 			continue
 		}
+		if a.hedged(j.qi) {
+			continue
+		}
 		a.resolve(j.qi)
 	}
 	for _, qi := range deferred {

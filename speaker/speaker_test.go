@@ -1419,3 +1419,48 @@ func TestSpokespersonAgain(t *testing.T) {
 		t.Errorf("got %+v, want Tradewatch (organization)", d.Quotes[0].Speaker)
 	}
 }
+
+// TestHedged checks cues that report a claim without its source: an
+// adverb alone and an agentless passive of saying name no speaker, while
+// the same passive with its agent names the agent.
+func TestHedged(t *testing.T) {
+	for _, c := range []struct {
+		text, src, cue, content string
+		deps                    [][3]string // word, relation, head word
+		want                    string
+	}{
+		{"Dan Cole allegedly paid the mayor.", "Dan Cole", "allegedly", "paid the mayor",
+			[][3]string{{"Dan", "compound", "Cole"}, {"Cole", "nsubj", "paid"}, {"allegedly", "advmod", "paid"}}, ""},
+		{"Dan Cole is considered the favourite.", "Dan Cole", "is considered", "the favourite",
+			[][3]string{{"Dan", "compound", "Cole"}, {"Cole", "nsubjpass", "considered"}, {"is", "auxpass", "considered"}}, ""},
+		{"Dan Cole is considered the favourite by Ann Lee today.", "Ann Lee", "is considered", "the favourite",
+			[][3]string{{"Dan", "compound", "Cole"}, {"Cole", "nsubjpass", "considered"}, {"is", "auxpass", "considered"},
+				{"Lee", "nmod", "considered"}, {"by", "case", "Lee"}, {"Ann", "compound", "Lee"}}, "Ann Lee"},
+	} {
+		d := toy(c.text, []string{"Dan Cole", "Ann Lee"}, nil)
+		splitSentences(d)
+		for _, dep := range c.deps {
+			attach(t, d, dep[0], 0, dep[1], dep[2])
+		}
+		setTags(d, map[string]string{"allegedly": "RB", "paid": "VBD", "considered": "VBN", "is": "VBZ", "by": "IN"})
+		for i := range d.Tokens {
+			switch d.Word(i) {
+			case "considered":
+				d.Tokens[i].Lemma = "consider"
+			case "is":
+				d.Tokens[i].Lemma = "be"
+			}
+		}
+		d.Quotes = []onrecord.Attribution{{Kind: onrecord.Indirect,
+			Source: []onrecord.Span{spanOf(t, d, c.src)}, Cue: []onrecord.Span{spanOf(t, d, c.cue)},
+			Content: []onrecord.Span{spanOf(t, d, c.content)}}}
+		Resolve(d)
+		got := ""
+		if sp := d.Quotes[0].Speaker; sp != nil {
+			got = sp.Name
+		}
+		if got != c.want {
+			t.Errorf("%q: speaker %q, want %q", c.text, got, c.want)
+		}
+	}
+}
