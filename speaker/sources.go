@@ -650,6 +650,9 @@ func (a *doc) spokespersonNamedAfter(h int, noun string) int {
 			continue
 		}
 		for _, d := range a.descr[noun] {
+			if d.at > h && a.sent[d.at]-a.sent[h] > reach {
+				break
+			}
 			if d.at > h && a.ents[d.ent].typ == Person && !slices.ContainsFunc(org, func(w string) bool { return !slices.Contains(d.words, w) }) {
 				return d.ent
 			}
@@ -692,7 +695,7 @@ func (a *doc) namedByModifier(toks []int, h int, head string) int {
 
 // otherRole tells whether the story named person e with the description's
 // head noun h but not with its noun modifiers: "the health minister" is not
-// "Civil Aviation Minister Jane Roe", nor "the Leeds manager" the "Hull
+// "Transport Minister Jane Roe", nor "the Leeds manager" the "Hull
 // manager" named before.
 func (a *doc) otherRole(e int, toks []int, h int) bool {
 	var mods []string
@@ -704,11 +707,13 @@ func (a *doc) otherRole(e int, toks []int, h int) bool {
 	if len(mods) == 0 {
 		return false
 	}
-	for _, m := range a.ments {
+	// The mentions of the last sentences in reach, found by position, so
+	// that a long document stays linear.
+	for _, m := range a.ments[a.mentInSent(a.sent[h]-reach):a.mentBefore(h)] {
 		if m.ent != e {
 			continue
 		}
-		// The words written just before the name: "Civil Aviation Minister".
+		// The words written just before the name: "Transport Minister".
 		before := map[string]bool{}
 		for k := m.start - 1; k >= 0 && k >= m.start-5 && a.sent[k] == a.sent[m.start] && (isUpperFirst(a.words[k]) || isNoun(a.d.Tokens[k].Tag)); k-- {
 			before[strings.Trim(a.lower[k], ".")] = true
