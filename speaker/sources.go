@@ -184,6 +184,47 @@ var hearsay = set(`say believe consider call think report allege rumour rumor su
 // particles make a verb of saying another verb ("call on", "call for").
 var particles = set(`on for out off up into`)
 
+// insideSubject is, for a source the extractor took from inside the
+// subject of the cue's verb (a relative clause, an appositive or a phrase
+// hung on it: "Roe, who was fined by the league, denied it", "Roe, of the
+// Acme Trust, disagreed"), the subject itself; nil for any other source.
+func (a *doc) insideSubject(qi int, toks []int) []int {
+	if len(toks) == 0 {
+		return nil
+	}
+	_, v, ok := a.cue(qi)
+	if !ok || v < 0 {
+		return nil
+	}
+	n := -1
+	for _, c := range a.kids[v] {
+		if isSubj(a.d.Tokens[c].Dep) && !a.inContent(qi, c) {
+			n = c
+		}
+	}
+	h := a.headOf(toks[0], toks[len(toks)-1]+1)
+	if n < 0 || h < 0 || h == n || toks[0] <= n && n <= toks[len(toks)-1] || a.namedAt(n) < 0 {
+		return nil // only a name: a parser often takes a date or a title for the subject
+	}
+	// h must hang on n, through a clause, an appositive or a phrase.
+	for k, hop := h, 0; hop < 6; hop++ {
+		p := int(a.d.Tokens[k].Head)
+		if p < 0 || p >= len(a.words) || a.sent[p] != a.sent[h] {
+			return nil
+		}
+		if p == n {
+			switch dep := a.d.Tokens[k].Dep; {
+			case dep == "acl:relcl" || dep == "appos" || strings.HasPrefix(dep, "nmod") && dep != "nmod:poss":
+				m := a.ments[a.mentAt[n]]
+				return tokenRange(min(a.npStart(n), m.start), max(n+1, m.end))
+			}
+			return nil
+		}
+		k = p
+	}
+	return nil
+}
+
 // cue is the first token of attribution qi's cue and the cue's head
 // token (-1 when none); ok is false when it has no cue.
 func (a *doc) cue(qi int) (first, head int, ok bool) {

@@ -72,6 +72,8 @@ func ResolveContext(ctx context.Context, d *onrecord.Document) error {
 		}
 		if sp := a.speakingTo(toks); sp != nil {
 			toks = sp // "Roe, speaking to the Herald, said": the Herald is spoken to
+		} else if sp := a.insideSubject(i, toks); sp != nil {
+			toks = sp // "Roe, who was fined by the league, denied it": Roe denied
 		}
 		a.srcToks[i] = toks
 		if len(toks) > 0 {

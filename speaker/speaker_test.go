@@ -1464,3 +1464,27 @@ func TestHedged(t *testing.T) {
 		}
 	}
 }
+
+// TestInsideSubject checks a source the extractor took from inside the
+// named subject of the cue's verb: the subject speaks.
+func TestInsideSubject(t *testing.T) {
+	text := "Dan Cole, who was fined by the Acme League, denied the charge."
+	d := toy(text, []string{"Dan Cole"}, []string{"Acme League"})
+	splitSentences(d)
+	attach(t, d, "Dan", 0, "compound", "Cole")
+	attach(t, d, "Cole", 0, "nsubj", "denied")
+	attach(t, d, "fined", 0, "acl:relcl", "Cole")
+	attach(t, d, "League", 0, "nmod", "fined")
+	attach(t, d, "by", 0, "case", "League")
+	attach(t, d, "the", 0, "det", "League")
+	attach(t, d, "Acme", 0, "compound", "League")
+	setTags(d, map[string]string{"denied": "VBD", "fined": "VBN", "by": "IN"})
+	d.Quotes = []onrecord.Attribution{{Kind: onrecord.Indirect,
+		Source:  []onrecord.Span{spanOf(t, d, "the Acme League")},
+		Cue:     []onrecord.Span{spanOf(t, d, "denied")},
+		Content: []onrecord.Span{spanOf(t, d, "the charge")}}}
+	Resolve(d)
+	if sp := d.Quotes[0].Speaker; sp == nil || sp.Name != "Dan Cole" {
+		t.Errorf("got %+v, want Dan Cole", d.Quotes[0].Speaker)
+	}
+}
