@@ -50,6 +50,48 @@ func accordingTo(d *onrecord.Document, p *para, atts []onrecord.Attribution, f *
 	return atts
 }
 
+// accordingInside splits the source of each attribution whose cue is
+// "according to" and whose source runs on into a clause of its own, "X is,
+// according to Y, losing money" or "… and according to Y he left": the
+// model reads the clause as part of the source, as it rarely sees the cue
+// inside its content. The source ends at its first comma, or else before
+// a subject whose verb follows; the rest, when it holds a verb outside
+// quotations, joins the content, or is all of it after "and" or "but"
+// (the clause before is the story's own).
+func accordingInside(d *onrecord.Document, p *para, atts []onrecord.Attribution, f *featurizer) []onrecord.Attribution {
+	for k := range atts {
+		at := &atts[k]
+		if len(at.Cue) != 1 || len(at.Source) != 1 {
+			continue
+		}
+		c, ce := d.TokensIn(at.Cue[0])
+		s, se := d.TokensIn(at.Source[0])
+		if ce-c != 2 || f.words[c] != "according" || f.words[c+1] != "to" || s != ce || se-s < 3 {
+			continue
+		}
+		cut, rest := -1, -1
+		for i := s + 1; i < se-1 && cut < 0; i++ {
+			switch h := int(d.Tokens[i].Head); {
+			case d.Word(i) == ",":
+				cut, rest = i, i+1
+			case (d.Tokens[i].Dep == "nsubj" || d.Tokens[i].Dep == "nsubjpass") && h > i && h < se:
+				cut, rest = i, i
+			}
+		}
+		if cut < 0 || !outside(p, rest, se) || !slices.ContainsFunc(d.Tokens[rest:se], func(t onrecord.Token) bool { return strings.HasPrefix(t.Tag, "VB") || t.Tag == "MD" }) {
+			continue
+		}
+		at.Source = spanOf(d, s, cut)
+		if c > 0 && d.Tokens[c-1].Tag == "CC" {
+			at.Content = nil
+		}
+		at.Content = append(at.Content, spanOf(d, rest, se)...)
+		slices.SortFunc(at.Content, func(x, y onrecord.Span) int { return x.Start - y.Start })
+		at.Kind = brat.KindOf(f.runes, at.Content)
+	}
+	return atts
+}
+
 // add adds at, found by a rule, to atts, which are in the order of their
 // contents. When the model gave at's cue another content (“X, Roe said.
 // "Y."”), at's content joins it: one cue reports both, as one content of

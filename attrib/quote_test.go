@@ -232,3 +232,38 @@ func TestDrops(t *testing.T) {
 		}
 	}
 }
+
+// TestAccordingInside: "according to X" inside its content, read by the
+// model with the rest of the sentence in the source, is split at the
+// source's comma or before the clause's subject.
+func TestAccordingInside(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		text, content, source, want string // want: content parts / cue / source
+	}{
+		{"The bakery is, according to its owner, closing next month.", "The bakery is", "its owner, closing next month",
+			"The bakery is | closing next month / according to / its owner"},
+		{"The road was shut and according to the council it will reopen in May.", "The road was shut and", "the council it will reopen in May",
+			"it will reopen in May / according to / the council"},
+		// A source with no clause after it stays whole.
+		{"The fire started in the kitchen, according to the chief of the brigade.", "The fire started in the kitchen", "the chief of the brigade",
+			"The fire started in the kitchen / according to / the chief of the brigade"},
+		// Nor does a quotation after the comma join.
+		{`The plan, according to Roe, "will fail."`, "The plan", `Roe, "will fail."`,
+			`The plan / according to / Roe, "will fail."`},
+	} {
+		d := analysed(t, tt.text)
+		f := featurizer{m: m}
+		f.prepare(d)
+		p := &para{d: d, a: 0, b: len(d.Tokens)}
+		p.dq = quotations(d, p.a, p.b, nil, false)
+		atts := []onrecord.Attribution{{Content: span(d, tt.content), Cue: span(d, "according to"), Source: span(d, tt.source)}}
+		atts = accordingInside(d, p, atts, &f)
+		if got := describe(d, atts[0]); got != tt.want {
+			t.Errorf("%s\ngot  %q\nwant %q", tt.text, got, tt.want)
+		}
+	}
+}
