@@ -156,8 +156,8 @@ type Names struct {
 	// husband and a wife or a father and a daughter.
 	pron map[string]*[2]int
 	// orgWords are the lower-case words the tagger puts in an
-	// organisation's name somewhere in the text: "Tesco" alone is no
-	// short form of a "Tesco Polska" it took for a person.
+	// organisation's name somewhere in the text: "Acme" alone is no
+	// short form of an "Acme Polska" it took for a person.
 	orgWords map[string]bool
 	// canon caches the canonical form and words of each name written:
 	// the same names are added and looked up again and again.
