@@ -11,7 +11,7 @@ import (
 )
 
 // acronymWords may stand inside a name an acronym stands for, lower case,
-// with or without a letter of their own ("Notes from Poland (NFP)", "Bank
+// with or without a letter of their own ("Notes from Ruritania (NFR)", "Bank
 // of England (BoE)").
 var acronymWords = set(`of and for the on from in at to de la du des & y`)
 

@@ -12,7 +12,7 @@ func TestSpells(t *testing.T) {
 	}{
 		{"NLF", "Northern Liberation Front", true},
 		{"BOE", "Bank of England", true},
-		{"NFP", "Notes from Poland", true},
+		{"NFR", "Notes from Ruritania", true},
 		{"FPA", "Fund for Public Art", true}, // "for" gives no letter
 		{"UKRC", "UK Rowing Council", true},  // a word in capitals gives all its letters
 		{"URC", "UK Rowing Council", true},   // or its first

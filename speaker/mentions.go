@@ -1023,7 +1023,7 @@ func (a *doc) findNominals() {
 		if proper {
 			name = a.span(a.properStart(h), e)
 			// A name the tagger classed elsewhere in the article
-			// ("Jay-Z" as a person once, as nothing after) is that
+			// ("MC-Ray" as a person once, as nothing after) is that
 			// person or organisation.
 			if p := a.namedAs(name); p >= 0 {
 				a.addMention(a.properStart(h), e, p)

@@ -195,7 +195,7 @@ func (n *Names) Add(name string) {
 	}
 	// A variant with a middle initial ("Donald J. Trump") is the same
 	// person as a known name without it; keep the shorter spelling.
-	// The same name with its diacritics ("Erdoğan" after "Erdogan") is
+	// The same name with its diacritics ("Yıldırım" after "Yildirim") is
 	// kept in their spelling.
 	written := c
 	if m := n.lookupFull(c, w); m != "" {
@@ -287,8 +287,8 @@ func nameWords(c string) []string {
 		if initial(w) {
 			continue
 		}
-		// "O’Neill" and "O'Neill" are one name, and so are "Erdoğan"
-		// and "Erdogan": articles drop diacritics in some mentions.
+		// "O’Neill" and "O'Neill" are one name, and so are "Yıldırım"
+		// and "Yildirim": articles drop diacritics in some mentions.
 		out = append(out, fold(strings.ToLower(strings.ReplaceAll(w, "’", "'"))))
 	}
 	return out

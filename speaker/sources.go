@@ -617,7 +617,7 @@ func (a *doc) resolveTokens(qi int, toks []int) int {
 				return e
 			}
 		}
-		// "The archive" after "the Gun Violence Archive": the
+		// "The archive" after "the National Film Archive": the
 		// organisation last named with the noun as one of its words.
 		if !isPersonNoun(headLemma) && !workNouns[headLemma] && !roleNouns[headLemma] {
 			if e := a.orgNamedWith(h, headLemma); e >= 0 {
