@@ -8,8 +8,9 @@ import (
 
 // scheduler admits extractions so that an answer, a refusal included,
 // comes quickly whatever the load: a short text waits for one of its slots
-// only while the wait it can expect, from the queue before it and how long
-// short extractions took lately, stays within maxWait; a long text takes a
+// only while the time it can expect to take, waiting and running, from the
+// queue before it and how long short extractions took lately, stays within
+// maxWait; a long text takes a
 // slot of its own at once or is turned away, before its body is read; and
 // the bodies read and not yet extracted stay within a byte budget. A
 // closed queue keeps no one waiting for seconds to be served after clients
@@ -82,22 +83,34 @@ func (s *scheduler) tryLong() (done func(), retry time.Duration) {
 	}
 }
 
-// waitShort takes a slot of short texts, waiting for it while the expected
-// wait is within maxWait and at most maxWait. done gives it back; without a
-// slot, retry says when to come back, or ctx ended (err).
+// waitShort takes a slot of short texts when the time it expects to take,
+// waiting and running, is within maxWait, waiting at most maxWait less a
+// run. done gives it back; without a slot, retry says when to come back,
+// or ctx ended (err).
 func (s *scheduler) waitShort(ctx context.Context) (done func(), retry time.Duration, err error) {
 	c := s.short
 	c.mu.Lock()
 	// Those before it, waiting or running, each hold one of the slots for
-	// about took.
+	// about took, and so will it. A free slot is taken whatever took says:
+	// else a machine slow enough would never extract again, nor learn
+	// that it got faster.
 	wait := time.Duration(c.in/cap(c.slots)) * c.took
-	if wait > s.maxWait {
+	if c.in >= cap(c.slots) && wait+c.took > s.maxWait {
 		c.mu.Unlock()
 		return nil, wait, nil
 	}
 	c.in++
+	patience := s.maxWait - c.took
 	c.mu.Unlock()
-	t := time.NewTimer(s.maxWait)
+	select {
+	case c.slots <- struct{}{}:
+		return c.hold(), 0, nil
+	default:
+	}
+	if patience <= 0 {
+		return nil, c.leave(), nil
+	}
+	t := time.NewTimer(patience)
 	defer t.Stop()
 	select {
 	case c.slots <- struct{}{}:

@@ -15,13 +15,13 @@ func (c *class) waiting() int {
 
 // TestShortQueue checks the admission of short texts: with the one slot
 // held and a slot's hold taken to be hold, a text queues while the
-// extractions before it would take at most maxWait, and the next one is
-// turned away at once with the wait it would have had; a queued text that
-// gets no slot within maxWait is turned away then; a slot given back goes
-// to a queued text.
+// extractions before it and its own would take at most maxWait, and the
+// next one is turned away at once with the wait it would have had; a
+// queued text that gets no slot within maxWait less its run is turned away
+// then; a slot given back goes to a queued text.
 func TestShortQueue(t *testing.T) {
-	const hold = 500 * time.Millisecond // long enough for a loaded machine
-	const maxWait = 3 * hold
+	const hold = 400 * time.Millisecond // long enough for a loaded machine
+	const maxWait = 4 * hold
 	s := newScheduler(1, 1, maxWait, 1)
 	s.short.took = hold
 	done, _, err := s.waitShort(context.Background())
@@ -33,7 +33,7 @@ func TestShortQueue(t *testing.T) {
 		retry time.Duration
 	}
 	queued := make(chan result, 3)
-	for n := 1; n <= 3; n++ { // expected waits of 1, 2 and 3 holds: within maxWait
+	for n := 1; n <= 3; n++ { // expected waits of 1, 2 and 3 holds, and its own: within maxWait
 		go func() {
 			d, retry, _ := s.waitShort(context.Background())
 			queued <- result{d, retry}
@@ -63,6 +63,26 @@ func TestShortQueue(t *testing.T) {
 	got.done()
 	if n := s.short.waiting(); n != 0 {
 		t.Errorf("%d short texts still counted, want 0", n)
+	}
+}
+
+// TestSlowShort checks that a free slot is taken even when a short
+// extraction took longer than maxWait lately, and that a text finding the
+// slot held then is turned away at once.
+func TestSlowShort(t *testing.T) {
+	s := newScheduler(1, 1, time.Second, 1)
+	s.short.took = 2 * time.Second
+	done, _, err := s.waitShort(context.Background())
+	if done == nil || err != nil {
+		t.Fatalf("free slot not taken (%v)", err)
+	}
+	defer done()
+	start := time.Now()
+	if d, retry, err := s.waitShort(context.Background()); d != nil || err != nil || retry <= 0 {
+		t.Fatalf("slot held: slot %v, retry %v, err %v; want none, a retry", d != nil, retry, err)
+	}
+	if waited := time.Since(start); waited > 500*time.Millisecond {
+		t.Errorf("turned away after %v, want at once", waited)
 	}
 }
 

@@ -49,11 +49,12 @@ type Options struct {
 	// Default 5 a second, bursts of 10.
 	ExtractRate  float64
 	ExtractBurst int
-	// MaxWait is how long a short text may wait for a slot: one whose
-	// expected wait (the extractions before it, times how long one took
-	// lately) is longer, or that waited that long, gets 503 with
-	// Retry-After at once. Default 1 s, so that every answer to a short
-	// text comes within about 1 s and an extraction.
+	// MaxWait is how long the client of a text up to LargeText bytes
+	// should wait for its answer. A text that expects to take longer,
+	// waiting for a slot and running (the extractions before it and its
+	// own, each as long as one took lately), gets 503 with Retry-After at
+	// once; one that waited MaxWait less a run for a slot gets it then.
+	// Default 1 s.
 	MaxWait time.Duration
 	// BodyBudget bounds the bytes of request bodies read and not yet
 	// answered, each counted by its Content-Length (MaxBody when unknown);
@@ -69,6 +70,10 @@ const (
 	// Options.MaxLarge: ten times a long news article.
 	LargeText = 256 << 10
 )
+
+// cores is GOMAXPROCS as the process started, before
+// procsForExtractions raised it.
+var cores = runtime.GOMAXPROCS(0)
 
 type server struct {
 	ex          onrecord.Extractor
@@ -93,10 +98,10 @@ func New(ex onrecord.Extractor, st onrecord.Store, log *slog.Logger, opt Options
 		opt.ExtractTimeout = defaultExtractTimeout
 	}
 	if opt.MaxExtract <= 0 {
-		opt.MaxExtract = max(1, runtime.GOMAXPROCS(0)-1)
+		opt.MaxExtract = max(1, cores-1)
 	}
 	if opt.MaxLarge <= 0 {
-		opt.MaxLarge = max(1, runtime.GOMAXPROCS(0)/2)
+		opt.MaxLarge = max(1, cores/2)
 	}
 	if opt.ExtractRate <= 0 {
 		opt.ExtractRate = 5
@@ -113,6 +118,7 @@ func New(ex onrecord.Extractor, st onrecord.Store, log *slog.Logger, opt Options
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
+	procsForExtractions(opt.MaxExtract + opt.MaxLarge)
 	s := &server{ex: ex, st: st, log: log, opt: opt,
 		sched:      newScheduler(opt.MaxExtract, opt.MaxLarge, opt.MaxWait, opt.BodyBudget),
 		allowHosts: map[string]struct{}{}, limit: newLimiter(opt.ExtractRate, opt.ExtractBurst),
