@@ -7,10 +7,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"math"
 	"mime"
 	"net/http"
-	"strconv"
 	"time"
 
 	"github.com/onrecord/onrecord"
@@ -94,8 +92,7 @@ func (s *server) extract(w http.ResponseWriter, r *http.Request) {
 // busy answers 503 with Retry-After: the extraction was not started, and
 // may be after retry (whole seconds, at least one).
 func (s *server) busy(w http.ResponseWriter, retry time.Duration, why string) {
-	secs := max(1, int(math.Ceil(retry.Seconds())))
-	w.Header().Set("Retry-After", strconv.Itoa(secs))
+	secs := retryAfter(w, retry)
 	setOutcome(w, "busy")
 	writeError(w, http.StatusServiceUnavailable, fmt.Sprintf("the server is busy (%s): retry in %d s", why, secs))
 }
