@@ -359,3 +359,28 @@ func (c *readCount) Read(p []byte) (int, error) {
 	c.n += n
 	return n, err
 }
+
+// TestExtractBodyBudget checks that a body that would take the bodies held past
+// BodyBudget gets 503 with Retry-After, counted by its Content-Length or,
+// without one, by the body limit; a body within it is extracted.
+func TestExtractBodyBudget(t *testing.T) {
+	h := server.New(countExtractor{}, nil, nil, server.Options{BodyBudget: 100, MaxBody: 1000})
+	for _, tc := range []struct {
+		name   string
+		body   string
+		length int64
+		want   int
+	}{
+		{"within", strings.Repeat("a", 100), 100, 200},
+		{"over", strings.Repeat("a", 101), 101, 503},
+		{"unknown length", "a", -1, 503}, // counted as MaxBody
+	} {
+		req := localRequest("POST", "/v1/extract", strings.NewReader(tc.body))
+		req.ContentLength = tc.length
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, req)
+		if w.Code != tc.want || tc.want == 503 && w.Header().Get("Retry-After") == "" {
+			t.Errorf("%s: %d, Retry-After %q; want %d", tc.name, w.Code, w.Header().Get("Retry-After"), tc.want)
+		}
+	}
+}
