@@ -389,7 +389,7 @@ func (a *doc) findNames() {
 
 // personCount is how many times the tagger classed word w a person,
 // counted once for all words: counting per name read the whole document
-// for each, a second of a 2 MB text's speakers.
+// for each, half a second of a 2 MB text's speakers.
 func (a *doc) personCount(w string) int {
 	if a.persons == nil {
 		a.persons = map[string]int{}
