@@ -29,6 +29,33 @@ func (s *server) extract(w http.ResponseWriter, r *http.Request) {
 	if s.rateLimited(w, r) {
 		return
 	}
+	// A long text known by its length takes its slot before its body is
+	// read, or is turned away unread: a queue of 2 MB bodies held the
+	// memory and the answers for minutes.
+	var done func()
+	if r.ContentLength > LargeText && r.ContentLength <= s.opt.MaxBody {
+		var retry time.Duration
+		if done, retry = s.sched.tryLong(); done == nil {
+			s.busy(w, retry, "the long texts' slots are taken")
+			return
+		}
+	}
+	release := func() {
+		if done != nil {
+			done()
+			done = nil
+		}
+	}
+	defer release()
+	n := r.ContentLength
+	if n < 0 || n > s.opt.MaxBody {
+		n = s.opt.MaxBody // unknown until read: at most the limit
+	}
+	if !s.sched.reserve(n) {
+		s.busy(w, time.Second, "the texts being read and extracted fill its memory budget")
+		return
+	}
+	defer s.sched.free(n)
 	d, code, err := s.readDocument(w, r)
 	if err != nil {
 		writeError(w, code, err.Error())
@@ -39,17 +66,21 @@ func (s *server) extract(w http.ResponseWriter, r *http.Request) {
 	http.NewResponseController(w).SetWriteDeadline(time.Now().Add(s.opt.ExtractTimeout + 10*time.Second))
 	ctx, cancel := context.WithTimeout(r.Context(), s.opt.ExtractTimeout)
 	defer cancel()
-	// Long texts have slots of their own: one holds a slot for seconds,
-	// and short ones waiting behind it timed out.
-	slots := s.slots
-	if len(d.Text) > LargeText {
-		slots = s.large
-	}
-	if !s.acquire(ctx, w, r, d, slots) {
-		return
+	if done == nil {
+		var retry time.Duration
+		if len(d.Text) > LargeText { // a body of unknown length
+			done, retry = s.sched.tryLong()
+		} else if done, retry, err = s.sched.waitShort(ctx); err != nil {
+			s.extractFailed(w, r, d, err)
+			return
+		}
+		if done == nil {
+			s.busy(w, retry, "too many extractions are waiting")
+			return
+		}
 	}
 	lowPriority(func() { err = s.ex.Extract(ctx, d) })
-	<-slots
+	release()
 	if err != nil {
 		s.extractFailed(w, r, d, err)
 		return
@@ -58,15 +89,12 @@ func (s *server) extract(w http.ResponseWriter, r *http.Request) {
 	writeEncoded(w, b, err)
 }
 
-// acquire waits for a slot of sem until ctx ends.
-func (s *server) acquire(ctx context.Context, w http.ResponseWriter, r *http.Request, d *onrecord.Document, sem chan struct{}) bool {
-	select {
-	case sem <- struct{}{}:
-		return true
-	case <-ctx.Done():
-		s.extractFailed(w, r, d, ctx.Err())
-		return false
-	}
+// busy answers 503 with Retry-After: the extraction was not started, and
+// may be after retry (whole seconds, at least one).
+func (s *server) busy(w http.ResponseWriter, retry time.Duration, why string) {
+	secs := retryAfter(w, retry)
+	setOutcome(w, "busy")
+	writeError(w, http.StatusServiceUnavailable, fmt.Sprintf("the server is busy (%s): retry in %d s", why, secs))
 }
 
 func (s *server) extractFailed(w http.ResponseWriter, r *http.Request, d *onrecord.Document, err error) {

@@ -102,8 +102,15 @@ func (s *server) rateLimited(w http.ResponseWriter, r *http.Request) bool {
 	if ok {
 		return false
 	}
-	secs := int(math.Ceil(wait.Seconds()))
-	w.Header().Set("Retry-After", strconv.Itoa(secs))
+	secs := retryAfter(w, wait)
 	writeError(w, http.StatusTooManyRequests, fmt.Sprintf("too many extractions from %s: at most %g a second (bursts of %g); retry in %d s", clientAddr(r), s.limit.rate, s.limit.burst, secs))
 	return true
+}
+
+// retryAfter sets Retry-After to d in whole seconds, at least one, and
+// returns them.
+func retryAfter(w http.ResponseWriter, d time.Duration) int {
+	secs := max(1, int(math.Ceil(d.Seconds())))
+	w.Header().Set("Retry-After", strconv.Itoa(secs))
+	return secs
 }

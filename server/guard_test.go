@@ -151,8 +151,9 @@ type countExtractor struct{}
 func (countExtractor) Extract(ctx context.Context, d *onrecord.Document) error { return ctx.Err() }
 
 // TestLargeTextSlots checks that large texts have slots of their own: with
-// the one large slot held, a second large text waits (and times out) while
-// a short one still runs in the one slot of short texts.
+// the one large slot held, a second large text is turned away at once
+// with Retry-After and its body left unread, while a short one still runs
+// in the one slot of short texts.
 func TestLargeTextSlots(t *testing.T) {
 	g := gateExtractor{entered: make(chan struct{}, 1), release: make(chan struct{})}
 	h := server.New(g, nil, nil, server.Options{MaxExtract: 1, MaxLarge: 1, ExtractTimeout: 200 * time.Millisecond})
@@ -165,8 +166,14 @@ func TestLargeTextSlots(t *testing.T) {
 	first := make(chan int)
 	go func() { first <- post(large) }()
 	<-g.entered
-	if code := post(large); code != http.StatusServiceUnavailable {
-		t.Errorf("second large text: %d, want 503 (waited for the large slot)", code)
+	body := &readCount{r: strings.NewReader(large)}
+	req := localRequest("POST", "/v1/extract", body)
+	req.ContentLength = int64(len(large))
+	w := httptest.NewRecorder()
+	h.ServeHTTP(w, req)
+	if w.Code != http.StatusServiceUnavailable || w.Header().Get("Retry-After") == "" || body.n > 0 {
+		t.Errorf("second large text: %d, Retry-After %q, %d bytes of its body read; want 503 with Retry-After, unread",
+			w.Code, w.Header().Get("Retry-After"), body.n)
 	}
 	done := make(chan int)
 	go func() { done <- post("short") }()
@@ -339,4 +346,41 @@ func (c *countingStore) Speakers(ctx context.Context, top int) ([]onrecord.Speak
 	c.calls.Add(1)
 	<-c.gate
 	return c.memStore.Speakers(ctx, top)
+}
+
+// readCount counts the bytes read from r.
+type readCount struct {
+	r io.Reader
+	n int
+}
+
+func (c *readCount) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n += n
+	return n, err
+}
+
+// TestExtractBodyBudget checks that a body that would take the bodies held past
+// BodyBudget gets 503 with Retry-After, counted by its Content-Length or,
+// without one, by the body limit; a body within it is extracted.
+func TestExtractBodyBudget(t *testing.T) {
+	h := server.New(countExtractor{}, nil, nil, server.Options{BodyBudget: 100, MaxBody: 1000})
+	for _, tc := range []struct {
+		name   string
+		body   string
+		length int64
+		want   int
+	}{
+		{"within", strings.Repeat("a", 100), 100, 200},
+		{"over", strings.Repeat("a", 101), 101, 503},
+		{"unknown length", "a", -1, 503}, // counted as MaxBody
+	} {
+		req := localRequest("POST", "/v1/extract", strings.NewReader(tc.body))
+		req.ContentLength = tc.length
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, req)
+		if w.Code != tc.want || tc.want == 503 && w.Header().Get("Retry-After") == "" {
+			t.Errorf("%s: %d, Retry-After %q; want %d", tc.name, w.Code, w.Header().Get("Retry-After"), tc.want)
+		}
+	}
 }

@@ -34,3 +34,15 @@ func lowPriority(f func()) {
 		panic(p)
 	}
 }
+
+// procsForExtractions gives the Go scheduler n processors more than the
+// cores, one for each extraction that may run: an extraction's thread,
+// at low priority, keeps its processor while the kernel runs other
+// threads first, and with only as many processors as cores two
+// extractions left the record's reads waiting for one. With a processor
+// each, every thread is runnable and the kernel's priorities decide.
+func procsForExtractions(n int) {
+	if runtime.GOMAXPROCS(0) < cores+n {
+		runtime.GOMAXPROCS(cores + n)
+	}
+}

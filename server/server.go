@@ -28,14 +28,16 @@ type Options struct {
 	// ExtractTimeout bounds one extraction, waiting included. Default 60 s.
 	ExtractTimeout time.Duration
 	// MaxExtract is how many extractions of texts up to LargeText bytes
-	// run at once; the others wait for a slot, so a burst cannot exhaust
-	// memory. Default GOMAXPROCS-1, at least 1: an extraction is CPU-bound,
-	// so more would not finish sooner, and one core is left to the
-	// record's reads.
+	// run at once; the others wait for a slot (see MaxWait), so a burst
+	// cannot exhaust memory. Default GOMAXPROCS-1, at least 1: an
+	// extraction is CPU-bound, so more would not finish sooner, and one
+	// core is left to the record's reads.
 	MaxExtract int
 	// MaxLarge is how many extractions of larger texts run at once, in
 	// slots of their own, so that long articles, seconds each, do not hold
-	// up short ones. Default GOMAXPROCS/2, at least 1.
+	// up short ones. A larger text finds a slot free or gets 503 with
+	// Retry-After at once, its body unread when its Content-Length tells.
+	// Default GOMAXPROCS/2, at least 1.
 	MaxLarge int
 	// AllowHosts are the host names, besides loopback names and addresses,
 	// that the Host header may carry; other requests get 403. The check
@@ -47,6 +49,17 @@ type Options struct {
 	// Default 5 a second, bursts of 10.
 	ExtractRate  float64
 	ExtractBurst int
+	// MaxWait is how long the client of a text up to LargeText bytes
+	// should wait for its answer. A text that expects to take longer,
+	// waiting for a slot and running (the extractions before it and its
+	// own, each as long as one took lately), gets 503 with Retry-After at
+	// once; one that waited MaxWait less a run for a slot gets it then.
+	// Default 1 s.
+	MaxWait time.Duration
+	// BodyBudget bounds the bytes of request bodies read and not yet
+	// answered, each counted by its Content-Length (MaxBody when unknown);
+	// beyond it 503 with Retry-After. Default 32 MiB.
+	BodyBudget int64
 }
 
 const (
@@ -58,13 +71,16 @@ const (
 	LargeText = 256 << 10
 )
 
+// cores is GOMAXPROCS as the process started, before
+// procsForExtractions raised it.
+var cores = runtime.GOMAXPROCS(0)
+
 type server struct {
 	ex          onrecord.Extractor
 	st          onrecord.Store
 	log         *slog.Logger
 	opt         Options
-	slots       chan struct{}
-	large       chan struct{}
+	sched       *scheduler
 	allowHosts  map[string]struct{}
 	limit       *limiter
 	topSpeakers *speakerCache
@@ -82,10 +98,10 @@ func New(ex onrecord.Extractor, st onrecord.Store, log *slog.Logger, opt Options
 		opt.ExtractTimeout = defaultExtractTimeout
 	}
 	if opt.MaxExtract <= 0 {
-		opt.MaxExtract = max(1, runtime.GOMAXPROCS(0)-1)
+		opt.MaxExtract = max(1, cores-1)
 	}
 	if opt.MaxLarge <= 0 {
-		opt.MaxLarge = max(1, runtime.GOMAXPROCS(0)/2)
+		opt.MaxLarge = max(1, cores/2)
 	}
 	if opt.ExtractRate <= 0 {
 		opt.ExtractRate = 5
@@ -93,11 +109,18 @@ func New(ex onrecord.Extractor, st onrecord.Store, log *slog.Logger, opt Options
 	if opt.ExtractBurst <= 0 {
 		opt.ExtractBurst = 10
 	}
+	if opt.MaxWait <= 0 {
+		opt.MaxWait = time.Second
+	}
+	if opt.BodyBudget <= 0 {
+		opt.BodyBudget = 32 << 20
+	}
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
+	procsForExtractions(opt.MaxExtract + opt.MaxLarge)
 	s := &server{ex: ex, st: st, log: log, opt: opt,
-		slots: make(chan struct{}, opt.MaxExtract), large: make(chan struct{}, opt.MaxLarge),
+		sched:      newScheduler(opt.MaxExtract, opt.MaxLarge, opt.MaxWait, opt.BodyBudget),
 		allowHosts: map[string]struct{}{}, limit: newLimiter(opt.ExtractRate, opt.ExtractBurst),
 		topSpeakers: newSpeakerCache(st), mux: http.NewServeMux()}
 	for _, h := range opt.AllowHosts {

@@ -64,6 +64,10 @@ func isProper(tag string) bool { return tag == "NNP" || tag == "NNPS" }
 func isNoun(tag string) bool   { return strings.HasPrefix(tag, "NN") }
 func isSubj(dep string) bool   { return strings.HasPrefix(dep, "nsubj") }
 
+// nameChunk is how many steps findNames takes between two looks at the
+// context (a step is a token or a run of them).
+const nameChunk = 4096
+
 // findNames collects runs of PERSON and ORGANIZATION tokens, then proper
 // nouns the tagger missed that repeat a known surname, and builds the
 // entities with canonical names.
@@ -77,7 +81,10 @@ func (a *doc) findNames() {
 	var runs []run
 	inRun := make([]bool, len(toks))
 	cls := a.runClasses()
-	for i := 0; i < len(toks); {
+	for i, steps := 0, 1; i < len(toks); steps++ {
+		if steps%nameChunk == 0 && a.ctx.Err() != nil {
+			return // analyse returns the error
+		}
 		c := cls[i]
 		if c == "" || toks[i].Tag == "POS" {
 			i++
@@ -399,15 +406,19 @@ func (a *doc) findNames() {
 	}
 }
 
-// personCount is how many times the tagger classed word w a person.
+// personCount is how many times the tagger classed word w a person,
+// counted once for all words: counting per name read the whole document
+// for each, half a second of a 2 MB text's speakers.
 func (a *doc) personCount(w string) int {
-	n := 0
-	for i := range a.words {
-		if a.words[i] == w && nerClass(a.d.Tokens[i].NER) == Person {
-			n++
+	if a.persons == nil {
+		a.persons = map[string]int{}
+		for i := range a.words {
+			if nerClass(a.d.Tokens[i].NER) == Person {
+				a.persons[a.words[i]]++
+			}
 		}
 	}
-	return n
+	return a.persons[w]
 }
 
 // runClasses is the run class of each token (see runClass), except that

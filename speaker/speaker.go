@@ -194,7 +194,9 @@ type doc struct {
 	contStart          []int             // attribution → its content's first token, once known (see contentStart)
 	signs              []signature       // the writers' signatures, once asked for
 	acronyms           map[string]string // acronym → the name it stands for, where the article says
+	persons            map[string]int    // word → times classed a person, made on first use
 	scratch            *scratch          // where the per-token arrays go back to
+	ctx                context.Context   // the caller's, looked at inside findNames too
 }
 
 // analyse reads the names, mentions and layout of d, looking at ctx
@@ -208,7 +210,7 @@ func analyse(ctx context.Context, d *onrecord.Document) (*doc, error) {
 		sent: resize(sc.sent, n), para: resize(sc.para, n), quoted: resize(sc.quoted, n),
 		mentAt: resize(sc.mentAt, n), titled: resize(sc.titled, len(d.Sents)),
 		byKey: map[entityKey]int{}, descr: map[string][]description{}, speaker: map[int]int{},
-		orgs: Names{orgs: true}, srcToks: make([][]int, len(d.Quotes)), scratch: sc,
+		orgs: Names{orgs: true}, srcToks: make([][]int, len(d.Quotes)), scratch: sc, ctx: ctx,
 	}
 	// The children of each token, in token order, as slices of one array.
 	first := resize(sc.first, n+1)

@@ -33,7 +33,11 @@ func (l lookup) ArticleHash(ctx context.Context, id string) (string, bool, error
 
 func (l lookup) NameWords(ctx context.Context, words []string, suffixed bool) ([]int64, error) {
 	var args []any
-	where := record.NameWordsSQL(words, suffixed, func(v any) string { args = append(args, v); return "?" })
+	// A bare parameter as a LIKE pattern has SQLite prepare the statement
+	// again whenever its value changes (the plan may depend on the pattern),
+	// three quarters of a search by speaker; a pattern that is an
+	// expression keeps the plan.
+	where := record.NameWordsSQL(words, suffixed, func(v any) string { args = append(args, v); return "(? || '')" })
 	return column[int64](ctx, l.q, `SELECT DISTINCT s.id FROM forms a JOIN speakers s ON s.head = a.head WHERE a.n > 0 AND `+where+` ORDER BY s.id`, args...)
 }
 

@@ -10,7 +10,10 @@
 // (-solo: wall time and server CPU) and one is abandoned after a second or
 // -leave (-abandon: how long the server goes on working for it). It prints, per
 // endpoint, requests, errors, p50, p99 and the slowest answer, the first
-// errors seen, and the server's peak RSS (VmHWM) and CPU time.
+// errors seen, and the server's peak RSS (VmHWM) and CPU time. A 503 with
+// Retry-After is the server turning work away: counted apart as busy (an
+// answer, in the latencies), and the client waits as told before its next
+// request.
 package main
 
 import (
@@ -338,6 +341,7 @@ func speakerNames(ctx context.Context, client *http.Client, base string) ([]stri
 type stat struct {
 	lat    []time.Duration
 	errors int
+	busy   int      // 503 with Retry-After: turned away
 	cut    int      // still unanswered when the run ended
 	first  []string // the first distinct errors
 }
@@ -385,7 +389,7 @@ func (l *load) mixClient(ctx context.Context, client *http.Client, rng *rand.Ran
 			req, _ = http.NewRequest("POST", l.base+"/v1/extract?id=bench", strings.NewReader(l.small[rng.IntN(len(l.small))]))
 			req.Header.Set("Content-Type", "text/plain")
 		}
-		l.do(ctx, client, name, req, 30*time.Second)
+		l.wait(ctx, l.do(ctx, client, name, req, 30*time.Second))
 	}
 }
 
@@ -393,13 +397,26 @@ func (l *load) bigClient(ctx context.Context, client *http.Client) {
 	for ctx.Err() == nil {
 		req, _ := http.NewRequest("POST", l.base+"/v1/extract?id=bench-big", strings.NewReader(l.big))
 		req.Header.Set("Content-Type", "text/plain")
-		l.do(ctx, client, "extract-big", req, 120*time.Second)
+		l.wait(ctx, l.do(ctx, client, "extract-big", req, 120*time.Second))
+	}
+}
+
+// wait sleeps for d or until ctx ends.
+func (l *load) wait(ctx context.Context, d time.Duration) {
+	if d <= 0 {
+		return
+	}
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+	case <-ctx.Done():
 	}
 }
 
 // do sends req and records its latency or error; a request cut by the end
-// of the run is counted apart.
-func (l *load) do(ctx context.Context, client *http.Client, name string, req *http.Request, timeout time.Duration) {
+// of the run is counted apart. It returns the Retry-After of a busy answer.
+func (l *load) do(ctx context.Context, client *http.Client, name string, req *http.Request, timeout time.Duration) (retry time.Duration) {
 	rctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 	start := time.Now()
@@ -408,9 +425,12 @@ func (l *load) do(ctx context.Context, client *http.Client, name string, req *ht
 	if err == nil {
 		body, rerr := io.ReadAll(resp.Body)
 		resp.Body.Close()
+		secs, aerr := strconv.Atoi(resp.Header.Get("Retry-After"))
 		switch {
 		case rerr != nil:
 			err = rerr
+		case resp.StatusCode == http.StatusServiceUnavailable && aerr == nil && secs > 0:
+			retry = time.Duration(secs) * time.Second
 		case resp.StatusCode != http.StatusOK:
 			msg = fmt.Sprintf("%s: %s", resp.Status, bytes.TrimSpace(body[:min(len(body), 200)]))
 		}
@@ -426,21 +446,25 @@ func (l *load) do(ctx context.Context, client *http.Client, name string, req *ht
 	if err != nil {
 		if ctx.Err() != nil {
 			s.cut++
-			return
+			return 0
 		}
 		msg = err.Error()
 	}
 	s.lat = append(s.lat, lat)
+	if retry > 0 {
+		s.busy++
+	}
 	if msg != "" {
 		s.errors++
 		if len(s.first) < 3 && !slices.Contains(s.first, msg) {
 			s.first = append(s.first, msg)
 		}
 	}
+	return retry
 }
 
 func (l *load) report(w io.Writer) {
-	fmt.Fprintf(w, "%-12s %8s %7s %8s %8s %8s %5s\n", "endpoint", "answered", "errors", "p50_ms", "p99_ms", "max_ms", "cut")
+	fmt.Fprintf(w, "%-12s %8s %6s %7s %8s %8s %8s %5s\n", "endpoint", "answered", "busy", "errors", "p50_ms", "p99_ms", "max_ms", "cut")
 	var errs []string
 	for _, name := range []string{"quotes", "speakers", "articles", "extract", "extract-big"} {
 		s := l.stats[name]
@@ -448,11 +472,11 @@ func (l *load) report(w io.Writer) {
 			continue
 		}
 		if len(s.lat) == 0 {
-			fmt.Fprintf(w, "%-12s %8d %7d %8s %8s %8s %5d\n", name, 0, s.errors, "-", "-", "-", s.cut)
+			fmt.Fprintf(w, "%-12s %8d %6d %7d %8s %8s %8s %5d\n", name, 0, 0, s.errors, "-", "-", "-", s.cut)
 			continue
 		}
 		slices.Sort(s.lat)
-		fmt.Fprintf(w, "%-12s %8d %7d %8.1f %8.1f %8.1f %5d\n", name, len(s.lat), s.errors, ms(pct(s.lat, 0.50)), ms(pct(s.lat, 0.99)), ms(s.lat[len(s.lat)-1]), s.cut)
+		fmt.Fprintf(w, "%-12s %8d %6d %7d %8.1f %8.1f %8.1f %5d\n", name, len(s.lat), s.busy, s.errors, ms(pct(s.lat, 0.50)), ms(pct(s.lat, 0.99)), ms(s.lat[len(s.lat)-1]), s.cut)
 		for _, e := range s.first {
 			errs = append(errs, name+": "+e)
 		}

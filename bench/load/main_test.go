@@ -106,3 +106,31 @@ func TestRunAgainstStub(t *testing.T) {
 		t.Errorf("requests from %d addresses, want one per client: %v", len(remotes), remotes)
 	}
 }
+
+// TestBusy checks that a 503 with Retry-After counts as busy, not as an
+// error, and gives the wait; one without it is an error.
+func TestBusy(t *testing.T) {
+	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Query().Get("retry") != "" {
+			w.Header().Set("Retry-After", r.URL.Query().Get("retry"))
+		}
+		http.Error(w, `{"error":"busy"}`, http.StatusServiceUnavailable)
+	}))
+	defer ts.Close()
+	l := &load{stats: map[string]*stat{}}
+	for _, tc := range []struct {
+		query        string
+		retry        time.Duration
+		busy, errors int
+	}{
+		{"?retry=2", 2 * time.Second, 1, 0},
+		{"", 0, 1, 1},
+		{"?retry=soon", 0, 1, 2},
+	} {
+		req, _ := http.NewRequest("GET", ts.URL+tc.query, nil)
+		retry := l.do(t.Context(), ts.Client(), "x", req, 10*time.Second)
+		if s := l.stats["x"]; retry != tc.retry || s.busy != tc.busy || s.errors != tc.errors {
+			t.Errorf("%q: retry %v, busy %d, errors %d; want %v, %d, %d", tc.query, retry, s.busy, s.errors, tc.retry, tc.busy, tc.errors)
+		}
+	}
+}
