@@ -266,7 +266,9 @@ type jsonRecord struct {
 }
 
 func (r *reader) jsonl(name, id string, in io.Reader) bool {
-	br := bufio.NewReaderSize(in, 64<<10)
+	// A buffer no larger than a line may be: one of 64 KiB for each small
+	// input was most of reading it.
+	br := bufio.NewReaderSize(in, min(64<<10, r.opt.MaxBytes+2))
 	for n := 1; ; n++ {
 		line, tooLong, err := r.readLine(br)
 		where := name + ":" + strconv.Itoa(n)
