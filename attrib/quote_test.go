@@ -267,3 +267,38 @@ func TestAccordingInside(t *testing.T) {
 		}
 	}
 }
+
+// TestSaidThat: a sentence whose main verb mostly reports speech, with a
+// name or a pronoun as subject and a clause after it, is an attribution
+// when the model found none there; other sentences are left alone.
+func TestSaidThat(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		text, want string // want: content / cue / source, "" for none
+	}{
+		{"Pablo Ibáñez of the city's transport authority said repairing the tunnel may take a year.",
+			"repairing the tunnel may take a year / said / Pablo Ibáñez of the city's transport authority"},
+		{"She also noted that the bridge had been closed twice.",
+			"that the bridge had been closed twice / also noted / She"},
+		// A common noun as subject, or a verb that seldom reports speech.
+		{"The report said the tunnel may take a year to repair.", ""},
+		{"Pablo Ibáñez showed that the tunnel was unsafe.", ""},
+	} {
+		d := analysed(t, tt.text)
+		f := featurizer{m: m}
+		f.prepare(d)
+		p := &para{d: d, a: 0, b: len(d.Tokens)}
+		p.dq = quotations(d, p.a, p.b, nil, false)
+		atts := saidThat(d, p, nil, &f)
+		got := ""
+		if len(atts) == 1 {
+			got = describe(d, atts[0])
+		}
+		if len(atts) > 1 || got != tt.want {
+			t.Errorf("%s\ngot  %q (%d)\nwant %q", tt.text, got, len(atts), tt.want)
+		}
+	}
+}
