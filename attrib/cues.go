@@ -98,7 +98,8 @@ func accordingInside(d *onrecord.Document, p *para, atts []onrecord.Attribution,
 const saysBucket = 5
 
 // saidThat finds, in paragraph p, each sentence whose main verb mostly
-// reports speech in the training news, with a name or a pronoun as its
+// reports speech in the training news, or whose first sense in WordNet is
+// one of communication ("state", "report"), with a name or a pronoun as its
 // subject and a clause after it ("Jane Roe of the water board said fixing
 // the pipe may take a month"), that no attribution the model found
 // overlaps: subject, verb group and clause are an attribution. The model
@@ -113,8 +114,8 @@ func saidThat(d *onrecord.Document, p *para, atts []onrecord.Attribution, f *fea
 				v = i
 			}
 		}
-		if v < 0 || f.cue[v] < saysBucket || cueIn(d, atts, v, v+1) {
-			continue // the model read the verb as a cue already: its reading stands
+		if v < 0 || f.cue[v] < saysBucket && !speechVerbs[f.lemmas[v]] || cueIn(d, atts, v, v+1) {
+			continue // not a verb of speech; or the model read it as a cue already: its reading stands
 		}
 		if t := d.Tokens[v].Tag; t != "VBD" && t != "VBZ" && t != "VBP" {
 			continue
@@ -139,6 +140,10 @@ func saidThat(d *onrecord.Document, p *para, atts []onrecord.Attribution, f *fea
 		}
 		ss, se, cs := int(f.lo[subj]), int(f.hi[subj])+1, int(f.lo[comp])
 		if se > v || cs <= v || cs >= end || !outside(p, ss, se) || !clause(d, p, cs, end) {
+			continue
+		}
+		// A verb WordNet alone calls one of speech must say "that".
+		if f.cue[v] < saysBucket && f.words[cs] != "that" {
 			continue
 		}
 		cue := v // with its auxiliaries, negation and adverbs: "also noted"

@@ -283,6 +283,11 @@ func TestSaidThat(t *testing.T) {
 			"repairing the tunnel may take a year / said / Pablo Ibáñez of the city's transport authority"},
 		{"She also noted that the bridge had been closed twice.",
 			"that the bridge had been closed twice / also noted / She"},
+		// A verb that the training news seldom uses as one of speech,
+		// and WordNet does, with "that".
+		{"Detective Ann Holm stated to the radio on Monday that the road had been closed.",
+			"that the road had been closed / stated / Detective Ann Holm"},
+		{"Ann Holm delivered the letters they said were lost.", ""},
 		// A common noun as subject, or a verb that seldom reports speech.
 		{"The report said the tunnel may take a year to repair.", ""},
 		{"Pablo Ibáñez showed that the tunnel was unsafe.", ""},
