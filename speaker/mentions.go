@@ -104,7 +104,9 @@ func (a *doc) findNames() {
 			}
 			e := s
 			for k := s; k < j; k++ {
-				if a.nameWord(k) {
+				// Inside an organisation's name a capitalised participle
+				// is a name word ("Party of Working People").
+				if a.nameWord(k) || c == Organization && k > s && (toks[k].Tag == "VBG" || toks[k].Tag == "VBN") && isUpperFirst(a.words[k]) && !a.headline(k) {
 					e = k + 1
 				} else if !nameGlue[toks[k].Tag] {
 					break

@@ -1488,3 +1488,22 @@ func TestInsideSubject(t *testing.T) {
 		t.Errorf("got %+v, want Dan Cole", d.Quotes[0].Speaker)
 	}
 }
+
+// TestOrgParticiple checks a capitalised participle inside an
+// organisation's name, which taggers tag as a verb: it stays in the name.
+func TestOrgParticiple(t *testing.T) {
+	text := "The Union of Striking Dockers said the port was shut."
+	d := toy(text, nil, []string{"Union of Striking Dockers"})
+	splitSentences(d)
+	setTags(d, map[string]string{"of": "IN", "Striking": "VBG", "Dockers": "NNPS", "said": "VBD"})
+	attach(t, d, "Union", 0, "nsubj", "said")
+	attach(t, d, "Dockers", 0, "nmod", "Union")
+	d.Quotes = []onrecord.Attribution{{Kind: onrecord.Indirect,
+		Source:  []onrecord.Span{spanOf(t, d, "The Union of Striking Dockers")},
+		Cue:     []onrecord.Span{spanOf(t, d, "said")},
+		Content: []onrecord.Span{spanOf(t, d, "the port was shut")}}}
+	Resolve(d)
+	if sp := d.Quotes[0].Speaker; sp == nil || sp.Name != "Union of Striking Dockers" {
+		t.Errorf("got %+v, want Union of Striking Dockers", d.Quotes[0].Speaker)
+	}
+}
