@@ -433,10 +433,12 @@ func TestNewsSpeakers(t *testing.T) {
 			name: "world: governments named by their nation",
 			text: "Dam dispute\n\n" +
 				"The blast was blamed on rebels in the hills, but the Ruritanian government said the dam had been damaged by floods.\n\n" +
-				"A later report from the Osterlich government said nine workers were hurt.",
+				"A later report from the Osterlich government said nine workers were hurt.\n\n" +
+				"The Tamarin movement, which runs the northern hills, said the dam had been damaged by floods.",
 			want: []want{
 				{"the Ruritanian government", "Ruritanian government", "other"},
 				{"A later report from the Osterlich government", "Osterlich government", "other"},
+				{"The Tamarin movement, which runs the northern hills,", "Tamarin movement", "other"},
 			},
 		},
 		{

@@ -365,7 +365,8 @@ var orgNouns = set(`campaign administration team office committee foundation org
 var groupNouns = set(`agency union company corporation firm group bank fund court council board
 	newspaper paper magazine network broadcaster channel club league federation association
 	institute university college school hospital charity authority regulator commission
-	police airline carrier retailer manufacturer maker studio label publisher band brigade body watchdog`)
+	police airline carrier retailer manufacturer maker studio label publisher band brigade body watchdog
+	movement`)
 
 // spokesNouns are the people who speak for someone else, who is then the
 // speaker; an unnamed reporter likewise reports for an outlet ("a reporter
