@@ -114,8 +114,8 @@ func saidThat(d *onrecord.Document, p *para, atts []onrecord.Attribution, f *fea
 				v = i
 			}
 		}
-		if v < 0 || f.cue[v] < saysBucket && !speechVerbs[f.lemmas[v]] || cueIn(d, atts, v, v+1) {
-			continue // not a verb of speech; or the model read it as a cue already: its reading stands
+		if v < 0 || f.cue[v] < saysBucket && !speechVerbs[f.lemmas[v]] || readHere(d, atts, v, a, b) {
+			continue // not a verb of speech; or the model read it as a cue of this sentence already
 		}
 		if t := d.Tokens[v].Tag; t != "VBD" && t != "VBZ" && t != "VBP" {
 			continue
@@ -156,12 +156,18 @@ func saidThat(d *onrecord.Document, p *para, atts []onrecord.Attribution, f *fea
 	return atts
 }
 
-// cueIn tells whether an attribution of atts has its cue among tokens [a, b).
-func cueIn(d *onrecord.Document, atts []onrecord.Attribution, a, b int) bool {
+// readHere tells whether an attribution of atts has token v in its cue
+// and a content in the sentence [a, b): the model's reading stands. One
+// whose contents all lie elsewhere ("He also noted that X" read with a
+// content of the next paragraph) gets the clause as one more part (add).
+func readHere(d *onrecord.Document, atts []onrecord.Attribution, v, a, b int) bool {
 	for _, o := range atts {
 		for _, c := range o.Cue {
-			if i, j := d.TokensIn(c); i < b && j > a {
-				return true
+			if i, j := d.TokensIn(c); i <= v && v < j {
+				return slices.ContainsFunc(o.Content, func(s onrecord.Span) bool {
+					i, j := d.TokensIn(s)
+					return i < b && j > a
+				})
 			}
 		}
 	}

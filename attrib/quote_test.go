@@ -307,3 +307,32 @@ func TestSaidThat(t *testing.T) {
 		}
 	}
 }
+
+// TestSaidThatJoins: a cue the model gave a content elsewhere gets the
+// clause after it as one more part; one it gave a content in the same
+// sentence keeps the model's reading.
+func TestSaidThatJoins(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		text, content, want string
+	}{
+		{"She also noted that the bridge had been closed twice. The ferry was cancelled.", "The ferry was cancelled",
+			"that the bridge had been closed twice | The ferry was cancelled / also noted / She"},
+		{"She also noted that the bridge had been closed twice. The ferry was cancelled.", "the bridge had been closed",
+			"the bridge had been closed / also noted / She"},
+	} {
+		d := analysed(t, tt.text)
+		f := featurizer{m: m}
+		f.prepare(d)
+		p := &para{d: d, a: 0, b: len(d.Tokens)}
+		p.dq = quotations(d, p.a, p.b, nil, false)
+		atts := []onrecord.Attribution{{Content: span(d, tt.content), Cue: span(d, "also noted"), Source: span(d, "She")}}
+		atts = saidThat(d, p, atts, &f)
+		if got := describe(d, atts[0]); len(atts) != 1 || got != tt.want {
+			t.Errorf("%s\ngot  %q (%d)\nwant %q", tt.text, got, len(atts), tt.want)
+		}
+	}
+}
