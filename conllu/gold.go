@@ -58,6 +58,22 @@ func CoreNLPTag(xpos string) string {
 	return xpos
 }
 
+// NewsTag maps a gold tag of the word form, as CoreNLPTag gives it, to
+// CoreNLP's older PTB conventions where the gold corpora's guidelines
+// differ: "to" is always TO, where EWT and GUM make the preposition IN, and
+// only a comma is ","; EWT also tags dashes, semicolons and ellipses so.
+// The readers keep the gold tag, which the embedded tagger learnt from;
+// scoring compares the tagger's tags with this.
+func NewsTag(form, tag string) string {
+	switch {
+	case tag == "IN" && strings.EqualFold(form, "to"):
+		return "TO"
+	case tag == "," && form != ",":
+		return ":"
+	}
+	return tag
+}
+
 // v1Label maps UD v2 relations and subtypes to the UD v1 labels of
 // CoreNLP's basic dependencies (the labels the silver files use).
 var v1Label = map[string]string{

@@ -141,6 +141,18 @@ func TestV1Label(t *testing.T) {
 	}
 }
 
+func TestNewsTag(t *testing.T) {
+	for _, c := range []struct{ form, tag, want string }{
+		{"to", "IN", "TO"}, {"To", "IN", "TO"}, {"to", "TO", "TO"}, {"into", "IN", "IN"},
+		{",", ",", ","}, {"--", ",", ":"}, {"...", ",", ":"}, {";", ",", ":"},
+		{"Kabul", "NNP", "NNP"}, {"to", "", ""},
+	} {
+		if got := NewsTag(c.form, c.tag); got != c.want {
+			t.Errorf("NewsTag(%q, %q) = %q, want %q", c.form, c.tag, got, c.want)
+		}
+	}
+}
+
 // FuzzReadUD: any input gives documents whose tokens lie in their text and
 // whose heads and sentences point inside them, or an error; never a panic.
 func FuzzReadUD(f *testing.F) {

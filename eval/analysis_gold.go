@@ -52,7 +52,8 @@ func ScoreGold(gold, pred []*onrecord.Document) (GoldResult, error) {
 			gt, pt := &g.Tokens[i], &p.Tokens[i]
 			if gt.Tag != "" {
 				r.TaggedTokens++
-				if gt.Tag == pt.Tag {
+				// The tagger follows CoreNLP's conventions, which attrib reads.
+				if conllu.NewsTag(g.Word(i), gt.Tag) == pt.Tag {
 					pos++
 				}
 			}

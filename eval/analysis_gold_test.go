@@ -49,4 +49,14 @@ func TestScoreGold(t *testing.T) {
 	if _, err := ScoreGold(gold, []*onrecord.Document{p1}); err == nil {
 		t.Error("missing prediction: no error")
 	}
+	// CoreNLP's conventions: "to" is TO, a dash is ':'.
+	g3, err := conllu.ReadUD(strings.NewReader("1\tgo\tgo\tVERB\tVB\t_\t0\troot\t_\t_\n2\tto\tto\tADP\tIN\t_\t3\tcase\t_\t_\n3\tLima\tLima\tPROPN\tNNP\t_\t1\tobl\t_\t_\n4\t--\t--\tPUNCT\t,\t_\t1\tpunct\t_\t_\n\n"), "to")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p3 := g3[0].TokenCopy()
+	p3.Tokens[1].Tag, p3.Tokens[3].Tag = "TO", ":"
+	if r, err := ScoreGold(g3, []*onrecord.Document{p3}); err != nil || r.POS != 1 {
+		t.Errorf("POS %v, want 1 (err %v)", r.POS, err)
+	}
 }

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // A gazetteer tells the name tagger which words are known first names,
@@ -11,7 +12,8 @@ import (
 // training sentence holds still starts a person and "... Council" still
 // ends an organisation. The name lists come from training data
 // (../shared/data/names) and are kept in the model file as sets of 32-bit
-// hashes of the lower-case word; the organisation words are this list.
+// hashes of the lower-case word, as are the common words (commonWords);
+// the organisation words are this list.
 type gazetteer struct {
 	sets map[uint32]uint64 // hash key → gaz bits
 }
@@ -21,7 +23,11 @@ const (
 	gazFirst uint64 = 1 << iota
 	gazSurname
 	gazOrg
+	gazCommon
 )
+
+// savedBits are the gazetteer sets the model file holds.
+var savedBits = []uint64{gazFirst, gazSurname, gazCommon}
 
 // orgWords are generic words that end organisation names in English, from
 // business, sport, government, culture and civil society.
@@ -45,10 +51,10 @@ var orgWords = strings.Fields(`
 // hash, so that a lookup needs no new hashing.
 func keyOf(l uint64) uint32 { return uint32(l >> 32) }
 
-// newGazetteer builds the sets from the first names and surnames, plus the
-// organisation words. Names are matched lower-case; entries that are not
-// one word of letters (with ' or -) are skipped.
-func newGazetteer(first, surnames []string) *gazetteer {
+// newGazetteer builds the sets from the first names, surnames and common
+// words, plus the organisation words. Names are matched lower-case;
+// entries that are not one word of letters (with ' or -) are skipped.
+func newGazetteer(first, surnames, common []string) *gazetteer {
 	g := &gazetteer{sets: map[uint32]uint64{}}
 	add := func(words []string, bit uint64) {
 		for _, w := range words {
@@ -64,8 +70,40 @@ func newGazetteer(first, surnames []string) *gazetteer {
 	add(first, gazFirst)
 	add(surnames, gazSurname)
 	add(orgWords, gazOrg)
+	add(common, gazCommon)
 	return g
 }
+
+// commonWords lists the words that the training text writes in lower case
+// more often than capitalised inside a sentence: a capitalised "Kudos",
+// "Model" or "Jump" in web text is then less likely a name; a word that is
+// both ("Will", "Price") has both bits, and the weights learn the pair.
+func commonWords(sents [][]string) []string {
+	lower, capital := map[string]int{}, map[string]int{}
+	for _, ws := range sents {
+		for i, w := range ws {
+			r, _ := utf8.DecodeRuneInString(w)
+			switch {
+			case unicode.IsLower(r) && strings.ToLower(w) == w:
+				lower[w]++
+			case unicode.IsUpper(r) && i > 0:
+				capital[strings.ToLower(w)]++
+			}
+		}
+	}
+	var out []string
+	for w, n := range lower {
+		if n >= minCommon && n > capital[w] {
+			out = append(out, w)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// minCommon is how often a word must be written in lower case to count as
+// a common word: rarer ones say little.
+const minCommon = 3
 
 // flags gives the gazetteer bits of a token with lower-case hash l.
 func (g *gazetteer) flags(l uint64) uint64 {

@@ -14,12 +14,26 @@ import (
 )
 
 // File layout (gzip): magic, then the POS model, the NER model, the
-// lemmatizer, the vocabulary and the gazetteer's first names and surnames
-// (each a count and sorted, delta-coded 32-bit keys). Integers are uvarints; weights are zigzag varints; feature
+// lemmatizer, the vocabulary and the gazetteer's first names and surnames,
+// and in a tag-3 file its common words (each set a count and sorted,
+// delta-coded 32-bit keys). Integers are uvarints; weights are zigzag varints; feature
 // keys are sorted and delta-coded. Everything is written in sorted order,
 // so the same Tagger always gives the same bytes.
 
-const magic = "onrecord-tag-2\n"
+// A tagger trained without common words (the embedded one) is written as
+// tag-2, the layout before them, so that it keeps its bytes.
+const (
+	magic2 = "onrecord-tag-2\n"
+	magic3 = "onrecord-tag-3\n"
+)
+
+// setsOf gives the gazetteer sets a file of the given magic holds.
+func setsOf(magic string) []uint64 {
+	if magic == magic2 {
+		return savedBits[:2]
+	}
+	return savedBits
+}
 
 // Save writes the model to w.
 func (t *Tagger) Save(w io.Writer) error {
@@ -29,6 +43,10 @@ func (t *Tagger) Save(w io.Writer) error {
 	}
 	bw := bufio.NewWriter(zw)
 	e := &encoder{w: bw}
+	magic := magic2
+	if len(t.gaz.keys(gazCommon)) > 0 {
+		magic = magic3
+	}
 	e.str(magic)
 	e.model(t.pos.m)
 	e.model(t.ner.m)
@@ -37,7 +55,7 @@ func (t *Tagger) Save(w io.Writer) error {
 	for _, w := range t.vocab {
 		e.str(w)
 	}
-	for _, bit := range []uint64{gazFirst, gazSurname} {
+	for _, bit := range setsOf(magic) {
 		keys := t.gaz.keys(bit)
 		e.uint(uint64(len(keys)))
 		prev := uint32(0)
@@ -142,7 +160,8 @@ func Load(r io.Reader) (*Tagger, error) {
 	}
 	defer zr.Close()
 	d := &decoder{r: bufio.NewReader(zr)}
-	if m := d.str(); d.err == nil && m != magic {
+	magic := d.str()
+	if d.err == nil && magic != magic2 && magic != magic3 {
 		return nil, errors.New("load tag model: not a tag model file")
 	}
 	pos := d.model()
@@ -153,8 +172,8 @@ func Load(r io.Reader) (*Tagger, error) {
 	for i := uint64(0); i < nv && d.err == nil; i++ {
 		vocab = append(vocab, d.str())
 	}
-	gaz := newGazetteer(nil, nil)
-	for _, bit := range []uint64{gazFirst, gazSurname} {
+	gaz := newGazetteer(nil, nil, nil)
+	for _, bit := range setsOf(magic) {
 		n := d.uint(maxCount)
 		k := uint64(0)
 		for i := uint64(0); i < n && d.err == nil; i++ {

@@ -25,9 +25,11 @@ const (
 // no person, organisation or place name (any other class will do).
 type Corpus struct {
 	Docs []*onrecord.Document
-	// Visits is how often each sentence is seen per epoch (at least 1):
-	// gold corpora are visited more than silver ones, to outweigh them.
-	Visits int
+	// POSVisits and NERVisits are how often each sentence is seen per
+	// epoch by the POS and the name tagger (at least 1): gold names are
+	// visited more than silver ones, to outweigh them, while the silver
+	// POS tags keep weight enough for the news the tagger reads.
+	POSVisits, NERVisits int
 	// Lemmas says whether the lemma rules learn from this corpus's lemmas.
 	Lemmas bool
 }
@@ -40,9 +42,11 @@ const (
 )
 
 // Train learns a Tagger from the corpora; first and surnames are the name
-// lists of the gazetteer. dev, when not empty, is only scored and reported
-// to log. The result depends only on the inputs, their order and seed.
-func Train(train []Corpus, dev []*onrecord.Document, first, surnames []string, seed int64, log io.Writer) (*Tagger, error) {
+// lists of the gazetteer, and with common it also marks the words the
+// corpora write in lower case (commonWords). dev, when not empty, is only
+// scored and reported to log. The result depends only on the inputs, their
+// order and seed.
+func Train(train []Corpus, dev []*onrecord.Document, first, surnames []string, common bool, seed int64, log io.Writer) (*Tagger, error) {
 	if log == nil {
 		log = io.Discard
 	}
@@ -65,7 +69,11 @@ func Train(train []Corpus, dev []*onrecord.Document, first, surnames []string, s
 	if len(posLabels) > maxLabels || len(nerLabels) > maxLabels {
 		return nil, fmt.Errorf("train tagger: too many labels (%d POS, %d NER)", len(posLabels), len(nerLabels))
 	}
-	gaz := newGazetteer(first, surnames)
+	var commons []string
+	if common {
+		commons = commonWords(sentenceWords(train))
+	}
+	gaz := newGazetteer(first, surnames, commons)
 	var sents []*sentence
 	var words [][]string
 	var posGold, nerGold [][]uint8
@@ -107,13 +115,11 @@ func Train(train []Corpus, dev []*onrecord.Document, first, surnames []string, s
 					}
 				}
 				k := len(sents)
-				for v := 0; v < max(c.Visits, 1); v++ {
-					if posKnown {
-						posOrder = append(posOrder, k)
-					}
-					if nerKnown {
-						nerOrder = append(nerOrder, k)
-					}
+				for v := 0; v < max(c.POSVisits, 1) && posKnown; v++ {
+					posOrder = append(posOrder, k)
+				}
+				for v := 0; v < max(c.NERVisits, 1) && nerKnown; v++ {
+					nerOrder = append(nerOrder, k)
 				}
 				sents = append(sents, s)
 				words = append(words, ws)
@@ -195,6 +201,26 @@ func Train(train []Corpus, dev []*onrecord.Document, first, surnames []string, s
 		logf("tag: dev %v", t.Evaluate(dev))
 	}
 	return t, nil
+}
+
+// sentenceWords lists the words of every sentence of the corpora.
+func sentenceWords(train []Corpus) [][]string {
+	var out [][]string
+	for _, c := range train {
+		for _, d := range c.Docs {
+			for _, sp := range d.Sents {
+				if sp.Start < 0 || sp.End <= sp.Start || int(sp.End) > len(d.Tokens) {
+					continue
+				}
+				ws := make([]string, 0, sp.End-sp.Start)
+				for k := sp.Start; k < sp.End; k++ {
+					ws = append(ws, word(d, int(k)))
+				}
+				out = append(out, ws)
+			}
+		}
+	}
+	return out
 }
 
 // maxVocab bounds the words whose weights a Tagger sums in advance: each

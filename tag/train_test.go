@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"github.com/onrecord/onrecord"
@@ -33,38 +34,47 @@ func TestTrainDeterministic(t *testing.T) {
 		}
 		return b.Bytes()
 	}
-	var log bytes.Buffer
-	corpora := []Corpus{{Docs: train, Visits: 1, Lemmas: true}}
+	corpora := []Corpus{{Docs: train, POSVisits: 1, NERVisits: 1, Lemmas: true}}
 	first, surnames := []string{"Jane", "Ngozi"}, []string{"Roe", "Okonjo-Iweala"}
-	t1, err := Train(corpora, dev, first, surnames, 7, &log)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t2, err := Train(corpora, nil, first, surnames, 7, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	b1, b2 := save(t1), save(t2)
-	if !bytes.Equal(b1, b2) {
-		t.Fatal("two trainings with the same seed saved different files")
-	}
-	if !bytes.Contains(log.Bytes(), []byte("tag: dev")) {
-		t.Errorf("training log lacks the dev report:\n%s", log.String())
-	}
-	t3, err := Load(bytes.NewReader(b1))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(save(t3), b1) {
-		t.Error("load then save changed the file")
-	}
-	for w, want := range map[string]uint64{"ngozi": gazFirst, "Okonjo-Iweala": gazSurname, "Council": gazOrg, "said": 0} {
-		if got := t3.gaz.info(w).gaz; got != want {
-			t.Errorf("loaded gazetteer bits of %q = %b, want %b", w, got, want)
+	var t1 *Tagger
+	// Without common words the file has the layout before them (tag-2).
+	for _, common := range []bool{false, true} {
+		var log bytes.Buffer
+		var err error
+		t1, err = Train(corpora, dev, first, surnames, common, 7, &log)
+		if err != nil {
+			t.Fatal(err)
 		}
-	}
-	if s1, s3 := t1.Evaluate(dev), t3.Evaluate(dev); s1 != s3 {
-		t.Errorf("loaded tagger scores %v, trained one %v", s3, s1)
+		t2, err := Train(corpora, nil, first, surnames, common, 7, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b1, b2 := save(t1), save(t2)
+		if !bytes.Equal(b1, b2) {
+			t.Fatal("two trainings with the same seed saved different files")
+		}
+		if !bytes.Contains(log.Bytes(), []byte("tag: dev")) {
+			t.Errorf("training log lacks the dev report:\n%s", log.String())
+		}
+		t3, err := Load(bytes.NewReader(b1))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(save(t3), b1) {
+			t.Error("load then save changed the file")
+		}
+		said := uint64(0)
+		if common {
+			said = gazCommon
+		}
+		for w, want := range map[string]uint64{"ngozi": gazFirst, "Okonjo-Iweala": gazSurname, "Council": gazOrg, "said": said, "Trump": 0} {
+			if got := t3.gaz.info(w).gaz; got != want {
+				t.Errorf("common %v: loaded gazetteer bits of %q = %b, want %b", common, w, got, want)
+			}
+		}
+		if s1, s3 := t1.Evaluate(dev), t3.Evaluate(dev); s1 != s3 {
+			t.Errorf("loaded tagger scores %v, trained one %v", s3, s1)
+		}
 	}
 	// Even a tiny training set teaches the commonest tags.
 	if s := t1.Evaluate(dev); s.POS < 0.75 {
@@ -72,11 +82,24 @@ func TestTrainDeterministic(t *testing.T) {
 	}
 }
 
+func TestCommonWords(t *testing.T) {
+	sents := [][]string{
+		{"Jump", "to", "the", "jump", "."}, {"A", "jump", "and", "a", "jump", "."},
+		{"Bush", "met", "Bush", "with", "Bush", "and", "Bush", "by", "the", "bush", "bush", "bush", "."},
+		{"rare", "words", "say", "little", "."},
+	}
+	got := commonWords(sents)
+	want := []string{"jump"} // "the" twice, "bush" not more than "Bush" inside sentences
+	if !slices.Equal(got, want) {
+		t.Errorf("commonWords = %q, want %q", got, want)
+	}
+}
+
 func TestTrainEmpty(t *testing.T) {
-	if _, err := Train(nil, nil, nil, nil, 1, nil); err == nil {
+	if _, err := Train(nil, nil, nil, nil, false, 1, nil); err == nil {
 		t.Error("Train on no documents succeeded")
 	}
-	if _, err := Train([]Corpus{{Docs: []*onrecord.Document{{}}}}, nil, nil, nil, 1, nil); err == nil {
+	if _, err := Train([]Corpus{{Docs: []*onrecord.Document{{}}}}, nil, nil, nil, false, 1, nil); err == nil {
 		t.Error("Train on an empty document succeeded")
 	}
 }
@@ -111,7 +134,8 @@ func FuzzLoad(f *testing.F) {
 		f.Fatal(err)
 	}
 	f.Add(body[:min(len(body), 1024)]) // small: a run costs its size
-	f.Add([]byte(magic + "\x02\x01A\x01B"))
+	f.Add([]byte(magic2 + "\x02\x01A\x01B"))
+	f.Add([]byte(magic3 + "\x02\x01A\x01B"))
 	f.Fuzz(func(t *testing.T, body []byte) {
 		if tg, err := Load(bytes.NewReader(fuzzgz.Stored(body))); err == nil {
 			tg.Tag(docOf("He said so."))

@@ -255,9 +255,14 @@ func runTrain(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	out := fs.String("out", ".", "repository root: models are written to OUT/tag, OUT/parse, OUT/attrib")
 	gold := fs.String("gold", "../shared/data", "directory with the gold corpora and name lists the tagger and parser also learn from (ud-ewt/, uner-ewt/, gum/, names/); \"\" for none")
 	parseGold := fs.Int("parse-gold", 0, "how often the parser sees each gold tree of EWT and GUM train per epoch (silver: once); 0 for the silver trees alone, as the embedded parser")
+	tagNews := fs.Bool("tag-news", false, "train the tagger on gold tags in CoreNLP's conventions, the silver news twice an epoch and a common-word list (not the embedded tagger's recipe)")
+	tagEWT := fs.Int("tag-ewt", 0, "with --tag-news: how often the tagger's POS sees each sentence of UD EWT train per epoch (0: none)")
 	seed := fs.Int64("seed", 1, "random seed (the same seed and data give the same models)")
 	if _, err := parse(fs, args); err != nil {
 		return err
+	}
+	if *tagEWT > 0 && !*tagNews {
+		return fmt.Errorf("%w: --tag-ewt needs --tag-news", errUsage)
 	}
 	var list []string
 	for _, m := range strings.Split(*models, ",") {
@@ -267,7 +272,7 @@ func runTrain(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		}
 		list = append(list, m)
 	}
-	if err := pipeline.Train(pipeline.TrainConfig{Data: *data, Out: *out, Models: list, Gold: *gold, ParseGoldVisits: *parseGold, Seed: *seed, Log: stderr}); err != nil {
+	if err := pipeline.Train(pipeline.TrainConfig{Data: *data, Out: *out, Models: list, Gold: *gold, ParseGoldVisits: *parseGold, TagNews: *tagNews, TagEWTVisits: *tagEWT, Seed: *seed, Log: stderr}); err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "models written under %s; rebuild (go build ./cmd/onrecord) to embed them\n", *out)

@@ -140,6 +140,7 @@ func TestUsageErrors(t *testing.T) {
 		{[]string{"serve", "--addr"}, []string{"-addr"}},
 		{[]string{"eval"}, []string{"GOLD_DIR"}},
 		{[]string{"train", "--models", "tag,magic"}, []string{`"magic"`, "tag, parse or attrib"}},
+		{[]string{"train", "--models", "tag", "--tag-ewt", "3"}, []string{"--tag-ewt needs --tag-news"}},
 		{[]string{"version", "now"}, []string{"no arguments"}},
 	} {
 		code, out, errs := runCmd(t, "", tc.args...)

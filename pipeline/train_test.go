@@ -1,0 +1,36 @@
+package pipeline
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/onrecord/onrecord/conllu"
+)
+
+// TestGoldTagsForNews: EWT's imperative sentences and the gold corpora's
+// quotation tags are left out of the tagger's training, "to" is TO, other
+// tags kept.
+func TestGoldTagsForNews(t *testing.T) {
+	const ud = "1\tCall\tcall\tVERB\tVB\t_\t0\troot\t_\t_\n2\tthem\tthey\tPRON\tPRP\t_\t1\tobj\t_\t_\n3\t.\t.\tPUNCT\t.\t_\t1\tpunct\t_\t_\n\n" +
+		"1\t\"\t\"\tPUNCT\t``\t_\t2\tpunct\t_\t_\n2\tGo\tgo\tVERB\tVB\t_\t0\troot\t_\t_\n3\t\"\t\"\tPUNCT\t''\t_\t2\tpunct\t_\t_\n\n" +
+		"1\tCall\tcall\tNOUN\tNN\t_\t3\tcompound\t_\t_\n2\tcentres\tcentre\tNOUN\tNNS\t_\t3\tnsubj\t_\t_\n3\tclosed\tclose\tVERB\tVBD\t_\t0\troot\t_\t_\n4\tto\tto\tADP\tIN\t_\t5\tcase\t_\t_\n5\tall\tall\tDET\tDT\t_\t3\tobl\t_\t_\n6\t\"\t\"\tPUNCT\t''\t_\t3\tpunct\t_\t_\n\n"
+	docs, err := conllu.ReadUD(strings.NewReader(ud), "t")
+	if err != nil {
+		t.Fatal(err)
+	}
+	news := tagsForNews(docs, true)
+	var got []string
+	for _, tk := range news[0].Tokens {
+		got = append(got, tk.Tag)
+	}
+	want := []string{"", "", "", "", "", "", "NN", "NNS", "VBD", "TO", "DT", ""}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("tags %q, want %q", got, want)
+	}
+	if docs[0].Tokens[0].Tag != "VB" || docs[0].Tokens[3].Tag != "``" || docs[0].Tokens[9].Tag != "IN" {
+		t.Error("the parser's gold documents lost their tags")
+	}
+	if tk := tagsForNews(docs, false)[0].Tokens; tk[0].Tag != "VB" || tk[3].Tag != "" {
+		t.Errorf("without imperatives: tags %q and %q, want VB and none", tk[0].Tag, tk[3].Tag)
+	}
+}
