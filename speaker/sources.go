@@ -756,15 +756,23 @@ func (a *doc) otherRole(e int, toks []int, h int) bool {
 			continue
 		}
 		// The words written just before the name: "Transport Minister".
-		before := map[string]bool{}
-		for k := m.start - 1; k >= 0 && k >= m.start-5 && a.sent[k] == a.sent[m.start] && (isUpperFirst(a.words[k]) || isNoun(a.d.Tokens[k].Tag)); k-- {
-			before[strings.Trim(a.lower[k], ".")] = true
+		s := m.start
+		for s > 0 && s > m.start-5 && a.sent[s-1] == a.sent[m.start] && (isUpperFirst(a.words[s-1]) || isNoun(a.d.Tokens[s-1].Tag)) {
+			s--
 		}
-		if !before[a.lower[h]] {
+		before := func(w string) bool {
+			for k := s; k < m.start; k++ {
+				if strings.Trim(a.lower[k], ".") == w {
+					return true
+				}
+			}
+			return false
+		}
+		if !before(a.lower[h]) {
 			continue
 		}
 		for _, w := range mods {
-			if !before[w] {
+			if !before(w) {
 				return true
 			}
 		}
