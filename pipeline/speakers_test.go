@@ -475,6 +475,13 @@ func TestNewsSpeakers(t *testing.T) {
 			},
 		},
 		{
+			name: "politics: a party and a party named as a plural speak together",
+			text: "Rail plan criticised\n\nThe Green Party and the Social Democrats have said the rail sums do not add up.",
+			want: []want{
+				{"The Green Party and the Social Democrats", "Green Party and the Social Democrats", "other"},
+			},
+		},
+		{
 			name: "crime: a common noun capitalised at the start of a sentence",
 			text: "Warehouse fire\n\n" +
 				"A man has been arrested after a fire at a warehouse in Dunmore on Sunday.\n\n" +

@@ -797,6 +797,12 @@ func (a *doc) together(qi int, toks []int, h int, both bool) int {
 	if len(members) < 2 {
 		return -1
 	}
+	org := false // "Labour and the Liberal Democrats": a party named as a plural joins an organisation
+	for _, c := range members {
+		if e := a.namedAt(c); e >= 0 && a.ents[e].typ == Organization {
+			org = true
+		}
+	}
 	var names []string
 	for _, c := range members {
 		e := a.namedAt(c)
@@ -811,6 +817,8 @@ func (a *doc) together(qi int, toks []int, h int, both bool) int {
 			}
 		case both && isProper(a.d.Tokens[c].Tag): // a place: "both Ruritania and Acme"
 			name = orgCanonical(a.span(a.properStart(c), c+1))
+		case org && a.d.Tokens[c].Tag == "NNPS":
+			name = a.span(a.npStart(c), c+1)
 		}
 		if name == "" || slices.Contains(names, name) {
 			return -1
