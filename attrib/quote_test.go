@@ -336,3 +336,72 @@ func TestSaidThatJoins(t *testing.T) {
 		}
 	}
 }
+
+// TestAccordingToSupersedes: "According to X, ..." read by the rule
+// replaces a reading of the model's whose cue is no word of speech, keeps
+// one whose cue is, and does not end its source at a date's comma.
+func TestAccordingToSupersedes(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		text, content, cue, source, want string // want: the first attribution after the rule
+	}{
+		{"According to the mayor, many people do not use the bridge because they fear it.", "not use the bridge because they fear it", "do", "many people",
+			"many people do not use the bridge because they fear it / According to / the mayor"},
+		{"According to the mayor, many residents said the bridge was unsafe.", "the bridge was unsafe", "said", "many residents",
+			"the bridge was unsafe / said / many residents"},
+		{"According to a May 3, 2020 council report, the old bridge is unsafe for lorries.", "", "", "",
+			"the old bridge is unsafe for lorries / According to / a May 3, 2020 council report"},
+	} {
+		d := analysed(t, tt.text)
+		f := featurizer{m: m}
+		f.prepare(d)
+		p := &para{d: d, a: 0, b: len(d.Tokens)}
+		p.dq = quotations(d, p.a, p.b, nil, false)
+		var atts []onrecord.Attribution
+		if tt.content != "" {
+			atts = []onrecord.Attribution{{Kind: onrecord.Indirect, Content: span(d, tt.content), Cue: span(d, tt.cue), Source: span(d, tt.source)}}
+		}
+		atts = accordingTo(d, p, atts, &f)
+		if len(atts) != 1 {
+			t.Errorf("%s: %d attributions", tt.text, len(atts))
+			continue
+		}
+		if got := describe(d, atts[0]); got != tt.want {
+			t.Errorf("%s\ngot  %q\nwant %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+// TestSaysAfter: a sentence ending with a speech verb after a comma and
+// its speaker's name, with a description after it, has the clause before
+// as content; a name opening a clause after the verb is no source.
+func TestSaysAfter(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ text, want string }{
+		{"Fake sites that copy bank names could soon be easier to build, says Jane Roe, director of the Web Trust.",
+			"Fake sites that copy bank names could soon be easier to build / says / Jane Roe, director of the Web Trust"},
+		{"Fake sites could soon be easier to build, says Jane Roe.",
+			"Fake sites could soon be easier to build / says / Jane Roe"},
+		{"Tom Hale, who ran the trust until May, said Roe would win easily.", ""},
+	} {
+		d := analysed(t, tt.text)
+		f := featurizer{m: m}
+		f.prepare(d)
+		p := &para{d: d, a: 0, b: len(d.Tokens)}
+		p.dq = quotations(d, p.a, p.b, nil, false)
+		atts := saysAfter(d, p, nil, &f)
+		got := ""
+		if len(atts) == 1 {
+			got = describe(d, atts[0])
+		}
+		if len(atts) > 1 || got != tt.want {
+			t.Errorf("%s\ngot  %q (%d)\nwant %q", tt.text, got, len(atts), tt.want)
+		}
+	}
+}

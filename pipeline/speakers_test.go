@@ -482,6 +482,13 @@ func TestNewsSpeakers(t *testing.T) {
 			},
 		},
 		{
+			name: "local: a report's date names no one",
+			text: "Bridge unsafe\n\nAccording to a May 3, 2020 council report, the old bridge is unsafe for lorries.",
+			want: []want{
+				{"a May 3, 2020 council report", "", ""},
+			},
+		},
+		{
 			name: "crime: a common noun capitalised at the start of a sentence",
 			text: "Warehouse fire\n\n" +
 				"A man has been arrested after a fire at a warehouse in Dunmore on Sunday.\n\n" +

@@ -565,6 +565,11 @@ func (a *doc) resolveTokens(qi int, toks []int) int {
 		a.ents[e].desc = true
 		return e
 	}
+	// A date ("a March 14, 2019 report", its parse headed by the month)
+	// names no one.
+	if dates[a.lower[h]] && h+1 < len(a.words) && a.d.Tokens[h+1].Tag == "CD" {
+		return -1
+	}
 	// A proper noun the tagger did not class.
 	if isProper(a.d.Tokens[h].Tag) {
 		s := a.properStart(h)
