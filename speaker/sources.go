@@ -107,6 +107,14 @@ func (a *doc) verbSubject(qi, v int) []int {
 		switch a.d.Tokens[v].Dep {
 		case "xcomp", "advcl", "conj", "dep":
 			v = int(a.d.Tokens[v].Head)
+		case "parataxis":
+			// "Acme sold its stores; announced ...": an active verb
+			// after a semicolon shares the subject before it; a passive
+			// one ("was hailed") has its own.
+			if slices.ContainsFunc(a.kids[v], func(c int) bool { return a.d.Tokens[c].Dep == "auxpass" }) {
+				return nil
+			}
+			v = int(a.d.Tokens[v].Head)
 		default:
 			return nil
 		}

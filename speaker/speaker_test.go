@@ -1507,3 +1507,35 @@ func TestOrgParticiple(t *testing.T) {
 		t.Errorf("got %+v, want Union of Striking Dockers", d.Quotes[0].Speaker)
 	}
 }
+
+// TestParataxisSubject checks a cue with no source of its own after a
+// semicolon: an active one shares the subject before it, a passive one
+// does not.
+func TestParataxisSubject(t *testing.T) {
+	for _, c := range []struct{ text, cue, aux, want string }{
+		{"Jane Roe sold the farms; announced leaving the venture today.", "announced", "", "Jane Roe"},
+		{"Jane Roe sold the farms; was hailed a hero today.", "hailed", "was", ""},
+	} {
+		d := toy(c.text, []string{"Jane Roe"}, nil)
+		splitSentences(d)
+		attach(t, d, "Jane", 0, "compound", "Roe")
+		attach(t, d, "Roe", 0, "nsubj", "sold")
+		attach(t, d, c.cue, 0, "parataxis", "sold")
+		setTags(d, map[string]string{"sold": "VBD", c.cue: "VBD"})
+		if c.aux != "" {
+			attach(t, d, c.aux, 0, "auxpass", c.cue)
+			setTags(d, map[string]string{c.cue: "VBN"})
+		}
+		cue := spanOf(t, d, c.cue)
+		d.Quotes = []onrecord.Attribution{{Kind: onrecord.Indirect, Cue: []onrecord.Span{cue},
+			Content: []onrecord.Span{{Start: cue.End + 1, End: len([]rune(c.text)) - 1}}}}
+		Resolve(d)
+		got := ""
+		if sp := d.Quotes[0].Speaker; sp != nil {
+			got = sp.Name
+		}
+		if got != c.want {
+			t.Errorf("%q: speaker %q, want %q", c.text, got, c.want)
+		}
+	}
+}
