@@ -243,13 +243,19 @@ func (f *featurizer) weakCue(o onrecord.Attribution) bool {
 	}
 	for _, c := range o.Cue {
 		for i, j := f.d.TokensIn(c); i < j; i++ {
-			if f.cue[i] > weakBucket {
+			// "this plan seems realistic" with no source: an
+			// appearance, not a claim of anyone's.
+			if f.cue[i] > weakBucket && !(len(o.Source) == 0 && seeming[f.lemmas[i]]) {
 				return false
 			}
 		}
 	}
 	return true
 }
+
+// seeming are the verbs of appearance that the training news marks as cues
+// of the one it seems to, and that with no source say nothing of anyone.
+var seeming = map[string]bool{"seem": true, "appear": true}
 
 // sentences yields the tokens [a, b) of each sentence of paragraph p,
 // with end, b before the sentence's final punctuation.
@@ -333,10 +339,22 @@ func parenthetical(d *onrecord.Document, p *para, atts []onrecord.Attribution, f
 			default:
 				continue
 			}
-			if !clause(d, p, a, c) && !clause(d, p, v+2, end) || !outside(p, a, end) {
+			// The second part is the clause after the cue: "and" joins
+			// it, a semicolon ends it ("X, Roe said, and Y; Z").
+			s2, e2 := v+2, end
+			if f.words[s2] == "and" || f.words[s2] == "but" {
+				s2++
+			}
+			for k := s2; k < end; k++ {
+				if d.Word(k) == ";" {
+					e2 = k
+					break
+				}
+			}
+			if s2 >= e2 || !clause(d, p, a, c) && !clause(d, p, s2, e2) || !outside(p, a, e2) {
 				break
 			}
-			at := onrecord.Attribution{Content: append(spanOf(d, a, c), spanOf(d, v+2, end)...), Cue: spanOf(d, v, v+1), Source: spanOf(d, c+1, v)}
+			at := onrecord.Attribution{Content: append(spanOf(d, a, c), spanOf(d, s2, e2)...), Cue: spanOf(d, v, v+1), Source: spanOf(d, c+1, v)}
 			atts = add(atts, at, f)
 			break
 		}

@@ -405,3 +405,33 @@ func TestSaysAfter(t *testing.T) {
 		}
 	}
 }
+
+// TestParentheticalParts: "X, Roe said, and Y; Z" reads X and Y as the
+// two parts of Roe's content, Y without its "and" and ending at the
+// semicolon; a sourceless "seems" of the model's inside Y gives way, a
+// reading after the semicolon stays.
+func TestParentheticalParts(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "The orders will keep the plant busy for years, Roe said, and paying back the loan seems realistic; experts called this naive."
+	d := analysed(t, text)
+	f := featurizer{m: m}
+	f.prepare(d)
+	p := &para{d: d, a: 0, b: len(d.Tokens)}
+	p.dq = quotations(d, p.a, p.b, nil, false)
+	atts := []onrecord.Attribution{
+		{Kind: onrecord.Indirect, Content: span(d, "the loan"), Cue: span(d, "seems")},
+		{Kind: onrecord.Indirect, Content: span(d, "this naive"), Cue: span(d, "called"), Source: span(d, "experts")},
+	}
+	atts = parenthetical(d, p, atts, &f)
+	var got []string
+	for _, at := range atts {
+		got = append(got, describe(d, at))
+	}
+	want := []string{"The orders will keep the plant busy for years | paying back the loan seems realistic / said / Roe", "this naive / called / experts"}
+	if !slices.Equal(got, want) {
+		t.Errorf("got  %q\nwant %q", got, want)
+	}
+}
