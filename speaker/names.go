@@ -6,8 +6,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"golang.org/x/text/runes"
-	"golang.org/x/text/transform"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -294,22 +292,24 @@ func nameWords(c string) []string {
 	return out
 }
 
-// fold is w without diacritics ("ğ" → "g").
+// fold is w without diacritics ("ğ" → "g"): its letters decomposed and
+// their combining marks dropped. It holds no state, so documents resolved
+// at once may share it (a shared transform.Chain did not: it panicked when
+// two goroutines folded names together).
 func fold(w string) string {
 	for i := 0; i < len(w); i++ {
 		if w[i] >= utf8.RuneSelf {
-			f, _, err := transform.String(unaccent, w)
-			if err != nil {
-				return w
+			var b strings.Builder
+			for _, r := range norm.NFD.String(w) {
+				if !unicode.Is(unicode.Mn, r) {
+					b.WriteRune(r)
+				}
 			}
-			return f
+			return norm.NFC.String(b.String())
 		}
 	}
 	return w
 }
-
-// unaccent decomposes letters and drops their combining marks.
-var unaccent = transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
 
 // lookupFull finds the most recent known name with the same first and
 // last word, or, for a person, one that ends with all the words of this

@@ -5,6 +5,7 @@ import (
 	"os"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 	"unicode"
 	"unicode/utf8"
@@ -1537,5 +1538,31 @@ func TestParataxisSubject(t *testing.T) {
 		if got != c.want {
 			t.Errorf("%q: speaker %q, want %q", c.text, got, c.want)
 		}
+	}
+}
+
+// TestFoldConcurrent folds names with diacritics from many goroutines at
+// once, as documents are resolved in parallel: fold must share no state.
+func TestFoldConcurrent(t *testing.T) {
+	var wg sync.WaitGroup
+	errs := make(chan string, 8)
+	for g := 0; g < 8; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := 0; i < 2000; i++ {
+				for in, want := range map[string]string{"Maróthy": "Marothy", "Yıldırım": "Yıldırım", "Ibáñez": "Ibanez", "Gökçe": "Gokce"} {
+					if got := fold(in); got != want {
+						errs <- in + " → " + got
+						return
+					}
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
 	}
 }
