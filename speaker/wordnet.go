@@ -6,9 +6,9 @@ import (
 
 // The common nouns whose most frequent sense in WordNet is a person or an
 // organisation ("the broadcaster", "the firm"), generated from Debian's
-// wordnet-base by wordnet/gen.go so that building needs no WordNet.
+// wordnet-base by internal/wordnetgen so that building needs no WordNet.
 //
-//go:generate go run wordnet/gen.go -out wordnet
+//go:generate go run ../internal/wordnetgen -nouns -out wordnet
 var (
 	//go:embed wordnet/person.txt
 	wordnetPersonText string
