@@ -78,11 +78,7 @@ func (a *doc) verbSubject(qi, v int) []int {
 	for hop := 0; v >= 0 && hop < 3; hop++ {
 		for _, c := range a.kids[v] {
 			if t := &a.d.Tokens[c]; t.Dep == "nsubj" && !a.inContent(qi, c) {
-				s, e := a.npStart(c), c+1
-				if m := a.mentAt[c]; m >= 0 {
-					s, e = min(s, a.ments[m].start), max(e, a.ments[m].end)
-				}
-				return tokenRange(s, e)
+				return a.nounPhrase(c)
 			}
 		}
 		if hop == 0 {
@@ -145,6 +141,12 @@ func (a *doc) speakingTo(toks []int) []int {
 	if n < 0 || n >= len(a.words) || n > v || !isNoun(a.d.Tokens[n].Tag) {
 		return nil
 	}
+	return a.nounPhrase(n)
+}
+
+// nounPhrase is the tokens of the noun phrase headed by n, widened to the
+// whole of a name n is part of ("Jane Roe" of "Jane Roe of Acme").
+func (a *doc) nounPhrase(n int) []int {
 	s, e := a.npStart(n), n+1
 	if m := a.mentAt[n]; m >= 0 {
 		s, e = min(s, a.ments[m].start), max(e, a.ments[m].end)
@@ -223,8 +225,7 @@ func (a *doc) insideSubject(qi int, toks []int) []int {
 		if p == n {
 			switch dep := a.d.Tokens[k].Dep; {
 			case dep == "acl:relcl" || dep == "appos" || strings.HasPrefix(dep, "nmod") && dep != "nmod:poss":
-				m := a.ments[a.mentAt[n]]
-				return tokenRange(min(a.npStart(n), m.start), max(n+1, m.end))
+				return a.nounPhrase(n)
 			}
 			return nil
 		}
