@@ -295,16 +295,6 @@ func clause(d *onrecord.Document, p *para, a, b int) bool {
 	return verb
 }
 
-// overlapsAny tells whether some attribution's content overlaps s.
-func overlapsAny(atts []onrecord.Attribution, s onrecord.Span) bool {
-	for _, o := range atts {
-		if overlaps(o.Content, s) {
-			return true
-		}
-	}
-	return false
-}
-
 // overlaps tells whether one of spans overlaps s.
 func overlaps(spans []onrecord.Span, s onrecord.Span) bool {
 	for _, c := range spans {

@@ -527,12 +527,9 @@ func (a *doc) resolveTokens(qi int, toks []int) int {
 		// whom the one before speaks for, unless a named person was
 		// described so.
 		if a.determiner(h) == "the" && len(named) == 0 && a.described(headLemma, nil, h) < 0 {
-			for k := h - 1; k >= 0 && a.sent[h]-a.sent[k] <= reach; k-- {
-				if isNoun(a.d.Tokens[k].Tag) && lemma(&a.d.Tokens[k], a.lower[k]) == headLemma {
-					if e := a.resolveTokens(qi, tokenRange(a.npStart(k), k+1)); e >= 0 && a.ents[e].typ == Organization {
-						return e
-					}
-					break
+			if k := a.nounBefore(h, headLemma, reach); k >= 0 {
+				if e := a.resolveTokens(qi, tokenRange(a.npStart(k), k+1)); e >= 0 && a.ents[e].typ == Organization {
+					return e
 				}
 			}
 		}

@@ -37,9 +37,18 @@ func (a *doc) workSource(qi, h int, headLemma string) int {
 	if det := a.determiner(h); det != "the" && det != "this" {
 		return -1
 	}
-	for k := h - 1; k >= 0 && a.sent[h]-a.sent[k] <= 12; k-- {
-		if isNoun(a.d.Tokens[k].Tag) && !isProper(a.d.Tokens[k].Tag) && lemma(&a.d.Tokens[k], a.lower[k]) == headLemma {
-			return a.workAuthor(qi, k)
+	if k := a.nounBefore(h, headLemma, 12); k >= 0 {
+		return a.workAuthor(qi, k)
+	}
+	return -1
+}
+
+// nounBefore is the nearest common noun before h, at most within sentences
+// back, with this lemma ("the statement" after "a statement by Acme"), or -1.
+func (a *doc) nounBefore(h int, lem string, within int) int {
+	for k := h - 1; k >= 0 && a.sent[h]-a.sent[k] <= within; k-- {
+		if isNoun(a.d.Tokens[k].Tag) && !isProper(a.d.Tokens[k].Tag) && lemma(&a.d.Tokens[k], a.lower[k]) == lem {
+			return k
 		}
 	}
 	return -1
