@@ -468,7 +468,7 @@ func saysAfter(d *onrecord.Document, p *para, atts []onrecord.Attribution, f *fe
 			if n < end && (d.Word(n) != "," || slices.ContainsFunc(d.Tokens[n:end], func(t onrecord.Token) bool { return strings.HasPrefix(t.Tag, "VB") || t.Tag == "MD" })) {
 				break
 			}
-			if !finite(d, p, a, c) || !outside(p, v, end) || readHere(d, atts, v, v, v+1) {
+			if !finite(d, p, a, c) || !outside(p, v, end) {
 				break
 			}
 			at := onrecord.Attribution{Content: spanOf(d, a, c), Cue: spanOf(d, v, v+1), Source: spanOf(d, v+1, end)}
