@@ -47,16 +47,25 @@ func FuzzExtract(f *testing.F) {
 		if err != nil {
 			return // not a text: text.FuzzNewDocument covers the refusals
 		}
-		runtime.LockOSThread()
-		start := cputime.Thread()
-		err = p.Extract(context.Background(), d)
-		used := cputime.Thread() - start
-		runtime.UnlockOSThread()
+		used, err := extractCPU(p, d)
 		if err != nil {
 			t.Fatalf("extract: %v", err)
 		}
-		if budget := extractBudget(len(raw)); used > budget {
-			t.Fatalf("%d bytes took %s of CPU, over the budget of %s", len(raw), used, budget)
+		// A loaded machine slows a run by its neighbours' use of the caches,
+		// for a moment: the fastest of three runs is the text's own cost, and
+		// a stage that grows faster than the text exceeds the budget in each.
+		budget := extractBudget(len(raw))
+		for retry := 0; retry < 2 && used > budget; retry++ {
+			again, err := text.NewDocument("fuzz", raw)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if u, err := extractCPU(p, again); err == nil {
+				used = min(used, u)
+			}
+		}
+		if used > budget {
+			t.Fatalf("%d bytes took %s of CPU in each of three runs, over the budget of %s", len(raw), used, budget)
 		}
 		checkSpans(t, d)
 		for _, format := range output.Formats() {
@@ -83,6 +92,15 @@ func FuzzExtract(f *testing.F) {
 			}
 		}
 	})
+}
+
+// extractCPU runs p on d and returns the CPU time of the thread it ran on.
+func extractCPU(p *Pipeline, d *onrecord.Document) (time.Duration, error) {
+	runtime.LockOSThread()
+	defer runtime.UnlockOSThread()
+	start := cputime.Thread()
+	err := p.Extract(context.Background(), d)
+	return cputime.Thread() - start, err
 }
 
 // checkSpans fails when an attribution's span is empty, reversed or
