@@ -61,7 +61,12 @@ func Canonical(name string) string {
 	w = strings.Fields(name)
 	for len(w) > 0 {
 		last := w[len(w)-1]
-		t := stripPossessive(last)
+		// Strip every possessive ending ("0's'" ends in two), so that a
+		// canonical name is its own canonical name.
+		t := last
+		for u := stripPossessive(t); u != t; u = stripPossessive(t) {
+			t = u
+		}
 		if t != last {
 			w[len(w)-1] = t
 		}
