@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/onrecord/onrecord"
+	"github.com/onrecord/onrecord/internal/cputime"
 	"github.com/onrecord/onrecord/text"
 )
 
@@ -79,8 +80,14 @@ func (s *server) extract(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	lowPriority(func() { err = s.ex.Extract(ctx, d) })
+	var cpu time.Duration
+	lowPriority(func() {
+		start := cputime.Thread() // the extraction has this thread to itself
+		err = s.ex.Extract(ctx, d)
+		cpu = cputime.Thread() - start
+	})
 	release()
+	setExtraction(w, len(d.Text), cpu)
 	if err != nil {
 		s.extractFailed(w, r, d, err)
 		return

@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"runtime"
 	"strconv"
 	"strings"
 	"sync"
@@ -16,6 +17,7 @@ import (
 	"time"
 
 	"github.com/onrecord/onrecord"
+	"github.com/onrecord/onrecord/internal/cputime"
 	"github.com/onrecord/onrecord/server"
 	"github.com/onrecord/onrecord/text"
 )
@@ -383,4 +385,45 @@ func TestExtractBodyBudget(t *testing.T) {
 			t.Errorf("%s: %d, Retry-After %q; want %d", tc.name, w.Code, w.Header().Get("Retry-After"), tc.want)
 		}
 	}
+}
+
+// TestExtractionCostLogged checks that an extraction's log line gives its
+// text's size and, on Linux, the CPU time of the thread it ran on: an
+// extractor that spins for 30 ms of CPU is logged with at least 20.
+func TestExtractionCostLogged(t *testing.T) {
+	var logs syncBuffer
+	h := server.New(spinExtractor{30 * time.Millisecond}, nil, slog.New(slog.NewJSONHandler(&logs, nil)), server.Options{})
+	w := httptest.NewRecorder()
+	h.ServeHTTP(w, localRequest("POST", "/v1/extract", strings.NewReader("Some text.")))
+	if w.Code != http.StatusOK {
+		t.Fatalf("status %d: %s", w.Code, w.Body)
+	}
+	var line struct {
+		TextBytes    int     `json:"text_bytes"`
+		ExtractCPUMs float64 `json:"extract_cpu_ms"`
+	}
+	if err := json.Unmarshal([]byte(logs.String()), &line); err != nil {
+		t.Fatalf("log %q: %v", logs.String(), err)
+	}
+	if line.TextBytes != len("Some text.") {
+		t.Errorf("text_bytes %d, want %d", line.TextBytes, len("Some text."))
+	}
+	if runtime.GOOS == "linux" && line.ExtractCPUMs < 20 {
+		t.Errorf("extract_cpu_ms %.1f for an extraction of 30 ms of CPU", line.ExtractCPUMs)
+	}
+}
+
+// spinExtractor spends its CPU time on the calling thread and finds
+// nothing.
+type spinExtractor struct{ cpu time.Duration }
+
+func (s spinExtractor) Extract(ctx context.Context, d *onrecord.Document) error {
+	if runtime.GOOS != "linux" {
+		return nil // a thread's CPU time is unknown: it would spin forever
+	}
+	runtime.LockOSThread()
+	defer runtime.UnlockOSThread()
+	for start := cputime.Thread(); cputime.Thread()-start < s.cpu; {
+	}
+	return nil
 }

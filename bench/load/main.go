@@ -123,6 +123,9 @@ func run(c config) error {
 	lcancel()
 	fmt.Printf("load average at the end %s\n", loadavg())
 	l.report(os.Stdout)
+	if srv != nil {
+		reportCosts(os.Stdout, srv.costsSince(0))
+	}
 	if c.pid > 0 {
 		fmt.Printf("server: peak RSS (VmHWM) %d MB, CPU %.1f s during the load\n", peakRSS(c.pid)>>20, cpuSeconds(c.pid)-cpu0)
 	}
@@ -132,7 +135,7 @@ func run(c config) error {
 		fmt.Printf("server: busy %.1f s after the clients stopped (idle: %v)\n", busy.Seconds(), ok)
 	}
 	if c.solo {
-		if err := l.solo(ctx, c.pid); err != nil {
+		if err := l.solo(ctx, c.pid, srv); err != nil {
 			return err
 		}
 	}
@@ -245,6 +248,49 @@ type server struct {
 	lines []string    // request log lines of /v1/extract while watching
 	watch atomic.Bool // set by -abandon, when only its request runs
 	seen  chan struct{}
+	costs []cost // every extraction the log tells the cost of
+}
+
+// cost is what the server's log line says an extraction took: its text's
+// size, its status, and the CPU time of the thread it ran on (servers
+// before this field say nothing).
+type cost struct {
+	Status int
+	Text   int     `json:"text_bytes"`
+	CPU    float64 `json:"extract_cpu_ms"`
+}
+
+// largeText is the server's threshold of a long text (server.LargeText).
+const largeText = 256 << 10
+
+// costsSince returns the costs logged after the first n.
+func (s *server) costsSince(n int) []cost {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return slices.Clone(s.costs[min(n, len(s.costs)):])
+}
+
+// reportCosts prints the CPU time of the finished extractions of costs,
+// short and long texts apart.
+func reportCosts(w io.Writer, costs []cost) {
+	for _, long := range []bool{false, true} {
+		var cpu []float64
+		for _, c := range costs {
+			if c.Status == http.StatusOK && c.CPU > 0 && (c.Text > largeText) == long {
+				cpu = append(cpu, c.CPU)
+			}
+		}
+		if len(cpu) == 0 {
+			continue
+		}
+		slices.Sort(cpu)
+		kind := "short texts"
+		if long {
+			kind = "long texts"
+		}
+		fmt.Fprintf(w, "server: CPU of an extraction (its thread), %d of %s: p50 %.1f ms, max %.1f ms\n",
+			len(cpu), kind, cpu[len(cpu)/2], cpu[len(cpu)-1])
+	}
 }
 
 func start(ctx context.Context, c config) (*server, error) {
@@ -276,6 +322,14 @@ func start(ctx context.Context, c config) (*server, error) {
 			if a, ok := strings.CutPrefix(line, "onrecord: serving on http://"); ok {
 				ready <- strings.TrimSuffix(a, "/")
 				continue
+			}
+			if strings.Contains(line, `"extract_cpu_ms"`) {
+				var c cost
+				if json.Unmarshal([]byte(line), &c) == nil {
+					s.mu.Lock()
+					s.costs = append(s.costs, c)
+					s.mu.Unlock()
+				}
 			}
 			// The request line, written when the handler returns, in
 			// this version of the server and in earlier ones.
@@ -492,9 +546,15 @@ func pct(sorted []time.Duration, p float64) time.Duration {
 
 func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
 
-// solo times one large extraction with nothing else running.
-func (l *load) solo(ctx context.Context, pid int) error {
+// solo times one large extraction with nothing else running: wall time,
+// the server's CPU time meanwhile (the garbage collector's included), and
+// with srv the CPU time of the extraction's own thread from the log.
+func (l *load) solo(ctx context.Context, pid int, srv *server) error {
 	cpu0 := cpuSeconds(pid)
+	var logged int
+	if srv != nil {
+		logged = len(srv.costsSince(0))
+	}
 	start := time.Now()
 	req, _ := http.NewRequestWithContext(ctx, "POST", l.base+"/v1/extract?id=bench-solo", strings.NewReader(l.big))
 	req.Header.Set("Content-Type", "text/plain")
@@ -504,7 +564,16 @@ func (l *load) solo(ctx context.Context, pid int) error {
 	}
 	io.Copy(io.Discard, resp.Body)
 	resp.Body.Close()
-	fmt.Printf("solo: one %d-byte extraction: %s in %.2f s wall, %.2f s server CPU\n", len(l.big), resp.Status, time.Since(start).Seconds(), cpuSeconds(pid)-cpu0)
+	wall, cpu := time.Since(start), cpuSeconds(pid)-cpu0
+	thread := ""
+	// The log line comes when the handler returns, just after the answer.
+	for deadline := time.Now().Add(2 * time.Second); srv != nil && time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
+		if cs := srv.costsSince(logged); len(cs) > 0 {
+			thread = fmt.Sprintf(", %.2f s on its thread", cs[0].CPU/1000)
+			break
+		}
+	}
+	fmt.Printf("solo: one %d-byte extraction: %s in %.2f s wall, %.2f s server CPU%s\n", len(l.big), resp.Status, wall.Seconds(), cpu, thread)
 	return nil
 }
 

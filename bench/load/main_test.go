@@ -134,3 +134,19 @@ func TestBusy(t *testing.T) {
 		}
 	}
 }
+
+// TestReportCosts counts only finished extractions, short and long texts
+// apart.
+func TestReportCosts(t *testing.T) {
+	var b strings.Builder
+	reportCosts(&b, []cost{
+		{Status: 200, Text: 5000, CPU: 10}, {Status: 200, Text: 5000, CPU: 30}, {Status: 200, Text: 4000, CPU: 20},
+		{Status: 499, Text: 5000, CPU: 900}, // abandoned: not a whole extraction
+		{Status: 200, Text: 2_000_000, CPU: 4100},
+	})
+	want := "server: CPU of an extraction (its thread), 3 of short texts: p50 20.0 ms, max 30.0 ms\n" +
+		"server: CPU of an extraction (its thread), 1 of long texts: p50 4100.0 ms, max 4100.0 ms\n"
+	if b.String() != want {
+		t.Errorf("got\n%swant\n%s", b.String(), want)
+	}
+}

@@ -251,6 +251,7 @@ func runServe(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	if err := noArgs("serve", args); err != nil {
 		return err
 	}
+	setMemoryLimit(serveMemoryLimit)
 	ctx, cancel := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer cancel()
 	log := slog.New(slog.NewJSONHandler(stderr, nil))
