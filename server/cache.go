@@ -24,9 +24,10 @@ const countTimeout = 30 * time.Second
 // second, put a count's queueing for a database connection into the
 // speakers' p99.
 type speakerCache struct {
-	st onrecord.Store
-	mu sync.Mutex
-	by map[int]*speakerList
+	st   onrecord.Store
+	mu   sync.Mutex
+	by   map[int]*speakerList
+	seen uint64 // counts started, numbering them
 }
 
 type speakerList struct {
@@ -34,7 +35,8 @@ type speakerList struct {
 	at       time.Time
 	list     []onrecord.SpeakerStat
 	err      error
-	renewing bool // a newer count has started; guarded by the cache's mu
+	renewing bool   // a newer count has started; guarded by the cache's mu
+	seq      uint64 // the count's number: a later count's list wins
 }
 
 // maxLists bounds the sizes kept; clients ask for few distinct ones.
@@ -72,9 +74,11 @@ func (c *speakerCache) get(ctx context.Context, top int) ([]onrecord.SpeakerStat
 
 // count starts counting the top speakers in the background, for every
 // ask, so not cancelled with ctx; once counted, the list replaces the
-// size's list. It returns the list being counted.
+// size's list unless a later count's list did. It returns the list being
+// counted; c.mu must be held.
 func (c *speakerCache) count(ctx context.Context, top int) *speakerList {
-	e := &speakerList{done: make(chan struct{})}
+	c.seen++
+	e := &speakerList{done: make(chan struct{}), seq: c.seen}
 	go func() {
 		qctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), countTimeout)
 		e.list, e.err = c.st.Speakers(qctx, top)
@@ -82,7 +86,11 @@ func (c *speakerCache) count(ctx context.Context, top int) *speakerList {
 		e.at = time.Now()
 		close(e.done)
 		c.mu.Lock()
-		c.by[top] = e
+		// A goroutine late to this lock must not put back an older list,
+		// marked renewing, which would then never be renewed.
+		if cur := c.by[top]; cur == nil || cur.seq < e.seq {
+			c.by[top] = e
+		}
 		c.mu.Unlock()
 	}()
 	return e
