@@ -51,8 +51,12 @@ type TrainConfig struct {
 	// EWT train per epoch, imperatives left out (with TagNews only; 0: none,
 	// as the embedded model).
 	TagEWTVisits int
-	Seed         int64
-	Log          io.Writer
+	// TagSilverNERVisits is how often the name tagger sees each silver
+	// news sentence per epoch with TagNews (0: newsVisits, as the POS):
+	// fewer let the gold names' conventions weigh more.
+	TagSilverNERVisits int
+	Seed               int64
+	Log                io.Writer
 }
 
 // ModelFiles are the paths, under TrainConfig.Out, of the embedded models.
@@ -105,6 +109,9 @@ func Train(cfg TrainConfig) error {
 				{Docs: gold.UNER, NERVisits: goldVisits}, {Docs: gold.GUM, POSVisits: goldVisits, NERVisits: goldVisits}}
 			if cfg.TagNews {
 				corpora[0].POSVisits, corpora[0].NERVisits = newsVisits, newsVisits
+				if cfg.TagSilverNERVisits > 0 {
+					corpora[0].NERVisits = cfg.TagSilverNERVisits
+				}
 				corpora[2].Docs = tagsForNews(gold.GUM, false)
 				if cfg.TagEWTVisits > 0 {
 					corpora = append(corpora, tag.Corpus{Docs: tagsForNews(gold.EWT, true), POSVisits: cfg.TagEWTVisits})
