@@ -541,10 +541,15 @@ func (a *doc) nameWord(i int) bool {
 }
 
 // titleAfter tells whether a title or role word follows token i in its
-// sentence: an adjective before it is the office's ("Special Envoy",
-// "Chief Executive"), not a name's.
+// sentence: an adjective before it is the office's ("Special
+// Representative"), not a name's. Nouns for people in general ("star")
+// end names too ("the Ruritanian Star").
 func (a *doc) titleAfter(i int) bool {
-	return i+1 < len(a.words) && a.sent[i+1] == a.sent[i] && a.roleWord(i+1)
+	if i+1 >= len(a.words) || a.sent[i+1] != a.sent[i] {
+		return false
+	}
+	k := a.keyAt(i + 1)
+	return titles[k] || roleNouns[k]
 }
 
 // firstNameBefore tells whether the proper noun just before the person
