@@ -172,6 +172,17 @@ func (b *docBuilder) done() *onrecord.Document {
 // Multiword-token and empty-node lines are skipped. GUM's Entity= brackets
 // give NER (see entityNames); without them NER is "".
 func ReadUD(r io.Reader, name string) ([]*onrecord.Document, error) {
+	return readUD(r, name, true)
+}
+
+// ReadUDOwnHeads is ReadUD with the names of the first conversion, which
+// the embedded tagger learnt from: only entities headed by a proper noun,
+// so a name under a role word ("interviewee Jane Roe") is no name.
+func ReadUDOwnHeads(r io.Reader, name string) ([]*onrecord.Document, error) {
+	return readUD(r, name, false)
+}
+
+func readUD(r io.Reader, name string, roleHeads bool) ([]*onrecord.Document, error) {
 	var docs []*onrecord.Document
 	b := newDocBuilder(name)
 	var sent []udTok
@@ -186,7 +197,7 @@ func ReadUD(r io.Reader, name string) ([]*onrecord.Document, error) {
 			}
 		}
 		base := len(b.d.Tokens)
-		names := entityNames(sent)
+		names := entityNames(sent, roleHeads)
 		heads, deps := v1Tree(sent)
 		for i, t := range sent {
 			tok := onrecord.Token{Lemma: under(t.f[2]), Tag: CoreNLPTag(t.f[4]), Head: -1, Dep: deps[i]}
@@ -322,11 +333,12 @@ type udTok struct {
 
 // entityNames finds the names among a GUM sentence's entities: entities of
 // type person, organization or place whose head (the token whose head lies
-// outside the entity) is a proper noun. A name is the part of its entity
+// outside the entity) is a proper noun, or with roleHeads a common noun with
+// a proper noun flat under it (a role word and a name). A name is the part of its entity
 // from the first to the last proper noun, so that "the University of
 // Toronto" is the name "University of Toronto"; a name inside another is
 // dropped. It returns each token's class or "".
-func entityNames(sent []udTok) []string {
+func entityNames(sent []udTok, roleHeads bool) []string {
 	type span struct {
 		start, end int // token indices, end exclusive
 		class      string
@@ -397,6 +409,17 @@ func entityNames(sent []udTok) []string {
 			if h := sent[i].head - 1; h < e.start || h >= e.end {
 				head = i
 				break
+			}
+		}
+		// GUM hangs a name in apposition to a role word on that word
+		// ("interviewee Jane Roe": Jane and Roe flat under interviewee);
+		// the name is still there, headed by its first flat proper noun.
+		if roleHeads && head >= 0 && !proper(head) {
+			for i := e.start; i < e.end; i++ {
+				if sent[i].head-1 == head && strings.HasPrefix(sent[i].f[7], "flat") && proper(i) {
+					head = i
+					break
+				}
 			}
 		}
 		// A plural proper noun heading a person ("Afghans") is a group, which

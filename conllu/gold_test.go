@@ -2,6 +2,7 @@ package conllu
 
 import (
 	"fmt"
+	"io"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -69,6 +70,39 @@ func TestReadUDGUM(t *testing.T) {
 	}
 	if d.Text[:20] != "U.S. President Jane " || d.Tokens[3].Start != 20 || d.Tokens[3].End != 23 {
 		t.Errorf("text %q, token 3 at %d-%d", d.Text, d.Tokens[3].Start, d.Tokens[3].End)
+	}
+}
+
+// GUM's role word heading a name ("researcher Jane Roe"): the name is the
+// proper nouns flat under it, the role word and its adjective are not.
+func TestReadUDRoleHead(t *testing.T) {
+	in := "# newdoc id = GUM_news_role\n" +
+		"1\tSenior\tsenior\tADJ\tJJ\t_\t2\tamod\t_\tEntity=(1-person-new-s-cf1-2,3,4-sgl\n" +
+		"2\tresearcher\tresearcher\tNOUN\tNN\t_\t5\tnsubj\t_\t_\n" +
+		"3\tJane\tJane\tPROPN\tNNP\t_\t2\tflat\t_\t_\n" +
+		"4\tRoe\tRoe\tPROPN\tNNP\t_\t2\tflat\t_\tEntity=1)\n" +
+		"5\tsaid\tsay\tVERB\tVBD\t_\t0\troot\t_\t_\n\n"
+	for _, c := range []struct {
+		read func(io.Reader, string) ([]*onrecord.Document, error)
+		want []string
+	}{
+		{ReadUD, []string{NotName, NotName, "PERSON", "PERSON", NotName}},
+		{ReadUDOwnHeads, []string{NotName, NotName, NotName, NotName, NotName}}, // the first conversion
+	} {
+		want := c.want
+		docs, err := c.read(strings.NewReader(in), "f")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, d := range docs {
+			for i := range d.Tokens {
+				got = append(got, d.Tokens[i].NER)
+			}
+		}
+		if fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Errorf("classes %q, want %q", got, want)
+		}
 	}
 }
 

@@ -15,6 +15,7 @@ import (
 	"github.com/onrecord/onrecord/brat"
 	"github.com/onrecord/onrecord/conllu"
 	"github.com/onrecord/onrecord/parse"
+	"github.com/onrecord/onrecord/speaker"
 	"github.com/onrecord/onrecord/tag"
 	"github.com/onrecord/onrecord/text"
 )
@@ -42,15 +43,20 @@ type TrainConfig struct {
 	ParseGoldVisits int
 	// TagNews trains the tagger on the gold tags in CoreNLP's conventions
 	// (conllu.NewsTag) without their quotation tags, on the silver news
-	// twice an epoch, and with the common-word gazetteer bit; off, it is the
+	// twice an epoch, and with the common-word and role-noun gazetteer bits
+	// (a tag-4 model, its gazetteer bits apart from capitalisation); off, it is the
 	// embedded model's recipe (README: "The tagger with news conventions").
 	TagNews bool
 	// TagEWTVisits is how often the tagger's POS sees each sentence of UD
 	// EWT train per epoch, imperatives left out (with TagNews only; 0: none,
 	// as the embedded model).
 	TagEWTVisits int
-	Seed         int64
-	Log          io.Writer
+	// TagSilverNERVisits is how often the name tagger sees each silver
+	// news sentence per epoch with TagNews (0: newsVisits, as the POS):
+	// fewer let the gold names' conventions weigh more.
+	TagSilverNERVisits int
+	Seed               int64
+	Log                io.Writer
 }
 
 // ModelFiles are the paths, under TrainConfig.Out, of the embedded models.
@@ -93,7 +99,7 @@ func Train(cfg TrainConfig) error {
 		// parser told to learn from them.
 		var gold GoldData
 		if cfg.Gold != "" && (slices.Contains(cfg.Models, "tag") || cfg.ParseGoldVisits > 0) {
-			if gold, err = LoadGoldCorpora(cfg.Gold); err != nil {
+			if gold, err = LoadGoldCorpora(cfg.Gold, cfg.TagNews); err != nil {
 				return err
 			}
 		}
@@ -103,12 +109,19 @@ func Train(cfg TrainConfig) error {
 				{Docs: gold.UNER, NERVisits: goldVisits}, {Docs: gold.GUM, POSVisits: goldVisits, NERVisits: goldVisits}}
 			if cfg.TagNews {
 				corpora[0].POSVisits, corpora[0].NERVisits = newsVisits, newsVisits
+				if cfg.TagSilverNERVisits > 0 {
+					corpora[0].NERVisits = cfg.TagSilverNERVisits
+				}
 				corpora[2].Docs = tagsForNews(gold.GUM, false)
 				if cfg.TagEWTVisits > 0 {
 					corpora = append(corpora, tag.Corpus{Docs: tagsForNews(gold.EWT, true), POSVisits: cfg.TagEWTVisits})
 				}
 			}
-			t, err := tag.Train(corpora, dev, gold.FirstNames, gold.Surnames, cfg.TagNews, cfg.Seed, cfg.Log)
+			var roles []string
+			if cfg.TagNews {
+				roles = speaker.WordNetPersonNouns()
+			}
+			t, err := tag.Train(corpora, dev, gold.FirstNames, gold.Surnames, roles, cfg.TagNews, cfg.Seed, cfg.Log)
 			if err != nil {
 				return fmt.Errorf("train tagger: %w", err)
 			}
@@ -181,7 +194,10 @@ type GoldData struct {
 // train documents (gum/dep, as gum/splits.md lists them) of the genres
 // whose texts gum/LICENSE.txt gives a licence without a non-commercial
 // clause (gumGenres), and names/first-names.txt and names/surnames.txt.
-func LoadGoldCorpora(dir string) (GoldData, error) {
+// With roleHeads a GUM name may hang under a role word (conllu.ReadUD);
+// without, it is read as the embedded tagger learnt it
+// (conllu.ReadUDOwnHeads).
+func LoadGoldCorpora(dir string, roleHeads bool) (GoldData, error) {
 	var g GoldData
 	var err error
 	if g.UNER, err = conllu.LoadGold(filepath.Join(dir, "uner-ewt", "en_ewt-ud-train.iob2")); err != nil {
@@ -209,13 +225,28 @@ func LoadGoldCorpora(dir string) (GoldData, error) {
 		if !slices.ContainsFunc(gumGenres, func(genre string) bool { return strings.HasPrefix(id, "GUM_"+genre+"_") }) {
 			continue
 		}
-		docs, err := conllu.LoadGold(filepath.Join(dir, "gum", "dep", id+".conllu"))
+		docs, err := readGUM(filepath.Join(dir, "gum", "dep", id+".conllu"), roleHeads)
 		if err != nil {
 			return g, err
 		}
 		g.GUM = append(g.GUM, docs...)
 	}
 	return g, nil
+}
+
+// readGUM reads one GUM document (see LoadGoldCorpora for roleHeads).
+func readGUM(path string, roleHeads bool) ([]*onrecord.Document, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", path, err)
+	}
+	defer f.Close()
+	read := conllu.ReadUDOwnHeads
+	if roleHeads {
+		read = conllu.ReadUD
+	}
+	name := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+	return read(f, name)
 }
 
 // tagsForNews gives the tagger's copies of gold documents (the parser

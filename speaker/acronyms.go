@@ -20,6 +20,9 @@ var acronymWords = set(`of and for the on from in at to de la du des & y`)
 // that shorter forms of it find it.
 func (a *doc) findAcronyms() {
 	for _, d := range a.acronymDefs() {
+		if d.title {
+			continue
+		}
 		if a.acronyms == nil {
 			a.acronyms = map[string]string{}
 		}
@@ -30,10 +33,12 @@ func (a *doc) findAcronyms() {
 }
 
 // acronymDef is a name written out at tokens [start, end) and followed by
-// its initials acr in parentheses.
+// its initials acr in parentheses; title says that the name is an office
+// ("Member of Parliament (MP)"), which names no one.
 type acronymDef struct {
 	start, end int
 	acr        string
+	title      bool
 }
 
 // acronymDefs finds, before each "(" ACR ")", the shortest run of words
@@ -53,7 +58,8 @@ func (a *doc) acronymDefs() []acronymDef {
 				continue
 			}
 			if spells(acr, a.words[s:p]) {
-				defs = append(defs, acronymDef{s, p, acr})
+				k := a.keyAt(s)
+				defs = append(defs, acronymDef{s, p, acr, titles[k] || roleNouns[k] || personNouns[k]})
 				break
 			}
 		}

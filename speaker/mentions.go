@@ -143,6 +143,13 @@ func (a *doc) findNames() {
 						runs = runs[:n-1]
 					}
 				}
+				// "Broadcaster Jane Roe said": a noun for a person (WordNet's
+				// too, "the broadcaster" being read as a body elsewhere)
+				// opening the sentence before a name of two words is a role,
+				// unless it is a first name ("Mason").
+				if e-s >= 3 && (s == 0 || a.sent[s-1] != a.sent[s]) && (isPersonNoun(a.lower[s]) || wordnetPerson[a.lower[s]]) && !firstName(a.lower[s]) {
+					s++
+				}
 				s = a.afterTitles(s, e)
 			}
 			typ := c
@@ -344,9 +351,23 @@ func (a *doc) findNames() {
 	// name written out, whatever the tagger made of its words ("Notes
 	// from Ruritania (NFR)" as a plural noun and a place).
 	defined := map[string]bool{}
+	// Initials just before a person's name, or in parentheses before it,
+	// are an office's ("MP Jane Roe", "Member of parliament (MP) Jane
+	// Roe"), whatever the tagger classed them.
+	runs = slices.DeleteFunc(runs, func(r run) bool {
+		n := r.end
+		if r.start > 0 && a.words[r.start-1] == "(" && n < len(toks) && a.words[n] == ")" {
+			n++
+		}
+		return r.typ == Organization && r.end == r.start+1 && isAcronym(a.words[r.start]) && n < len(toks) &&
+			a.sent[n] == a.sent[r.start] && nerClass(toks[n].NER) == Person
+	})
 	for _, d := range a.acronymDefs() {
-		if k := a.keyAt(d.start); titles[k] || roleNouns[k] || personNouns[k] {
-			continue // "Member of Parliament (MP)" is a title
+		if d.title {
+			// "Member of Parliament (MP)" is a title, and so are its
+			// initials there, whatever the tagger classed them.
+			runs = slices.DeleteFunc(runs, func(r run) bool { return r.start == d.end+1 && r.end == d.end+2 })
+			continue
 		}
 		kept := runs[:0]
 		for _, r := range runs {
@@ -516,7 +537,19 @@ func (a *doc) nameWord(i int) bool {
 	if isProper(t) {
 		return true
 	}
-	return isNoun(t) && isUpperFirst(a.words[i]) || t == "JJ" && a.capitalisedOnly(i) && !a.headline(i)
+	return isNoun(t) && isUpperFirst(a.words[i]) || t == "JJ" && a.capitalisedOnly(i) && !a.headline(i) && !a.titleAfter(i)
+}
+
+// titleAfter tells whether a title or role word follows token i in its
+// sentence: an adjective before it is the office's ("Special
+// Representative"), not a name's. Nouns for people in general ("star")
+// end names too ("the Ruritanian Star").
+func (a *doc) titleAfter(i int) bool {
+	if i+1 >= len(a.words) || a.sent[i+1] != a.sent[i] {
+		return false
+	}
+	k := a.keyAt(i + 1)
+	return titles[k] || roleNouns[k]
 }
 
 // firstNameBefore tells whether the proper noun just before the person

@@ -1566,3 +1566,33 @@ func TestFoldConcurrent(t *testing.T) {
 		t.Error(e)
 	}
 }
+
+// TestOfficeBeforeName: words of an office before a person's name that a
+// tagger classed into a name are left out of it: a noun for a person
+// opening the sentence, initials, and an adjective before a title.
+func TestOfficeBeforeName(t *testing.T) {
+	for _, c := range []struct {
+		text, src    string
+		people, orgs []string
+		adj          string // a word tagged JJ and classed an organisation
+		want         string
+	}{
+		{"Analysts agree. Broadcaster Ilsa Dunmore said the vote was fair.", "Broadcaster Ilsa Dunmore", []string{"Broadcaster", "Ilsa", "Dunmore"}, nil, "", "Ilsa Dunmore"},
+		{"Analysts agree. MP Ana Roe said the vote was fair.", "MP Ana Roe", []string{"Ana", "Roe"}, []string{"MP"}, "", "Ana Roe"},
+		{"Analysts agree. Member of parliament (MP) Ana Roe said the vote was fair.", "Member of parliament (MP) Ana Roe", []string{"Ana", "Roe"}, []string{"MP"}, "", "Ana Roe"},
+		{"Analysts agree. Special Representative Ana Roe said the vote was fair.", "Special Representative Ana Roe", []string{"Ana", "Roe"}, nil, "Special", "Ana Roe"},
+	} {
+		d := toy(c.text, c.people, c.orgs)
+		splitSentences(d)
+		for i := range d.Tokens {
+			if d.Word(i) == c.adj {
+				d.Tokens[i].Tag, d.Tokens[i].NER = "JJ", "ORGANIZATION"
+			}
+		}
+		sourceAt(t, d, c.src, 0)
+		Resolve(d)
+		if sp := d.Quotes[0].Speaker; sp == nil || sp.Name != c.want || sp.Type != Person {
+			t.Errorf("%q: got %+v, want %q (person)", c.text, sp, c.want)
+		}
+	}
+}

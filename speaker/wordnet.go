@@ -2,6 +2,7 @@ package speaker
 
 import (
 	_ "embed"
+	"strings"
 )
 
 // The common nouns whose most frequent sense in WordNet is a person or an
@@ -31,3 +32,9 @@ func isPersonNoun(w string) bool {
 func isOrgNoun(w string) bool {
 	return groupNouns[w] || orgNouns[w] || wordnetOrg[w] && !roleNouns[w]
 }
+
+// WordNetPersonNouns lists, in WordNet's file order, the common nouns whose
+// most frequent sense is a person: the tagger's gazetteer marks them, so
+// that a role word it never saw before a name ("interviewee") still reads
+// as one.
+func WordNetPersonNouns() []string { return strings.Fields(wordnetPersonText) }

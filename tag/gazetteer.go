@@ -16,6 +16,11 @@ import (
 // the organisation words are this list.
 type gazetteer struct {
 	sets map[uint32]uint64 // hash key → gaz bits
+	// apart shifts the bits a token reads clear of its capitalisation
+	// flags (tag-4 files): gazCap's shift put the first-name bit on
+	// flagLower, so tag-2 and tag-3 models, which keep that, never told a
+	// capitalised first name from any capitalised word.
+	apart bool
 }
 
 // Gazetteer bits of a word.
@@ -24,10 +29,11 @@ const (
 	gazSurname
 	gazOrg
 	gazCommon
+	gazRole // a noun for a person (WordNet): "interviewee", "bookmaker"
 )
 
 // savedBits are the gazetteer sets the model file holds.
-var savedBits = []uint64{gazFirst, gazSurname, gazCommon}
+var savedBits = []uint64{gazFirst, gazSurname, gazCommon, gazRole}
 
 // orgWords are generic words that end organisation names in English, from
 // business, sport, government, culture and civil society.
@@ -51,11 +57,12 @@ var orgWords = strings.Fields(`
 // hash, so that a lookup needs no new hashing.
 func keyOf(l uint64) uint32 { return uint32(l >> 32) }
 
-// newGazetteer builds the sets from the first names, surnames and common
-// words, plus the organisation words. Names are matched lower-case;
-// entries that are not one word of letters (with ' or -) are skipped.
-func newGazetteer(first, surnames, common []string) *gazetteer {
-	g := &gazetteer{sets: map[uint32]uint64{}}
+// newGazetteer builds the sets from the first names, surnames, common
+// words and role nouns, plus the organisation words. Names are matched
+// lower-case; entries that are not one word of letters (with ' or -) are
+// skipped. With role nouns it is a tag-4 gazetteer (apart).
+func newGazetteer(first, surnames, common, roles []string) *gazetteer {
+	g := &gazetteer{sets: map[uint32]uint64{}, apart: len(roles) > 0}
 	add := func(words []string, bit uint64) {
 		for _, w := range words {
 			w = strings.TrimSpace(w)
@@ -71,6 +78,7 @@ func newGazetteer(first, surnames, common []string) *gazetteer {
 	add(surnames, gazSurname)
 	add(orgWords, gazOrg)
 	add(common, gazCommon)
+	add(roles, gazRole)
 	return g
 }
 
@@ -109,6 +117,9 @@ const minCommon = 3
 func (g *gazetteer) flags(l uint64) uint64 {
 	if g == nil {
 		return 0
+	}
+	if g.apart {
+		return g.sets[keyOf(l)] << 1
 	}
 	return g.sets[keyOf(l)]
 }

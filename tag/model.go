@@ -15,22 +15,29 @@ import (
 
 // File layout (gzip): magic, then the POS model, the NER model, the
 // lemmatizer, the vocabulary and the gazetteer's first names and surnames,
-// and in a tag-3 file its common words (each set a count and sorted,
+// in a tag-3 file its common words, and in a tag-4 file its common words and
+// role nouns (each set a count and sorted,
 // delta-coded 32-bit keys). Integers are uvarints; weights are zigzag varints; feature
 // keys are sorted and delta-coded. Everything is written in sorted order,
 // so the same Tagger always gives the same bytes.
 
 // A tagger trained without common words (the embedded one) is written as
 // tag-2, the layout before them, so that it keeps its bytes.
+// A tag-4 file adds the role nouns, and its gazetteer bits are read apart
+// from the capitalisation flags (gazetteer.apart).
 const (
 	magic2 = "onrecord-tag-2\n"
 	magic3 = "onrecord-tag-3\n"
+	magic4 = "onrecord-tag-4\n"
 )
 
 // setsOf gives the gazetteer sets a file of the given magic holds.
 func setsOf(magic string) []uint64 {
-	if magic == magic2 {
+	switch magic {
+	case magic2:
 		return savedBits[:2]
+	case magic3:
+		return savedBits[:3]
 	}
 	return savedBits
 }
@@ -44,7 +51,10 @@ func (t *Tagger) Save(w io.Writer) error {
 	bw := bufio.NewWriter(zw)
 	e := &encoder{w: bw}
 	magic := magic2
-	if len(t.gaz.keys(gazCommon)) > 0 {
+	switch {
+	case t.gaz.apart:
+		magic = magic4
+	case len(t.gaz.keys(gazCommon)) > 0:
 		magic = magic3
 	}
 	e.str(magic)
@@ -161,7 +171,7 @@ func Load(r io.Reader) (*Tagger, error) {
 	defer zr.Close()
 	d := &decoder{r: bufio.NewReader(zr)}
 	magic := d.str()
-	if d.err == nil && magic != magic2 && magic != magic3 {
+	if d.err == nil && magic != magic2 && magic != magic3 && magic != magic4 {
 		return nil, errors.New("load tag model: not a tag model file")
 	}
 	pos := d.model()
@@ -172,7 +182,8 @@ func Load(r io.Reader) (*Tagger, error) {
 	for i := uint64(0); i < nv && d.err == nil; i++ {
 		vocab = append(vocab, d.str())
 	}
-	gaz := newGazetteer(nil, nil, nil)
+	gaz := newGazetteer(nil, nil, nil, nil)
+	gaz.apart = magic == magic4
 	for _, bit := range setsOf(magic) {
 		n := d.uint(maxCount)
 		k := uint64(0)

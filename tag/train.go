@@ -42,11 +42,12 @@ const (
 )
 
 // Train learns a Tagger from the corpora; first and surnames are the name
-// lists of the gazetteer, and with common it also marks the words the
-// corpora write in lower case (commonWords). dev, when not empty, is only
+// lists of the gazetteer, roles its nouns for a person (a tag-4 model when
+// given), and with common it also marks the words the corpora write in
+// lower case (commonWords). dev, when not empty, is only
 // scored and reported to log. The result depends only on the inputs, their
 // order and seed.
-func Train(train []Corpus, dev []*onrecord.Document, first, surnames []string, common bool, seed int64, log io.Writer) (*Tagger, error) {
+func Train(train []Corpus, dev []*onrecord.Document, first, surnames, roles []string, common bool, seed int64, log io.Writer) (*Tagger, error) {
 	if log == nil {
 		log = io.Discard
 	}
@@ -73,7 +74,7 @@ func Train(train []Corpus, dev []*onrecord.Document, first, surnames []string, c
 	if common {
 		commons = commonWords(sentenceWords(train))
 	}
-	gaz := newGazetteer(first, surnames, commons)
+	gaz := newGazetteer(first, surnames, commons, roles)
 	var sents []*sentence
 	var words [][]string
 	var posGold, nerGold [][]uint8

@@ -37,21 +37,32 @@ func TestTrainDeterministic(t *testing.T) {
 	corpora := []Corpus{{Docs: train, POSVisits: 1, NERVisits: 1, Lemmas: true}}
 	first, surnames := []string{"Jane", "Ngozi"}, []string{"Roe", "Okonjo-Iweala"}
 	var t1 *Tagger
-	// Without common words the file has the layout before them (tag-2).
-	for _, common := range []bool{false, true} {
+	// Without common words the file has the layout before them (tag-2);
+	// with role nouns, tag-4.
+	for _, c := range []struct {
+		common bool
+		roles  []string
+		magic  string
+	}{{false, nil, magic2}, {true, nil, magic3}, {true, []string{"interviewee"}, magic4}} {
+		common, roles := c.common, c.roles
 		var log bytes.Buffer
 		var err error
-		t1, err = Train(corpora, dev, first, surnames, common, 7, &log)
+		t1, err = Train(corpora, dev, first, surnames, roles, common, 7, &log)
 		if err != nil {
 			t.Fatal(err)
 		}
-		t2, err := Train(corpora, nil, first, surnames, common, 7, nil)
+		t2, err := Train(corpora, nil, first, surnames, roles, common, 7, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
 		b1, b2 := save(t1), save(t2)
 		if !bytes.Equal(b1, b2) {
 			t.Fatal("two trainings with the same seed saved different files")
+		}
+		if zr, err := gzip.NewReader(bytes.NewReader(b1)); err != nil {
+			t.Fatal(err)
+		} else if head, _ := io.ReadAll(io.LimitReader(zr, int64(1+len(c.magic)))); !bytes.HasSuffix(head, []byte(c.magic)) {
+			t.Errorf("file starts %q, want %q", head, c.magic)
 		}
 		if !bytes.Contains(log.Bytes(), []byte("tag: dev")) {
 			t.Errorf("training log lacks the dev report:\n%s", log.String())
@@ -63,14 +74,26 @@ func TestTrainDeterministic(t *testing.T) {
 		if !bytes.Equal(save(t3), b1) {
 			t.Error("load then save changed the file")
 		}
-		said := uint64(0)
+		said, role := uint64(0), uint64(0)
 		if common {
 			said = gazCommon
 		}
-		for w, want := range map[string]uint64{"ngozi": gazFirst, "Okonjo-Iweala": gazSurname, "Council": gazOrg, "said": said, "Trump": 0} {
+		if roles != nil {
+			role = gazRole
+		}
+		for w, want := range map[string]uint64{"ngozi": gazFirst, "Okonjo-Iweala": gazSurname, "Council": gazOrg, "said": said, "Trump": 0, "Interviewee": role} {
+			if roles != nil { // apart from the capitalisation flags
+				want <<= 1
+			}
 			if got := t3.gaz.info(w).gaz; got != want {
 				t.Errorf("common %v: loaded gazetteer bits of %q = %b, want %b", common, w, got, want)
 			}
+		}
+		// A capitalised first name reads differently from any capitalised
+		// word in a tag-4 model.
+		jane, table := t3.gaz.info("Jane"), t3.gaz.info("Table")
+		if roles != nil && gazCap(&jane) == gazCap(&table) {
+			t.Errorf("tag-4: Jane and Table have the same gazetteer feature %b", gazCap(&jane))
 		}
 		if s1, s3 := t1.Evaluate(dev), t3.Evaluate(dev); s1 != s3 {
 			t.Errorf("loaded tagger scores %v, trained one %v", s3, s1)
@@ -96,10 +119,10 @@ func TestCommonWords(t *testing.T) {
 }
 
 func TestTrainEmpty(t *testing.T) {
-	if _, err := Train(nil, nil, nil, nil, false, 1, nil); err == nil {
+	if _, err := Train(nil, nil, nil, nil, nil, false, 1, nil); err == nil {
 		t.Error("Train on no documents succeeded")
 	}
-	if _, err := Train([]Corpus{{Docs: []*onrecord.Document{{}}}}, nil, nil, nil, false, 1, nil); err == nil {
+	if _, err := Train([]Corpus{{Docs: []*onrecord.Document{{}}}}, nil, nil, nil, nil, false, 1, nil); err == nil {
 		t.Error("Train on an empty document succeeded")
 	}
 }
@@ -136,6 +159,7 @@ func FuzzLoad(f *testing.F) {
 	f.Add(body[:min(len(body), 1024)]) // small: a run costs its size
 	f.Add([]byte(magic2 + "\x02\x01A\x01B"))
 	f.Add([]byte(magic3 + "\x02\x01A\x01B"))
+	f.Add([]byte(magic4 + "\x02\x01A\x01B"))
 	f.Fuzz(func(t *testing.T, body []byte) {
 		if tg, err := Load(bytes.NewReader(fuzzgz.Stored(body))); err == nil {
 			tg.Tag(docOf("He said so."))

@@ -257,12 +257,16 @@ func runTrain(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	parseGold := fs.Int("parse-gold", 0, "how often the parser sees each gold tree of EWT and GUM train per epoch (silver: once); 0 for the silver trees alone, as the embedded parser")
 	tagNews := fs.Bool("tag-news", false, "train the tagger on gold tags in CoreNLP's conventions, the silver news twice an epoch and a common-word list (not the embedded tagger's recipe)")
 	tagEWT := fs.Int("tag-ewt", 0, "with --tag-news: how often the tagger's POS sees each sentence of UD EWT train per epoch (0: none)")
+	tagSilverNER := fs.Int("tag-silver-ner", 0, "with --tag-news: how often the name tagger sees each silver news sentence per epoch (0: as the POS, twice), against three for the gold names")
 	seed := fs.Int64("seed", 1, "random seed (the same seed and data give the same models)")
 	if _, err := parse(fs, args); err != nil {
 		return err
 	}
 	if *tagEWT > 0 && !*tagNews {
 		return fmt.Errorf("%w: --tag-ewt needs --tag-news", errUsage)
+	}
+	if *tagSilverNER > 0 && !*tagNews {
+		return fmt.Errorf("%w: --tag-silver-ner needs --tag-news", errUsage)
 	}
 	var list []string
 	for _, m := range strings.Split(*models, ",") {
@@ -272,7 +276,7 @@ func runTrain(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		}
 		list = append(list, m)
 	}
-	if err := pipeline.Train(pipeline.TrainConfig{Data: *data, Out: *out, Models: list, Gold: *gold, ParseGoldVisits: *parseGold, TagNews: *tagNews, TagEWTVisits: *tagEWT, Seed: *seed, Log: stderr}); err != nil {
+	if err := pipeline.Train(pipeline.TrainConfig{Data: *data, Out: *out, Models: list, Gold: *gold, ParseGoldVisits: *parseGold, TagNews: *tagNews, TagEWTVisits: *tagEWT, TagSilverNERVisits: *tagSilverNER, Seed: *seed, Log: stderr}); err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "models written under %s; rebuild (go build ./cmd/onrecord) to embed them\n", *out)

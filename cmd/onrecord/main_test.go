@@ -141,6 +141,7 @@ func TestUsageErrors(t *testing.T) {
 		{[]string{"eval"}, []string{"GOLD_DIR"}},
 		{[]string{"train", "--models", "tag,magic"}, []string{`"magic"`, "tag, parse or attrib"}},
 		{[]string{"train", "--models", "tag", "--tag-ewt", "3"}, []string{"--tag-ewt needs --tag-news"}},
+		{[]string{"train", "--models", "tag", "--tag-silver-ner", "1"}, []string{"--tag-silver-ner needs --tag-news"}},
 		{[]string{"version", "now"}, []string{"no arguments"}},
 	} {
 		code, out, errs := runCmd(t, "", tc.args...)
