@@ -157,12 +157,49 @@ func FuzzLoad(f *testing.F) {
 		f.Fatal(err)
 	}
 	f.Add(body[:min(len(body), 1024)]) // small: a run costs its size
-	f.Add([]byte(magic2 + "\x02\x01A\x01B"))
-	f.Add([]byte(magic3 + "\x02\x01A\x01B"))
-	f.Add([]byte(magic4 + "\x02\x01A\x01B"))
+	// Whole models of each layout, trained on one sentence: small, and the
+	// mutations reach every part of the decoder (a magic with a few bytes
+	// after it stops at the first length).
+	for _, gaz := range []struct {
+		roles  []string
+		common bool
+	}{{nil, false}, {nil, true}, {[]string{"spokesperson"}, true}} {
+		f.Add(tinyModel(f, gaz.roles, gaz.common))
+	}
 	f.Fuzz(func(t *testing.T, body []byte) {
 		if tg, err := Load(bytes.NewReader(fuzzgz.Stored(body))); err == nil {
 			tg.Tag(docOf("He said so."))
 		}
 	})
+}
+
+// tinyModel trains a tagger on one tagged sentence and returns its model
+// file's body (gunzipped).
+func tinyModel(f *testing.F, roles []string, common bool) []byte {
+	d := docOf("Jo Roe said the plan works .")
+	for i, tl := range [][3]string{{"NNP", "Jo", "PERSON"}, {"NNP", "Roe", "PERSON"}, {"VBD", "say", "O"},
+		{"DT", "the", "O"}, {"NN", "plan", "O"}, {"VBZ", "work", "O"}, {".", ".", "O"}} {
+		d.Tokens[i].Tag, d.Tokens[i].Lemma, d.Tokens[i].NER = tl[0], tl[1], tl[2]
+	}
+	tg, err := Train([]Corpus{{Docs: []*onrecord.Document{d}, POSVisits: 1, NERVisits: 1, Lemmas: true}}, nil,
+		[]string{"Jo"}, []string{"Roe"}, roles, common, 1, nil)
+	if err != nil {
+		f.Fatal(err)
+	}
+	var gz bytes.Buffer
+	if err := tg.Save(&gz); err != nil {
+		f.Fatal(err)
+	}
+	zr, err := gzip.NewReader(&gz)
+	if err != nil {
+		f.Fatal(err)
+	}
+	body, err := io.ReadAll(zr)
+	if err != nil {
+		f.Fatal(err)
+	}
+	if _, err := Load(bytes.NewReader(fuzzgz.Stored(body))); err != nil {
+		f.Fatalf("the seed model does not load: %v", err)
+	}
+	return body
 }
