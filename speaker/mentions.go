@@ -143,7 +143,7 @@ func (a *doc) findNames() {
 						runs = runs[:n-1]
 					}
 				}
-				// "Broadcaster Jane Roe said": a noun for a person (WordNet's
+				// "Novelist Jane Roe said": a noun for a person (WordNet's
 				// too, "the broadcaster" being read as a body elsewhere)
 				// opening the sentence before a name of two words is a role,
 				// unless it is a first name ("Mason").
@@ -177,7 +177,7 @@ func (a *doc) findNames() {
 				// inside start a person, and the organisation ends
 				// before the title.
 				p := a.afterTitles(s, e)
-				// "Broadcaster Jane Roe said": a noun for a person or a
+				// "Novelist Jane Roe said": a noun for a person or a
 				// body opening the sentence is a role, not a name's word.
 				role := p > s && a.roleWord(p-1)
 				if p == s && (s == 0 || a.sent[s-1] != a.sent[s]) && (isPersonNoun(a.lower[s]) || isOrgNoun(a.lower[s])) {
@@ -541,8 +541,8 @@ func (a *doc) nameWord(i int) bool {
 }
 
 // titleAfter tells whether a title or role word follows token i in its
-// sentence: an adjective before it is the office's ("Special
-// Representative"), not a name's. Nouns for people in general ("star")
+// sentence: an adjective before it is the office's ("Senior
+// Adviser"), not a name's. Nouns for people in general ("star")
 // end names too ("the Ruritanian Star").
 func (a *doc) titleAfter(i int) bool {
 	if i+1 >= len(a.words) || a.sent[i+1] != a.sent[i] {
