@@ -2,8 +2,6 @@ package attrib
 
 import (
 	"bytes"
-	"compress/gzip"
-	"io"
 	"testing"
 
 	"github.com/onrecord/onrecord/internal/fuzzgz"
@@ -25,11 +23,7 @@ func FuzzLoad(f *testing.F) {
 	if err := m.Save(&gz); err != nil {
 		f.Fatal(err)
 	}
-	zr, err := gzip.NewReader(&gz)
-	if err != nil {
-		f.Fatal(err)
-	}
-	raw, err := io.ReadAll(zr)
+	raw, err := fuzzgz.Body(gz.Bytes())
 	if err != nil {
 		f.Fatal(err)
 	}

@@ -4,9 +4,22 @@
 package fuzzgz
 
 import (
+	"bytes"
+	"compress/gzip"
 	"encoding/binary"
 	"hash/crc32"
+	"io"
 )
+
+// Body returns the uncompressed body of the gzip file gz: a saved model
+// in the form the fuzz targets take their inputs, for their seeds.
+func Body(gz []byte) ([]byte, error) {
+	zr, err := gzip.NewReader(bytes.NewReader(gz))
+	if err != nil {
+		return nil, err
+	}
+	return io.ReadAll(zr)
+}
 
 // Stored wraps b in a gzip stream of uncompressed (stored) deflate blocks.
 func Stored(b []byte) []byte {
