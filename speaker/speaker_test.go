@@ -1455,12 +1455,7 @@ func TestHedged(t *testing.T) {
 		d.Quotes = []onrecord.Attribution{{Kind: onrecord.Indirect,
 			Source: []onrecord.Span{spanOf(t, d, c.src)}, Cue: []onrecord.Span{spanOf(t, d, c.cue)},
 			Content: []onrecord.Span{spanOf(t, d, c.content)}}}
-		Resolve(d)
-		got := ""
-		if sp := d.Quotes[0].Speaker; sp != nil {
-			got = sp.Name
-		}
-		if got != c.want {
+		if got := firstSpeaker(d); got != c.want {
 			t.Errorf("%q: speaker %q, want %q", c.text, got, c.want)
 		}
 	}
@@ -1530,12 +1525,7 @@ func TestParataxisSubject(t *testing.T) {
 		cue := spanOf(t, d, c.cue)
 		d.Quotes = []onrecord.Attribution{{Kind: onrecord.Indirect, Cue: []onrecord.Span{cue},
 			Content: []onrecord.Span{{Start: cue.End + 1, End: len([]rune(c.text)) - 1}}}}
-		Resolve(d)
-		got := ""
-		if sp := d.Quotes[0].Speaker; sp != nil {
-			got = sp.Name
-		}
-		if got != c.want {
+		if got := firstSpeaker(d); got != c.want {
 			t.Errorf("%q: speaker %q, want %q", c.text, got, c.want)
 		}
 	}
