@@ -145,11 +145,7 @@ func TestNewsCues(t *testing.T) {
 		// The cue the model gave the quotation after it reports the clause too.
 		{`Prices will rise, Roe said. "We cannot stop it."`, `Prices will rise | "We cannot stop it." / said / Roe`, false},
 	} {
-		d := analysed(t, tt.text)
-		f := featurizer{m: m}
-		f.prepare(d)
-		p := &para{d: d, a: 0, b: len(d.Tokens)}
-		p.dq = quotations(d, p.a, p.b, nil, false)
+		d, p, f := paragraph(t, m, tt.text)
 		var got []string
 		var atts []onrecord.Attribution
 		switch { // as the model reads the quotation
@@ -159,7 +155,7 @@ func TestNewsCues(t *testing.T) {
 			atts = []onrecord.Attribution{{Content: span(d, `"We are ready." He hoped the team would "go far"`), Cue: span(d, "said")}}
 		}
 		for _, rule := range []func(*onrecord.Document, *para, []onrecord.Attribution, *featurizer) []onrecord.Attribution{accordingTo, parenthetical, hearsayClause, trailingCue} {
-			atts = rule(d, p, atts, &f)
+			atts = rule(d, p, atts, f)
 		}
 		for _, q := range atts {
 			got = append(got, describe(d, q))
@@ -217,16 +213,12 @@ func TestDrops(t *testing.T) {
 		{"The clerk pleaded guilty to two counts.", "to two counts", "pleaded guilty", true},
 		{"Her guilty pleasure, she admits, is bad television.", "is bad television", "admits", true},
 	} {
-		d := analysed(t, tt.text)
-		f := featurizer{m: m}
-		f.prepare(d)
-		p := &para{d: d, a: 0, b: len(d.Tokens)}
-		p.dq = quotations(d, p.a, p.b, nil, false)
+		d, p, f := paragraph(t, m, tt.text)
 		atts := []onrecord.Attribution{{Content: span(d, tt.content), Cue: span(d, tt.cue)}}
 		if strings.HasPrefix(tt.text, "She called") {
 			atts[0].Source = span(d, "She")
 		}
-		atts = dropActs(d, dropNames(d, p, atts, &f), &f)
+		atts = dropActs(d, dropNames(d, p, atts, f), f)
 		if got := len(atts) == 1; got != tt.keep {
 			t.Errorf("%s: %q kept %v, want %v", tt.text, tt.content, got, tt.keep)
 		}
@@ -255,13 +247,9 @@ func TestAccordingInside(t *testing.T) {
 		{`The plan, according to Roe, "will fail."`, "The plan", `Roe, "will fail."`,
 			`The plan / according to / Roe, "will fail."`},
 	} {
-		d := analysed(t, tt.text)
-		f := featurizer{m: m}
-		f.prepare(d)
-		p := &para{d: d, a: 0, b: len(d.Tokens)}
-		p.dq = quotations(d, p.a, p.b, nil, false)
+		d, p, f := paragraph(t, m, tt.text)
 		atts := []onrecord.Attribution{{Content: span(d, tt.content), Cue: span(d, "according to"), Source: span(d, tt.source)}}
-		atts = accordingInside(d, p, atts, &f)
+		atts = accordingInside(d, p, atts, f)
 		if got := describe(d, atts[0]); got != tt.want {
 			t.Errorf("%s\ngot  %q\nwant %q", tt.text, got, tt.want)
 		}
@@ -292,12 +280,8 @@ func TestSaidThat(t *testing.T) {
 		{"The report said the tunnel may take a year to repair.", ""},
 		{"Pablo Ibáñez showed that the tunnel was unsafe.", ""},
 	} {
-		d := analysed(t, tt.text)
-		f := featurizer{m: m}
-		f.prepare(d)
-		p := &para{d: d, a: 0, b: len(d.Tokens)}
-		p.dq = quotations(d, p.a, p.b, nil, false)
-		atts := saidThat(d, p, nil, &f)
+		d, p, f := paragraph(t, m, tt.text)
+		atts := saidThat(d, p, nil, f)
 		got := ""
 		if len(atts) == 1 {
 			got = describe(d, atts[0])
@@ -324,13 +308,9 @@ func TestSaidThatJoins(t *testing.T) {
 		{"She also noted that the bridge had been closed twice. The ferry was cancelled.", "the bridge had been closed",
 			"the bridge had been closed / also noted / She"},
 	} {
-		d := analysed(t, tt.text)
-		f := featurizer{m: m}
-		f.prepare(d)
-		p := &para{d: d, a: 0, b: len(d.Tokens)}
-		p.dq = quotations(d, p.a, p.b, nil, false)
+		d, p, f := paragraph(t, m, tt.text)
 		atts := []onrecord.Attribution{{Content: span(d, tt.content), Cue: span(d, "also noted"), Source: span(d, "She")}}
-		atts = saidThat(d, p, atts, &f)
+		atts = saidThat(d, p, atts, f)
 		if got := describe(d, atts[0]); len(atts) != 1 || got != tt.want {
 			t.Errorf("%s\ngot  %q (%d)\nwant %q", tt.text, got, len(atts), tt.want)
 		}
@@ -355,16 +335,12 @@ func TestAccordingToSupersedes(t *testing.T) {
 		{"According to a May 3, 2020 council report, the old bridge is unsafe for lorries.", "", "", "",
 			"the old bridge is unsafe for lorries / According to / a May 3, 2020 council report"},
 	} {
-		d := analysed(t, tt.text)
-		f := featurizer{m: m}
-		f.prepare(d)
-		p := &para{d: d, a: 0, b: len(d.Tokens)}
-		p.dq = quotations(d, p.a, p.b, nil, false)
+		d, p, f := paragraph(t, m, tt.text)
 		var atts []onrecord.Attribution
 		if tt.content != "" {
 			atts = []onrecord.Attribution{{Kind: onrecord.Indirect, Content: span(d, tt.content), Cue: span(d, tt.cue), Source: span(d, tt.source)}}
 		}
-		atts = accordingTo(d, p, atts, &f)
+		atts = accordingTo(d, p, atts, f)
 		if len(atts) != 1 {
 			t.Errorf("%s: %d attributions", tt.text, len(atts))
 			continue
@@ -390,12 +366,8 @@ func TestSaysAfter(t *testing.T) {
 			"Fake sites could soon be easier to build / says / Jane Roe"},
 		{"Tom Hale, who ran the trust until May, said Roe would win easily.", ""},
 	} {
-		d := analysed(t, tt.text)
-		f := featurizer{m: m}
-		f.prepare(d)
-		p := &para{d: d, a: 0, b: len(d.Tokens)}
-		p.dq = quotations(d, p.a, p.b, nil, false)
-		atts := saysAfter(d, p, nil, &f)
+		d, p, f := paragraph(t, m, tt.text)
+		atts := saysAfter(d, p, nil, f)
 		got := ""
 		if len(atts) == 1 {
 			got = describe(d, atts[0])
@@ -416,16 +388,12 @@ func TestParentheticalParts(t *testing.T) {
 		t.Fatal(err)
 	}
 	text := "The orders will keep the plant busy for years, Roe said, and paying back the loan seems realistic; experts called this naive."
-	d := analysed(t, text)
-	f := featurizer{m: m}
-	f.prepare(d)
-	p := &para{d: d, a: 0, b: len(d.Tokens)}
-	p.dq = quotations(d, p.a, p.b, nil, false)
+	d, p, f := paragraph(t, m, text)
 	atts := []onrecord.Attribution{
 		{Kind: onrecord.Indirect, Content: span(d, "the loan"), Cue: span(d, "seems")},
 		{Kind: onrecord.Indirect, Content: span(d, "this naive"), Cue: span(d, "called"), Source: span(d, "experts")},
 	}
-	atts = parenthetical(d, p, atts, &f)
+	atts = parenthetical(d, p, atts, f)
 	var got []string
 	for _, at := range atts {
 		got = append(got, describe(d, at))
@@ -434,4 +402,16 @@ func TestParentheticalParts(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Errorf("got  %q\nwant %q", got, want)
 	}
+}
+
+// paragraph analyses s as one paragraph, its quotations read, with
+// m's features prepared: what the rules of cues.go take.
+func paragraph(t *testing.T, m *Model, s string) (*onrecord.Document, *para, *featurizer) {
+	t.Helper()
+	d := analysed(t, s)
+	f := &featurizer{m: m}
+	f.prepare(d)
+	p := &para{d: d, a: 0, b: len(d.Tokens)}
+	p.dq = quotations(d, p.a, p.b, nil, false)
+	return d, p, f
 }
