@@ -173,6 +173,11 @@ type fullName struct {
 	count  int
 	gender byte // of its first name, worked out once
 	last   int  // when last mentioned: Names.seq then
+	// aloneBefore is how often its first word had been written alone
+	// when the full name first came: news names a person in full first,
+	// so a word written alone again and again before ("Acme ... Acme
+	// ... Acme Polska") is a name of its own, not this one's short form.
+	aloneBefore int
 }
 
 // Add records a mention of a name; multi-word names become candidates for
@@ -219,7 +224,7 @@ func (n *Names) Add(name string) {
 		return
 	}
 	i := len(n.full)
-	n.full = append(n.full, fullName{name: c, words: w, count: 1, gender: genderOfName("", c), last: n.seq})
+	n.full = append(n.full, fullName{name: c, words: w, count: 1, gender: genderOfName("", c), last: n.seq, aloneBefore: n.alone[w[0]]})
 	n.index[c] = i
 	if n.byFirst == nil {
 		n.byFirst, n.byLast, n.byField = map[string][]int{}, map[string][]int{}, map[string][]int{}
@@ -381,12 +386,13 @@ func (n *Names) Lookup(name string) string {
 	// A lone word stands for a full name it starts, unless the text
 	// names an organisation with it (see orgWords).
 	byFirst := n.byFirst[w[0]]
-	if n.orgWords[w[0]] && !firstName(w[0]) {
+	known := firstName(w[0])
+	if n.orgWords[w[0]] && !known {
 		byFirst = nil
 	}
-	for _, idx := range [][]int{n.byLast[w[0]], byFirst} {
+	for k, idx := range [][]int{n.byLast[w[0]], byFirst} {
 		for _, g := range genders {
-			if m := n.salient(idx, func(f fullName) bool { return fits(f, g) }); m != "" {
+			if m := n.salient(idx, func(f fullName) bool { return fits(f, g) && (k == 0 || known || f.aloneBefore < 2) }); m != "" {
 				return m
 			}
 		}

@@ -129,6 +129,14 @@ func TestNamesSalience(t *testing.T) {
 		{"pronouns that do not lean", []string{"Jane Ray", "Tom Ray"}, map[string]*[2]int{"ray": {1, 1}}, "Ray", "Tom Ray"},
 		// A title outweighs the pronouns.
 		{"title first", []string{"Jane Ray", "Tom Ray"}, map[string]*[2]int{"ray": {0, 2}}, "Mr. Ray", "Tom Ray"},
+		// News names a person in full first: a word written alone again
+		// and again before a longer name starting with it is a name of
+		// its own (a firm the tagger took for a person), unless it is a
+		// first name; once alone (a headline) it is still the short form.
+		{"alone before the longer name", []string{"Zentrix", "Zentrix", "Zentrix Baltica"}, nil, "Zentrix", "Zentrix"},
+		{"once alone before", []string{"Marlowe", "Marlowe Quint"}, nil, "Marlowe", "Marlowe Quint"},
+		{"a first name alone before", []string{"Justin", "Justin", "Justin Timberlake"}, nil, "Justin", "Justin Timberlake"},
+		{"alone after the longer name", []string{"Zentrix Baltica", "Zentrix", "Zentrix"}, nil, "Zentrix", "Zentrix Baltica"},
 	} {
 		n := Names{pron: c.pron}
 		for _, s := range c.added {
