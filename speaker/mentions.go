@@ -477,8 +477,15 @@ func (a *doc) runClasses() []string {
 			v[1]++
 		}
 	}
+	// So is one right after a person's word, as a word the article
+	// classes a person elsewhere ("Jane/PERSON Roe/LOCATION ... Roe/PERSON").
 	for i := range toks {
-		if v := votes[a.words[i]]; v != nil && toks[i].NER == "LOCATION" && v[0] >= 2 && v[0] > v[1] && !a.bareDescription(i) {
+		v := votes[a.words[i]]
+		if v == nil || toks[i].NER != "LOCATION" || a.bareDescription(i) {
+			continue
+		}
+		after := i > 0 && a.sent[i-1] == a.sent[i] && cls[i-1] == Person && isProper(toks[i-1].Tag) && v[0] >= 1
+		if v[0] >= 2 && v[0] > v[1] || after {
 			cls[i] = Person
 		}
 	}

@@ -1314,7 +1314,7 @@ func firstSpeaker(d *onrecord.Document) string {
 // TestTaggerSlips checks names a tagger with a name list gets wrong: a
 // firm joined by "&" classed as two people, a speech verb opening a
 // sentence taken for a first name, a surname taken for a place where the
-// article mostly classes it a person.
+// article mostly classes it a person, or right after a first name.
 func TestTaggerSlips(t *testing.T) {
 	for _, c := range []struct {
 		text, src string
@@ -1330,6 +1330,8 @@ func TestTaggerSlips(t *testing.T) {
 		{"Analysts agree. Voices of Ruritania (VOR) said the vote was fair.", "Voices of Ruritania (VOR)", 0, nil, []string{"Ruritania"}, "Voices of Ruritania", Organization},
 		{"Analysts agree. Member of Parliament (MP) Ana Roe said the vote was fair.", "Member of Parliament (MP) Ana Roe", 0, []string{"Ana", "Roe"}, nil, "Ana Roe", Person},
 		{"Ilse Marrow spoke first. Marrow met Brandt. Marrow said the vote was fair.", "Marrow", 2, []string{"Ilse", "Marrow"}, []string{"Marrow"}, "Ilse Marrow", Person},
+		// Once a person elsewhere is enough right after a first name.
+		{"Ilse Marrow spoke first. Marrow said the vote was fair.", "Marrow", 1, []string{"Ilse", "Marrow"}, []string{"Marrow"}, "Ilse Marrow", Person},
 	} {
 		d := toy(c.text, c.people, nil)
 		splitSentences(d)
