@@ -3,6 +3,8 @@ package speaker
 import (
 	"strings"
 	"testing"
+
+	"github.com/onrecord/onrecord"
 )
 
 func TestSpells(t *testing.T) {
@@ -24,5 +26,24 @@ func TestSpells(t *testing.T) {
 		if got := spells(c.acr, strings.Fields(c.name)); got != c.want {
 			t.Errorf("spells(%q, %q) = %v, want %v", c.acr, c.name, got, c.want)
 		}
+	}
+}
+
+// TestInitialsOfDefined: a name with the initials of one the article spelt
+// out before its acronym is that organisation ("U.S." giving "US").
+func TestInitialsOfDefined(t *testing.T) {
+	text := "Analysts agree. The Northern Ruritania Survey Board (NRSB) counted the votes. Later the N.R. Survey Board said the count was fair."
+	d := toy(text, nil, []string{"Northern Ruritania Survey Board", "NRSB", "N.R."})
+	start := 0
+	for i := range d.Tokens {
+		if w := d.Word(i); strings.HasSuffix(w, ".") && !isAcronym(w) || i == len(d.Tokens)-1 {
+			d.Sents = append(d.Sents, onrecord.Sentence{Start: int32(start), End: int32(i + 1)})
+			start = i + 1
+		}
+	}
+	sourceAt(t, d, "the N.R. Survey Board", 0)
+	Resolve(d)
+	if sp := d.Quotes[0].Speaker; sp == nil || sp.Name != "Northern Ruritania Survey Board" || sp.Type != Organization {
+		t.Errorf("got %+v, want Northern Ruritania Survey Board (organization)", sp)
 	}
 }

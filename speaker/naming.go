@@ -99,6 +99,11 @@ func (a *doc) fullOrg(name string) string {
 	if full, ok := a.acronyms[acr]; ok {
 		return full
 	}
+	// A name with the initials of one the article defined ("U.S. Geodetic
+	// Office" after "United States Geodetic Office (USGO)").
+	if full, ok := a.acronyms[initials(name)]; ok && strings.Contains(name, " ") {
+		return full
+	}
 	// A country's initials, where the article also writes its name.
 	if full, ok := countryInitials[acr]; ok && strings.Contains(a.d.Text, full) {
 		return full
@@ -135,11 +140,16 @@ func (a *doc) fullOrg(name string) string {
 var countryInitials = map[string]string{"UK": "United Kingdom", "US": "United States", "USA": "United States",
 	"UAE": "United Arab Emirates", "DRC": "Democratic Republic of the Congo"}
 
-// initials of a name's capitalised words: "International Monetary Fund" → "IMF".
+// initials of a name's capitalised words: "International Monetary Fund" → "IMF",
+// an acronym giving all its letters ("U.S. Navy" → "USN").
 func initials(name string) string {
 	var b strings.Builder
 	for _, w := range strings.Fields(name) {
 		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
+			if strings.Contains(w, ".") && isAcronym(w) {
+				b.WriteString(strings.ReplaceAll(w, ".", ""))
+				continue
+			}
 			b.WriteRune(r)
 		}
 	}
