@@ -808,7 +808,7 @@ func (a *doc) together(qi int, toks []int, h int, both bool) int {
 	if len(members) < 2 {
 		return -1
 	}
-	org := false // "Labour and the Liberal Democrats": a party named as a plural joins an organisation
+	org := false // "the Farmers and the Social Democrats": a party named as a plural joins an organisation
 	for _, c := range members {
 		if e := a.namedAt(c); e >= 0 && a.ents[e].typ == Organization {
 			org = true
