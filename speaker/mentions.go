@@ -251,9 +251,11 @@ func (a *doc) findNames() {
 			continue
 		}
 		// The name before it is a person's, whatever the tagger made
-		// of it (a number and a word as an amount).
+		// of it (a number and a word as an amount, or a common noun):
+		// a small number opening it is part of it ("Chart-topper 21
+		// Savage, real name ...").
 		s := a.properStart(j)
-		if a.numeralFirst(s, j+1) {
+		if s > 0 && a.sent[s-1] == a.sent[j] && a.d.Tokens[s-1].Tag == "CD" && smallNumber(a.words[s-1]) {
 			s--
 		}
 		runs = append(runs, run{s, j + 1, Person, a.withTitle(s, j+1)})
@@ -619,7 +621,7 @@ func (a *doc) birthName(s int) int {
 	default:
 		return -1
 	}
-	if k >= 2 && a.words[k-1] == "," && a.sent[k-1] == a.sent[s] && isProper(a.d.Tokens[k-2].Tag) {
+	if k >= 2 && a.words[k-1] == "," && a.sent[k-1] == a.sent[s] && a.nameWord(k-2) {
 		return k - 2
 	}
 	return -1

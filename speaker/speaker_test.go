@@ -1596,3 +1596,19 @@ func TestOfficeBeforeName(t *testing.T) {
 		}
 	}
 }
+
+// TestStageNameSlips: a stage name before "real name" is the person's name
+// whatever the tagger made of it, a number opening it included.
+func TestStageNameSlips(t *testing.T) {
+	for _, tags := range [][]string{{"JJ", "CD", "NN"}, {"JJ", "CD", "NNP"}} {
+		d := toy("Chart-topper 7 Lantern, real name Jonah Mertz, said the feud was over. He said he was glad.", []string{"Jonah", "Mertz"}, nil)
+		for i, tg := range tags {
+			d.Tokens[i].Tag = tg
+		}
+		sourceAt(t, d, "He", 0)
+		Resolve(d)
+		if sp := d.Quotes[0].Speaker; sp == nil || sp.Name != "7 Lantern" || sp.Type != Person {
+			t.Errorf("tags %v: got %+v, want 7 Lantern (person)", tags, sp)
+		}
+	}
+}
