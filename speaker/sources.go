@@ -826,7 +826,7 @@ func (a *doc) together(qi int, toks []int, h int, both bool) int {
 			if sp := a.speakerOf(e); sp != nil && sp.Type != Other && (both || sp.Type == Organization) {
 				name = sp.Name
 			}
-		case both && isProper(a.d.Tokens[c].Tag): // a place: "both Ruritania and Acme"
+		case both && a.nameWord(c): // a place, or a name of common words: "both Ruritania and The Acme"
 			name = orgCanonical(a.span(a.properStart(c), c+1))
 		case org && a.d.Tokens[c].Tag == "NNPS":
 			name = a.span(a.npStart(c), c+1)

@@ -467,15 +467,18 @@ func TestApposedAfter(t *testing.T) {
 // organisations joined: they speak as a group, named by both, neither of
 // them alone.
 func TestBothSources(t *testing.T) {
-	for _, c := range []struct{ text, src, want string }{
-		{"Prices rose. Both Ann Lee and Acme said the rise was small.", "Both Ann Lee and Acme", "Ann Lee and Acme"},
-		{"Prices rose. Neither Ann Lee nor Ruritania said the rise was small.", "Neither Ann Lee nor Ruritania", "Ann Lee and Ruritania"},
+	for _, c := range []struct{ text, src, want, nn string }{
+		{"Prices rose. Both Ann Lee and Acme said the rise was small.", "Both Ann Lee and Acme", "Ann Lee and Acme", ""},
+		// A name of common words a tagger read as a common noun.
+		{"Prices rose. Both Ann Lee and The Lantern said the rise was small.", "Both Ann Lee and The Lantern", "Ann Lee and Lantern", "Lantern"},
+		{"Prices rose. Neither Ann Lee nor Ruritania said the rise was small.", "Neither Ann Lee nor Ruritania", "Ann Lee and Ruritania", ""},
 		// Two organisations need no "both"; a person and one do.
-		{"Prices rose. Brightloop Corp and Acme said the rise was small.", "Brightloop Corp and Acme", "Brightloop Corp and Acme"},
-		{"Prices rose. Ann Lee and Acme said the rise was small.", "Ann Lee and Acme", "Ann Lee"},
+		{"Prices rose. Brightloop Corp and Acme said the rise was small.", "Brightloop Corp and Acme", "Brightloop Corp and Acme", ""},
+		{"Prices rose. Ann Lee and Acme said the rise was small.", "Ann Lee and Acme", "Ann Lee", ""},
 	} {
 		d := toy(c.text, []string{"Ann Lee"}, []string{"Acme", "Brightloop Corp"})
 		splitSentences(d)
+		setTags(d, map[string]string{c.nn: "NN"})
 		f := strings.Fields(strings.TrimPrefix(strings.TrimPrefix(c.src, "Both "), "Neither "))
 		first, second := f[1], f[len(f)-1]
 		attach(t, d, first, 0, "nsubj", "said")
