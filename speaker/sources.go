@@ -82,6 +82,11 @@ func (a *doc) verbSubject(qi, v int) []int {
 			}
 		}
 		if hop == 0 {
+			// "..., said the Ruritanian": a bare description after the
+			// verb, whatever the tagger made of the nationality.
+			if n := v + 2; n < len(a.words) && a.sent[n] == a.sent[v] && a.lower[v+1] == "the" && !a.inContent(qi, n) && a.contentStart(qi) < v && a.bareDescription(n) {
+				return tokenRange(v+1, n+1)
+			}
 			// The name ends the run of proper nouns after the verb,
 			// titles before it ("said Mayor of Springfield Jane Roe").
 			if n := v + 1; n < len(a.words) && a.sent[n] == a.sent[v] && !a.inContent(qi, n) && isProper(a.d.Tokens[n].Tag) && a.contentStart(qi) < v {

@@ -371,6 +371,30 @@ func TestInvertedCue(t *testing.T) {
 	}
 }
 
+// TestInvertedBareDescription: "..., said the Ruritanian" with no source
+// from the extractor is the person the story is about, even where the
+// tagger read the nationality as an adjective and the parser as an object.
+func TestInvertedBareDescription(t *testing.T) {
+	d := toy("Lena Marsh won in Spain. \"What a year,\" said the Ruritanian afterwards.", []string{"Lena Marsh"}, nil)
+	splitSentences(d)
+	for i := range d.Tokens {
+		if d.Word(i) == "Ruritanian" {
+			d.Tokens[i].Tag, d.Tokens[i].NER = "JJ", "MISC"
+		}
+	}
+	attach(t, d, "Marsh", 0, "nsubj", "won")
+	attach(t, d, "Lena", 0, "compound", "Marsh")
+	attach(t, d, "Ruritanian", 0, "dobj", "said")
+	attach(t, d, "the", 0, "det", "Ruritanian")
+	cue := spanOf(t, d, "said")
+	d.Quotes = []onrecord.Attribution{{Kind: onrecord.Direct,
+		Content: []onrecord.Span{{Start: spanOf(t, d, "\"What").Start, End: cue.Start - 1}}, Cue: []onrecord.Span{cue}}}
+	Resolve(d)
+	if sp := d.Quotes[0].Speaker; sp == nil || sp.Name != "Lena Marsh" || sp.Type != Person {
+		t.Errorf("got %+v, want Lena Marsh (person)", sp)
+	}
+}
+
 // TestPassiveAgent checks a passive cue whose agent is named ("The phone
 // was described by Jane Roe as ..."): the agent speaks, not the subject
 // the extractor took for the source, even where the content holds the
