@@ -1639,3 +1639,21 @@ func TestStageNameSlips(t *testing.T) {
 		}
 	}
 }
+
+// TestPossessorHeadsNothing: a parse that makes a possessor the head of
+// the source ("Ruritania's neighbouring countries", after a tagger read
+// "neighbouring" as a verb) does not make the possessor the speaker.
+func TestPossessorHeadsNothing(t *testing.T) {
+	d := toy("Prices rose. Ruritania's neighbouring countries said the rise was small.", nil, []string{"Ruritania"})
+	splitSentences(d)
+	setTags(d, map[string]string{"neighbouring": "VBG", "countries": "NNS", "said": "VBD"})
+	attach(t, d, "Ruritania", 0, "nsubj", "said")
+	attach(t, d, "'s", 0, "case", "Ruritania")
+	attach(t, d, "neighbouring", 0, "acl", "Ruritania")
+	attach(t, d, "countries", 0, "dobj", "neighbouring")
+	sourceAt(t, d, "Ruritania's neighbouring countries", 0)
+	Resolve(d)
+	if sp := d.Quotes[0].Speaker; sp != nil {
+		t.Errorf("got %+v, want no speaker", sp)
+	}
+}
