@@ -279,7 +279,7 @@ func readGUM(path string, roleHeads bool) ([]*onrecord.Document, error) {
 // whether a straight quote opens or closes is left to the silver news,
 // where the attribution model reads it (with EWT's learnt, 42 quotation
 // marks of PolNeAR dev changed tag); and the tags of the sentences keep
-// leaves out cleared too. EWT is web text,
+// leaves out cleared too (with imperatives, those sentences left out). EWT is web text,
 // whose many imperatives ("Call them", "Avoid this place") taught the
 // tagger to read a sentence-initial noun in news ("Software company X
 // said") as a verb; its other sentences teach the web's casual spelling.
@@ -294,6 +294,7 @@ func tagsForNews(docs []*onrecord.Document, keep sentences) []*onrecord.Document
 				t.Tag = ""
 			}
 		}
+		var kept []onrecord.Sentence
 		for _, s := range c.Sents {
 			if keep == allSentences || s.Start < 0 || s.End > int32(len(c.Tokens)) {
 				break
@@ -301,11 +302,15 @@ func tagsForNews(docs []*onrecord.Document, keep sentences) []*onrecord.Document
 			toks := c.Tokens[s.Start:s.End]
 			first := slices.IndexFunc(toks, func(t onrecord.Token) bool { return t.Tag != "" && !isPunctTag(t.Tag) })
 			if imperative := first >= 0 && toks[first].Tag == "VB"; imperative == (keep == imperatives) {
+				kept = append(kept, s)
 				continue
 			}
 			for i := range toks {
 				toks[i].Tag = ""
 			}
+		}
+		if keep == imperatives { // the other sentences are with the rest of the corpus
+			c.Sents = kept
 		}
 		out[k] = c
 	}
