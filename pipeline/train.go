@@ -51,12 +51,23 @@ type TrainConfig struct {
 	// EWT train per epoch, imperatives left out (with TagNews only; 0: none,
 	// as the embedded model).
 	TagEWTVisits int
+	// TagImperativeVisits is how often the tagger's POS sees each
+	// imperative sentence of UD EWT train per epoch (with TagNews; 0:
+	// none, as TagEWTVisits leaves them out).
+	TagImperativeVisits int
 	// TagSilverNERVisits is how often the name tagger sees each silver
 	// news sentence per epoch with TagNews (0: newsVisits, as the POS):
 	// fewer let the gold names' conventions weigh more.
 	TagSilverNERVisits int
-	Seed               int64
-	Log                io.Writer
+	// TagGoldNERVisits is how often the name tagger sees each sentence of
+	// UNER and GUM train per epoch with TagNews (0: goldVisits).
+	TagGoldNERVisits int
+	// TagClusters is how many word clusters the tagger learns (with
+	// TagNews; at most 255, 0: none), from the words of its training
+	// corpora and of the unannotated news of wikinews/ under Gold.
+	TagClusters int
+	Seed        int64
+	Log         io.Writer
 }
 
 // ModelFiles are the paths, under TrainConfig.Out, of the embedded models.
@@ -112,16 +123,29 @@ func Train(cfg TrainConfig) error {
 				if cfg.TagSilverNERVisits > 0 {
 					corpora[0].NERVisits = cfg.TagSilverNERVisits
 				}
-				corpora[2].Docs = tagsForNews(gold.GUM, false)
+				if cfg.TagGoldNERVisits > 0 {
+					corpora[1].NERVisits, corpora[2].NERVisits = cfg.TagGoldNERVisits, cfg.TagGoldNERVisits
+				}
+				corpora[2].Docs = tagsForNews(gold.GUM, allSentences)
 				if cfg.TagEWTVisits > 0 {
-					corpora = append(corpora, tag.Corpus{Docs: tagsForNews(gold.EWT, true), POSVisits: cfg.TagEWTVisits})
+					corpora = append(corpora, tag.Corpus{Docs: tagsForNews(gold.EWT, noImperatives), POSVisits: cfg.TagEWTVisits})
+				}
+				if cfg.TagImperativeVisits > 0 {
+					corpora = append(corpora, tag.Corpus{Docs: tagsForNews(gold.EWT, imperatives), POSVisits: cfg.TagImperativeVisits})
 				}
 			}
 			var roles []string
 			if cfg.TagNews {
 				roles = speaker.WordNetPersonNouns()
 			}
-			t, err := tag.Train(corpora, dev, gold.FirstNames, gold.Surnames, roles, cfg.TagNews, cfg.Seed, cfg.Log)
+			var clusters tag.Clusters
+			if cfg.TagNews && cfg.TagClusters > 0 {
+				clusters.K = cfg.TagClusters
+				if clusters.Text, err = plainSentences(filepath.Join(cfg.Gold, "wikinews")); err != nil {
+					return err
+				}
+			}
+			t, err := tag.Train(corpora, dev, gold.FirstNames, gold.Surnames, roles, cfg.TagNews, clusters, cfg.Seed, cfg.Log)
 			if err != nil {
 				return fmt.Errorf("train tagger: %w", err)
 			}
@@ -254,12 +278,12 @@ func readGUM(path string, roleHeads bool) ([]*onrecord.Document, error) {
 // opening and closing quotation tags cleared, as
 // whether a straight quote opens or closes is left to the silver news,
 // where the attribution model reads it (with EWT's learnt, 42 quotation
-// marks of PolNeAR dev changed tag); and with imperatives, the tags of the
-// sentences that open with a base-form verb cleared too. EWT is web text,
+// marks of PolNeAR dev changed tag); and the tags of the sentences keep
+// leaves out cleared too (with imperatives, those sentences left out). EWT is web text,
 // whose many imperatives ("Call them", "Avoid this place") taught the
 // tagger to read a sentence-initial noun in news ("Software company X
 // said") as a verb; its other sentences teach the web's casual spelling.
-func tagsForNews(docs []*onrecord.Document, imperatives bool) []*onrecord.Document {
+func tagsForNews(docs []*onrecord.Document, keep sentences) []*onrecord.Document {
 	out := make([]*onrecord.Document, len(docs))
 	for k, d := range docs {
 		c := d.TokenCopy()
@@ -270,23 +294,39 @@ func tagsForNews(docs []*onrecord.Document, imperatives bool) []*onrecord.Docume
 				t.Tag = ""
 			}
 		}
+		var kept []onrecord.Sentence
 		for _, s := range c.Sents {
-			if !imperatives || s.Start < 0 || s.End > int32(len(c.Tokens)) {
+			if keep == allSentences || s.Start < 0 || s.End > int32(len(c.Tokens)) {
 				break
 			}
 			toks := c.Tokens[s.Start:s.End]
 			first := slices.IndexFunc(toks, func(t onrecord.Token) bool { return t.Tag != "" && !isPunctTag(t.Tag) })
-			if first < 0 || toks[first].Tag != "VB" {
+			if imperative := first >= 0 && toks[first].Tag == "VB"; imperative == (keep == imperatives) {
+				kept = append(kept, s)
 				continue
 			}
 			for i := range toks {
 				toks[i].Tag = ""
 			}
 		}
+		if keep == imperatives { // the other sentences are with the rest of the corpus
+			c.Sents = kept
+		}
 		out[k] = c
 	}
 	return out
 }
+
+// sentences says which sentences of a gold corpus the tagger learns tags
+// from: all, all but the imperatives (opening with a base-form verb), or
+// only those.
+type sentences int
+
+const (
+	allSentences sentences = iota
+	noImperatives
+	imperatives
+)
 
 // isPunctTag reports whether a PTB tag is punctuation or a symbol.
 func isPunctTag(t string) bool {
@@ -299,6 +339,38 @@ func isPunctTag(t string) bool {
 // LICENSE.txt names no licence for the others: the embedded model does not
 // learn from them.
 var gumGenres = []string{"academic", "bio", "court", "interview", "news", "voyage"}
+
+// plainSentences reads the .txt files of dir, in name order, as the
+// tokenizer splits them: each sentence as its words.
+func plainSentences(dir string) ([][]string, error) {
+	paths, err := filepath.Glob(filepath.Join(dir, "*.txt"))
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", dir, err)
+	}
+	if len(paths) == 0 {
+		return nil, fmt.Errorf("read %s: no .txt files", dir)
+	}
+	var out [][]string
+	for _, path := range paths {
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return nil, fmt.Errorf("read %s: %w", path, err)
+		}
+		d, err := text.NewDocument(filepath.Base(path), b)
+		if err != nil {
+			return nil, fmt.Errorf("read %s: %w", path, err)
+		}
+		text.Tokenize(d)
+		for _, sp := range d.Sents {
+			ws := make([]string, 0, sp.End-sp.Start)
+			for k := sp.Start; k < sp.End; k++ {
+				ws = append(ws, d.Word(int(k)))
+			}
+			out = append(out, ws)
+		}
+	}
+	return out, nil
+}
 
 // lines reads the non-empty lines of a file.
 func lines(path string) ([]string, error) {

@@ -1,6 +1,9 @@
 package pipeline
 
 import (
+	"os"
+	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -18,7 +21,7 @@ func TestGoldTagsForNews(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	news := tagsForNews(docs, true)
+	news := tagsForNews(docs, noImperatives)
 	var got []string
 	for _, tk := range news[0].Tokens {
 		got = append(got, tk.Tag)
@@ -30,7 +33,50 @@ func TestGoldTagsForNews(t *testing.T) {
 	if docs[0].Tokens[0].Tag != "VB" || docs[0].Tokens[3].Tag != "``" || docs[0].Tokens[9].Tag != "IN" {
 		t.Error("the parser's gold documents lost their tags")
 	}
-	if tk := tagsForNews(docs, false)[0].Tokens; tk[0].Tag != "VB" || tk[3].Tag != "" {
-		t.Errorf("without imperatives: tags %q and %q, want VB and none", tk[0].Tag, tk[3].Tag)
+	if tk := tagsForNews(docs, allSentences)[0].Tokens; tk[0].Tag != "VB" || tk[3].Tag != "" {
+		t.Errorf("all sentences: tags %q and %q, want VB and none", tk[0].Tag, tk[3].Tag)
+	}
+	got = got[:0]
+	imp := tagsForNews(docs, imperatives)[0]
+	for _, s := range imp.Sents {
+		for _, tk := range imp.Tokens[s.Start:s.End] {
+			got = append(got, tk.Tag)
+		}
+	}
+	want = []string{"VB", "PRP", ".", "", "VB", ""}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("imperatives only: tags %q, want %q", got, want)
+	}
+}
+
+// TestPlainSentences: the unannotated news the word clusters learn from is
+// read as the tokenizer splits it, file by file in name order; a folder
+// without text is an error naming it.
+func TestPlainSentences(t *testing.T) {
+	dir := t.TempDir()
+	for name, body := range map[string]string{
+		"b.txt": "Second file.\n",
+		"a.txt": "Title here\n\nThe firm said it would grow. Shares rose.\n",
+		"c.md":  "Not read.\n",
+	} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	sents, err := plainSentences(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, ws := range sents {
+		got = append(got, strings.Join(ws, " "))
+	}
+	want := []string{"Title here", "The firm said it would grow .", "Shares rose .", "Second file ."}
+	if !slices.Equal(got, want) {
+		t.Errorf("sentences %q, want %q", got, want)
+	}
+	empty := t.TempDir()
+	if _, err := plainSentences(empty); err == nil || !strings.Contains(err.Error(), empty) {
+		t.Errorf("folder without text: error %v, want one naming %s", err, empty)
 	}
 }

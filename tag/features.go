@@ -51,6 +51,8 @@ const pad = 2 // context window on each side
 type tokInfo struct {
 	w, l, shape, flags uint64
 	gaz                uint64    // gazetteer bits (gazFirst, ...)
+	clu                uint64    // word cluster (1..255), 0 for none
+	habit              uint64    // case habit (habitLower, ...), 0 for none
 	pre                [3]uint64 // lowercase prefixes of 1..3 runes
 	suf                [4]uint64 // lowercase suffixes of 1..4 runes
 }
@@ -192,6 +194,10 @@ const (
 	fGazp1
 	fGazp2
 	fGazm1Gaz
+	fClu
+	fClum1
+	fClup1
+	fHabit
 )
 
 // sentence is the per-sentence work area shared by both taggers: token
@@ -289,7 +295,7 @@ var posTask = &task{
 	offs: []int{0, -1, -2, 1, 2},
 	roles: []wordFunc{
 		func(c *tokInfo, out []uint64) []uint64 {
-			return append(out,
+			return wordClass(c, append(out,
 				fBias,
 				mix(fW, c.w),
 				mix(fL, c.l),
@@ -301,18 +307,18 @@ var posTask = &task{
 				mix(fSuf3, c.suf[2]),
 				mix(fSuf4, c.suf[3]),
 				mix(fShape, c.shape),
-				mix(fFlags, c.flags))
+				mix(fFlags, c.flags)))
 		},
 		func(m1 *tokInfo, out []uint64) []uint64 {
-			return append(out, mix(fLm1, m1.l), mix(fSuf3m1, m1.suf[2]))
+			return cluster(fClum1, m1, append(out, mix(fLm1, m1.l), mix(fSuf3m1, m1.suf[2])))
 		},
 		func(m2 *tokInfo, out []uint64) []uint64 { return append(out, mix(fLm2, m2.l)) },
 		func(p1 *tokInfo, out []uint64) []uint64 {
-			return append(out,
+			return cluster(fClup1, p1, append(out,
 				mix(fLp1, p1.l),
 				mix(fSuf3p1, p1.suf[2]),
 				mix(fSuf2p1, p1.suf[1]),
-				mix(fShapep1, p1.shape))
+				mix(fShapep1, p1.shape)))
 		},
 		func(p2 *tokInfo, out []uint64) []uint64 { return append(out, mix(fLp2, p2.l)) },
 	},
@@ -383,6 +389,24 @@ var nerTask = &task{
 			mix(mix(fShapeP, c.shape), p),
 			mix(mix(fGazm1Gaz, gazCap(m1)), gazCap(c)))
 	},
+}
+
+// cluster appends the feature of template f for t's word cluster, if it has
+// one: a model without clusters learns exactly the features it did before.
+func cluster(f uint64, t *tokInfo, out []uint64) []uint64 {
+	if t.clu == 0 {
+		return out
+	}
+	return append(out, mix(f, t.clu))
+}
+
+// wordClass appends the features of c's cluster and of its case habit
+// with the case it is written in, if the model has them.
+func wordClass(c *tokInfo, out []uint64) []uint64 {
+	if c.habit != 0 {
+		out = append(out, mix(fHabit, c.habit<<8|c.flags&(flagInitCap|flagAllCap|flagLower)))
+	}
+	return cluster(fClu, c, out)
 }
 
 // gazCap is a token's gazetteer bits with its capitalisation: a listed

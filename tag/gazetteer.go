@@ -21,6 +21,9 @@ type gazetteer struct {
 	// flagLower, so tag-2 and tag-3 models, which keep that, never told a
 	// capitalised first name from any capitalised word.
 	apart bool
+	// clusters maps the key of a lower-case word to its word cluster and
+	// case habit (clusterWords; tag-5 files).
+	clusters map[uint32]uint16
 }
 
 // Gazetteer bits of a word.
@@ -128,6 +131,10 @@ func (g *gazetteer) flags(l uint64) uint64 {
 func (g *gazetteer) info(w string) tokInfo {
 	t := wordInfo(w)
 	t.gaz = g.flags(t.l)
+	if g != nil {
+		v := g.clusters[keyOf(t.l)]
+		t.clu, t.habit = uint64(v&0xff), uint64(v>>8)
+	}
 	return t
 }
 

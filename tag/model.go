@@ -24,11 +24,14 @@ import (
 // A tagger trained without common words (the embedded one) is written as
 // tag-2, the layout before them, so that it keeps its bytes.
 // A tag-4 file adds the role nouns, and its gazetteer bits are read apart
-// from the capitalisation flags (gazetteer.apart).
+// from the capitalisation flags (gazetteer.apart); a tag-5 file is a tag-4
+// file followed by the word clusters (a count, then sorted, delta-coded
+// keys each with its cluster number and case habit).
 const (
 	magic2 = "onrecord-tag-2\n"
 	magic3 = "onrecord-tag-3\n"
 	magic4 = "onrecord-tag-4\n"
+	magic5 = "onrecord-tag-5\n"
 )
 
 // setsOf gives the gazetteer sets a file of the given magic holds.
@@ -52,6 +55,8 @@ func (t *Tagger) Save(w io.Writer) error {
 	e := &encoder{w: bw}
 	magic := magic2
 	switch {
+	case len(t.gaz.clusters) > 0:
+		magic = magic5
 	case t.gaz.apart:
 		magic = magic4
 	case len(t.gaz.keys(gazCommon)) > 0:
@@ -71,6 +76,20 @@ func (t *Tagger) Save(w io.Writer) error {
 		prev := uint32(0)
 		for _, k := range keys {
 			e.uint(uint64(k - prev))
+			prev = k
+		}
+	}
+	if magic == magic5 {
+		keys := make([]uint32, 0, len(t.gaz.clusters))
+		for k := range t.gaz.clusters {
+			keys = append(keys, k)
+		}
+		slices.Sort(keys)
+		e.uint(uint64(len(keys)))
+		prev := uint32(0)
+		for _, k := range keys {
+			e.uint(uint64(k - prev))
+			e.uint(uint64(t.gaz.clusters[k]))
 			prev = k
 		}
 	}
@@ -171,7 +190,7 @@ func Load(r io.Reader) (*Tagger, error) {
 	defer zr.Close()
 	d := &decoder{r: bufio.NewReader(zr)}
 	magic := d.str()
-	if d.err == nil && magic != magic2 && magic != magic3 && magic != magic4 {
+	if d.err == nil && magic != magic2 && magic != magic3 && magic != magic4 && magic != magic5 {
 		return nil, errors.New("load tag model: not a tag model file")
 	}
 	pos := d.model()
@@ -183,13 +202,22 @@ func Load(r io.Reader) (*Tagger, error) {
 		vocab = append(vocab, d.str())
 	}
 	gaz := newGazetteer(nil, nil, nil, nil)
-	gaz.apart = magic == magic4
+	gaz.apart = magic == magic4 || magic == magic5
 	for _, bit := range setsOf(magic) {
 		n := d.uint(maxCount)
 		k := uint64(0)
 		for i := uint64(0); i < n && d.err == nil; i++ {
 			k += d.uint(math.MaxUint32 - k)
 			gaz.sets[uint32(k)] |= bit
+		}
+	}
+	if magic == magic5 {
+		n := d.uint(maxCount)
+		gaz.clusters = make(map[uint32]uint16, min(n, 1<<12))
+		k := uint64(0)
+		for i := uint64(0); i < n && d.err == nil; i++ {
+			k += d.uint(math.MaxUint32 - k)
+			gaz.clusters[uint32(k)] = uint16(d.uint(habitCapital<<8 | maxClusters))
 		}
 	}
 	if d.err != nil {

@@ -41,13 +41,21 @@ const (
 	notName = 254
 )
 
+// Clusters asks Train for K word clusters (a tag-5 model; K at most 255,
+// 0 for none), learnt from the words of the training corpora and Text,
+// unannotated sentences as words.
+type Clusters struct {
+	K    int
+	Text [][]string
+}
+
 // Train learns a Tagger from the corpora; first and surnames are the name
 // lists of the gazetteer, roles its nouns for a person (a tag-4 model when
 // given), and with common it also marks the words the corpora write in
-// lower case (commonWords). dev, when not empty, is only
+// lower case (commonWords); clusters gives its word clusters. dev, when not empty, is only
 // scored and reported to log. The result depends only on the inputs, their
 // order and seed.
-func Train(train []Corpus, dev []*onrecord.Document, first, surnames, roles []string, common bool, seed int64, log io.Writer) (*Tagger, error) {
+func Train(train []Corpus, dev []*onrecord.Document, first, surnames, roles []string, common bool, clusters Clusters, seed int64, log io.Writer) (*Tagger, error) {
 	if log == nil {
 		log = io.Discard
 	}
@@ -75,6 +83,11 @@ func Train(train []Corpus, dev []*onrecord.Document, first, surnames, roles []st
 		commons = commonWords(sentenceWords(train))
 	}
 	gaz := newGazetteer(first, surnames, commons, roles)
+	if clusters.K > 0 {
+		gaz.apart = true
+		gaz.clusters = clusterWords(append(sentenceWords(train), clusters.Text...), clusters.K)
+		logf("tag: %d words in %d clusters (%v)", len(gaz.clusters), clusters.K, time.Since(began).Round(time.Second))
+	}
 	var sents []*sentence
 	var words [][]string
 	var posGold, nerGold [][]uint8

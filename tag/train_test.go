@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/onrecord/onrecord"
@@ -38,20 +39,26 @@ func TestTrainDeterministic(t *testing.T) {
 	first, surnames := []string{"Jane", "Ngozi"}, []string{"Roe", "Okonjo-Iweala"}
 	var t1 *Tagger
 	// Without common words the file has the layout before them (tag-2);
-	// with role nouns, tag-4.
+	// with role nouns, tag-4; with word clusters, tag-5.
+	days := Clusters{K: 4}
+	for range clusterMinCount {
+		days.Text = append(days.Text, []string{"on", "Tuesday", "she", "left"}, []string{"on", "Friday", "she", "left"})
+	}
 	for _, c := range []struct {
-		common bool
-		roles  []string
-		magic  string
-	}{{false, nil, magic2}, {true, nil, magic3}, {true, []string{"interviewee"}, magic4}} {
+		common   bool
+		roles    []string
+		clusters Clusters
+		magic    string
+	}{{false, nil, Clusters{}, magic2}, {true, nil, Clusters{}, magic3}, {true, []string{"interviewee"}, Clusters{}, magic4},
+		{true, []string{"interviewee"}, days, magic5}} {
 		common, roles := c.common, c.roles
 		var log bytes.Buffer
 		var err error
-		t1, err = Train(corpora, dev, first, surnames, roles, common, 7, &log)
+		t1, err = Train(corpora, dev, first, surnames, roles, common, c.clusters, 7, &log)
 		if err != nil {
 			t.Fatal(err)
 		}
-		t2, err := Train(corpora, nil, first, surnames, roles, common, 7, nil)
+		t2, err := Train(corpora, nil, first, surnames, roles, common, c.clusters, 7, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -95,6 +102,14 @@ func TestTrainDeterministic(t *testing.T) {
 		if roles != nil && gazCap(&jane) == gazCap(&table) {
 			t.Errorf("tag-4: Jane and Table have the same gazetteer feature %b", gazCap(&jane))
 		}
+		// The clusters are saved: the days of the unannotated text share one.
+		tue, fri := t3.gaz.info("Tuesday").clu, t3.gaz.info("friday").clu
+		if c.clusters.K > 0 && (tue == 0 || tue != fri) {
+			t.Errorf("%s: loaded clusters of Tuesday and friday = %d, %d, want one cluster", c.magic, tue, fri)
+		}
+		if c.clusters.K == 0 && tue != 0 {
+			t.Errorf("%s: Tuesday has cluster %d in a model without clusters", c.magic, tue)
+		}
 		if s1, s3 := t1.Evaluate(dev), t3.Evaluate(dev); s1 != s3 {
 			t.Errorf("loaded tagger scores %v, trained one %v", s3, s1)
 		}
@@ -102,6 +117,39 @@ func TestTrainDeterministic(t *testing.T) {
 	// Even a tiny training set teaches the commonest tags.
 	if s := t1.Evaluate(dev); s.POS < 0.75 {
 		t.Errorf("POS accuracy after training on %d documents = %.3f, want >= 0.75", len(train), s.POS)
+	}
+}
+
+// TestClusterWords: words that stand in the same contexts share a cluster,
+// words of other contexts do not, and rare words get none.
+func TestClusterWords(t *testing.T) {
+	var sents [][]string
+	for _, day := range []string{"Monday", "Tuesday", "Friday"} {
+		for _, pet := range []string{"cat", "dog", "horse"} {
+			sents = append(sents, []string{"on", day, "the", pet, "slept", "."}, []string{"my", pet, "ran", "on", day, "."})
+		}
+	}
+	sents = append(sents, []string{"a", "zebra", "ran", "."})
+	cl := clusterWords(sents, 4)
+	of := func(w string) uint16 { return cl[keyOf(wordInfo(w).l)] & 0xff }
+	habit := func(w string) uint16 { return cl[keyOf(wordInfo(w).l)] >> 8 }
+	if of("monday") == 0 || of("monday") != of("Friday") || of("Tuesday") != of("friday") {
+		t.Errorf("days in clusters %d, %d, %d, want one", of("monday"), of("tuesday"), of("friday"))
+	}
+	if of("cat") == 0 || of("cat") != of("dog") || of("dog") != of("horse") {
+		t.Errorf("pets in clusters %d, %d, %d, want one", of("cat"), of("dog"), of("horse"))
+	}
+	if of("cat") == of("monday") {
+		t.Errorf("days and pets share cluster %d", of("cat"))
+	}
+	if habit("monday") != habitCapital || habit("cat") != habitLower {
+		t.Errorf("case habits of Monday and cat = %d, %d, want %d, %d", habit("monday"), habit("cat"), habitCapital, habitLower)
+	}
+	if of("zebra") != 0 {
+		t.Errorf("a word seen once has cluster %d, want none", of("zebra"))
+	}
+	if cl := clusterWords(sents[:1], 200); cl != nil {
+		t.Errorf("more clusters than words: %d words clustered, want none", len(cl))
 	}
 }
 
@@ -119,10 +167,10 @@ func TestCommonWords(t *testing.T) {
 }
 
 func TestTrainEmpty(t *testing.T) {
-	if _, err := Train(nil, nil, nil, nil, nil, false, 1, nil); err == nil {
+	if _, err := Train(nil, nil, nil, nil, nil, false, Clusters{}, 1, nil); err == nil {
 		t.Error("Train on no documents succeeded")
 	}
-	if _, err := Train([]Corpus{{Docs: []*onrecord.Document{{}}}}, nil, nil, nil, nil, false, 1, nil); err == nil {
+	if _, err := Train([]Corpus{{Docs: []*onrecord.Document{{}}}}, nil, nil, nil, nil, false, Clusters{}, 1, nil); err == nil {
 		t.Error("Train on an empty document succeeded")
 	}
 }
@@ -156,11 +204,14 @@ func FuzzLoad(f *testing.F) {
 	// Whole models of each layout, trained on one sentence: small, and the
 	// mutations reach every part of the decoder (a magic with a few bytes
 	// after it stops at the first length).
+	words := strings.Fields("Jo Roe said the plan works .")
+	clusters := Clusters{K: 2, Text: [][]string{words, words, words}}
 	for _, gaz := range []struct {
-		roles  []string
-		common bool
-	}{{nil, false}, {nil, true}, {[]string{"spokesperson"}, true}} {
-		f.Add(tinyModel(f, gaz.roles, gaz.common))
+		roles    []string
+		common   bool
+		clusters Clusters
+	}{{nil, false, Clusters{}}, {nil, true, Clusters{}}, {[]string{"spokesperson"}, true, Clusters{}}, {[]string{"spokesperson"}, true, clusters}} {
+		f.Add(tinyModel(f, gaz.roles, gaz.common, gaz.clusters))
 	}
 	f.Fuzz(func(t *testing.T, body []byte) {
 		if tg, err := Load(bytes.NewReader(fuzzgz.Stored(body))); err == nil {
@@ -171,14 +222,14 @@ func FuzzLoad(f *testing.F) {
 
 // tinyModel trains a tagger on one tagged sentence and returns its model
 // file's body (gunzipped).
-func tinyModel(f *testing.F, roles []string, common bool) []byte {
+func tinyModel(f *testing.F, roles []string, common bool, clusters Clusters) []byte {
 	d := docOf("Jo Roe said the plan works .")
 	for i, tl := range [][3]string{{"NNP", "Jo", "PERSON"}, {"NNP", "Roe", "PERSON"}, {"VBD", "say", "O"},
 		{"DT", "the", "O"}, {"NN", "plan", "O"}, {"VBZ", "work", "O"}, {".", ".", "O"}} {
 		d.Tokens[i].Tag, d.Tokens[i].Lemma, d.Tokens[i].NER = tl[0], tl[1], tl[2]
 	}
 	tg, err := Train([]Corpus{{Docs: []*onrecord.Document{d}, POSVisits: 1, NERVisits: 1, Lemmas: true}}, nil,
-		[]string{"Jo"}, []string{"Roe"}, roles, common, 1, nil)
+		[]string{"Jo"}, []string{"Roe"}, roles, common, clusters, 1, nil)
 	if err != nil {
 		f.Fatal(err)
 	}

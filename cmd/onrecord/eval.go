@@ -253,11 +253,14 @@ func runTrain(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	data := fs.String("data", "../shared/data/polnear", "corpus: a PolNeAR-layout root (train/, dev/) or one directory with text/, attributions/ and silver/")
 	models := fs.String("models", "tag,parse,attrib", "models to train, in order; the rest come from the embedded ones")
 	out := fs.String("out", ".", "repository root: models are written to OUT/tag, OUT/parse, OUT/attrib")
-	gold := fs.String("gold", "../shared/data", "directory with the gold corpora and name lists the tagger and parser also learn from (ud-ewt/, uner-ewt/, gum/, names/); \"\" for none")
+	gold := fs.String("gold", "../shared/data", "directory with the gold corpora and name lists the tagger and parser also learn from (ud-ewt/, uner-ewt/, gum/, names/, and wikinews/ for --tag-clusters); \"\" for none")
 	parseGold := fs.Int("parse-gold", 0, "how often the parser sees each gold tree of EWT and GUM train per epoch (silver: once); 0 for the silver trees alone, as the embedded parser")
 	tagNews := fs.Bool("tag-news", false, "train the tagger on gold tags in CoreNLP's conventions, the silver news twice an epoch and a common-word list (not the embedded tagger's recipe)")
 	tagEWT := fs.Int("tag-ewt", 0, "with --tag-news: how often the tagger's POS sees each sentence of UD EWT train per epoch (0: none)")
 	tagSilverNER := fs.Int("tag-silver-ner", 0, "with --tag-news: how often the name tagger sees each silver news sentence per epoch (0: as the POS, twice), against three for the gold names")
+	tagImperatives := fs.Int("tag-ewt-imperatives", 0, "with --tag-news: how often the tagger's POS sees each imperative sentence of UD EWT train per epoch (0: none; --tag-ewt leaves them out)")
+	tagGoldNER := fs.Int("tag-gold-ner", 0, "with --tag-news: how often the name tagger sees each sentence of UNER and GUM train per epoch (0: three times)")
+	tagClusters := fs.Int("tag-clusters", 0, "with --tag-news: how many word clusters (at most 255) the tagger learns from its training text and ../shared/data/wikinews (0: none)")
 	seed := fs.Int64("seed", 1, "random seed (the same seed and data give the same models)")
 	if _, err := parse(fs, args); err != nil {
 		return err
@@ -268,6 +271,18 @@ func runTrain(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	if *tagSilverNER > 0 && !*tagNews {
 		return fmt.Errorf("%w: --tag-silver-ner needs --tag-news", errUsage)
 	}
+	if *tagImperatives > 0 && !*tagNews {
+		return fmt.Errorf("%w: --tag-ewt-imperatives needs --tag-news", errUsage)
+	}
+	if *tagGoldNER > 0 && !*tagNews {
+		return fmt.Errorf("%w: --tag-gold-ner needs --tag-news", errUsage)
+	}
+	if *tagClusters > 0 && !*tagNews {
+		return fmt.Errorf("%w: --tag-clusters needs --tag-news", errUsage)
+	}
+	if *tagClusters < 0 || *tagClusters > 255 {
+		return fmt.Errorf("%w: --tag-clusters %d: want 0 to 255", errUsage, *tagClusters)
+	}
 	var list []string
 	for _, m := range strings.Split(*models, ",") {
 		m = strings.TrimSpace(m)
@@ -276,7 +291,7 @@ func runTrain(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		}
 		list = append(list, m)
 	}
-	if err := pipeline.Train(pipeline.TrainConfig{Data: *data, Out: *out, Models: list, Gold: *gold, ParseGoldVisits: *parseGold, TagNews: *tagNews, TagEWTVisits: *tagEWT, TagSilverNERVisits: *tagSilverNER, Seed: *seed, Log: stderr}); err != nil {
+	if err := pipeline.Train(pipeline.TrainConfig{Data: *data, Out: *out, Models: list, Gold: *gold, ParseGoldVisits: *parseGold, TagNews: *tagNews, TagEWTVisits: *tagEWT, TagSilverNERVisits: *tagSilverNER, TagImperativeVisits: *tagImperatives, TagGoldNERVisits: *tagGoldNER, TagClusters: *tagClusters, Seed: *seed, Log: stderr}); err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "models written under %s; rebuild (go build ./cmd/onrecord) to embed them\n", *out)

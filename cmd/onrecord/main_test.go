@@ -142,6 +142,10 @@ func TestUsageErrors(t *testing.T) {
 		{[]string{"train", "--models", "tag,magic"}, []string{`"magic"`, "tag, parse or attrib"}},
 		{[]string{"train", "--models", "tag", "--tag-ewt", "3"}, []string{"--tag-ewt needs --tag-news"}},
 		{[]string{"train", "--models", "tag", "--tag-silver-ner", "1"}, []string{"--tag-silver-ner needs --tag-news"}},
+		{[]string{"train", "--models", "tag", "--tag-ewt-imperatives", "1"}, []string{"--tag-ewt-imperatives needs --tag-news"}},
+		{[]string{"train", "--models", "tag", "--tag-gold-ner", "5"}, []string{"--tag-gold-ner needs --tag-news"}},
+		{[]string{"train", "--models", "tag", "--tag-clusters", "200"}, []string{"--tag-clusters needs --tag-news"}},
+		{[]string{"train", "--models", "tag", "--tag-news", "--tag-clusters", "300"}, []string{"--tag-clusters 300", "0 to 255"}},
 		{[]string{"version", "now"}, []string{"no arguments"}},
 	} {
 		code, out, errs := runCmd(t, "", tc.args...)
