@@ -51,6 +51,10 @@ type TrainConfig struct {
 	// the parser reads the tagger's tags, errors included: the errors a
 	// tagger makes on text it never saw.
 	ParseTagFolds int
+	// ParseMinWeight drops the parser's averaged weights below it (of
+	// 32767 for the largest; 0 keeps parse's default, as the embedded
+	// model): fewer features, a smaller and faster model.
+	ParseMinWeight int
 	// TagNews trains the tagger on the gold tags in CoreNLP's conventions
 	// (conllu.NewsTag) without their quotation tags, on the silver news
 	// twice an epoch, and with the common-word and role-noun gazetteer bits
@@ -149,7 +153,7 @@ func Train(cfg TrainConfig) error {
 					corpora[i].Docs = tagged[i]
 				}
 			}
-			pr, err := parse.Train(corpora, dev, cfg.Seed, cfg.Log)
+			pr, err := parse.Train(corpora, dev, cfg.Seed, cfg.ParseMinWeight, cfg.Log)
 			if err != nil {
 				return fmt.Errorf("train parser: %w", err)
 			}
