@@ -488,3 +488,42 @@ func TestLoadMemory(t *testing.T) {
 		t.Errorf("model live %d MB, allocated %d MB while loading; want <= 80 and <= 128", live>>20, total>>20)
 	}
 }
+
+// TestTrainMinWeight: a training with a weight bound gives the rows of one
+// without, its weights below the bound dropped with the rows left empty;
+// so a saved model pruned afterwards is what the bound trains.
+func TestTrainMinWeight(t *testing.T) {
+	docs := loadDocs(t, "train")[:6]
+	full, err := Train([]Corpus{{Docs: docs, Visits: 1}}, nil, 7, 0, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const bound = 2000
+	pruned, err := Train([]Corpus{{Docs: docs, Visits: 1}}, nil, 7, bound, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want []row
+	for _, r := range full.rows {
+		var ents []entry
+		for _, e := range r.ents {
+			if e.w >= bound || e.w <= -bound {
+				ents = append(ents, e)
+			}
+		}
+		if len(ents) > 0 {
+			want = append(want, row{key: r.key, ents: ents})
+		}
+	}
+	if len(want) == len(full.rows) || len(want) == 0 {
+		t.Fatalf("the bound keeps %d of %d rows: pick one that prunes some", len(want), len(full.rows))
+	}
+	if len(pruned.rows) != len(want) {
+		t.Fatalf("%d rows, want %d", len(pruned.rows), len(want))
+	}
+	for i := range want {
+		if pruned.rows[i].key != want[i].key || !slices.Equal(pruned.rows[i].ents, want[i].ents) {
+			t.Fatalf("row %d: %v, want %v", i, pruned.rows[i], want[i])
+		}
+	}
+}
