@@ -285,7 +285,7 @@ func TestFrontScores(t *testing.T) {
 func TestTrainDeterministic(t *testing.T) {
 	docs := loadDocs(t, "train")[:6]
 	train := func() (*Parser, []byte) {
-		p, err := Train([]Corpus{{Docs: docs, Visits: 1}}, nil, 7, nil)
+		p, err := Train([]Corpus{{Docs: docs, Visits: 1}}, nil, 7, 0, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -334,7 +334,7 @@ func TestTrainLabelsOfFirstCorpus(t *testing.T) {
 	docs := loadDocs(t, "train")[:8]
 	other := docs[6].TokenCopy()
 	other.Tokens[0].Dep = "unseen"
-	p, err := Train([]Corpus{{Docs: docs[:6], Visits: 1}, {Docs: []*onrecord.Document{other, docs[7]}, Visits: 2}}, nil, 7, nil)
+	p, err := Train([]Corpus{{Docs: docs[:6], Visits: 1}, {Docs: []*onrecord.Document{other, docs[7]}, Visits: 2}}, nil, 7, 0, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -367,7 +367,7 @@ func TestMergeRows(t *testing.T) {
 		{key: 7, ents: []entry{e(0, -450)}},
 	}
 	// Key 3 (350 on average) falls below minQuant.
-	got := mergeRows([][]row{a, b})
+	got := mergeRows([][]row{a, b}, minQuant)
 	if len(got) != len(want) {
 		t.Fatalf("got %d rows %v, want %v", len(got), got, want)
 	}
@@ -375,6 +375,10 @@ func TestMergeRows(t *testing.T) {
 		if got[i].key != want[i].key || !slices.Equal(got[i].ents, want[i].ents) {
 			t.Errorf("row %d: got %v, want %v", i, got[i], want[i])
 		}
+	}
+	// A higher bound (Train's minWeight) drops more: key 7's -450 goes.
+	if got := mergeRows([][]row{a, b}, 500); len(got) != 2 || got[1].key != 5 || !slices.Equal(got[1].ents, want[1].ents) {
+		t.Errorf("min weight 500: got %v, want keys 1 and 5 as above", got)
 	}
 }
 
@@ -482,5 +486,44 @@ func TestLoadMemory(t *testing.T) {
 	t.Logf("model live %d MB, allocated while loading %d MB", live>>20, total>>20)
 	if live > 80<<20 || total > 128<<20 {
 		t.Errorf("model live %d MB, allocated %d MB while loading; want <= 80 and <= 128", live>>20, total>>20)
+	}
+}
+
+// TestTrainMinWeight: a training with a weight bound gives the rows of one
+// without, its weights below the bound dropped with the rows left empty;
+// so a saved model pruned afterwards is what the bound trains.
+func TestTrainMinWeight(t *testing.T) {
+	docs := loadDocs(t, "train")[:6]
+	full, err := Train([]Corpus{{Docs: docs, Visits: 1}}, nil, 7, 0, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const bound = 2000
+	pruned, err := Train([]Corpus{{Docs: docs, Visits: 1}}, nil, 7, bound, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want []row
+	for _, r := range full.rows {
+		var ents []entry
+		for _, e := range r.ents {
+			if e.w >= bound || e.w <= -bound {
+				ents = append(ents, e)
+			}
+		}
+		if len(ents) > 0 {
+			want = append(want, row{key: r.key, ents: ents})
+		}
+	}
+	if len(want) == len(full.rows) || len(want) == 0 {
+		t.Fatalf("the bound keeps %d of %d rows: pick one that prunes some", len(want), len(full.rows))
+	}
+	if len(pruned.rows) != len(want) {
+		t.Fatalf("%d rows, want %d", len(pruned.rows), len(want))
+	}
+	for i := range want {
+		if pruned.rows[i].key != want[i].key || !slices.Equal(pruned.rows[i].ents, want[i].ents) {
+			t.Fatalf("row %d: %v, want %v", i, pruned.rows[i], want[i])
+		}
 	}
 }

@@ -203,12 +203,15 @@ type Corpus struct {
 
 // Train learns a parser from the trees and tags of the corpora, logging
 // each pass and the final model's dev accuracy (when dev is given) to log,
-// which may be nil. The labels are those of the first corpus (the silver
+// which may be nil. Weights of the averaged model below minWeight (of
+// 32767 for the largest; at least minQuant, which 0 gives) are dropped:
+// a higher bound makes the model smaller and faster and a little less
+// accurate. The labels are those of the first corpus (the silver
 // analysis that later stages read): sentences with other labels, and those
 // whose tree is not a projective tree, are skipped. The model is the
 // average of members perceptrons, trained at once with seeds seed,
 // seed+1, ...; the result depends only on the data and seed.
-func Train(corpora []Corpus, dev []*onrecord.Document, seed int64, log io.Writer) (*Parser, error) {
+func Train(corpora []Corpus, dev []*onrecord.Document, seed int64, minWeight int, log io.Writer) (*Parser, error) {
 	if log == nil {
 		log = io.Discard
 	}
@@ -269,7 +272,7 @@ func Train(corpora []Corpus, dev []*onrecord.Document, seed int64, log io.Writer
 		})
 	}
 	wg.Wait()
-	p.setRows(mergeRows(sets))
+	p.setRows(mergeRows(sets, max(minWeight, minQuant)))
 	logf("parse: %d features\n", len(p.rows))
 	if len(dev) > 0 {
 		uas, las, n := Evaluate(p, dev)
@@ -326,9 +329,9 @@ func (p *Parser) trainMember(sents []goldSent, seed int64, logf func(string, ...
 }
 
 // mergeRows averages the weights of several models' rows (each sorted by
-// key, entries by class), dropping averages below minQuant: the weights
+// key, entries by class), dropping averages below minWeight: the weights
 // the models disagree on.
-func mergeRows(sets [][]row) []row {
+func mergeRows(sets [][]row, minWeight int) []row {
 	var out []row
 	next := make([]int, len(sets))
 	var tot [256]int64
@@ -357,7 +360,7 @@ func mergeRows(sets [][]row) []row {
 			if !seen[c] {
 				continue
 			}
-			if w := math.Round(float64(tot[c]) / float64(len(sets))); math.Abs(w) >= minQuant {
+			if w := math.Round(float64(tot[c]) / float64(len(sets))); math.Abs(w) >= float64(minWeight) {
 				ents = append(ents, entry{c: uint8(c), w: int16(w)})
 			}
 			tot[c], seen[c] = 0, false

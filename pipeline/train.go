@@ -2,12 +2,14 @@ package pipeline
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/onrecord/onrecord"
@@ -41,6 +43,18 @@ type TrainConfig struct {
 	// on the silver trees alone, as the embedded model is (README: "The
 	// parser on gold trees").
 	ParseGoldVisits int
+	// ParseTagFolds says whose tags the parser learns from: 0 the
+	// corpora's own (as the embedded parser); 1 those the tagger of this
+	// training gives them; k >= 2 those of k taggers trained by the
+	// tagger's recipe (the Tag* fields) each without a k-th of the
+	// training documents, which tag that k-th (jackknifing). At run time
+	// the parser reads the tagger's tags, errors included: the errors a
+	// tagger makes on text it never saw.
+	ParseTagFolds int
+	// ParseMinWeight drops the parser's averaged weights below it (of
+	// 32767 for the largest; 0 keeps parse's default, as the embedded
+	// model): fewer features, a smaller and faster model.
+	ParseMinWeight int
 	// TagNews trains the tagger on the gold tags in CoreNLP's conventions
 	// (conllu.NewsTag) without their quotation tags, on the silver news
 	// twice an epoch, and with the common-word and role-noun gazetteer bits
@@ -107,47 +121,18 @@ func Train(cfg TrainConfig) error {
 			return err
 		}
 		// The gold corpora take a while to read: only for a tagger, or a
-		// parser told to learn from them.
+		// parser told to learn from them or from jackknifed tags.
 		var gold GoldData
-		if cfg.Gold != "" && (slices.Contains(cfg.Models, "tag") || cfg.ParseGoldVisits > 0) {
+		if cfg.Gold != "" && (slices.Contains(cfg.Models, "tag") || cfg.ParseGoldVisits > 0 || cfg.ParseTagFolds > 1) {
 			if gold, err = LoadGoldCorpora(cfg.Gold, cfg.TagNews); err != nil {
 				return err
 			}
 		}
 		if slices.Contains(cfg.Models, "tag") {
 			start := time.Now()
-			corpora := []tag.Corpus{{Docs: train, POSVisits: 1, NERVisits: 1, Lemmas: true},
-				{Docs: gold.UNER, NERVisits: goldVisits}, {Docs: gold.GUM, POSVisits: goldVisits, NERVisits: goldVisits}}
-			if cfg.TagNews {
-				corpora[0].POSVisits, corpora[0].NERVisits = newsVisits, newsVisits
-				if cfg.TagSilverNERVisits > 0 {
-					corpora[0].NERVisits = cfg.TagSilverNERVisits
-				}
-				if cfg.TagGoldNERVisits > 0 {
-					corpora[1].NERVisits, corpora[2].NERVisits = cfg.TagGoldNERVisits, cfg.TagGoldNERVisits
-				}
-				corpora[2].Docs = tagsForNews(gold.GUM, allSentences)
-				if cfg.TagEWTVisits > 0 {
-					corpora = append(corpora, tag.Corpus{Docs: tagsForNews(gold.EWT, noImperatives), POSVisits: cfg.TagEWTVisits})
-				}
-				if cfg.TagImperativeVisits > 0 {
-					corpora = append(corpora, tag.Corpus{Docs: tagsForNews(gold.EWT, imperatives), POSVisits: cfg.TagImperativeVisits})
-				}
-			}
-			var roles []string
-			if cfg.TagNews {
-				roles = speaker.WordNetPersonNouns()
-			}
-			var clusters tag.Clusters
-			if cfg.TagNews && cfg.TagClusters > 0 {
-				clusters.K = cfg.TagClusters
-				if clusters.Text, err = plainSentences(filepath.Join(cfg.Gold, "wikinews")); err != nil {
-					return err
-				}
-			}
-			t, err := tag.Train(corpora, dev, gold.FirstNames, gold.Surnames, roles, cfg.TagNews, clusters, cfg.Seed, cfg.Log)
+			t, err := trainTagger(cfg, train, dev, gold, cfg.Log)
 			if err != nil {
-				return fmt.Errorf("train tagger: %w", err)
+				return err
 			}
 			if err := save(cfg.Out, "tag", t.Save); err != nil {
 				return err
@@ -165,7 +150,21 @@ func Train(cfg TrainConfig) error {
 				corpora = append(corpora, parse.Corpus{Docs: gold.EWT, Visits: cfg.ParseGoldVisits},
 					parse.Corpus{Docs: gold.GUM, Visits: cfg.ParseGoldVisits})
 			}
-			pr, err := parse.Train(corpora, dev, cfg.Seed, cfg.Log)
+			switch {
+			case cfg.ParseTagFolds == 1:
+				for i := range corpora {
+					corpora[i].Docs = retag(p.Tagger, corpora[i].Docs)
+				}
+			case cfg.ParseTagFolds > 1:
+				tagged, err := jackknife(cfg, train, gold)
+				if err != nil {
+					return err
+				}
+				for i := range corpora {
+					corpora[i].Docs = tagged[i]
+				}
+			}
+			pr, err := parse.Train(corpora, dev, cfg.Seed, cfg.ParseMinWeight, cfg.Log)
 			if err != nil {
 				return fmt.Errorf("train parser: %w", err)
 			}
@@ -192,6 +191,103 @@ func Train(cfg TrainConfig) error {
 		fmt.Fprintf(cfg.Log, "attribution model trained in %s\n", time.Since(start).Round(time.Second))
 	}
 	return nil
+}
+
+// trainTagger trains a tagger by cfg's recipe on the silver news train and
+// the gold corpora.
+func trainTagger(cfg TrainConfig, train, dev []*onrecord.Document, gold GoldData, log io.Writer) (*tag.Tagger, error) {
+	corpora := []tag.Corpus{{Docs: train, POSVisits: 1, NERVisits: 1, Lemmas: true},
+		{Docs: gold.UNER, NERVisits: goldVisits}, {Docs: gold.GUM, POSVisits: goldVisits, NERVisits: goldVisits}}
+	if cfg.TagNews {
+		corpora[0].POSVisits, corpora[0].NERVisits = newsVisits, newsVisits
+		if cfg.TagSilverNERVisits > 0 {
+			corpora[0].NERVisits = cfg.TagSilverNERVisits
+		}
+		if cfg.TagGoldNERVisits > 0 {
+			corpora[1].NERVisits, corpora[2].NERVisits = cfg.TagGoldNERVisits, cfg.TagGoldNERVisits
+		}
+		corpora[2].Docs = tagsForNews(gold.GUM, allSentences)
+		if cfg.TagEWTVisits > 0 {
+			corpora = append(corpora, tag.Corpus{Docs: tagsForNews(gold.EWT, noImperatives), POSVisits: cfg.TagEWTVisits})
+		}
+		if cfg.TagImperativeVisits > 0 {
+			corpora = append(corpora, tag.Corpus{Docs: tagsForNews(gold.EWT, imperatives), POSVisits: cfg.TagImperativeVisits})
+		}
+	}
+	var roles []string
+	if cfg.TagNews {
+		roles = speaker.WordNetPersonNouns()
+	}
+	var clusters tag.Clusters
+	if cfg.TagNews && cfg.TagClusters > 0 {
+		clusters.K = cfg.TagClusters
+		var err error
+		if clusters.Text, err = plainSentences(filepath.Join(cfg.Gold, "wikinews")); err != nil {
+			return nil, err
+		}
+	}
+	t, err := tag.Train(corpora, dev, gold.FirstNames, gold.Surnames, roles, cfg.TagNews, clusters, cfg.Seed, log)
+	if err != nil {
+		return nil, fmt.Errorf("train tagger: %w", err)
+	}
+	return t, nil
+}
+
+// jackknife returns copies of the parser's training documents (silver
+// train, and with ParseGoldVisits EWT and GUM train, in that order) with
+// tags from taggers that never saw them: for each of cfg.ParseTagFolds
+// folds, a tagger trained by cfg's recipe without the fold's documents
+// (every k-th of each corpus) tags them. The folds train at once; UNER's
+// names, which teach no tag, stay whole.
+func jackknife(cfg TrainConfig, train []*onrecord.Document, gold GoldData) ([][]*onrecord.Document, error) {
+	k := cfg.ParseTagFolds
+	src := [][]*onrecord.Document{train}
+	if cfg.ParseGoldVisits > 0 {
+		src = append(src, gold.EWT, gold.GUM)
+	}
+	out := make([][]*onrecord.Document, len(src))
+	for c := range src {
+		out[c] = make([]*onrecord.Document, len(src[c]))
+	}
+	// split gives the documents of fold f (in) and the others.
+	split := func(docs []*onrecord.Document, f int) (in, rest []*onrecord.Document) {
+		for i, d := range docs {
+			if i%k == f {
+				in = append(in, d)
+			} else {
+				rest = append(rest, d)
+			}
+		}
+		return in, rest
+	}
+	errs := make([]error, k)
+	var logMu sync.Mutex
+	var wg sync.WaitGroup
+	for f := range k {
+		wg.Go(func() {
+			start := time.Now()
+			_, silverRest := split(train, f)
+			g := gold
+			_, g.EWT = split(gold.EWT, f)
+			_, g.GUM = split(gold.GUM, f)
+			t, err := trainTagger(cfg, silverRest, nil, g, io.Discard)
+			if err != nil {
+				errs[f] = fmt.Errorf("jackknife fold %d: %w", f+1, err)
+				return
+			}
+			for c := range src {
+				for i := f; i < len(src[c]); i += k {
+					out[c][i] = src[c][i].TokenCopy()
+					t.Tag(out[c][i])
+				}
+			}
+			logMu.Lock()
+			defer logMu.Unlock()
+			fmt.Fprintf(cfg.Log, "parse: jackknife fold %d of %d: tagger trained and applied in %s\n", f+1, k, time.Since(start).Round(time.Second))
+		})
+	}
+	wg.Wait()
+	return out, errors.Join(errs...)
 }
 
 // goldVisits is how often the tagger sees each gold sentence of GUM and
@@ -327,6 +423,17 @@ const (
 	noImperatives
 	imperatives
 )
+
+// retag returns copies of docs with the tags t gives them; heads and
+// labels are kept.
+func retag(t *tag.Tagger, docs []*onrecord.Document) []*onrecord.Document {
+	out := make([]*onrecord.Document, len(docs))
+	for i, d := range docs {
+		out[i] = d.TokenCopy()
+		t.Tag(out[i])
+	}
+	return out
+}
 
 // isPunctTag reports whether a PTB tag is punctuation or a symbol.
 func isPunctTag(t string) bool {

@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -78,5 +79,57 @@ func TestPlainSentences(t *testing.T) {
 	empty := t.TempDir()
 	if _, err := plainSentences(empty); err == nil || !strings.Contains(err.Error(), empty) {
 		t.Errorf("folder without text: error %v, want one naming %s", err, empty)
+	}
+}
+
+// TestJackknife: each training document is tagged by a tagger trained
+// without it (the one document with an FW tag gets another, as its tagger
+// never saw that tag), on a copy that keeps the tree; the originals keep
+// their tags.
+func TestJackknife(t *testing.T) {
+	var ud strings.Builder
+	for i, s := range []string{"The xq runs .", "The dog runs .", "A cat sleeps .", "The dog sleeps .", "A cat runs .", "A dog sleeps ."} {
+		ud.WriteString("# newdoc id = d" + string(rune('0'+i)) + "\n")
+		w := strings.Fields(s)
+		tags := []string{"DT", "NN", "VBZ", "."}
+		if w[1] == "xq" {
+			tags[1] = "FW"
+		}
+		ud.WriteString("1\t" + w[0] + "\t" + strings.ToLower(w[0]) + "\tDET\t" + tags[0] + "\t_\t2\tdet\t_\t_\n")
+		ud.WriteString("2\t" + w[1] + "\t" + w[1] + "\tNOUN\t" + tags[1] + "\t_\t3\tnsubj\t_\t_\n")
+		ud.WriteString("3\t" + w[2] + "\t" + w[2] + "\tVERB\t" + tags[2] + "\t_\t0\troot\t_\t_\n")
+		ud.WriteString("4\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_\n\n")
+	}
+	docs, err := conllu.ReadUD(strings.NewReader(ud.String()), "t")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(docs) != 6 {
+		t.Fatalf("%d documents, want 6", len(docs))
+	}
+	for _, d := range docs { // the tagger learns names too
+		for i := range d.Tokens {
+			d.Tokens[i].NER = "O"
+		}
+	}
+	out, err := jackknife(TrainConfig{ParseTagFolds: 2, Seed: 1, Log: io.Discard}, docs, GoldData{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(out) != 1 || len(out[0]) != len(docs) {
+		t.Fatalf("got %d corpora, want 1 of %d documents", len(out), len(docs))
+	}
+	for i, d := range out[0] {
+		for j, tk := range d.Tokens {
+			if tk.Tag == "" || tk.Head != docs[i].Tokens[j].Head || tk.Dep != docs[i].Tokens[j].Dep {
+				t.Errorf("doc %d token %d: tag %q head %d %s, want a tag and head %d %s", i, j, tk.Tag, tk.Head, tk.Dep, docs[i].Tokens[j].Head, docs[i].Tokens[j].Dep)
+			}
+		}
+	}
+	if got := out[0][0].Tokens[1].Tag; got == "FW" {
+		t.Error("the held-out document's FW tag came from a tagger that saw it")
+	}
+	if docs[0].Tokens[1].Tag != "FW" {
+		t.Errorf("the original's tag changed to %q", docs[0].Tokens[1].Tag)
 	}
 }

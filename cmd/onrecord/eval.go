@@ -254,6 +254,8 @@ func runTrain(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	models := fs.String("models", "tag,parse,attrib", "models to train, in order; the rest come from the embedded ones")
 	out := fs.String("out", ".", "repository root: models are written to OUT/tag, OUT/parse, OUT/attrib")
 	gold := fs.String("gold", "../shared/data", "directory with the gold corpora and name lists the tagger and parser also learn from (ud-ewt/, uner-ewt/, gum/, names/, and wikinews/ for --tag-clusters); \"\" for none")
+	parseTags := fs.Int("parse-tags", 0, "whose tags the parser learns from: 0 the corpora's (as the embedded parser), 1 the tagger's, K>=2 those of K taggers (the --tag-* recipe) each trained without the K-th of the documents it tags")
+	parseMinWeight := fs.Int("parse-min-weight", 0, "drop the parser's averaged weights below this (of 32767 for the largest; 0: the default, 400, as the embedded parser): a smaller, faster model")
 	parseGold := fs.Int("parse-gold", 0, "how often the parser sees each gold tree of EWT and GUM train per epoch (silver: once); 0 for the silver trees alone, as the embedded parser")
 	tagNews := fs.Bool("tag-news", false, "train the tagger on gold tags in CoreNLP's conventions, the silver news twice an epoch and a common-word list (not the embedded tagger's recipe)")
 	tagEWT := fs.Int("tag-ewt", 0, "with --tag-news: how often the tagger's POS sees each sentence of UD EWT train per epoch (0: none)")
@@ -264,6 +266,12 @@ func runTrain(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	seed := fs.Int64("seed", 1, "random seed (the same seed and data give the same models)")
 	if _, err := parse(fs, args); err != nil {
 		return err
+	}
+	if *parseMinWeight < 0 || *parseMinWeight > 32767 {
+		return fmt.Errorf("%w: --parse-min-weight must be within 0 and 32767", errUsage)
+	}
+	if *parseTags < 0 {
+		return fmt.Errorf("%w: --parse-tags must be 0 or more", errUsage)
 	}
 	if *tagEWT > 0 && !*tagNews {
 		return fmt.Errorf("%w: --tag-ewt needs --tag-news", errUsage)
@@ -291,7 +299,7 @@ func runTrain(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		}
 		list = append(list, m)
 	}
-	if err := pipeline.Train(pipeline.TrainConfig{Data: *data, Out: *out, Models: list, Gold: *gold, ParseGoldVisits: *parseGold, TagNews: *tagNews, TagEWTVisits: *tagEWT, TagSilverNERVisits: *tagSilverNER, TagImperativeVisits: *tagImperatives, TagGoldNERVisits: *tagGoldNER, TagClusters: *tagClusters, Seed: *seed, Log: stderr}); err != nil {
+	if err := pipeline.Train(pipeline.TrainConfig{Data: *data, Out: *out, Models: list, Gold: *gold, ParseGoldVisits: *parseGold, ParseTagFolds: *parseTags, ParseMinWeight: *parseMinWeight, TagNews: *tagNews, TagEWTVisits: *tagEWT, TagSilverNERVisits: *tagSilverNER, TagImperativeVisits: *tagImperatives, TagGoldNERVisits: *tagGoldNER, TagClusters: *tagClusters, Seed: *seed, Log: stderr}); err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "models written under %s; rebuild (go build ./cmd/onrecord) to embed them\n", *out)
