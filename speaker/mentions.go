@@ -1005,25 +1005,24 @@ func (a *doc) headOf(s, e int) int {
 	}
 	if outside >= 0 {
 		// A possessor heads no phrase ("Ruritania's neighbouring
-		// countries" parsed with Ruritania as the subject): a plural
-		// common noun after it that ends the noun run and names no one
-		// speaking for it (not "aides") is the head. Singular, it is
-		// most often the possessor's own voice ("Roe's email").
+		// countries" parsed with Ruritania as the subject): the last
+		// common noun of the phrase after it, up to a preposition or a
+		// clause, is the head when it is plural and no one speaking for
+		// it (not "aides"). Singular, it is most often the possessor's
+		// own voice ("Roe's email").
 		if p := outside + 1; p < e && p < len(a.words) && a.d.Tokens[p].Tag == "POS" {
+			last := -1
 			for i := p + 1; i < e && i < len(a.words); i++ {
-				tg := a.d.Tokens[i].Tag
-				if tg == "NN" || tg == "NNS" {
-					if i+1 >= e || i+1 >= len(a.words) || !isNoun(a.d.Tokens[i+1].Tag) {
-						if tg == "NNS" && !roleNouns[a.lower[i]] && !personNouns[a.lower[i]] {
-							return i
-						}
-						break
-					}
-					continue
-				}
-				if !isNoun(tg) && !strings.HasPrefix(tg, "JJ") && tg != "VBG" && tg != "VBN" && tg != "CD" && tg != "HYPH" {
+				t := &a.d.Tokens[i]
+				if t.Dep == "case" || t.Dep == "cc" || t.Tag == "IN" || t.Tag == "CC" || t.Tag == "WDT" || t.Tag == "WP" || isPunct(a.words[i]) {
 					break
 				}
+				if t.Tag == "NN" || t.Tag == "NNS" {
+					last = i
+				}
+			}
+			if last >= 0 && a.d.Tokens[last].Tag == "NNS" && !roleNouns[a.lower[last]] && !personNouns[a.lower[last]] {
+				return last
 			}
 		}
 		return outside

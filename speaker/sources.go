@@ -427,7 +427,12 @@ func (a *doc) resolveTokens(qi int, toks []int) int {
 	if h < 0 {
 		return -1
 	}
-	if e := a.together(qi, toks, h, words[0] == "both" || words[0] == "neither"); e >= 0 {
+	// "Both" may be left just outside the source by the extractor.
+	both := words[0] == "both" || words[0] == "neither"
+	if f := toks[0] - 1; f >= 0 && a.sent[f] == a.sent[toks[0]] && (a.lower[f] == "both" || a.lower[f] == "neither") {
+		both = true
+	}
+	if e := a.together(qi, toks, h, both); e >= 0 {
 		return e
 	}
 	// "the Welshman, who won in 2019": a relative clause may follow.

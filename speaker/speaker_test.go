@@ -499,6 +499,8 @@ func TestBothSources(t *testing.T) {
 		// Two organisations need no "both"; a person and one do.
 		{"Prices rose. Brightloop Corp and Acme said the rise was small.", "Brightloop Corp and Acme", "Brightloop Corp and Acme", ""},
 		{"Prices rose. Ann Lee and Acme said the rise was small.", "Ann Lee and Acme", "Ann Lee", ""},
+		// "Both" left just outside the source by the extractor.
+		{"Prices rose. Both Ann Lee and Acme said the rise was small.", "Ann Lee and Acme", "Ann Lee and Acme", ""},
 	} {
 		d := toy(c.text, []string{"Ann Lee"}, []string{"Acme", "Brightloop Corp"})
 		splitSentences(d)
@@ -1644,14 +1646,18 @@ func TestStageNameSlips(t *testing.T) {
 // the source ("Ruritania's neighbouring countries", after a tagger read
 // "neighbouring" as a verb) does not make the possessor the speaker.
 func TestPossessorHeadsNothing(t *testing.T) {
-	d := toy("Prices rose. Ruritania's neighbouring countries said the rise was small.", nil, []string{"Ruritania"})
+	d := toy("Prices rose. Ruritania's neighbouring farm-belt northern provinces including Arcadia said the rise was small.", nil, []string{"Ruritania", "Arcadia"})
 	splitSentences(d)
-	setTags(d, map[string]string{"neighbouring": "VBG", "countries": "NNS", "said": "VBD"})
+	setTags(d, map[string]string{"neighbouring": "VBG", "farm-belt": "NN", "northern": "JJ", "provinces": "NNS", "including": "VBG", "said": "VBD"})
 	attach(t, d, "Ruritania", 0, "nsubj", "said")
 	attach(t, d, "'s", 0, "case", "Ruritania")
 	attach(t, d, "neighbouring", 0, "acl", "Ruritania")
-	attach(t, d, "countries", 0, "dobj", "neighbouring")
-	sourceAt(t, d, "Ruritania's neighbouring countries", 0)
+	attach(t, d, "provinces", 0, "dobj", "neighbouring")
+	attach(t, d, "farm-belt", 0, "compound", "provinces")
+	attach(t, d, "northern", 0, "amod", "provinces")
+	attach(t, d, "Arcadia", 0, "nmod", "provinces")
+	attach(t, d, "including", 0, "case", "Arcadia")
+	sourceAt(t, d, "Ruritania's neighbouring farm-belt northern provinces including Arcadia", 0)
 	Resolve(d)
 	if sp := d.Quotes[0].Speaker; sp != nil {
 		t.Errorf("got %+v, want no speaker", sp)
