@@ -273,20 +273,13 @@ func runTrain(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	if *parseTags < 0 {
 		return fmt.Errorf("%w: --parse-tags must be 0 or more", errUsage)
 	}
-	if *tagEWT > 0 && !*tagNews {
-		return fmt.Errorf("%w: --tag-ewt needs --tag-news", errUsage)
-	}
-	if *tagSilverNER > 0 && !*tagNews {
-		return fmt.Errorf("%w: --tag-silver-ner needs --tag-news", errUsage)
-	}
-	if *tagImperatives > 0 && !*tagNews {
-		return fmt.Errorf("%w: --tag-ewt-imperatives needs --tag-news", errUsage)
-	}
-	if *tagGoldNER > 0 && !*tagNews {
-		return fmt.Errorf("%w: --tag-gold-ner needs --tag-news", errUsage)
-	}
-	if *tagClusters > 0 && !*tagNews {
-		return fmt.Errorf("%w: --tag-clusters needs --tag-news", errUsage)
+	for _, f := range []struct {
+		name string
+		v    int
+	}{{"tag-ewt", *tagEWT}, {"tag-silver-ner", *tagSilverNER}, {"tag-ewt-imperatives", *tagImperatives}, {"tag-gold-ner", *tagGoldNER}, {"tag-clusters", *tagClusters}} {
+		if f.v > 0 && !*tagNews {
+			return fmt.Errorf("%w: --%s needs --tag-news", errUsage, f.name)
+		}
 	}
 	if *tagClusters < 0 || *tagClusters > 255 {
 		return fmt.Errorf("%w: --tag-clusters %d: want 0 to 255", errUsage, *tagClusters)
