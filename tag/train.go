@@ -78,14 +78,18 @@ func Train(train []Corpus, dev []*onrecord.Document, first, surnames, roles []st
 	if len(posLabels) > maxLabels || len(nerLabels) > maxLabels {
 		return nil, fmt.Errorf("train tagger: too many labels (%d POS, %d NER)", len(posLabels), len(nerLabels))
 	}
+	var text [][]string // the training corpora's words, for the common words and the clusters
+	if common || clusters.K > 0 {
+		text = sentenceWords(train)
+	}
 	var commons []string
 	if common {
-		commons = commonWords(sentenceWords(train))
+		commons = commonWords(text)
 	}
 	gaz := newGazetteer(first, surnames, commons, roles)
 	if clusters.K > 0 {
 		gaz.apart = true
-		gaz.clusters = clusterWords(append(sentenceWords(train), clusters.Text...), clusters.K)
+		gaz.clusters = clusterWords(slices.Concat(text, clusters.Text), clusters.K)
 		logf("tag: %d words in %d clusters (%v)", len(gaz.clusters), clusters.K, time.Since(began).Round(time.Second))
 	}
 	var sents []*sentence
