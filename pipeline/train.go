@@ -128,6 +128,12 @@ func Train(cfg TrainConfig) error {
 				return err
 			}
 		}
+		// Read once for every tagger trained, the jackknife's folds too.
+		if cfg.TagNews && cfg.TagClusters > 0 && (slices.Contains(cfg.Models, "tag") || cfg.ParseTagFolds > 1) {
+			if gold.News, err = plainSentences(filepath.Join(cfg.Gold, "wikinews")); err != nil {
+				return err
+			}
+		}
 		if slices.Contains(cfg.Models, "tag") {
 			start := time.Now()
 			t, err := trainTagger(cfg, train, dev, gold, cfg.Log)
@@ -220,11 +226,7 @@ func trainTagger(cfg TrainConfig, train, dev []*onrecord.Document, gold GoldData
 	}
 	var clusters tag.Clusters
 	if cfg.TagNews && cfg.TagClusters > 0 {
-		clusters.K = cfg.TagClusters
-		var err error
-		if clusters.Text, err = plainSentences(filepath.Join(cfg.Gold, "wikinews")); err != nil {
-			return nil, err
-		}
+		clusters = tag.Clusters{K: cfg.TagClusters, Text: gold.News}
 	}
 	t, err := tag.Train(corpora, dev, gold.FirstNames, gold.Surnames, roles, cfg.TagNews, clusters, cfg.Seed, log)
 	if err != nil {
@@ -307,6 +309,9 @@ type GoldData struct {
 	EWT  []*onrecord.Document // UD EWT train: gold tags and trees
 	// FirstNames and Surnames are the gazetteer's name lists.
 	FirstNames, Surnames []string
+	// News is the unannotated news of wikinews/ as sentences of words,
+	// which word clusters learn from (TrainConfig.TagClusters).
+	News [][]string
 }
 
 // LoadGoldCorpora reads the training splits of the gold corpora under
