@@ -255,7 +255,7 @@ func (a *doc) findNames() {
 		// a small number opening it is part of it ("Chart-topper 21
 		// Savage, real name ...").
 		s := a.properStart(j)
-		if s > 0 && a.sent[s-1] == a.sent[j] && a.d.Tokens[s-1].Tag == "CD" && smallNumber(a.words[s-1]) {
+		if a.smallNumberBefore(s) {
 			s--
 		}
 		runs = append(runs, run{s, j + 1, Person, a.withTitle(s, j+1)})
@@ -632,13 +632,10 @@ func (a *doc) birthName(s int) int {
 // lone singular proper noun (which the tagger may class as money), with
 // nothing before it that makes it a count ("the 21 Savages").
 func (a *doc) numeralFirst(s, e int) bool {
+	if e-s != 1 || a.d.Tokens[s].Tag != "NNP" || !a.smallNumberBefore(s) {
+		return false
+	}
 	f := s - 1
-	if e-s != 1 || f < 0 || a.sent[f] != a.sent[s] || a.d.Tokens[f].Tag != "CD" || a.d.Tokens[s].Tag != "NNP" {
-		return false
-	}
-	if !smallNumber(a.words[f]) {
-		return false
-	}
 	if f > 0 && a.sent[f-1] == a.sent[f] {
 		switch a.d.Tokens[f-1].Tag {
 		case "DT", "CD", "JJ", "JJR", "JJS", "RB", "$", "TO", "PRP$", "POS":
@@ -646,6 +643,13 @@ func (a *doc) numeralFirst(s, e int) bool {
 		}
 	}
 	return true
+}
+
+// smallNumberBefore tells whether a number of at most three digits, no
+// year, is written just before token s in its sentence.
+func (a *doc) smallNumberBefore(s int) bool {
+	f := s - 1
+	return f >= 0 && a.sent[f] == a.sent[s] && a.d.Tokens[f].Tag == "CD" && smallNumber(a.words[f])
 }
 
 // roleWord tells a title or a role noun, singular or plural ("Senators

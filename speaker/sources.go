@@ -428,10 +428,8 @@ func (a *doc) resolveTokens(qi int, toks []int) int {
 		return -1
 	}
 	// "Both" may be left just outside the source by the extractor.
-	both := words[0] == "both" || words[0] == "neither"
-	if f := toks[0] - 1; f >= 0 && a.sent[f] == a.sent[toks[0]] && (a.lower[f] == "both" || a.lower[f] == "neither") {
-		both = true
-	}
+	f := toks[0] - 1
+	both := bothWords[words[0]] || f >= 0 && a.sent[f] == a.sent[toks[0]] && bothWords[a.lower[f]]
 	if e := a.together(qi, toks, h, both); e >= 0 {
 		return e
 	}
@@ -848,6 +846,10 @@ func (a *doc) together(qi int, toks []int, h int, both bool) int {
 	}
 	return a.entity(Other, strings.Join(names[:len(names)-1], ", ")+" and "+names[len(names)-1])
 }
+
+// bothWords open a group that speaks together ("both X and Y", "neither X
+// nor Y").
+var bothWords = set(`both neither`)
 
 // lastNamed is the last mention of a person or organisation among toks.
 func (a *doc) lastNamed(toks []int) (mention, bool) {
