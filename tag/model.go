@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"math"
 	"slices"
 	"strings"
@@ -71,27 +72,10 @@ func (t *Tagger) Save(w io.Writer) error {
 		e.str(w)
 	}
 	for _, bit := range setsOf(magic) {
-		keys := t.gaz.keys(bit)
-		e.uint(uint64(len(keys)))
-		prev := uint32(0)
-		for _, k := range keys {
-			e.uint(uint64(k - prev))
-			prev = k
-		}
+		e.keys(t.gaz.keys(bit), nil)
 	}
 	if magic == magic5 {
-		keys := make([]uint32, 0, len(t.gaz.clusters))
-		for k := range t.gaz.clusters {
-			keys = append(keys, k)
-		}
-		slices.Sort(keys)
-		e.uint(uint64(len(keys)))
-		prev := uint32(0)
-		for _, k := range keys {
-			e.uint(uint64(k - prev))
-			e.uint(uint64(t.gaz.clusters[k]))
-			prev = k
-		}
+		e.keys(slices.Sorted(maps.Keys(t.gaz.clusters)), func(k uint32) uint64 { return uint64(t.gaz.clusters[k]) })
 	}
 	if e.err == nil {
 		e.err = bw.Flush()
@@ -120,6 +104,21 @@ func (e *encoder) uint(x uint64) {
 func (e *encoder) int(x int64) {
 	if e.err == nil {
 		_, e.err = e.w.Write(binary.AppendVarint(e.buf[:0], x))
+	}
+}
+
+// keys writes sorted keys as their count and the gaps between them, each
+// gap followed by val(k) when val is not nil (the gazetteer's sets, the
+// word clusters).
+func (e *encoder) keys(keys []uint32, val func(uint32) uint64) {
+	e.uint(uint64(len(keys)))
+	prev := uint32(0)
+	for _, k := range keys {
+		e.uint(uint64(k - prev))
+		if val != nil {
+			e.uint(val(k))
+		}
+		prev = k
 	}
 }
 
@@ -204,21 +203,11 @@ func Load(r io.Reader) (*Tagger, error) {
 	gaz := newGazetteer(nil, nil, nil, nil)
 	gaz.apart = magic == magic4 || magic == magic5
 	for _, bit := range setsOf(magic) {
-		n := d.uint(maxCount)
-		k := uint64(0)
-		for i := uint64(0); i < n && d.err == nil; i++ {
-			k += d.uint(math.MaxUint32 - k)
-			gaz.sets[uint32(k)] |= bit
-		}
+		d.keys(func(k uint32) { gaz.sets[k] |= bit })
 	}
 	if magic == magic5 {
-		n := d.uint(maxCount)
-		gaz.clusters = make(map[uint32]uint16, min(n, 1<<12))
-		k := uint64(0)
-		for i := uint64(0); i < n && d.err == nil; i++ {
-			k += d.uint(math.MaxUint32 - k)
-			gaz.clusters[uint32(k)] = uint16(d.uint(habitCapital<<8 | maxClusters))
-		}
+		gaz.clusters = map[uint32]uint16{}
+		d.keys(func(k uint32) { gaz.clusters[k] = uint16(d.uint(habitCapital<<8 | maxClusters)) })
 	}
 	if d.err != nil {
 		return nil, fmt.Errorf("load tag model: %w", d.err)
@@ -252,6 +241,17 @@ func (d *decoder) uint(limit uint64) uint64 {
 		return 0
 	}
 	return x
+}
+
+// keys reads what encoder.keys wrote, giving each key to each in order
+// (which reads the key's value, if any).
+func (d *decoder) keys(each func(k uint32)) {
+	n := d.uint(maxCount)
+	k := uint64(0)
+	for i := uint64(0); i < n && d.err == nil; i++ {
+		k += d.uint(math.MaxUint32 - k)
+		each(uint32(k))
+	}
 }
 
 func (d *decoder) str() string {
