@@ -279,8 +279,7 @@ func jackknife(cfg TrainConfig, train []*onrecord.Document, gold GoldData) ([][]
 			}
 			for c := range src {
 				for i := f; i < len(src[c]); i += k {
-					out[c][i] = src[c][i].TokenCopy()
-					t.Tag(out[c][i])
+					out[c][i] = tagged(t, src[c][i])
 				}
 			}
 			logMu.Lock()
@@ -434,10 +433,16 @@ const (
 func retag(t *tag.Tagger, docs []*onrecord.Document) []*onrecord.Document {
 	out := make([]*onrecord.Document, len(docs))
 	for i, d := range docs {
-		out[i] = d.TokenCopy()
-		t.Tag(out[i])
+		out[i] = tagged(t, d)
 	}
 	return out
+}
+
+// tagged is a copy of d with the tags t gives it.
+func tagged(t *tag.Tagger, d *onrecord.Document) *onrecord.Document {
+	c := d.TokenCopy()
+	t.Tag(c)
+	return c
 }
 
 // isPunctTag reports whether a PTB tag is punctuation or a symbol.
