@@ -49,13 +49,11 @@ func clusterWords(sents [][]string, k int) map[uint32]uint16 {
 			lw := strings.ToLower(w)
 			lowered[s][i] = lw
 			counts[lw]++
-			if i > 0 && lw != w {
+			if i > 0 {
 				inside[lw]++
-				if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
+				if r, _ := utf8.DecodeRuneInString(w); lw != w && unicode.IsUpper(r) {
 					capital[lw]++
 				}
-			} else if i > 0 {
-				inside[lw]++
 			}
 		}
 	}
