@@ -138,7 +138,8 @@ func saidThat(d *onrecord.Document, p *para, atts []onrecord.Attribution, f *fea
 		if t := d.Tokens[subj].Tag; t != "NNP" && t != "NNPS" && t != "PRP" {
 			continue
 		}
-		ss, se, cs := int(f.lo[subj]), int(f.hi[subj])+1, int(f.lo[comp])
+		ss, se := trimPunct(d, int(f.lo[subj]), int(f.hi[subj])+1)
+		cs := int(f.lo[comp])
 		if se > v || cs <= v || cs >= end || !outside(p, ss, se) || !clause(d, p, cs, end) {
 			continue
 		}

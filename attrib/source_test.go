@@ -81,6 +81,33 @@ func TestTreeSource(t *testing.T) {
 
 // TestExtractSources runs the whole stage on passages whose source the
 // tagger leaves apart from its cue, and expects the source of the cue.
+// TestTreeSourceTrimsPunct hangs the comma after a fronted phrase from
+// the phrase, as UD treebanks do: the source still leaves the comma out.
+func TestTreeSourceTrimsPunct(t *testing.T) {
+	d := analysed(t, "According to Smith, the plan failed.")
+	smith, comma := 2, 3
+	if d.Word(smith) != "Smith" || d.Word(comma) != "," {
+		t.Fatalf("tokens: %q %q", d.Word(smith), d.Word(comma))
+	}
+	d.Tokens[comma].Head = int32(smith)
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := featurizer{m: m}
+	f.prepare(d)
+	ca, cb := d.TokensIn(span(d, "According to")[0])
+	xa, xb := d.TokensIn(span(d, "the plan failed")[0])
+	segs := []segment{{role: 2, a: ca, b: cb, cue: -1}, {role: 3, a: xa, b: xb, cue: 0}}
+	got := ""
+	if sg, ok := treeSource(d, segs, 0, &f); ok {
+		got = d.Text[d.Tokens[sg.a].BStart:d.Tokens[sg.b-1].BEnd]
+	}
+	if got != "Smith" {
+		t.Errorf("source %q, want \"Smith\"", got)
+	}
+}
+
 func TestExtractSources(t *testing.T) {
 	tests := []struct{ text, cue, want string }{
 		// The splitter ends the sentence at the label's period.
