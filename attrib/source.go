@@ -328,9 +328,9 @@ func sourceAt(d *onrecord.Document, segs []segment, c, lo, hi, first int) (segme
 // trimPunct narrows tokens [lo, hi) to leave out the commas, colons and
 // periods at either end: UD treebanks hang the comma after a fronted phrase
 // from that phrase ("According to Smith, …"), and a parser that learnt from
-// them gives the subtree with its comma. A comma that closes an aside the
-// span opened stays, as PolNeAR's annotators keep it ("Jane Roe, the
-// coach,": 997 of train's 1,000 sources ending in a comma).
+// them gives the subtree with its comma. A comma or dash that closes an
+// aside the span opened stays, as PolNeAR's annotators keep it ("Jane Roe,
+// the coach,": 997 of train's 1,000 sources ending in a comma).
 func trimPunct(d *onrecord.Document, lo, hi int) (int, int) {
 	edge := func(j int) bool {
 		switch d.Tokens[j].Tag {
@@ -343,7 +343,7 @@ func trimPunct(d *onrecord.Document, lo, hi int) (int, int) {
 		lo++
 	}
 	for lo < hi && edge(hi-1) {
-		if d.Tokens[hi-1].Tag == "," && slices.ContainsFunc(d.Tokens[lo:hi-1], func(t onrecord.Token) bool { return t.Tag == "," }) {
+		if tag := d.Tokens[hi-1].Tag; tag != "." && slices.ContainsFunc(d.Tokens[lo:hi-1], func(t onrecord.Token) bool { return t.Tag == tag }) {
 			break
 		}
 		hi--
