@@ -1663,3 +1663,32 @@ func TestPossessorHeadsNothing(t *testing.T) {
 		t.Errorf("got %+v, want no speaker", sp)
 	}
 }
+
+// TestFlippedMiddleClass: a tagger that classes a middle word of a name
+// apart from its first and last ("Northfield/ORG Coastal/MISC Observatory/ORG")
+// still gives one name.
+func TestFlippedMiddleClass(t *testing.T) {
+	for _, c := range []struct {
+		text, middle, class, src, want string
+	}{
+		{"The Northfield Coastal Observatory said the beach would close.", "Coastal", "MISC", "The Northfield Coastal Observatory", "Northfield Coastal Observatory"},
+		{"Ana Maria Okoro said the beach would close. Okoro said more.", "Maria", "MISC", "Okoro", "Ana Maria Okoro"},
+	} {
+		d := toy(c.text, []string{"Ana Okoro"}, []string{"Northfield Observatory"})
+		splitSentences(d)
+		for i := range d.Tokens {
+			if d.Word(i) == c.middle {
+				d.Tokens[i].NER = c.class
+			}
+		}
+		sourceAt(t, d, c.src, 0)
+		Resolve(d)
+		got := ""
+		if sp := d.Quotes[0].Speaker; sp != nil {
+			got = sp.Name
+		}
+		if got != c.want {
+			t.Errorf("%q: source %q got %q, want %q", c.text, c.src, got, c.want)
+		}
+	}
+}
