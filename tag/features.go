@@ -198,6 +198,22 @@ const (
 	fClum1
 	fClup1
 	fHabit
+	fClum2
+	fClup2
+	fShapep2
+	fWm2
+	fWp2
+	fShapem2
+	fTm1Lp1
+	fLClup1
+	fLm1LLp1
+	fTm1Shape
+	fLp1Lp2
+	fLm2Lm1
+	fNm1Wp1
+	fGazGazp1
+	fLex
+	fLexLexp1
 )
 
 // sentence is the per-sentence work area shared by both taggers: token
@@ -205,6 +221,7 @@ const (
 type sentence struct {
 	tok []tokInfo // len n+2*pad; token i is tok[i+pad]
 	pos []uint8
+	lex []uint8 // name lexicon marks (markNames), read by a lexicon's NER
 }
 
 func (s *sentence) reset(n int) {
@@ -213,9 +230,11 @@ func (s *sentence) reset(n int) {
 	}
 	if cap(s.pos) < n {
 		s.pos = make([]uint8, 2*n)
+		s.lex = make([]uint8, 2*n)
 	}
 	s.tok = s.tok[:n+2*pad]
 	s.pos = s.pos[:n]
+	s.lex = s.lex[:n]
 	s.tok[0], s.tok[1] = padStart, padStart
 	s.tok[n+pad], s.tok[n+pad+1] = padEnd, padEnd
 }
@@ -413,4 +432,87 @@ func wordClass(c *tokInfo, out []uint64) []uint64 {
 // name counts when capitalised, and "will" is not "Will".
 func gazCap(t *tokInfo) uint64 {
 	return t.gaz<<4 | t.flags&(flagInitCap|flagAllCap|flagLower)
+}
+
+// widen is the task k reading, besides k's own features, the word
+// features more of each role holds (by role, as k.roles; nil for none)
+// and those live adds: a wide model's tagger (a tag-6 file).
+func widen(k *task, more []wordFunc, live featFunc) *task {
+	w := *k
+	if more != nil {
+		w.roles = make([]wordFunc, len(k.roles))
+		for r, f := range k.roles {
+			w.roles[r] = func(t *tokInfo, out []uint64) []uint64 { return more[r](t, f(t, out)) }
+		}
+	}
+	w.live = func(s *sentence, i int, prev []uint8, out []uint64) []uint64 {
+		return live(s, i, prev, k.live(s, i, prev, out))
+	}
+	return &w
+}
+
+// posWide adds what tells the news conventions' tags of web text apart:
+// the written case of the word and its neighbours (NNP against NN), the
+// word with the class and shape of the next one ("about" before a number
+// is RB) and the tag before with the next word.
+var posWide = widen(posTask, []wordFunc{
+	func(c *tokInfo, out []uint64) []uint64 { return append(out, mix(fW, c.w)) },
+	func(m1 *tokInfo, out []uint64) []uint64 { return append(out, mix(fShapem1, m1.shape)) },
+	func(m2 *tokInfo, out []uint64) []uint64 { return cluster(fClum2, m2, out) },
+	func(p1 *tokInfo, out []uint64) []uint64 { return append(out, mix(fWp1, p1.w)) },
+	func(p2 *tokInfo, out []uint64) []uint64 {
+		return cluster(fClup2, p2, append(out, mix(fShapep2, p2.shape)))
+	},
+}, func(s *sentence, i int, prev []uint8, out []uint64) []uint64 {
+	c, m1, p1 := &s.tok[i+pad], &s.tok[i+pad-1], &s.tok[i+pad+1]
+	t1 := prevLabel(prev, i, 1)
+	return append(out,
+		mix(mix(fTm1Lp1, t1), p1.l),
+		mix(mix(mix(fLClup1, c.l), p1.clu), p1.shape),
+		mix(mix(mix(fLm1LLp1, m1.l), c.l), p1.l),
+		mix(mix(fTm1Shape, t1), c.shape))
+})
+
+// nerWide adds the words two tokens away as written, and word pairs
+// around the token: a name's edges ("... of Canada", "Bank of ...").
+var nerWide = widen(nerTask, []wordFunc{
+	func(c *tokInfo, out []uint64) []uint64 { return out },
+	func(m1 *tokInfo, out []uint64) []uint64 { return out },
+	func(m2 *tokInfo, out []uint64) []uint64 {
+		return append(out, mix(fWm2, m2.w), mix(fShapem2, m2.shape))
+	},
+	func(p1 *tokInfo, out []uint64) []uint64 { return out },
+	func(p2 *tokInfo, out []uint64) []uint64 {
+		return append(out, mix(fWp2, p2.w), mix(fShapep2, p2.shape))
+	},
+}, func(s *sentence, i int, prev []uint8, out []uint64) []uint64 {
+	c, m1, m2 := &s.tok[i+pad], &s.tok[i+pad-1], &s.tok[i+pad-2]
+	p1, p2 := &s.tok[i+pad+1], &s.tok[i+pad+2]
+	return append(out,
+		mix(mix(fLp1Lp2, p1.l), p2.l),
+		mix(mix(fLm2Lm1, m2.l), m1.l),
+		mix(mix(fNm1Wp1, prevLabel(prev, i, 1)), p1.w),
+		mix(mix(fGazGazp1, gazCap(c)), gazCap(p1)))
+})
+
+// nerLexicon adds to nerWide the name lexicon's marks of the token and
+// of the next one.
+var nerLexicon = widen(nerWide, nil, func(s *sentence, i int, prev []uint8, out []uint64) []uint64 {
+	next := uint64(0xff) // after the sentence
+	if i+1 < s.n() {
+		next = uint64(s.lex[i+1])
+	}
+	return append(out, mix(fLex, uint64(s.lex[i])), mix(mix(fLexLexp1, uint64(s.lex[i])), next))
+})
+
+// tasks gives the POS and name tasks of a model, wide or not, with a name
+// lexicon or not (only a wide model has one).
+func tasks(wide, lexicon bool) (pos, ner *task) {
+	switch {
+	case lexicon:
+		return posWide, nerLexicon
+	case wide:
+		return posWide, nerWide
+	}
+	return posTask, nerTask
 }

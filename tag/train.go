@@ -49,13 +49,20 @@ type Clusters struct {
 	Text [][]string
 }
 
+// Extras asks Train for a tag-6 model: with Wide its taggers read more
+// features (posWide, nerWide), with Lexicon as well a name lexicon and the
+// organisation ends learnt from the training names (lexiconCounts); with
+// BILOU the name tagger learns the place of a token in its name
+// (placeLabels).
+type Extras struct{ Wide, Lexicon, BILOU bool }
+
 // Train learns a Tagger from the corpora; first and surnames are the name
 // lists of the gazetteer, roles its nouns for a person (a tag-4 model when
 // given), and with common it also marks the words the corpora write in
 // lower case (commonWords); clusters gives its word clusters. dev, when not empty, is only
-// scored and reported to log. The result depends only on the inputs, their
+// scored and reported to log; extras asks for a tag-6 model. The result depends only on the inputs, their
 // order and seed.
-func Train(train []Corpus, dev []*onrecord.Document, first, surnames, roles []string, common bool, clusters Clusters, seed int64, log io.Writer) (*Tagger, error) {
+func Train(train []Corpus, dev []*onrecord.Document, first, surnames, roles []string, common bool, clusters Clusters, extras Extras, seed int64, log io.Writer) (*Tagger, error) {
 	if log == nil {
 		log = io.Discard
 	}
@@ -75,6 +82,9 @@ func Train(train []Corpus, dev []*onrecord.Document, first, surnames, roles []st
 	if len(posLabels) == 0 || len(nerLabels) == 0 {
 		return nil, errors.New("train tagger: no tagged tokens")
 	}
+	if extras.BILOU {
+		nerLabels = placeLabels(nerLabels)
+	}
 	if len(posLabels) > maxLabels || len(nerLabels) > maxLabels {
 		return nil, fmt.Errorf("train tagger: too many labels (%d POS, %d NER)", len(posLabels), len(nerLabels))
 	}
@@ -92,6 +102,16 @@ func Train(train []Corpus, dev []*onrecord.Document, first, surnames, roles []st
 		gaz.clusters = clusterWords(slices.Concat(text, clusters.Text), clusters.K)
 		logf("tag: %d words in %d clusters (%v)", len(gaz.clusters), clusters.K, time.Since(began).Round(time.Second))
 	}
+	wide := extras.Wide || extras.Lexicon
+	var lexFold []spanCounts // by fold, with lexAll: each document's lexicon is the others' folds
+	var lexAll spanCounts
+	if extras.Lexicon {
+		var orgEnds []string
+		lexFold, lexAll, orgEnds = lexiconCounts(train)
+		gaz.spans = lexAll.spans()
+		gaz.add(orgEnds, gazOrgEnd)
+		logf("tag: %d names in the lexicon, %d organisation ends", len(gaz.spans), len(orgEnds))
+	}
 	var sents []*sentence
 	var words [][]string
 	var posGold, nerGold [][]uint8
@@ -105,7 +125,7 @@ func Train(train []Corpus, dev []*onrecord.Document, first, surnames, roles []st
 		return noLabel
 	}
 	for _, c := range train {
-		for _, d := range c.Docs {
+		for dk, d := range c.Docs {
 			for _, sp := range d.Sents {
 				n := int(sp.End - sp.Start)
 				if n <= 0 || sp.Start < 0 || int(sp.End) > len(d.Tokens) {
@@ -131,6 +151,12 @@ func Train(train []Corpus, dev []*onrecord.Document, first, surnames, roles []st
 						lower = appendLower(lower[:0], w)
 						lemmaObs = append(lemmaObs, [3]string{string(lower), tk.Tag, tk.Lemma})
 					}
+				}
+				if extras.BILOU {
+					placeNames(ng, nerLabels)
+				}
+				if lexAll != nil {
+					markNames(s, foldLexicon{all: lexAll, fold: lexFold[dk%lexFolds]})
 				}
 				k := len(sents)
 				for v := 0; v < max(c.POSVisits, 1) && posKnown; v++ {
@@ -185,15 +211,16 @@ func Train(train []Corpus, dev []*onrecord.Document, first, surnames, roles []st
 		}
 	}
 
+	posK, nerK := tasks(wide, gaz.spans != nil)
 	logf("tag: training POS")
 	pt := newTrainer(len(posLabels))
-	pt.trainSeq(sents, posOrder, func(k int) []uint8 { return posGold[k] }, nil, dropout, posTask.feats, posEpochs, rng, logf)
+	pt.trainSeq(sents, posOrder, func(k int) []uint8 { return posGold[k] }, nil, dropout, posK.feats, posEpochs, rng, logf)
 	pos := pt.compile(posLabels, minWeight)
 	logf("tag: POS model %v", pos)
 
 	// NER reads POS tags; train it on the tagger's own, as it will see them.
 	restore()
-	pq := newSeqTagger(pos, posTask, nil, 0)
+	pq := newSeqTagger(pos, posK, nil, 0)
 	sc := &scratch{scores: make([]int32, len(posLabels)), sum: make([]int32, len(posLabels))}
 	for _, s := range sents {
 		sc.lex = slices.Grow(sc.lex[:0], s.n())[:s.n()]
@@ -206,14 +233,14 @@ func Train(train []Corpus, dev []*onrecord.Document, first, surnames, roles []st
 	// Where gold says only "no name", any class but a name is right.
 	partial := make([]bool, len(nerLabels))
 	for l, name := range nerLabels {
-		partial[l] = !conllu.IsName(name)
+		partial[l] = !conllu.IsName(className(name))
 	}
 	nt := newTrainer(len(nerLabels))
-	nt.trainSeq(sents, nerOrder, func(k int) []uint8 { return nerGold[k] }, partial, dropout, nerTask.feats, nerEpochs, rng, logf)
+	nt.trainSeq(sents, nerOrder, func(k int) []uint8 { return nerGold[k] }, partial, dropout, nerK.feats, nerEpochs, rng, logf)
 	ner := nt.compile(nerLabels, minWeight)
 	logf("tag: NER model %v", ner)
 
-	t := newTagger(pos, ner, learnLemmas(lemmaObs), vocabulary(words), gaz)
+	t := newTagger(pos, ner, learnLemmas(lemmaObs), vocabulary(words), gaz, wide)
 	logf("tag: %d lemma rules, %d exceptions, %d gazetteer words; trained in %v", len(t.lem.rules), len(t.lem.exceptions), len(gaz.sets), time.Since(began).Round(time.Second))
 	if len(dev) > 0 {
 		logf("tag: dev %v", t.Evaluate(dev))
