@@ -53,6 +53,7 @@ type tokInfo struct {
 	gaz                uint64    // gazetteer bits (gazFirst, ...)
 	clu                uint64    // word cluster (1..255), 0 for none
 	habit              uint64    // case habit (habitLower, ...), 0 for none
+	tags               uint64    // the tags the word is seen with (tagSets), 0 for none
 	pre                [3]uint64 // lowercase prefixes of 1..3 runes
 	suf                [4]uint64 // lowercase suffixes of 1..4 runes
 }
@@ -214,6 +215,10 @@ const (
 	fGazGazp1
 	fLex
 	fLexLexp1
+	fTags
+	fTagsp1
+	fTagsp2
+	fLTagsp1
 )
 
 // sentence is the per-sentence work area shared by both taggers: token
@@ -453,15 +458,16 @@ func widen(k *task, more []wordFunc, live featFunc) *task {
 
 // posWide adds what tells the news conventions' tags of web text apart:
 // the written case of the word and its neighbours (NNP against NN), the
-// word with the class and shape of the next one ("about" before a number
-// is RB) and the tag before with the next word.
+// tags the word and the next two are seen with, the word with the class,
+// shape and tags of the next one ("about" before a number is RB) and the
+// tag before with the next word.
 var posWide = widen(posTask, []wordFunc{
-	func(c *tokInfo, out []uint64) []uint64 { return append(out, mix(fW, c.w)) },
+	func(c *tokInfo, out []uint64) []uint64 { return append(out, mix(fW, c.w), mix(fTags, c.tags)) },
 	func(m1 *tokInfo, out []uint64) []uint64 { return append(out, mix(fShapem1, m1.shape)) },
 	func(m2 *tokInfo, out []uint64) []uint64 { return cluster(fClum2, m2, out) },
-	func(p1 *tokInfo, out []uint64) []uint64 { return append(out, mix(fWp1, p1.w)) },
+	func(p1 *tokInfo, out []uint64) []uint64 { return append(out, mix(fWp1, p1.w), mix(fTagsp1, p1.tags)) },
 	func(p2 *tokInfo, out []uint64) []uint64 {
-		return cluster(fClup2, p2, append(out, mix(fShapep2, p2.shape)))
+		return cluster(fClup2, p2, append(out, mix(fShapep2, p2.shape), mix(fTagsp2, p2.tags)))
 	},
 }, func(s *sentence, i int, prev []uint8, out []uint64) []uint64 {
 	c, m1, p1 := &s.tok[i+pad], &s.tok[i+pad-1], &s.tok[i+pad+1]
@@ -469,6 +475,7 @@ var posWide = widen(posTask, []wordFunc{
 	return append(out,
 		mix(mix(fTm1Lp1, t1), p1.l),
 		mix(mix(mix(fLClup1, c.l), p1.clu), p1.shape),
+		mix(mix(fLTagsp1, c.l), p1.tags),
 		mix(mix(mix(fLm1LLp1, m1.l), c.l), p1.l),
 		mix(mix(fTm1Shape, t1), c.shape))
 })

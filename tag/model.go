@@ -30,7 +30,8 @@ import (
 // keys each with its cluster number and case habit); a tag-6 file, whose
 // taggers read the wide features (posWide, nerWide), is a tag-5 file with
 // the learnt organisation ends among the gazetteer sets, followed by the
-// name lexicon (keys, each with its class; none for a model without one).
+// name lexicon (keys, each with its class; none for a model without one)
+// and the tag sets (keys, each with its set).
 const (
 	magic2 = "onrecord-tag-2\n"
 	magic3 = "onrecord-tag-3\n"
@@ -87,6 +88,7 @@ func (t *Tagger) Save(w io.Writer) error {
 	}
 	if magic == magic6 {
 		e.keys(slices.Sorted(maps.Keys(t.gaz.spans)), func(k uint32) uint64 { return uint64(t.gaz.spans[k]) })
+		e.keys(slices.Sorted(maps.Keys(t.gaz.tagSets)), func(k uint32) uint64 { return t.gaz.tagSets[k] })
 	}
 	if e.err == nil {
 		e.err = bw.Flush()
@@ -226,6 +228,8 @@ func Load(r io.Reader) (*Tagger, error) {
 		if len(spans) > 0 {
 			gaz.spans = spans
 		}
+		gaz.tagSets = map[uint32]uint64{}
+		d.keys(func(k uint32) { gaz.tagSets[k] = d.uint(math.MaxUint64) })
 	}
 	if d.err != nil {
 		return nil, fmt.Errorf("load tag model: %w", d.err)

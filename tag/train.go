@@ -103,6 +103,10 @@ func Train(train []Corpus, dev []*onrecord.Document, first, surnames, roles []st
 		logf("tag: %d words in %d clusters (%v)", len(gaz.clusters), clusters.K, time.Since(began).Round(time.Second))
 	}
 	wide := extras.Wide || extras.Lexicon
+	if wide {
+		gaz.tagSets = tagSets(train, posLabels)
+		logf("tag: tag sets of %d words", len(gaz.tagSets))
+	}
 	var lexFold []spanCounts // by fold, with lexAll: each document's lexicon is the others' folds
 	var lexAll spanCounts
 	if extras.Lexicon {

@@ -265,3 +265,27 @@ func tinyModel(f *testing.F, roles []string, common bool, clusters Clusters, ext
 	}
 	return body
 }
+
+// TestTagSets: a word seen often enough has the tags of at least a tenth
+// of its tokens, written in any case; a rarer word has none.
+func TestTagSets(t *testing.T) {
+	labels := []string{"CD", "IN", "NN", "RB"}
+	var docs []*onrecord.Document
+	add := func(text, tag string, n int) {
+		for range n {
+			d := docOf(text)
+			d.Tokens[0].Tag = tag
+			docs = append(docs, d)
+		}
+	}
+	add("about", "IN", 14)
+	add("About", "RB", 5)
+	add("about", "NN", 1) // under a tenth of 20
+	add("five", "CD", minTagSetCount-1)
+	sets := tagSets([]Corpus{{Docs: docs}}, labels)
+	for w, want := range map[string]uint64{"about": 1<<1 | 1<<3, "ABOUT": 1<<1 | 1<<3, "five": 0, "ten": 0} {
+		if got := sets[keyOf(wordInfo(w).l)]; got != want {
+			t.Errorf("tag set of %q = %b, want %b", w, got, want)
+		}
+	}
+}
