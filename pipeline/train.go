@@ -80,13 +80,13 @@ type TrainConfig struct {
 	// TagNews; at most 255, 0: none), from the words of its training
 	// corpora and of the unannotated news of wikinews/ under Gold.
 	TagClusters int
-	// TagWide has the tagger read more features (with TagNews): the
-	// words around a token as written, word pairs, the tag before with
-	// the next word (a tag-6 model).
+	// TagWide has the name tagger read more features (with TagNews): the
+	// words two away as written, word pairs around a capitalised word (a
+	// tag-6 model).
 	TagWide bool
 	// TagLexicon has the name tagger read a lexicon of the training
 	// corpora's names and the organisation ends learnt from them (with
-	// TagNews; a tag-6 model, wide features included).
+	// TagNews; a tag-6 model).
 	TagLexicon bool
 	// TagBILOU has the name tagger learn where a token stands in its name
 	// (first, inside, last, alone; with TagNews).

@@ -26,9 +26,6 @@ type gazetteer struct {
 	clusters map[uint32]uint16
 	// spans is the name lexicon (markNames; tag-6 files), nil for none.
 	spans spanSet
-	// tagSets maps the key of a lower-case word to the tags it is seen
-	// with (tagSets; tag-6 files).
-	tagSets map[uint32]uint64
 }
 
 // Gazetteer bits of a word.
@@ -142,7 +139,6 @@ func (g *gazetteer) info(w string) tokInfo {
 	if g != nil {
 		v := g.clusters[keyOf(t.l)]
 		t.clu, t.habit = uint64(v&0xff), uint64(v>>8)
-		t.tags = g.tagSets[keyOf(t.l)]
 	}
 	return t
 }
@@ -156,53 +152,5 @@ func (g *gazetteer) keys(bit uint64) []uint32 {
 		}
 	}
 	slices.Sort(out)
-	return out
-}
-
-// Tag sets: a frequent word's tags, those that make up at least a tenth
-// of its tokens, as a bit set over the POS labels. The next word's set is
-// what tells "about" before a number (RB) from "about" before a noun
-// (IN), even where the next word is rare in that place.
-const (
-	minTagSetCount = 10 // rarer words' sets would be their training tokens' tags
-	minTagShare    = 10 // a tag counts from one token in this many
-)
-
-// tagSets gives the tag sets of the corpora's frequent words (lower-case,
-// by key); labels are the POS labels.
-func tagSets(train []Corpus, labels []string) map[uint32]uint64 {
-	counts := map[uint32][]int32{}
-	for _, c := range train {
-		for _, d := range c.Docs {
-			for i := range d.Tokens {
-				l := slices.Index(labels, d.Tokens[i].Tag)
-				if l < 0 {
-					continue
-				}
-				k := keyOf(wordInfo(word(d, i)).l)
-				if counts[k] == nil {
-					counts[k] = make([]int32, len(labels))
-				}
-				counts[k][l]++
-			}
-		}
-	}
-	out := map[uint32]uint64{}
-	for k, cs := range counts {
-		total := int32(0)
-		for _, n := range cs {
-			total += n
-		}
-		if total < minTagSetCount {
-			continue
-		}
-		var set uint64
-		for l, n := range cs {
-			if n*minTagShare >= total {
-				set |= 1 << l
-			}
-		}
-		out[k] = set
-	}
 	return out
 }

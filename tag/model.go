@@ -27,11 +27,11 @@ import (
 // A tag-4 file adds the role nouns, and its gazetteer bits are read apart
 // from the capitalisation flags (gazetteer.apart); a tag-5 file is a tag-4
 // file followed by the word clusters (a count, then sorted, delta-coded
-// keys each with its cluster number and case habit); a tag-6 file, whose
-// taggers read the wide features (posWide, nerWide), is a tag-5 file with
+// keys each with its cluster number and case habit); a tag-6 file (a
+// model trained with Extras) has after its magic whether its name tagger
+// reads the wide features (nerWide; 1 or 0), then is a tag-5 file with
 // the learnt organisation ends among the gazetteer sets, followed by the
-// name lexicon (keys, each with its class; none for a model without one)
-// and the tag sets (keys, each with its set).
+// name lexicon (keys, each with its class; none for a model without one).
 const (
 	magic2 = "onrecord-tag-2\n"
 	magic3 = "onrecord-tag-3\n"
@@ -63,7 +63,7 @@ func (t *Tagger) Save(w io.Writer) error {
 	e := &encoder{w: bw}
 	magic := magic2
 	switch {
-	case t.wide:
+	case t.wide || t.gaz.spans != nil:
 		magic = magic6
 	case len(t.gaz.clusters) > 0:
 		magic = magic5
@@ -73,6 +73,9 @@ func (t *Tagger) Save(w io.Writer) error {
 		magic = magic3
 	}
 	e.str(magic)
+	if magic == magic6 {
+		e.uint(uint64(b2i(t.wide)))
+	}
 	e.model(t.pos.m)
 	e.model(t.ner.m)
 	e.lemmatizer(t.lem)
@@ -88,7 +91,6 @@ func (t *Tagger) Save(w io.Writer) error {
 	}
 	if magic == magic6 {
 		e.keys(slices.Sorted(maps.Keys(t.gaz.spans)), func(k uint32) uint64 { return uint64(t.gaz.spans[k]) })
-		e.keys(slices.Sorted(maps.Keys(t.gaz.tagSets)), func(k uint32) uint64 { return t.gaz.tagSets[k] })
 	}
 	if e.err == nil {
 		e.err = bw.Flush()
@@ -205,6 +207,7 @@ func Load(r io.Reader) (*Tagger, error) {
 	if d.err == nil && magic != magic2 && magic != magic3 && magic != magic4 && magic != magic5 && magic != magic6 {
 		return nil, errors.New("load tag model: not a tag model file")
 	}
+	wide := magic == magic6 && d.uint(1) == 1
 	pos := d.model()
 	ner := d.model()
 	lem := d.lemmatizer()
@@ -228,13 +231,11 @@ func Load(r io.Reader) (*Tagger, error) {
 		if len(spans) > 0 {
 			gaz.spans = spans
 		}
-		gaz.tagSets = map[uint32]uint64{}
-		d.keys(func(k uint32) { gaz.tagSets[k] = d.uint(math.MaxUint64) })
 	}
 	if d.err != nil {
 		return nil, fmt.Errorf("load tag model: %w", d.err)
 	}
-	return newTagger(pos, ner, lem, vocab, gaz, magic == magic6), nil
+	return newTagger(pos, ner, lem, vocab, gaz, wide), nil
 }
 
 type decoder struct {

@@ -33,7 +33,7 @@ type Tagger struct {
 	lexicon map[string]int32
 	infos   []tokInfo
 	gaz     *gazetteer
-	wide    bool      // reads the wide tasks (posWide, nerWide): a tag-6 file
+	wide    bool      // names read the wide task (nerWide): a tag-6 file
 	classes []string  // the class of each NER label (className)
 	pool    sync.Pool // *scratch
 }
@@ -250,9 +250,8 @@ func newTagger(pos, ner *model, lem *lemmatizer, vocab []string, gaz *gazetteer,
 	for _, l := range ner.labels {
 		t.classes = append(t.classes, className(l))
 	}
-	posK, nerK := tasks(wide, gaz.spans != nil)
-	t.pos = newSeqTagger(pos, posK, t.infos, 0)
-	t.ner = newSeqTagger(ner, nerK, t.infos, len(pos.labels))
+	t.pos = newSeqTagger(pos, posTask, t.infos, 0)
+	t.ner = newSeqTagger(ner, nerTaskOf(wide, gaz.spans != nil), t.infos, len(pos.labels))
 	t.pool.New = func() any {
 		nl := max(len(pos.labels), len(ner.labels))
 		return &scratch{scores: make([]int32, nl), sum: make([]int32, nl)}

@@ -49,8 +49,8 @@ type Clusters struct {
 	Text [][]string
 }
 
-// Extras asks Train for a tag-6 model: with Wide its taggers read more
-// features (posWide, nerWide), with Lexicon as well a name lexicon and the
+// Extras asks Train for a tag-6 model: with Wide its name tagger reads
+// more features (nerWide), with Lexicon a name lexicon and the
 // organisation ends learnt from the training names (lexiconCounts); with
 // BILOU the name tagger learns the place of a token in its name
 // (placeLabels).
@@ -102,11 +102,7 @@ func Train(train []Corpus, dev []*onrecord.Document, first, surnames, roles []st
 		gaz.clusters = clusterWords(slices.Concat(text, clusters.Text), clusters.K)
 		logf("tag: %d words in %d clusters (%v)", len(gaz.clusters), clusters.K, time.Since(began).Round(time.Second))
 	}
-	wide := extras.Wide || extras.Lexicon
-	if wide {
-		gaz.tagSets = tagSets(train, posLabels)
-		logf("tag: tag sets of %d words", len(gaz.tagSets))
-	}
+	wide := extras.Wide
 	var lexFold []spanCounts // by fold, with lexAll: each document's lexicon is the others' folds
 	var lexAll spanCounts
 	if extras.Lexicon {
@@ -215,16 +211,16 @@ func Train(train []Corpus, dev []*onrecord.Document, first, surnames, roles []st
 		}
 	}
 
-	posK, nerK := tasks(wide, gaz.spans != nil)
+	nerK := nerTaskOf(wide, gaz.spans != nil)
 	logf("tag: training POS")
 	pt := newTrainer(len(posLabels))
-	pt.trainSeq(sents, posOrder, func(k int) []uint8 { return posGold[k] }, nil, dropout, posK.feats, posEpochs, rng, logf)
+	pt.trainSeq(sents, posOrder, func(k int) []uint8 { return posGold[k] }, nil, dropout, posTask.feats, posEpochs, rng, logf)
 	pos := pt.compile(posLabels, minWeight)
 	logf("tag: POS model %v", pos)
 
 	// NER reads POS tags; train it on the tagger's own, as it will see them.
 	restore()
-	pq := newSeqTagger(pos, posK, nil, 0)
+	pq := newSeqTagger(pos, posTask, nil, 0)
 	sc := &scratch{scores: make([]int32, len(posLabels)), sum: make([]int32, len(posLabels))}
 	for _, s := range sents {
 		sc.lex = slices.Grow(sc.lex[:0], s.n())[:s.n()]

@@ -52,7 +52,8 @@ func TestTrainDeterministic(t *testing.T) {
 		magic    string
 	}{{false, nil, Clusters{}, Extras{}, magic2}, {true, nil, Clusters{}, Extras{}, magic3}, {true, []string{"interviewee"}, Clusters{}, Extras{}, magic4},
 		{true, []string{"interviewee"}, days, Extras{}, magic5}, {true, []string{"interviewee"}, days, Extras{Wide: true}, magic6},
-		{true, []string{"interviewee"}, Clusters{}, Extras{Lexicon: true, BILOU: true}, magic6}} {
+		{true, []string{"interviewee"}, Clusters{}, Extras{Lexicon: true, BILOU: true}, magic6},
+		{true, []string{"interviewee"}, days, Extras{Wide: true, Lexicon: true}, magic6}} {
 		common, roles := c.common, c.roles
 		var log bytes.Buffer
 		var err error
@@ -113,7 +114,7 @@ func TestTrainDeterministic(t *testing.T) {
 			t.Errorf("%s: Tuesday has cluster %d in a model without clusters", c.magic, tue)
 		}
 		// The lexicon is saved; only a lexicon model has one.
-		if got := len(t3.gaz.spans) > 0; got != c.extras.Lexicon || t3.wide != (c.magic == magic6) {
+		if got := len(t3.gaz.spans) > 0; got != c.extras.Lexicon || t3.wide != c.extras.Wide {
 			t.Errorf("%s %+v: loaded lexicon %v, wide %v", c.magic, c.extras, got, t3.wide)
 		}
 		// Names are tagged with their class alone.
@@ -264,28 +265,4 @@ func tinyModel(f *testing.F, roles []string, common bool, clusters Clusters, ext
 		f.Fatalf("the seed model does not load: %v", err)
 	}
 	return body
-}
-
-// TestTagSets: a word seen often enough has the tags of at least a tenth
-// of its tokens, written in any case; a rarer word has none.
-func TestTagSets(t *testing.T) {
-	labels := []string{"CD", "IN", "NN", "RB"}
-	var docs []*onrecord.Document
-	add := func(text, tag string, n int) {
-		for range n {
-			d := docOf(text)
-			d.Tokens[0].Tag = tag
-			docs = append(docs, d)
-		}
-	}
-	add("about", "IN", 14)
-	add("About", "RB", 5)
-	add("about", "NN", 1) // under a tenth of 20
-	add("five", "CD", minTagSetCount-1)
-	sets := tagSets([]Corpus{{Docs: docs}}, labels)
-	for w, want := range map[string]uint64{"about": 1<<1 | 1<<3, "ABOUT": 1<<1 | 1<<3, "five": 0, "ten": 0} {
-		if got := sets[keyOf(wordInfo(w).l)]; got != want {
-			t.Errorf("tag set of %q = %b, want %b", w, got, want)
-		}
-	}
 }
