@@ -49,18 +49,17 @@ type Clusters struct {
 	Text [][]string
 }
 
-// Extras asks Train for a tag-6 model: with Wide its name tagger reads
-// more features (nerWide), with Lexicon a name lexicon and the
-// organisation ends learnt from the training names (lexiconCounts); with
-// BILOU the name tagger learns the place of a token in its name
-// (placeLabels).
+// Extras asks Train for more of the name tagger: with Wide it reads more
+// features (nerWide), with Lexicon a name lexicon and the organisation
+// ends learnt from the training names (lexiconCounts), each a tag-6 model;
+// with BILOU it learns the place of a token in its name (placeLabels).
 type Extras struct{ Wide, Lexicon, BILOU bool }
 
 // Train learns a Tagger from the corpora; first and surnames are the name
 // lists of the gazetteer, roles its nouns for a person (a tag-4 model when
 // given), and with common it also marks the words the corpora write in
 // lower case (commonWords); clusters gives its word clusters. dev, when not empty, is only
-// scored and reported to log; extras asks for a tag-6 model. The result depends only on the inputs, their
+// scored and reported to log; extras asks for more (Extras). The result depends only on the inputs, their
 // order and seed.
 func Train(train []Corpus, dev []*onrecord.Document, first, surnames, roles []string, common bool, clusters Clusters, extras Extras, seed int64, log io.Writer) (*Tagger, error) {
 	if log == nil {
@@ -102,7 +101,9 @@ func Train(train []Corpus, dev []*onrecord.Document, first, surnames, roles []st
 		gaz.clusters = clusterWords(slices.Concat(text, clusters.Text), clusters.K)
 		logf("tag: %d words in %d clusters (%v)", len(gaz.clusters), clusters.K, time.Since(began).Round(time.Second))
 	}
-	wide := extras.Wide
+	if extras.Wide || extras.Lexicon {
+		gaz.apart = true // as a tag-6 file is read
+	}
 	var lexFold []spanCounts // by fold, with lexAll: each document's lexicon is the others' folds
 	var lexAll spanCounts
 	if extras.Lexicon {
@@ -211,7 +212,7 @@ func Train(train []Corpus, dev []*onrecord.Document, first, surnames, roles []st
 		}
 	}
 
-	nerK := nerTaskOf(wide, gaz.spans != nil)
+	nerK := nerTaskOf(extras.Wide, gaz.spans != nil)
 	logf("tag: training POS")
 	pt := newTrainer(len(posLabels))
 	pt.trainSeq(sents, posOrder, func(k int) []uint8 { return posGold[k] }, nil, dropout, posTask.feats, posEpochs, rng, logf)
@@ -240,7 +241,7 @@ func Train(train []Corpus, dev []*onrecord.Document, first, surnames, roles []st
 	ner := nt.compile(nerLabels, minWeight)
 	logf("tag: NER model %v", ner)
 
-	t := newTagger(pos, ner, learnLemmas(lemmaObs), vocabulary(words), gaz, wide)
+	t := newTagger(pos, ner, learnLemmas(lemmaObs), vocabulary(words), gaz, extras.Wide)
 	logf("tag: %d lemma rules, %d exceptions, %d gazetteer words; trained in %v", len(t.lem.rules), len(t.lem.exceptions), len(gaz.sets), time.Since(began).Round(time.Second))
 	if len(dev) > 0 {
 		logf("tag: dev %v", t.Evaluate(dev))
