@@ -80,8 +80,19 @@ type TrainConfig struct {
 	// TagNews; at most 255, 0: none), from the words of its training
 	// corpora and of the unannotated news of wikinews/ under Gold.
 	TagClusters int
-	Seed        int64
-	Log         io.Writer
+	// TagWide has the name tagger read more features (with TagNews): the
+	// words two away as written, word pairs around a capitalised word (a
+	// tag-6 model).
+	TagWide bool
+	// TagLexicon has the name tagger read a lexicon of the training
+	// corpora's names and the organisation ends learnt from them (with
+	// TagNews; a tag-6 model).
+	TagLexicon bool
+	// TagBILOU has the name tagger learn where a token stands in its name
+	// (first, inside, last, alone; with TagNews).
+	TagBILOU bool
+	Seed     int64
+	Log      io.Writer
 }
 
 // ModelFiles are the paths, under TrainConfig.Out, of the embedded models.
@@ -228,7 +239,7 @@ func trainTagger(cfg TrainConfig, train, dev []*onrecord.Document, gold GoldData
 	if cfg.TagNews && cfg.TagClusters > 0 {
 		clusters = tag.Clusters{K: cfg.TagClusters, Text: gold.News}
 	}
-	t, err := tag.Train(corpora, dev, gold.FirstNames, gold.Surnames, roles, cfg.TagNews, clusters, cfg.Seed, log)
+	t, err := tag.Train(corpora, dev, gold.FirstNames, gold.Surnames, roles, cfg.TagNews, clusters, tag.Extras{Wide: cfg.TagNews && cfg.TagWide, Lexicon: cfg.TagNews && cfg.TagLexicon, BILOU: cfg.TagNews && cfg.TagBILOU}, cfg.Seed, log)
 	if err != nil {
 		return nil, fmt.Errorf("train tagger: %w", err)
 	}

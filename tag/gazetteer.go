@@ -24,6 +24,8 @@ type gazetteer struct {
 	// clusters maps the key of a lower-case word to its word cluster and
 	// case habit (clusterWords; tag-5 files).
 	clusters map[uint32]uint16
+	// spans is the name lexicon (markNames; tag-6 files), nil for none.
+	spans spanSet
 }
 
 // Gazetteer bits of a word.
@@ -32,11 +34,12 @@ const (
 	gazSurname
 	gazOrg
 	gazCommon
-	gazRole // a noun for a person (WordNet): "interviewee", "bookmaker"
+	gazRole   // a noun for a person (WordNet): "interviewee", "bookmaker"
+	gazOrgEnd // learnt from the training names (lexiconCounts; tag-6 files)
 )
 
 // savedBits are the gazetteer sets the model file holds.
-var savedBits = []uint64{gazFirst, gazSurname, gazCommon, gazRole}
+var savedBits = []uint64{gazFirst, gazSurname, gazCommon, gazRole, gazOrgEnd}
 
 // orgWords are generic words that end organisation names in English, from
 // business, sport, government, culture and civil society.
@@ -66,23 +69,25 @@ func keyOf(l uint64) uint32 { return uint32(l >> 32) }
 // skipped. With role nouns it is a tag-4 gazetteer (apart).
 func newGazetteer(first, surnames, common, roles []string) *gazetteer {
 	g := &gazetteer{sets: map[uint32]uint64{}, apart: len(roles) > 0}
-	add := func(words []string, bit uint64) {
-		for _, w := range words {
-			w = strings.TrimSpace(w)
-			if w == "" || strings.ContainsFunc(w, func(r rune) bool {
-				return !unicode.IsLetter(r) && r != '\'' && r != '-'
-			}) {
-				continue
-			}
-			g.sets[keyOf(wordInfo(w).l)] |= bit
-		}
-	}
-	add(first, gazFirst)
-	add(surnames, gazSurname)
-	add(orgWords, gazOrg)
-	add(common, gazCommon)
-	add(roles, gazRole)
+	g.add(first, gazFirst)
+	g.add(surnames, gazSurname)
+	g.add(orgWords, gazOrg)
+	g.add(common, gazCommon)
+	g.add(roles, gazRole)
 	return g
+}
+
+// add sets bit on words (see newGazetteer).
+func (g *gazetteer) add(words []string, bit uint64) {
+	for _, w := range words {
+		w = strings.TrimSpace(w)
+		if w == "" || strings.ContainsFunc(w, func(r rune) bool {
+			return !unicode.IsLetter(r) && r != '\'' && r != '-'
+		}) {
+			continue
+		}
+		g.sets[keyOf(wordInfo(w).l)] |= bit
+	}
 }
 
 // commonWords lists the words that the training text writes in lower case

@@ -27,12 +27,17 @@ import (
 // A tag-4 file adds the role nouns, and its gazetteer bits are read apart
 // from the capitalisation flags (gazetteer.apart); a tag-5 file is a tag-4
 // file followed by the word clusters (a count, then sorted, delta-coded
-// keys each with its cluster number and case habit).
+// keys each with its cluster number and case habit); a tag-6 file (a
+// model trained with Extras) has after its magic whether its name tagger
+// reads the wide features (nerWide; 1 or 0), then is a tag-5 file with
+// the learnt organisation ends among the gazetteer sets, followed by the
+// name lexicon (keys, each with its class; none for a model without one).
 const (
 	magic2 = "onrecord-tag-2\n"
 	magic3 = "onrecord-tag-3\n"
 	magic4 = "onrecord-tag-4\n"
 	magic5 = "onrecord-tag-5\n"
+	magic6 = "onrecord-tag-6\n"
 )
 
 // setsOf gives the gazetteer sets a file of the given magic holds.
@@ -42,6 +47,8 @@ func setsOf(magic string) []uint64 {
 		return savedBits[:2]
 	case magic3:
 		return savedBits[:3]
+	case magic4, magic5:
+		return savedBits[:4]
 	}
 	return savedBits
 }
@@ -56,6 +63,8 @@ func (t *Tagger) Save(w io.Writer) error {
 	e := &encoder{w: bw}
 	magic := magic2
 	switch {
+	case t.wide || t.gaz.spans != nil:
+		magic = magic6
 	case len(t.gaz.clusters) > 0:
 		magic = magic5
 	case t.gaz.apart:
@@ -64,6 +73,9 @@ func (t *Tagger) Save(w io.Writer) error {
 		magic = magic3
 	}
 	e.str(magic)
+	if magic == magic6 {
+		e.uint(uint64(b2i(t.wide)))
+	}
 	e.model(t.pos.m)
 	e.model(t.ner.m)
 	e.lemmatizer(t.lem)
@@ -74,8 +86,11 @@ func (t *Tagger) Save(w io.Writer) error {
 	for _, bit := range setsOf(magic) {
 		e.keys(t.gaz.keys(bit), nil)
 	}
-	if magic == magic5 {
+	if magic == magic5 || magic == magic6 {
 		e.keys(slices.Sorted(maps.Keys(t.gaz.clusters)), func(k uint32) uint64 { return uint64(t.gaz.clusters[k]) })
+	}
+	if magic == magic6 {
+		e.keys(slices.Sorted(maps.Keys(t.gaz.spans)), func(k uint32) uint64 { return uint64(t.gaz.spans[k]) })
 	}
 	if e.err == nil {
 		e.err = bw.Flush()
@@ -189,9 +204,10 @@ func Load(r io.Reader) (*Tagger, error) {
 	defer zr.Close()
 	d := &decoder{r: bufio.NewReader(zr)}
 	magic := d.str()
-	if d.err == nil && magic != magic2 && magic != magic3 && magic != magic4 && magic != magic5 {
+	if d.err == nil && magic != magic2 && magic != magic3 && magic != magic4 && magic != magic5 && magic != magic6 {
 		return nil, errors.New("load tag model: not a tag model file")
 	}
+	wide := magic == magic6 && d.uint(1) == 1
 	pos := d.model()
 	ner := d.model()
 	lem := d.lemmatizer()
@@ -201,18 +217,25 @@ func Load(r io.Reader) (*Tagger, error) {
 		vocab = append(vocab, d.str())
 	}
 	gaz := newGazetteer(nil, nil, nil, nil)
-	gaz.apart = magic == magic4 || magic == magic5
+	gaz.apart = magic == magic4 || magic == magic5 || magic == magic6
 	for _, bit := range setsOf(magic) {
 		d.keys(func(k uint32) { gaz.sets[k] |= bit })
 	}
-	if magic == magic5 {
+	if magic == magic5 || magic == magic6 {
 		gaz.clusters = map[uint32]uint16{}
 		d.keys(func(k uint32) { gaz.clusters[k] = uint16(d.uint(habitCapital<<8 | maxClusters)) })
+	}
+	if magic == magic6 {
+		spans := spanSet{}
+		d.keys(func(k uint32) { spans[k] = uint8(d.uint(3)) })
+		if len(spans) > 0 {
+			gaz.spans = spans
+		}
 	}
 	if d.err != nil {
 		return nil, fmt.Errorf("load tag model: %w", d.err)
 	}
-	return newTagger(pos, ner, lem, vocab, gaz), nil
+	return newTagger(pos, ner, lem, vocab, gaz, wide), nil
 }
 
 type decoder struct {

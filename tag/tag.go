@@ -33,6 +33,8 @@ type Tagger struct {
 	lexicon map[string]int32
 	infos   []tokInfo
 	gaz     *gazetteer
+	wide    bool      // names read the wide task (nerWide): a tag-6 file
+	classes []string  // the class of each NER label (className)
 	pool    sync.Pool // *scratch
 }
 
@@ -239,14 +241,17 @@ type builtLemma struct {
 	start, end int
 }
 
-func newTagger(pos, ner *model, lem *lemmatizer, vocab []string, gaz *gazetteer) *Tagger {
-	t := &Tagger{lem: lem, vocab: vocab, lexicon: make(map[string]int32, len(vocab)), gaz: gaz}
+func newTagger(pos, ner *model, lem *lemmatizer, vocab []string, gaz *gazetteer, wide bool) *Tagger {
+	t := &Tagger{lem: lem, vocab: vocab, lexicon: make(map[string]int32, len(vocab)), gaz: gaz, wide: wide}
 	for e, w := range vocab {
 		t.lexicon[w] = int32(e)
 		t.infos = append(t.infos, gaz.info(w))
 	}
+	for _, l := range ner.labels {
+		t.classes = append(t.classes, className(l))
+	}
 	t.pos = newSeqTagger(pos, posTask, t.infos, 0)
-	t.ner = newSeqTagger(ner, nerTask, t.infos, len(pos.labels))
+	t.ner = newSeqTagger(ner, nerTaskOf(wide, gaz.spans != nil), t.infos, len(pos.labels))
 	t.pool.New = func() any {
 		nl := max(len(pos.labels), len(ner.labels))
 		return &scratch{scores: make([]int32, nl), sum: make([]int32, nl)}
@@ -315,13 +320,16 @@ func (t *Tagger) tagRange(d *onrecord.Document, a, b int32, sc *scratch) {
 	} else {
 		t.pos.tag(s, lex, s.pos, sc)
 	}
+	if t.gaz.spans != nil {
+		markNames(s, t.gaz.spans)
+	}
 	out := sc.labels[:n]
 	t.ner.tag(s, nerLex, out, sc)
 	for i := 0; i < n; i++ {
 		k := int(a) + i
 		tok := &d.Tokens[k]
 		tok.Tag = t.pos.m.labels[s.pos[i]]
-		tok.NER = t.ner.m.labels[out[i]]
+		tok.NER = t.classes[out[i]]
 		lem, start, end, ok := t.lem.lemma(word(d, k), tok.Tag, &sc.lem)
 		if ok {
 			tok.Lemma = lem

@@ -49,13 +49,19 @@ type Clusters struct {
 	Text [][]string
 }
 
+// Extras asks Train for more of the name tagger: with Wide it reads more
+// features (nerWide), with Lexicon a name lexicon and the organisation
+// ends learnt from the training names (lexiconCounts), each a tag-6 model;
+// with BILOU it learns the place of a token in its name (placeLabels).
+type Extras struct{ Wide, Lexicon, BILOU bool }
+
 // Train learns a Tagger from the corpora; first and surnames are the name
 // lists of the gazetteer, roles its nouns for a person (a tag-4 model when
 // given), and with common it also marks the words the corpora write in
 // lower case (commonWords); clusters gives its word clusters. dev, when not empty, is only
-// scored and reported to log. The result depends only on the inputs, their
+// scored and reported to log; extras asks for more (Extras). The result depends only on the inputs, their
 // order and seed.
-func Train(train []Corpus, dev []*onrecord.Document, first, surnames, roles []string, common bool, clusters Clusters, seed int64, log io.Writer) (*Tagger, error) {
+func Train(train []Corpus, dev []*onrecord.Document, first, surnames, roles []string, common bool, clusters Clusters, extras Extras, seed int64, log io.Writer) (*Tagger, error) {
 	if log == nil {
 		log = io.Discard
 	}
@@ -75,6 +81,9 @@ func Train(train []Corpus, dev []*onrecord.Document, first, surnames, roles []st
 	if len(posLabels) == 0 || len(nerLabels) == 0 {
 		return nil, errors.New("train tagger: no tagged tokens")
 	}
+	if extras.BILOU {
+		nerLabels = placeLabels(nerLabels)
+	}
 	if len(posLabels) > maxLabels || len(nerLabels) > maxLabels {
 		return nil, fmt.Errorf("train tagger: too many labels (%d POS, %d NER)", len(posLabels), len(nerLabels))
 	}
@@ -92,6 +101,18 @@ func Train(train []Corpus, dev []*onrecord.Document, first, surnames, roles []st
 		gaz.clusters = clusterWords(slices.Concat(text, clusters.Text), clusters.K)
 		logf("tag: %d words in %d clusters (%v)", len(gaz.clusters), clusters.K, time.Since(began).Round(time.Second))
 	}
+	if extras.Wide || extras.Lexicon {
+		gaz.apart = true // as a tag-6 file is read
+	}
+	var lexFold []spanCounts // by fold, with lexAll: each document's lexicon is the others' folds
+	var lexAll spanCounts
+	if extras.Lexicon {
+		var orgEnds []string
+		lexFold, lexAll, orgEnds = lexiconCounts(train)
+		gaz.spans = lexAll.spans()
+		gaz.add(orgEnds, gazOrgEnd)
+		logf("tag: %d names in the lexicon, %d organisation ends", len(gaz.spans), len(orgEnds))
+	}
 	var sents []*sentence
 	var words [][]string
 	var posGold, nerGold [][]uint8
@@ -105,7 +126,7 @@ func Train(train []Corpus, dev []*onrecord.Document, first, surnames, roles []st
 		return noLabel
 	}
 	for _, c := range train {
-		for _, d := range c.Docs {
+		for dk, d := range c.Docs {
 			for _, sp := range d.Sents {
 				n := int(sp.End - sp.Start)
 				if n <= 0 || sp.Start < 0 || int(sp.End) > len(d.Tokens) {
@@ -131,6 +152,12 @@ func Train(train []Corpus, dev []*onrecord.Document, first, surnames, roles []st
 						lower = appendLower(lower[:0], w)
 						lemmaObs = append(lemmaObs, [3]string{string(lower), tk.Tag, tk.Lemma})
 					}
+				}
+				if extras.BILOU {
+					placeNames(ng, nerLabels)
+				}
+				if lexAll != nil {
+					markNames(s, foldLexicon{all: lexAll, fold: lexFold[dk%lexFolds]})
 				}
 				k := len(sents)
 				for v := 0; v < max(c.POSVisits, 1) && posKnown; v++ {
@@ -185,6 +212,7 @@ func Train(train []Corpus, dev []*onrecord.Document, first, surnames, roles []st
 		}
 	}
 
+	nerK := nerTaskOf(extras.Wide, gaz.spans != nil)
 	logf("tag: training POS")
 	pt := newTrainer(len(posLabels))
 	pt.trainSeq(sents, posOrder, func(k int) []uint8 { return posGold[k] }, nil, dropout, posTask.feats, posEpochs, rng, logf)
@@ -206,14 +234,14 @@ func Train(train []Corpus, dev []*onrecord.Document, first, surnames, roles []st
 	// Where gold says only "no name", any class but a name is right.
 	partial := make([]bool, len(nerLabels))
 	for l, name := range nerLabels {
-		partial[l] = !conllu.IsName(name)
+		partial[l] = !conllu.IsName(className(name))
 	}
 	nt := newTrainer(len(nerLabels))
-	nt.trainSeq(sents, nerOrder, func(k int) []uint8 { return nerGold[k] }, partial, dropout, nerTask.feats, nerEpochs, rng, logf)
+	nt.trainSeq(sents, nerOrder, func(k int) []uint8 { return nerGold[k] }, partial, dropout, nerK.feats, nerEpochs, rng, logf)
 	ner := nt.compile(nerLabels, minWeight)
 	logf("tag: NER model %v", ner)
 
-	t := newTagger(pos, ner, learnLemmas(lemmaObs), vocabulary(words), gaz)
+	t := newTagger(pos, ner, learnLemmas(lemmaObs), vocabulary(words), gaz, extras.Wide)
 	logf("tag: %d lemma rules, %d exceptions, %d gazetteer words; trained in %v", len(t.lem.rules), len(t.lem.exceptions), len(gaz.sets), time.Since(began).Round(time.Second))
 	if len(dev) > 0 {
 		logf("tag: dev %v", t.Evaluate(dev))

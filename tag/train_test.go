@@ -39,7 +39,7 @@ func TestTrainDeterministic(t *testing.T) {
 	first, surnames := []string{"Jane", "Ngozi"}, []string{"Roe", "Okonjo-Iweala"}
 	var t1 *Tagger
 	// Without common words the file has the layout before them (tag-2);
-	// with role nouns, tag-4; with word clusters, tag-5.
+	// with role nouns, tag-4; with word clusters, tag-5; wide, tag-6.
 	days := Clusters{K: 4}
 	for range clusterMinCount {
 		days.Text = append(days.Text, []string{"on", "Tuesday", "she", "left"}, []string{"on", "Friday", "she", "left"})
@@ -48,17 +48,20 @@ func TestTrainDeterministic(t *testing.T) {
 		common   bool
 		roles    []string
 		clusters Clusters
+		extras   Extras
 		magic    string
-	}{{false, nil, Clusters{}, magic2}, {true, nil, Clusters{}, magic3}, {true, []string{"interviewee"}, Clusters{}, magic4},
-		{true, []string{"interviewee"}, days, magic5}} {
+	}{{false, nil, Clusters{}, Extras{}, magic2}, {true, nil, Clusters{}, Extras{}, magic3}, {true, []string{"interviewee"}, Clusters{}, Extras{}, magic4},
+		{true, []string{"interviewee"}, days, Extras{}, magic5}, {true, []string{"interviewee"}, days, Extras{Wide: true}, magic6},
+		{true, []string{"interviewee"}, Clusters{}, Extras{Lexicon: true, BILOU: true}, magic6},
+		{true, []string{"interviewee"}, days, Extras{Wide: true, Lexicon: true}, magic6}} {
 		common, roles := c.common, c.roles
 		var log bytes.Buffer
 		var err error
-		t1, err = Train(corpora, dev, first, surnames, roles, common, c.clusters, 7, &log)
+		t1, err = Train(corpora, dev, first, surnames, roles, common, c.clusters, c.extras, 7, &log)
 		if err != nil {
 			t.Fatal(err)
 		}
-		t2, err := Train(corpora, nil, first, surnames, roles, common, c.clusters, 7, nil)
+		t2, err := Train(corpora, nil, first, surnames, roles, common, c.clusters, c.extras, 7, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -109,6 +112,21 @@ func TestTrainDeterministic(t *testing.T) {
 		}
 		if c.clusters.K == 0 && tue != 0 {
 			t.Errorf("%s: Tuesday has cluster %d in a model without clusters", c.magic, tue)
+		}
+		// The lexicon is saved; only a lexicon model has one.
+		if got := len(t3.gaz.spans) > 0; got != c.extras.Lexicon || t3.wide != c.extras.Wide {
+			t.Errorf("%s %+v: loaded lexicon %v, wide %v", c.magic, c.extras, got, t3.wide)
+		}
+		// Names are tagged with their class alone.
+		if got := slices.Contains(t3.ner.m.labels, "U-PERSON"); got != c.extras.BILOU {
+			t.Errorf("%+v: U-PERSON among the name labels: %v", c.extras, got)
+		}
+		tagged := dev[0].TokenCopy()
+		t3.Tag(tagged)
+		for _, tk := range tagged.Tokens {
+			if strings.Contains(tk.NER, "-") {
+				t.Fatalf("%+v: tagged name class %q", c.extras, tk.NER)
+			}
 		}
 		if s1, s3 := t1.Evaluate(dev), t3.Evaluate(dev); s1 != s3 {
 			t.Errorf("loaded tagger scores %v, trained one %v", s3, s1)
@@ -167,10 +185,10 @@ func TestCommonWords(t *testing.T) {
 }
 
 func TestTrainEmpty(t *testing.T) {
-	if _, err := Train(nil, nil, nil, nil, nil, false, Clusters{}, 1, nil); err == nil {
+	if _, err := Train(nil, nil, nil, nil, nil, false, Clusters{}, Extras{}, 1, nil); err == nil {
 		t.Error("Train on no documents succeeded")
 	}
-	if _, err := Train([]Corpus{{Docs: []*onrecord.Document{{}}}}, nil, nil, nil, nil, false, Clusters{}, 1, nil); err == nil {
+	if _, err := Train([]Corpus{{Docs: []*onrecord.Document{{}}}}, nil, nil, nil, nil, false, Clusters{}, Extras{}, 1, nil); err == nil {
 		t.Error("Train on an empty document succeeded")
 	}
 }
@@ -210,8 +228,10 @@ func FuzzLoad(f *testing.F) {
 		roles    []string
 		common   bool
 		clusters Clusters
-	}{{nil, false, Clusters{}}, {nil, true, Clusters{}}, {[]string{"spokesperson"}, true, Clusters{}}, {[]string{"spokesperson"}, true, clusters}} {
-		f.Add(tinyModel(f, gaz.roles, gaz.common, gaz.clusters))
+		extras   Extras
+	}{{nil, false, Clusters{}, Extras{}}, {nil, true, Clusters{}, Extras{}}, {[]string{"spokesperson"}, true, Clusters{}, Extras{}},
+		{[]string{"spokesperson"}, true, clusters, Extras{}}, {[]string{"spokesperson"}, true, clusters, Extras{Lexicon: true}}} {
+		f.Add(tinyModel(f, gaz.roles, gaz.common, gaz.clusters, gaz.extras))
 	}
 	f.Fuzz(func(t *testing.T, body []byte) {
 		if tg, err := Load(bytes.NewReader(fuzzgz.Stored(body))); err == nil {
@@ -222,14 +242,14 @@ func FuzzLoad(f *testing.F) {
 
 // tinyModel trains a tagger on one tagged sentence and returns its model
 // file's body (gunzipped).
-func tinyModel(f *testing.F, roles []string, common bool, clusters Clusters) []byte {
+func tinyModel(f *testing.F, roles []string, common bool, clusters Clusters, extras Extras) []byte {
 	d := docOf("Jo Roe said the plan works .")
 	for i, tl := range [][3]string{{"NNP", "Jo", "PERSON"}, {"NNP", "Roe", "PERSON"}, {"VBD", "say", "O"},
 		{"DT", "the", "O"}, {"NN", "plan", "O"}, {"VBZ", "work", "O"}, {".", ".", "O"}} {
 		d.Tokens[i].Tag, d.Tokens[i].Lemma, d.Tokens[i].NER = tl[0], tl[1], tl[2]
 	}
 	tg, err := Train([]Corpus{{Docs: []*onrecord.Document{d}, POSVisits: 1, NERVisits: 1, Lemmas: true}}, nil,
-		[]string{"Jo"}, []string{"Roe"}, roles, common, clusters, 1, nil)
+		[]string{"Jo"}, []string{"Roe"}, roles, common, clusters, extras, 1, nil)
 	if err != nil {
 		f.Fatal(err)
 	}

@@ -262,6 +262,9 @@ func runTrain(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	tagSilverNER := fs.Int("tag-silver-ner", 0, "with --tag-news: how often the name tagger sees each silver news sentence per epoch (0: as the POS, twice), against three for the gold names")
 	tagImperatives := fs.Int("tag-ewt-imperatives", 0, "with --tag-news: how often the tagger's POS sees each imperative sentence of UD EWT train per epoch (0: none; --tag-ewt leaves them out)")
 	tagGoldNER := fs.Int("tag-gold-ner", 0, "with --tag-news: how often the name tagger sees each sentence of UNER and GUM train per epoch (0: three times)")
+	tagWide := fs.Bool("tag-wide", false, "with --tag-news: the name tagger reads more features (the words two away as written, word pairs around a capitalised word)")
+	tagLexicon := fs.Bool("tag-lexicon", false, "with --tag-news: the name tagger reads a lexicon of the training corpora's names")
+	tagBILOU := fs.Bool("tag-bilou", false, "with --tag-news: the name tagger learns where a token stands in its name (first, inside, last, alone)")
 	tagClusters := fs.Int("tag-clusters", 0, "with --tag-news: how many word clusters (at most 255) the tagger learns from its training text and ../shared/data/wikinews (0: none)")
 	seed := fs.Int64("seed", 1, "random seed (the same seed and data give the same models)")
 	if _, err := parse(fs, args); err != nil {
@@ -275,9 +278,9 @@ func runTrain(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	}
 	for _, f := range []struct {
 		name string
-		v    int
-	}{{"tag-ewt", *tagEWT}, {"tag-silver-ner", *tagSilverNER}, {"tag-ewt-imperatives", *tagImperatives}, {"tag-gold-ner", *tagGoldNER}, {"tag-clusters", *tagClusters}} {
-		if f.v > 0 && !*tagNews {
+		set  bool
+	}{{"tag-ewt", *tagEWT > 0}, {"tag-silver-ner", *tagSilverNER > 0}, {"tag-ewt-imperatives", *tagImperatives > 0}, {"tag-gold-ner", *tagGoldNER > 0}, {"tag-clusters", *tagClusters > 0}, {"tag-wide", *tagWide}, {"tag-lexicon", *tagLexicon}, {"tag-bilou", *tagBILOU}} {
+		if f.set && !*tagNews {
 			return fmt.Errorf("%w: --%s needs --tag-news", errUsage, f.name)
 		}
 	}
@@ -292,7 +295,7 @@ func runTrain(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		}
 		list = append(list, m)
 	}
-	if err := pipeline.Train(pipeline.TrainConfig{Data: *data, Out: *out, Models: list, Gold: *gold, ParseGoldVisits: *parseGold, ParseTagFolds: *parseTags, ParseMinWeight: *parseMinWeight, TagNews: *tagNews, TagEWTVisits: *tagEWT, TagSilverNERVisits: *tagSilverNER, TagImperativeVisits: *tagImperatives, TagGoldNERVisits: *tagGoldNER, TagClusters: *tagClusters, Seed: *seed, Log: stderr}); err != nil {
+	if err := pipeline.Train(pipeline.TrainConfig{Data: *data, Out: *out, Models: list, Gold: *gold, ParseGoldVisits: *parseGold, ParseTagFolds: *parseTags, ParseMinWeight: *parseMinWeight, TagNews: *tagNews, TagEWTVisits: *tagEWT, TagSilverNERVisits: *tagSilverNER, TagImperativeVisits: *tagImperatives, TagGoldNERVisits: *tagGoldNER, TagClusters: *tagClusters, TagWide: *tagWide, TagLexicon: *tagLexicon, TagBILOU: *tagBILOU, Seed: *seed, Log: stderr}); err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "models written under %s; rebuild (go build ./cmd/onrecord) to embed them\n", *out)

@@ -145,6 +145,9 @@ func TestUsageErrors(t *testing.T) {
 		{[]string{"train", "--models", "tag", "--tag-ewt-imperatives", "1"}, []string{"--tag-ewt-imperatives needs --tag-news"}},
 		{[]string{"train", "--models", "tag", "--tag-gold-ner", "5"}, []string{"--tag-gold-ner needs --tag-news"}},
 		{[]string{"train", "--models", "tag", "--tag-clusters", "200"}, []string{"--tag-clusters needs --tag-news"}},
+		{[]string{"train", "--models", "tag", "--tag-wide"}, []string{"--tag-wide needs --tag-news"}},
+		{[]string{"train", "--models", "tag", "--tag-lexicon"}, []string{"--tag-lexicon needs --tag-news"}},
+		{[]string{"train", "--models", "tag", "--tag-bilou"}, []string{"--tag-bilou needs --tag-news"}},
 		{[]string{"train", "--models", "tag", "--tag-news", "--tag-clusters", "300"}, []string{"--tag-clusters 300", "0 to 255"}},
 		{[]string{"version", "now"}, []string{"no arguments"}},
 	} {
