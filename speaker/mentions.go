@@ -500,8 +500,12 @@ func (a *doc) runClasses() []string {
 	// than right.
 	named := func(i int) bool { return isProper(toks[i].Tag) && cls[i] != "" }
 	for s := 0; s < len(toks); {
+		if !named(s) {
+			s++
+			continue
+		}
 		e := s + 1
-		for e < len(toks) && a.sent[e] == a.sent[s] && named(s) && named(e) {
+		for e < len(toks) && a.sent[e] == a.sent[s] && named(e) {
 			e++
 		}
 		if c := cls[s]; e-s > 2 && cls[e-1] == c && (c == Person || c == Organization) {
