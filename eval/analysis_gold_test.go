@@ -49,6 +49,17 @@ func TestScoreGold(t *testing.T) {
 	if _, err := ScoreGold(gold, []*onrecord.Document{p1}); err == nil {
 		t.Error("missing prediction: no error")
 	}
+	// Two abutting places: CoreNLP's labels cannot part them, so the gold
+	// leaves the second undecided, and a name over it is not scored.
+	g4, err := conllu.ReadIOB2(strings.NewReader("1\tin\tO\n2\tLima\tB-LOC\n3\tPeru\tB-LOC\n4\tJo\tB-PER\n\n"), "abut")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p4 := g4[0].TokenCopy()
+	p4.Tokens[1].NER, p4.Tokens[2].NER, p4.Tokens[3].NER = "LOCATION", "LOCATION", "PERSON"
+	if r, err := ScoreGold(g4, []*onrecord.Document{p4}); err != nil || r.UndecidedNames != 1 || r.Names["ALL"] != (PRF{1, 0.5, 0.6667}) {
+		t.Errorf("undecided %d, names %+v (err %v)", r.UndecidedNames, r.Names, err)
+	}
 	// CoreNLP's conventions: "to" is TO, a dash is ':'.
 	g3, err := conllu.ReadUD(strings.NewReader("1\tgo\tgo\tVERB\tVB\t_\t0\troot\t_\t_\n2\tto\tto\tADP\tIN\t_\t3\tcase\t_\t_\n3\tLima\tLima\tPROPN\tNNP\t_\t1\tobl\t_\t_\n4\t--\t--\tPUNCT\t,\t_\t1\tpunct\t_\t_\n\n"), "to")
 	if err != nil {
