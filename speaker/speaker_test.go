@@ -1212,6 +1212,10 @@ func TestWorks(t *testing.T) {
 			[]dep{{"A", 0, "det", "survey", 0}, {"released", 0, "acl", "survey", 0}, {"Trust", 0, "nmod", "released", 0},
 				{"by", 0, "case", "Trust", 0}, {"Harbor", 0, "compound", "Trust", 0}},
 			"A survey released by Harbor Trust", 0, "Harbor Trust", Organization},
+		// A post online speaks for whoever wrote it.
+		{"Sales fell. A post by Harbor Trust said prices rose.", []string{"Harbor Trust"},
+			[]dep{{"A", 0, "det", "post", 0}, {"Trust", 0, "nmod", "post", 0}, {"by", 0, "case", "Trust", 0}, {"Harbor", 0, "compound", "Trust", 0}},
+			"A post by Harbor Trust", 0, "Harbor Trust", Organization},
 		// Publishing is not authoring.
 		{"Sales fell. A report published by Harbor Trust found prices rose.", []string{"Harbor Trust"},
 			[]dep{{"A", 0, "det", "report", 0}, {"published", 0, "acl", "report", 0}, {"Trust", 0, "nmod", "published", 0},

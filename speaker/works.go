@@ -15,7 +15,7 @@ import (
 var authoredNouns = set(`decision ruling announcement estimate estimates forecast projection
 	finding findings data figures memo tweet filing complaint lawsuit speech remarks
 	testimony guidance warning assessment indictment verdict email interview release
-	website`)
+	website post message blog podcast newsletter`)
 
 // authorVerbs make their agent ("a report released by Acme") or their
 // subject ("Roe wrote a memoir") the author of a work. Publishing is not
