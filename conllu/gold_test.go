@@ -276,3 +276,32 @@ func TestReadUDModifierName(t *testing.T) {
 		t.Errorf("NER %q", got)
 	}
 }
+
+// TestV1Punct: punctuation at the edge of a phrase facing its head hangs
+// from the head, as in CoreNLP's trees; an apposition's closing comma too.
+func TestV1Punct(t *testing.T) {
+	for _, c := range []struct{ name, in, want string }{
+		{"apposition", "1\tRoe\t_\tPROPN\tNNP\t_\t6\tnsubj\t_\t_\n2\t,\t_\tPUNCT\t,\t_\t4\tpunct\t_\t_\n" +
+			"3\tthe\t_\tDET\tDT\t_\t4\tdet\t_\t_\n4\tcoach\t_\tNOUN\tNN\t_\t1\tappos\t_\t_\n" +
+			"5\t,\t_\tPUNCT\t,\t_\t4\tpunct\t_\t_\n6\tleft\t_\tVERB\tVBD\t_\t0\troot\t_\t_\n",
+			"6:nsubj 1:punct 4:det 1:appos 1:punct 0:root"},
+		{"quotation before its verb", "1\tGo\t_\tVERB\tVB\t_\t4\tccomp\t_\t_\n2\t,\t_\tPUNCT\t,\t_\t1\tpunct\t_\t_\n" +
+			"3\the\t_\tPRON\tPRP\t_\t4\tnsubj\t_\t_\n4\tsaid\t_\tVERB\tVBD\t_\t0\troot\t_\t_\n",
+			"4:ccomp 4:punct 4:nsubj 0:root"},
+		{"parataxis keeps its own", "1\tGo\t_\tVERB\tVB\t_\t0\troot\t_\t_\n2\t,\t_\tPUNCT\t,\t_\t4\tpunct\t_\t_\n" +
+			"3\the\t_\tPRON\tPRP\t_\t4\tnsubj\t_\t_\n4\tsaid\t_\tVERB\tVBD\t_\t1\tparataxis\t_\t_\n",
+			"0:root 4:punct 4:nsubj 1:parataxis"},
+	} {
+		docs, err := ReadUD(strings.NewReader(c.in), c.name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, tk := range docs[0].Tokens {
+			got = append(got, fmt.Sprintf("%d:%s", tk.Head+1, tk.Dep))
+		}
+		if strings.Join(got, " ") != c.want {
+			t.Errorf("%s: %q, want %q", c.name, strings.Join(got, " "), c.want)
+		}
+	}
+}
