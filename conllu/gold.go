@@ -322,6 +322,19 @@ func v1Tree(sent []udTok) ([]int, []string) {
 			deps[i] = V1Label(deps[i])
 		}
 	}
+	// A compound of a compound hangs from the last noun ("ice ← cream ←
+	// shop" becomes "ice ← shop"), as in CoreNLP's trees, which come from
+	// the Penn Treebank's flat noun phrases: PolNeAR train's silver trees
+	// nest 43 of 45,600 compounds, EWT train's gold ones 686 of 9,039.
+	for i := 1; i <= n; i++ {
+		for steps := 0; deps[i-1] == "compound" && steps < n; steps++ {
+			h := heads[i-1]
+			if h <= i || h > n || deps[h-1] != "compound" || heads[h-1] <= h {
+				break
+			}
+			heads[i-1] = heads[h-1]
+		}
+	}
 	v1Punct(heads, deps)
 	return heads, deps
 }
