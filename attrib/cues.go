@@ -92,6 +92,75 @@ func accordingInside(d *onrecord.Document, p *para, atts []onrecord.Attribution,
 	return atts
 }
 
+// accordingBare reads "according to X" with no comma between its source and
+// the clause it reports, "… and according to the ministry she died on
+// Friday" or "According to the ministry the plant lost money": the source
+// runs up to the subject of the clause after it, the clause is the content.
+// The model, which learnt the cue from sentences with a comma after the
+// source, reads such a source as part of the content or the clause as part
+// of the source. A clause before the cue joined by "and" or "but" is the
+// story's own; one before it otherwise stays a part of the content.
+func accordingBare(d *onrecord.Document, p *para, atts []onrecord.Attribution, f *featurizer) []onrecord.Attribution {
+	for a, be := range p.sentences() {
+		end := be[1]
+		for i := a; i+3 < end; i++ {
+			if f.words[i] != "according" || f.words[i+1] != "to" || !outside(p, i, end) {
+				continue
+			}
+			s, k, e := i+2, -1, -1
+			for j := s + 1; j < end && k < 0; j++ {
+				t := d.Tokens[j]
+				if strings.HasPrefix(t.Tag, "VB") || t.Tag == "MD" || t.Tag == "WDT" || t.Tag == "WP" || t.Tag == "," || t.Tag == ":" {
+					break
+				}
+				// The subject of a clause of its own, not of a relative
+				// clause that qualifies the source, whose verb lacks the
+				// object the source fills ("documents he filed"; "the office
+				// it lost money" is read as one by the parser too).
+				if h := int(t.Head); (t.Dep == "nsubj" || t.Dep == "nsubjpass") && h > j && h < end && (!strings.HasPrefix(d.Tokens[h].Dep, "acl") || f.kids[h]&(kidDobj|kidCcomp) != 0) {
+					k, e = int(f.lo[j]), min(end, int(f.hi[h])+1)
+				}
+			}
+			if k <= s || slices.ContainsFunc(d.Tokens[s:k], func(t onrecord.Token) bool { return t.Tag == "WDT" || t.Tag == "WP" || t.Tag == "PRP" }) {
+				continue
+			}
+			for e > k && (d.Word(e-1) == "," || strings.Contains(".!?", d.Word(e-1))) {
+				e--
+			}
+			if !clause(d, p, k, e) {
+				continue
+			}
+			// A clause before the cue is the story's own after "and" or
+			// "but"; otherwise it is a part of the content the model read.
+			keepBefore := i > a && f.words[i-1] != "and" && f.words[i-1] != "but"
+			cue := spanOf(d, i, s)
+			at := onrecord.Attribution{Content: spanOf(d, k, e), Cue: cue, Source: spanOf(d, s, k)}
+			found := false
+			for n := range atts {
+				o := &atts[n]
+				if !overlaps(o.Cue, cue[0]) {
+					continue
+				}
+				found = true
+				var content []onrecord.Span
+				for _, c := range o.Content {
+					if keepBefore && c.End <= cue[0].Start {
+						content = append(content, c)
+					}
+				}
+				o.Content = append(content, at.Content...)
+				o.Source = at.Source
+				o.Kind = brat.KindOf(f.runes, o.Content)
+				break
+			}
+			if !found && !keepBefore {
+				atts = add(atts, at, f)
+			}
+		}
+	}
+	return atts
+}
+
 // saysBucket is the least cue bucket (tenths of a lemma's occurrences in
 // the training news that are cues) of a verb that saidThat takes for one:
 // "say", "state", "tell", "note", not "show" or "find".

@@ -211,6 +211,7 @@ func (m *Model) ExtractContext(ctx context.Context, d *onrecord.Document) error 
 		atts = headlineClaim(d, a, b, atts, &s.featurizer)
 		atts = accordingTo(d, p, atts, &s.featurizer)
 		atts = accordingInside(d, p, atts, &s.featurizer)
+		atts = accordingBare(d, p, atts, &s.featurizer)
 		atts = saidThat(d, p, atts, &s.featurizer)
 		atts = parenthetical(d, p, atts, &s.featurizer)
 		atts = hearsayClause(d, p, atts, &s.featurizer)

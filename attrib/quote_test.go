@@ -256,6 +256,54 @@ func TestAccordingInside(t *testing.T) {
 	}
 }
 
+// TestAccordingBare: "according to X" with no comma before its clause
+// has X as source, up to the clause's subject, and the clause as content,
+// whether the model read X into the content or had no reading; a clause
+// qualifying X stays in the source.
+func TestAccordingBare(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		text, content, source, want string // content, source: the model's reading ("" none)
+	}{
+		{"The ferry was late all week and according to the harbour office it lost money every day.",
+			"The ferry was late all week and | the harbour office it lost money every day", "",
+			"it lost money every day / according to / the harbour office"},
+		{"According to the Bureau of Weather the storm will reach the coast on Sunday.", "", "",
+			"the storm will reach the coast on Sunday / According to / the Bureau of Weather"},
+		// The clause before stays a part when no "and" joins it.
+		{"The ferry was sold, according to the harbour office it lost money every day.",
+			"The ferry was sold", "the harbour office it lost money every day",
+			"The ferry was sold | it lost money every day / according to / the harbour office"},
+		{"The club grew fast according to new documents it filed with the city.",
+			"The club grew fast", "new documents it filed with the city",
+			"The club grew fast / according to / new documents it filed with the city"},
+	} {
+		d, p, f := paragraph(t, m, tt.text)
+		var atts []onrecord.Attribution
+		if tt.content != "" {
+			at := onrecord.Attribution{Kind: onrecord.Indirect, Cue: span(d, "according to")}
+			if tt.source != "" {
+				at.Source = span(d, tt.source)
+			}
+			for _, c := range strings.Split(tt.content, " | ") {
+				at.Content = append(at.Content, span(d, c)...)
+			}
+			atts = append(atts, at)
+		}
+		atts = accordingBare(d, p, atts, f)
+		got := ""
+		if len(atts) == 1 {
+			got = describe(d, atts[0])
+		}
+		if len(atts) > 1 || got != tt.want {
+			t.Errorf("%s\ngot  %q (%d)\nwant %q", tt.text, got, len(atts), tt.want)
+		}
+	}
+}
+
 // TestSaidThat: a sentence whose main verb mostly reports speech, with a
 // name or a pronoun as subject and a clause after it, is an attribution
 // when the model found none there; other sentences are left alone.
