@@ -340,6 +340,43 @@ func TestSaidThat(t *testing.T) {
 	}
 }
 
+// TestObjectClaim: the object of a verb of speech is its content, a claim
+// stated as a noun phrase, unless it names whom the verb addresses or is
+// indefinite (the act of speech itself); a clause after a semicolon is read
+// as a sentence is, and a reported clause the parser split into an object
+// and a second verb is one content.
+func TestObjectClaim(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		text, want string // want: content / cue / source, "" for none
+	}{
+		{"Acme stated its intention to close the plant in the spring.",
+			"its intention to close the plant in the spring / stated / Acme"},
+		{"The rain was heavy all week; Ms Varga criticised the long delays.",
+			"the long delays / criticised / Ms Varga"},
+		{"Most of the guests were tourists; Roe confirmed two pilgrims from Peru also died.",
+			"two pilgrims from Peru also died / confirmed / Roe"},
+		{"The hall was full; Roe confirmed three visitors had been hurt.",
+			"three visitors had been hurt / confirmed / Roe"},
+		{"Roe issued a statement on Monday.", ""},
+		{"Roe concluded the statement with a warning.", ""},
+		{"Roe called Tom Hale on Monday.", ""},
+	} {
+		d, p, f := paragraph(t, m, tt.text)
+		atts := saidThat(d, p, nil, f)
+		got := ""
+		if len(atts) == 1 {
+			got = describe(d, atts[0])
+		}
+		if len(atts) > 1 || got != tt.want {
+			t.Errorf("%s\ngot  %q (%d)\nwant %q", tt.text, got, len(atts), tt.want)
+		}
+	}
+}
+
 // TestSaidThatJoins: a cue the model gave a content elsewhere gets the
 // clause after it as one more part; one it gave a content in the same
 // sentence keeps the model's reading.
