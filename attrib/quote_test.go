@@ -463,6 +463,34 @@ func TestSaysAfter(t *testing.T) {
 	}
 }
 
+// TestSaidThenQuote: a name and its verb of speech, a short adjunct, a
+// comma or colon and a quotation: the quotation is the content, to its
+// closing mark or, left open, to the paragraph's end; an object between
+// the verb and the comma is no adjunct.
+func TestSaidThenQuote(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ text, want string }{
+		{`After the screening, Ann Holm said of the film, "It is the best work of the decade. I cried twice." Critics agreed.`,
+			`"It is the best work of the decade. I cried twice." / said / Ann Holm`},
+		{`Roe said on Monday: "We will rebuild the bridge by May. Nobody will wait longer than that.`,
+			`"We will rebuild the bridge by May. Nobody will wait longer than that. / said / Roe`},
+		{`Roe said the plan, "a mess from the start", would fail.`, ""},
+	} {
+		d, p, f := paragraph(t, m, tt.text)
+		atts := saidThenQuote(d, p, nil, f)
+		got := ""
+		if len(atts) == 1 {
+			got = describe(d, atts[0])
+		}
+		if len(atts) > 1 || got != tt.want {
+			t.Errorf("%s\ngot  %q (%d)\nwant %q", tt.text, got, len(atts), tt.want)
+		}
+	}
+}
+
 // TestParentheticalParts: "X, Roe said, and Y; Z" reads X and Y as the
 // two parts of Roe's content, Y without its "and" and ending at the
 // semicolon; a sourceless "seems" of the model's inside Y gives way, a
