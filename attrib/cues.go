@@ -285,6 +285,30 @@ func objectClaim(d *onrecord.Document, p *para, atts []onrecord.Attribution, f *
 	if !clauseObj && (!claimObject(d, f, obj) || f.cue[v] < saysBucket && f.cue[v] > 1) {
 		return atts
 	}
+	// A relative clause after a comma is the story's aside on the object
+	// ("the openness of the project, which links ..."), not what was said;
+	// unless a verb follows its closing comma, and the object is the
+	// subject of a reported clause ("said his members, who ..., would ..."),
+	// which is the content.
+	for i := os + 1; !clauseObj && i+1 < oe; i++ {
+		if d.Word(i) != "," || d.Tokens[i+1].Tag != "WDT" && d.Tokens[i+1].Tag != "WP" {
+			continue
+		}
+		k := i + 2
+		for k < end && d.Word(k) != "," {
+			k++
+		}
+		if k+1 < end && (d.Tokens[k+1].Tag == "MD" || d.Tokens[k+1].Tag == "VBD" || d.Tokens[k+1].Tag == "VBZ" || d.Tokens[k+1].Tag == "VBP") {
+			oe, clauseObj = end, true
+		} else {
+			oe = i
+		}
+	}
+	// As in saidThat, a verb WordNet alone calls one of speech reports a
+	// clause only with "that".
+	if clauseObj && f.cue[v] < saysBucket {
+		return atts
+	}
 	for oe > os && (d.Word(oe-1) == "," || d.Word(oe-1) == ":") {
 		oe--
 	}
