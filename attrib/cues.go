@@ -677,7 +677,9 @@ func saysAfter(d *onrecord.Document, p *para, atts []onrecord.Attribution, f *fe
 }
 
 // saidThenQuote finds, in paragraph p, each sentence that opens (or goes
-// on after a comma) with a name or a pronoun and its verb of speech, then,
+// on after a comma) with a name or a pronoun (perhaps "the" before it, an
+// acronym in brackets after it) and its verb of speech (by the cue lexicon
+// or WordNet), then,
 // after at most a short phrase with no verb ("of the film", "on Monday"),
 // a comma or colon and a quotation: "Roe said of the film, "…"". When no
 // attribution the model found overlaps it, the quotation, up to its closing
@@ -693,15 +695,24 @@ func saidThenQuote(d *onrecord.Document, p *para, atts []onrecord.Attribution, f
 			default:
 				continue
 			}
-			if f.cue[v] < saysBucket || p.state(v) != qOut {
+			if f.cue[v] < saysBucket && !speechVerbs[f.lemmas[v]] || p.state(v) != qOut {
 				continue
 			}
 			ss := v
-			for ss > a && v-ss < 4 && nameTag(d.Tokens[ss-1].Tag) {
+			if ss-3 > a && d.Tokens[ss-1].Tag == "-RRB-" && d.Tokens[ss-2].Tag == "NNP" && d.Tokens[ss-3].Tag == "-LRB-" {
+				ss -= 3 // an acronym after the name: "the Weather Agency (WA)"
+			}
+			for ss > a && v-ss < 7 && nameTag(d.Tokens[ss-1].Tag) {
 				ss--
 			}
-			if ss == v || ss > a && d.Word(ss-1) != "," || !outside(p, ss, v) {
+			if ss == v || !nameTag(d.Tokens[ss].Tag) || ss > a && d.Word(ss-1) != "," && d.Tokens[ss-1].Tag != "DT" || !outside(p, ss, v) {
 				break
+			}
+			if ss > a && d.Tokens[ss-1].Tag == "DT" {
+				ss-- // "the Weather Agency"
+				if ss > a && d.Word(ss-1) != "," {
+					break
+				}
 			}
 			j := v + 1
 			for j < end && j-v <= 6 && phraseTag(d.Tokens[j].Tag) && p.state(j) == qOut {
@@ -712,7 +723,17 @@ func saidThenQuote(d *onrecord.Document, p *para, atts []onrecord.Attribution, f
 			if t := d.Tokens[v+1].Tag; j > v+1 && t != "IN" && t != "TO" && t != "RB" {
 				break
 			}
-			if j+1 >= end || d.Word(j) != "," && d.Word(j) != ":" || p.state(j+1) != qOpen {
+			if j+1 >= end || d.Word(j) != "," && d.Word(j) != ":" {
+				break
+			}
+			if p.state(j+1) != qOpen {
+				// A clause after the comma, when the parser hung the cue
+				// under its verb as it does the quotation's ("Roe reported
+				// in May, 40 shops had closed"): the clause is the content.
+				if h := int(d.Tokens[v].Head); h > j && h < end && subjectTag(d.Tokens[j+1].Tag) && clause(d, p, j+1, end) {
+					at := onrecord.Attribution{Content: spanOf(d, j+1, end), Cue: spanOf(d, v, v+1), Source: spanOf(d, ss, v)}
+					atts = add(atts, at, f)
+				}
 				break
 			}
 			ce := j + 2
@@ -732,6 +753,15 @@ func saidThenQuote(d *onrecord.Document, p *para, atts []onrecord.Attribution, f
 
 // nameTag tells the tags of a name or a pronoun as a source.
 func nameTag(t string) bool { return t == "NNP" || t == "NNPS" || t == "PRP" }
+
+// subjectTag tells the tags a clause's subject may open with.
+func subjectTag(t string) bool {
+	switch t {
+	case "DT", "CD", "NN", "NNS", "NNP", "NNPS", "PRP", "JJ", "PRP$":
+		return true
+	}
+	return false
+}
 
 // phraseTag tells the tags of a short phrase between a cue and its
 // quotation: a preposition and its noun phrase, an adverb, a date.

@@ -470,7 +470,8 @@ func TestSaysAfter(t *testing.T) {
 // TestSaidThenQuote: a name and its verb of speech, a short adjunct, a
 // comma or colon and a quotation: the quotation is the content, to its
 // closing mark or, left open, to the paragraph's end; an object between
-// the verb and the comma is no adjunct.
+// the verb and the comma is no adjunct. A clause after the comma whose
+// verb the parser hung the cue under is the content too.
 func TestSaidThenQuote(t *testing.T) {
 	m, err := Default()
 	if err != nil {
@@ -482,6 +483,11 @@ func TestSaidThenQuote(t *testing.T) {
 		{`Roe said on Monday: "We will rebuild the bridge by May. Nobody will wait longer than that.`,
 			`"We will rebuild the bridge by May. Nobody will wait longer than that. / said / Roe`},
 		{`Roe said the plan, "a mess from the start", would fail.`, ""},
+		// A clause the parser hangs the cue under; an acronym after the name.
+		{`The Weather Agency (WA) reported in May, 40 stations had closed within a year.`,
+			`40 stations had closed within a year / reported / The Weather Agency (WA)`},
+		{`Roe reported in May, 40 shops had closed within a year.`,
+			`40 shops had closed within a year / reported / Roe`},
 	} {
 		d, p, f := paragraph(t, m, tt.text)
 		atts := saidThenQuote(d, p, nil, f)
