@@ -209,6 +209,7 @@ func (m *Model) ExtractContext(ctx context.Context, d *onrecord.Document) error 
 		atts = bylineQuote(d, a, b, atts, &s.featurizer)
 		atts = transcriptTurn(d, a, b, atts, &s.featurizer)
 		atts = headlineClaim(d, a, b, atts, &s.featurizer)
+		atts = headlineVerb(d, a, b, atts, &s.featurizer)
 		atts = accordingTo(d, p, atts, &s.featurizer)
 		atts = accordingInside(d, p, atts, &s.featurizer)
 		atts = accordingBare(d, p, atts, &s.featurizer)
