@@ -773,6 +773,79 @@ func phraseTag(t string) bool {
 	return false
 }
 
+// splitCues splits the content of each attribution with a source at a
+// second verb of speech of the same speaker inside it: one coordinated with
+// the cue ("X have said A and claim B"), or a participle after a comma with
+// no subject of its own ("X confirmed A, stating B"). The part after that
+// verb is the content of an attribution of its own, the source shared, as
+// PolNeAR annotates each cue; the model, which seldom ends a content before
+// a word of its own sentence, runs the first content on over it.
+func splitCues(d *onrecord.Document, p *para, atts []onrecord.Attribution, f *featurizer) []onrecord.Attribution {
+	for k := 0; k < len(atts); k++ {
+		at := &atts[k]
+		if len(at.Cue) != 1 || len(at.Source) == 0 {
+			continue
+		}
+		c0, c1 := d.TokensIn(at.Cue[0])
+		if s0, s1 := d.TokensIn(at.Source[0]); s1-s0 == 1 && (d.Tokens[s0].Tag == "WDT" || d.Tokens[s0].Tag == "WP") {
+			continue // a relative clause's cue: its verbs' subject is unclear
+		}
+	parts:
+		for pi, part := range at.Content {
+			cs, ce := d.TokensIn(part)
+			if cs < p.a || ce > p.b {
+				continue
+			}
+			for i := cs + 1; i+1 < ce; i++ {
+				t := d.Tokens[i]
+				// A verb WordNet alone calls one of speech must say "that"
+				// or open a quotation.
+				says := f.cue[i] >= saysBucket || speechVerbs[f.lemmas[i]] && (f.words[i+1] == "that" || p.state(i+1) == qOpen)
+				if p.state(i) != qOut || !says || seeming[f.lemmas[i]] || f.kids[i]&kidNsubj != 0 {
+					continue
+				}
+				sep := i - 1
+				if d.Tokens[sep].Tag == "RB" && sep > cs {
+					sep-- // "and specifically mentioned"
+				}
+				h := int(t.Head)
+				switch {
+				case (t.Tag == "VBD" || t.Tag == "VBZ" || t.Tag == "VBP") && t.Dep == "conj" && h >= c0 && h < c1 && f.words[sep] == "and":
+					if d.Word(sep-1) == "," {
+						sep--
+					}
+				case t.Tag == "VBG" && d.Word(sep) == "," && f.words[i] != "according" && pronounSubject(d, h):
+				default:
+					continue
+				}
+				if sep <= cs || !outside(p, sep, i+1) {
+					continue
+				}
+				next := onrecord.Attribution{Kind: at.Kind, Content: append(spanOf(d, i+1, ce), at.Content[pi+1:]...), Cue: spanOf(d, i, i+1), Source: at.Source, Confidence: at.Confidence}
+				at.Content = append(at.Content[:pi:pi], spanOf(d, cs, sep)...)
+				at.Kind = brat.KindOf(f.runes, at.Content)
+				next.Kind = brat.KindOf(f.runes, next.Content)
+				atts = slices.Insert(atts, k+1, next)
+				break parts
+			}
+		}
+	}
+	return atts
+}
+
+// pronounSubject tells whether verb h has a personal pronoun as subject: a
+// participle hanging from it ("they seized it, stating ...") speaks for the
+// one the pronoun stands for, mostly the speaker of the clause h is in; after
+// a named subject ("Roe won, saying ...") it speaks for that name.
+func pronounSubject(d *onrecord.Document, h int) bool {
+	for i := max(h-8, 0); i < h; i++ {
+		if int(d.Tokens[i].Head) == h && strings.HasPrefix(d.Tokens[i].Dep, "nsubj") {
+			return d.Tokens[i].Tag == "PRP"
+		}
+	}
+	return false
+}
+
 // finite tells whether tokens [a, b) of paragraph p hold a finite verb
 // outside quotations and do not open with one: a reported clause, perhaps
 // quoting words ('he hoped the team would "go far"').

@@ -501,6 +501,42 @@ func TestSaidThenQuote(t *testing.T) {
 	}
 }
 
+// TestSplitCues: a second verb of speech inside a content, coordinated
+// with the cue or a participle after a comma following a pronoun subject,
+// ends the content and opens one of its own with the same source; a
+// participle after a named subject speaks for that name and stays.
+func TestSplitCues(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		text, content, cue, source string
+		want                       []string
+	}{
+		{"The unions have said the figures do not add up and claim the plan would close two depots.",
+			"the figures do not add up and claim the plan would close two depots", "have said", "The unions",
+			[]string{"the figures do not add up / have said / The unions", "the plan would close two depots / claim / The unions"}},
+		{`The coastguard confirmed they found the boat, stating "The crew are safe and well."`,
+			`they found the boat, stating "The crew are safe and well."`, "confirmed", "The coastguard",
+			[]string{`they found the boat / confirmed / The coastguard`, `"The crew are safe and well." / stating / The coastguard`}},
+		{"The paper reported Roe welcomed the vote, saying it was overdue.",
+			"Roe welcomed the vote, saying it was overdue", "reported", "The paper",
+			[]string{"Roe welcomed the vote, saying it was overdue / reported / The paper"}},
+	} {
+		d, p, f := paragraph(t, m, tt.text)
+		atts := []onrecord.Attribution{{Kind: onrecord.Indirect, Content: span(d, tt.content), Cue: span(d, tt.cue), Source: span(d, tt.source)}}
+		atts = splitCues(d, p, atts, f)
+		var got []string
+		for _, at := range atts {
+			got = append(got, describe(d, at))
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%s\ngot  %q\nwant %q", tt.text, got, tt.want)
+		}
+	}
+}
+
 // TestParentheticalParts: "X, Roe said, and Y; Z" reads X and Y as the
 // two parts of Roe's content, Y without its "and" and ending at the
 // semicolon; a sourceless "seems" of the model's inside Y gives way, a
