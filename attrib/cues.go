@@ -846,6 +846,65 @@ func pronounSubject(d *onrecord.Document, h int) bool {
 	return false
 }
 
+// bracketSource widens each source that opens inside brackets ("WHO)"
+// of "Jane Roe of the World Health Organization (WHO) told ..."), to the
+// opening bracket and the name before it, back to the sentence's start or a
+// comma: the tagger may read an acronym in capitals as a word of its own
+// ("WHO" a wh-pronoun), and the parse and the model's source then break at
+// the bracket.
+func bracketSource(d *onrecord.Document, p *para, atts []onrecord.Attribution, f *featurizer) []onrecord.Attribution {
+	for k := range atts {
+		at := &atts[k]
+		if len(at.Source) != 1 {
+			continue
+		}
+		s0, s1 := d.TokensIn(at.Source[0])
+		r := -1
+		for i := s0; i < s1 && r < 0; i++ {
+			switch d.Word(i) {
+			case "(":
+				s1 = s0 // balanced or opened here: nothing to mend
+			case ")":
+				r = i
+			}
+		}
+		if r < 0 || s0 <= p.a {
+			continue
+		}
+		l := s0 - 1
+		for l > p.a && s0-l < 6 && d.Word(l) != "(" && p.state(l) == qOut {
+			l--
+		}
+		if d.Word(l) != "(" {
+			continue
+		}
+		a := l
+		for a > p.a && l-a < 10 && d.Word(a-1) != "," && p.state(a-1) == qOut && nounPhraseTag(d.Tokens[a-1].Tag) && !sentStart(d, a) {
+			a--
+		}
+		if a == l || slices.ContainsFunc(at.Content, func(c onrecord.Span) bool { return c.Start < int(d.Tokens[s0].Start) && c.End > int(d.Tokens[a].Start) }) {
+			continue
+		}
+		at.Source = spanOf(d, a, s1)
+	}
+	return atts
+}
+
+// nounPhraseTag tells the tags of a name and what qualifies it.
+func nounPhraseTag(t string) bool {
+	switch t {
+	case "NNP", "NNPS", "NN", "NNS", "IN", "DT", "JJ", "POS", "CC":
+		return true
+	}
+	return false
+}
+
+// sentStart tells whether token i opens a sentence.
+func sentStart(d *onrecord.Document, i int) bool {
+	k := sort.Search(len(d.Sents), func(k int) bool { return int(d.Sents[k].Start) >= i })
+	return k < len(d.Sents) && int(d.Sents[k].Start) == i
+}
+
 // finite tells whether tokens [a, b) of paragraph p hold a finite verb
 // outside quotations and do not open with one: a reported clause, perhaps
 // quoting words ('he hoped the team would "go far"').

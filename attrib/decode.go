@@ -220,6 +220,7 @@ func (m *Model) ExtractContext(ctx context.Context, d *onrecord.Document) error 
 		atts = saysAfter(d, p, atts, &s.featurizer)
 		atts = saidThenQuote(d, p, atts, &s.featurizer)
 		atts = splitCues(d, p, atts, &s.featurizer)
+		atts = bracketSource(d, p, atts, &s.featurizer)
 		atts = dropNames(d, p, atts, &s.featurizer)
 		atts = dropActs(d, atts, &s.featurizer)
 		if n := len(d.Quotes); n > 0 {

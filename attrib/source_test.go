@@ -226,3 +226,28 @@ func TestHeadlineVerb(t *testing.T) {
 		}
 	}
 }
+
+// TestBracketSource: a source that opens inside brackets takes in the
+// opening bracket and the name before it, back to the sentence's start or a
+// comma; a whole bracket, or one opened in the source, is left alone.
+func TestBracketSource(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ text, source, want string }{
+		{"Ann Holm of the Pacific Fisheries Board (PFB) told reporters the stocks were falling.", "PFB)",
+			"Ann Holm of the Pacific Fisheries Board (PFB)"},
+		{"On Monday, the Pacific Fisheries Board (PFB) told reporters the stocks were falling.", "PFB)",
+			"the Pacific Fisheries Board (PFB)"},
+		{"Ann Holm of the Pacific Fisheries Board (PFB) told reporters the stocks were falling.", "the Pacific Fisheries Board (PFB)",
+			"the Pacific Fisheries Board (PFB)"},
+	} {
+		d, p, f := paragraph(t, m, tt.text)
+		atts := []onrecord.Attribution{{Kind: onrecord.Indirect, Content: span(d, "the stocks were falling"), Cue: span(d, "told"), Source: span(d, tt.source)}}
+		atts = bracketSource(d, p, atts, f)
+		if got := joined(d, atts[0].Source); got != tt.want {
+			t.Errorf("%s\ngot  %q\nwant %q", tt.text, got, tt.want)
+		}
+	}
+}
