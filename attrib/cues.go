@@ -78,11 +78,14 @@ func accordingInside(d *onrecord.Document, p *para, atts []onrecord.Attribution,
 				cut, rest = i, i
 			}
 		}
-		if cut < 0 || !outside(p, rest, se) || !slices.ContainsFunc(d.Tokens[rest:se], func(t onrecord.Token) bool { return strings.HasPrefix(t.Tag, "VB") || t.Tag == "MD" }) {
+		// Between "and," and a comma ("X is A and, according to Y, B") the
+		// rest is a predicate of its own, B, with or without a verb.
+		andComma := c > 1 && d.Word(c-1) == "," && d.Tokens[c-2].Tag == "CC" && d.Word(cut) == ","
+		if cut < 0 || !outside(p, rest, se) || !andComma && !slices.ContainsFunc(d.Tokens[rest:se], func(t onrecord.Token) bool { return strings.HasPrefix(t.Tag, "VB") || t.Tag == "MD" }) {
 			continue
 		}
 		at.Source = spanOf(d, s, cut)
-		if c > 0 && d.Tokens[c-1].Tag == "CC" {
+		if c > 0 && d.Tokens[c-1].Tag == "CC" || andComma {
 			at.Content = nil
 		}
 		at.Content = append(at.Content, spanOf(d, rest, se)...)

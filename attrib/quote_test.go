@@ -243,6 +243,12 @@ func TestAccordingInside(t *testing.T) {
 		// A source with no clause after it stays whole.
 		{"The fire started in the kitchen, according to the chief of the brigade.", "The fire started in the kitchen", "the chief of the brigade",
 			"The fire started in the kitchen / according to / the chief of the brigade"},
+		// Between "and," and a comma the rest is a predicate of its own,
+		// verb or none; a list's comma after "but according to" is no cut.
+		{"The club is small, mostly amateur and, according to its rivals, hostile to newcomers.", "The club is small, mostly amateur and", "its rivals, hostile to newcomers",
+			"hostile to newcomers / according to / its rivals"},
+		{"The club grew, but according to talks with its coaches, players and fans, it is short of money.", "it is short of money", "talks with its coaches, players and fans",
+			"it is short of money / according to / talks with its coaches, players and fans"},
 		// Nor does a quotation after the comma join.
 		{`The plan, according to Roe, "will fail."`, "The plan", `Roe, "will fail."`,
 			`The plan / according to / Roe, "will fail."`},
