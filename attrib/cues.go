@@ -813,7 +813,7 @@ func splitCues(d *onrecord.Document, p *para, atts []onrecord.Attribution, f *fe
 				}
 				h := int(t.Head)
 				switch {
-				case (t.Tag == "VBD" || t.Tag == "VBZ" || t.Tag == "VBP") && t.Dep == "conj" && h >= c0 && h < c1 && f.words[sep] == "and":
+				case (t.Tag == "VBD" || t.Tag == "VBZ" || t.Tag == "VBP" || t.Tag == "VBN" && d.Tokens[h].Tag == "VBD") && t.Dep == "conj" && h >= c0 && h < c1 && f.words[sep] == "and":
 					if d.Word(sep-1) == "," {
 						sep--
 					}

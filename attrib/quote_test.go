@@ -526,6 +526,10 @@ func TestSplitCues(t *testing.T) {
 		{`The coastguard confirmed they found the boat, stating "The crew are safe and well."`,
 			`they found the boat, stating "The crew are safe and well."`, "confirmed", "The coastguard",
 			[]string{`they found the boat / confirmed / The coastguard`, `"The crew are safe and well." / stating / The coastguard`}},
+		// A coordinated past tense the tagger read as a participle.
+		{"Roe spoke to a court after his arrest in which he expressed no regret for the fire and specifically mentioned family pride.",
+			"the fire and specifically mentioned family pride", "expressed no regret for", "he",
+			[]string{"the fire / expressed no regret for / he", "family pride / mentioned / he"}},
 		{"The paper reported Roe welcomed the vote, saying it was overdue.",
 			"Roe welcomed the vote, saying it was overdue", "reported", "The paper",
 			[]string{"Roe welcomed the vote, saying it was overdue / reported / The paper"}},
