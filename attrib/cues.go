@@ -80,7 +80,7 @@ func accordingInside(d *onrecord.Document, p *para, atts []onrecord.Attribution,
 		}
 		// Between "and," and a comma ("X is A and, according to Y, B") the
 		// rest is a predicate of its own, B, with or without a verb.
-		andComma := c > 1 && d.Word(c-1) == "," && d.Tokens[c-2].Tag == "CC" && d.Word(cut) == ","
+		andComma := cut >= 0 && c > 1 && d.Word(c-1) == "," && d.Tokens[c-2].Tag == "CC" && d.Word(cut) == ","
 		if cut < 0 || !outside(p, rest, se) || !andComma && !slices.ContainsFunc(d.Tokens[rest:se], func(t onrecord.Token) bool { return strings.HasPrefix(t.Tag, "VB") || t.Tag == "MD" }) {
 			continue
 		}
@@ -281,11 +281,11 @@ func objectClaim(d *onrecord.Document, p *para, atts []onrecord.Attribution, f *
 			oe, clauseObj = end, true
 		}
 	}
-	// A verb that WordNet alone calls one of speech and that the training
-	// news uses often, and seldom as a cue ("deliver", "address"), does
-	// not report its object; one it rarely uses, or mostly as a noun
-	// ("state"), may.
-	if !clauseObj && (!claimObject(d, f, obj) || f.cue[v] < saysBucket && f.cue[v] > 1) {
+	// Only a verb the training news mostly uses as a cue reports its
+	// object: WordNet's verbs of communication take objects that say
+	// nothing ("photographed the event", "teaches law", "faced charges"),
+	// and a verb of telling takes whom it addresses ("told the press").
+	if !clauseObj && (!claimObject(d, f, obj) || f.cue[v] < saysBucket || addressee[f.lemmas[v]]) {
 		return atts
 	}
 	// A relative clause after a comma is the story's aside on the object
@@ -347,6 +347,10 @@ func claimObject(d *onrecord.Document, f *featurizer, obj int) bool {
 	}
 	return true
 }
+
+// addressee are verbs of speech whose object is whom they address.
+var addressee = map[string]bool{"tell": true, "ask": true, "inform": true, "notify": true, "brief": true,
+	"assure": true, "remind": true, "thank": true, "email": true, "contact": true, "address": true, "interview": true}
 
 // vehicles are nouns of the text or the occasion that carries what is
 // said: "concluded the statement", "wrote the letter", "skirted the
@@ -813,8 +817,8 @@ func splitCues(d *onrecord.Document, p *para, atts []onrecord.Attribution, f *fe
 				}
 				h := int(t.Head)
 				switch {
-				case (t.Tag == "VBD" || t.Tag == "VBZ" || t.Tag == "VBP" || t.Tag == "VBN" && d.Tokens[h].Tag == "VBD") && t.Dep == "conj" && h >= c0 && h < c1 && f.words[sep] == "and":
-					if d.Word(sep-1) == "," {
+				case h >= c0 && h < c1 && t.Dep == "conj" && (t.Tag == "VBD" || t.Tag == "VBZ" || t.Tag == "VBP" || t.Tag == "VBN" && d.Tokens[h].Tag == "VBD") && f.words[sep] == "and":
+					if sep > cs && d.Word(sep-1) == "," {
 						sep--
 					}
 				case t.Tag == "VBG" && d.Word(sep) == "," && f.words[i] != "according" && pronounSubject(d, h):
