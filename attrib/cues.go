@@ -837,6 +837,9 @@ func splitCues(d *onrecord.Document, p *para, atts []onrecord.Attribution, f *fe
 			}
 		}
 	}
+	// Kept in the order of their contents, as add and the joins across
+	// paragraphs expect.
+	slices.SortStableFunc(atts, func(x, y onrecord.Attribution) int { return x.Content[0].Start - y.Content[0].Start })
 	return atts
 }
 

@@ -551,6 +551,29 @@ func TestSplitCues(t *testing.T) {
 	}
 }
 
+// TestSplitCuesKeepsOrder: the attribution split off takes its place in
+// the order of contents that add and the joins across paragraphs rely on.
+func TestSplitCuesKeepsOrder(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "The unions have said the figures do not add up and claim the plan would close two depots."
+	d, p, f := paragraph(t, m, text)
+	atts := []onrecord.Attribution{
+		{Kind: onrecord.Indirect, Content: span(d, "the figures do not add up and claim the plan would close two depots"), Cue: span(d, "have said"), Source: span(d, "The unions")},
+		{Kind: onrecord.Indirect, Content: span(d, "claim the plan"), Cue: span(d, "add up")},
+	}
+	atts = splitCues(d, p, atts, f)
+	if !slices.IsSortedFunc(atts, func(x, y onrecord.Attribution) int { return x.Content[0].Start - y.Content[0].Start }) {
+		var got []string
+		for _, at := range atts {
+			got = append(got, describe(d, at))
+		}
+		t.Errorf("out of order: %q", got)
+	}
+}
+
 // TestParentheticalParts: "X, Roe said, and Y; Z" reads X and Y as the
 // two parts of Roe's content, Y without its "and" and ending at the
 // semicolon; a sourceless "seems" of the model's inside Y gives way, a
