@@ -78,16 +78,88 @@ func accordingInside(d *onrecord.Document, p *para, atts []onrecord.Attribution,
 				cut, rest = i, i
 			}
 		}
-		if cut < 0 || !outside(p, rest, se) || !slices.ContainsFunc(d.Tokens[rest:se], func(t onrecord.Token) bool { return strings.HasPrefix(t.Tag, "VB") || t.Tag == "MD" }) {
+		// Between "and," and a comma ("X is A and, according to Y, B") the
+		// rest is a predicate of its own, B, with or without a verb.
+		andComma := cut >= 0 && c > 1 && d.Word(c-1) == "," && d.Tokens[c-2].Tag == "CC" && d.Word(cut) == ","
+		if cut < 0 || !outside(p, rest, se) || !andComma && !slices.ContainsFunc(d.Tokens[rest:se], func(t onrecord.Token) bool { return strings.HasPrefix(t.Tag, "VB") || t.Tag == "MD" }) {
 			continue
 		}
 		at.Source = spanOf(d, s, cut)
-		if c > 0 && d.Tokens[c-1].Tag == "CC" {
+		if c > 0 && d.Tokens[c-1].Tag == "CC" || andComma {
 			at.Content = nil
 		}
 		at.Content = append(at.Content, spanOf(d, rest, se)...)
 		slices.SortFunc(at.Content, func(x, y onrecord.Span) int { return x.Start - y.Start })
 		at.Kind = brat.KindOf(f.runes, at.Content)
+	}
+	return atts
+}
+
+// accordingBare reads "according to X" with no comma between its source and
+// the clause it reports, "… and according to the ministry she died on
+// Friday" or "According to the ministry the plant lost money": the source
+// runs up to the subject of the clause after it, the clause is the content.
+// The model, which learnt the cue from sentences with a comma after the
+// source, reads such a source as part of the content or the clause as part
+// of the source. A clause before the cue joined by "and" or "but" is the
+// story's own; one before it otherwise stays a part of the content.
+func accordingBare(d *onrecord.Document, p *para, atts []onrecord.Attribution, f *featurizer) []onrecord.Attribution {
+	for a, be := range p.sentences() {
+		end := be[1]
+		for i := a; i+3 < end; i++ {
+			if f.words[i] != "according" || f.words[i+1] != "to" || !outside(p, i, end) {
+				continue
+			}
+			s, k, e := i+2, -1, -1
+			for j := s + 1; j < end && k < 0; j++ {
+				t := d.Tokens[j]
+				if strings.HasPrefix(t.Tag, "VB") || t.Tag == "MD" || t.Tag == "WDT" || t.Tag == "WP" || t.Tag == "," || t.Tag == ":" {
+					break
+				}
+				// The subject of a clause of its own, not of a relative
+				// clause that qualifies the source, whose verb lacks the
+				// object the source fills ("documents he filed"; "the office
+				// it lost money" is read as one by the parser too).
+				if h := int(t.Head); (t.Dep == "nsubj" || t.Dep == "nsubjpass") && h > j && h < end && (!strings.HasPrefix(d.Tokens[h].Dep, "acl") || f.kids[h]&(kidDobj|kidCcomp) != 0) {
+					k, e = int(f.lo[j]), min(end, int(f.hi[h])+1)
+				}
+			}
+			if k <= s || slices.ContainsFunc(d.Tokens[s:k], func(t onrecord.Token) bool { return t.Tag == "WDT" || t.Tag == "WP" || t.Tag == "PRP" }) {
+				continue
+			}
+			for e > k && (d.Word(e-1) == "," || strings.Contains(".!?", d.Word(e-1))) {
+				e--
+			}
+			if !clause(d, p, k, e) {
+				continue
+			}
+			// A clause before the cue is the story's own after "and" or
+			// "but"; otherwise it is a part of the content the model read.
+			keepBefore := i > a && f.words[i-1] != "and" && f.words[i-1] != "but"
+			cue := spanOf(d, i, s)
+			at := onrecord.Attribution{Content: spanOf(d, k, e), Cue: cue, Source: spanOf(d, s, k)}
+			found := false
+			for n := range atts {
+				o := &atts[n]
+				if !overlaps(o.Cue, cue[0]) {
+					continue
+				}
+				found = true
+				var content []onrecord.Span
+				for _, c := range o.Content {
+					if keepBefore && c.End <= cue[0].Start {
+						content = append(content, c)
+					}
+				}
+				o.Content = append(content, at.Content...)
+				o.Source = at.Source
+				o.Kind = brat.KindOf(f.runes, o.Content)
+				break
+			}
+			if !found && !keepBefore {
+				atts = add(atts, at, f)
+			}
+		}
 	}
 	return atts
 }
@@ -107,55 +179,186 @@ const saysBucket = 5
 // never saw, an unusual paragraph).
 func saidThat(d *onrecord.Document, p *para, atts []onrecord.Attribution, f *featurizer) []onrecord.Attribution {
 	for a, be := range p.sentences() {
-		b, end := be[0], be[1]
-		v := -1
-		for i := a; i < b; i++ {
-			if d.Tokens[i].Dep == "root" {
-				v = i
-			}
+		for _, cl := range clauses(d, p, a, be[0], be[1]) {
+			atts = saidThatIn(d, p, atts, f, cl[0], cl[1], cl[2])
 		}
-		if v < 0 || f.cue[v] < saysBucket && !speechVerbs[f.lemmas[v]] || readHere(d, atts, v, a, b) {
-			continue // not a verb of speech; or the model read it as a cue of this sentence already
-		}
-		if t := d.Tokens[v].Tag; t != "VBD" && t != "VBZ" && t != "VBP" {
-			continue
-		}
-		subj, comp := -1, -1
-		for i := a; i < b; i++ {
-			if int(d.Tokens[i].Head) != v {
-				continue
-			}
-			switch dep := d.Tokens[i].Dep; {
-			case dep == "nsubj" && i < v:
-				subj = i
-			case (dep == "ccomp" || dep == "xcomp") && i > v && comp < 0:
-				comp = i // "said fixing it may take a year" is parsed as an xcomp
-			}
-		}
-		if subj < 0 || comp < 0 {
-			continue
-		}
-		if t := d.Tokens[subj].Tag; t != "NNP" && t != "NNPS" && t != "PRP" {
-			continue
-		}
-		ss, se := trimPunct(d, int(f.lo[subj]), int(f.hi[subj])+1)
-		cs := int(f.lo[comp])
-		if se > v || cs <= v || cs >= end || !outside(p, ss, se) || !clause(d, p, cs, end) {
-			continue
-		}
-		// A verb WordNet alone calls one of speech must say "that".
-		if f.cue[v] < saysBucket && f.words[cs] != "that" {
-			continue
-		}
-		cue := v // with its auxiliaries, negation and adverbs: "also noted"
-		for cue-1 >= se && int(d.Tokens[cue-1].Head) == v && (d.Tokens[cue-1].Dep == "aux" || d.Tokens[cue-1].Dep == "neg" || d.Tokens[cue-1].Dep == "advmod") {
-			cue--
-		}
-		at := onrecord.Attribution{Content: spanOf(d, cs, end), Cue: spanOf(d, cue, v+1), Source: spanOf(d, ss, se)}
-		atts = add(atts, at, f)
 	}
 	return atts
 }
+
+// clauses splits the sentence [a, b) (end before its final punctuation)
+// at its semicolons outside quotations: [a, b, end] of each clause.
+func clauses(d *onrecord.Document, p *para, a, b, end int) [][3]int {
+	var out [][3]int
+	for i := a; i < end; i++ {
+		if d.Word(i) == ";" && p.state(i) == qOut && i > a {
+			out = append(out, [3]int{a, i, i})
+			a = i + 1
+		}
+	}
+	return append(out, [3]int{a, b, end})
+}
+
+// saidThatIn reads one clause [a, b) of a sentence, end before its final
+// punctuation. Its verb is the sentence's root, or, in a clause after a
+// semicolon, the word the parser hangs from the clause before: the model
+// reads a cue that opens such a clause less readily than one that opens a
+// sentence.
+func saidThatIn(d *onrecord.Document, p *para, atts []onrecord.Attribution, f *featurizer, a, b, end int) []onrecord.Attribution {
+	v := -1
+	for i := a; i < b; i++ {
+		if d.Tokens[i].Dep == "root" {
+			v = i
+		}
+	}
+	for i := a; i < b && v < 0; i++ {
+		if h := int(d.Tokens[i].Head); h >= 0 && (h < a || h >= b) {
+			v = i
+		}
+	}
+	if v < 0 || f.cue[v] < saysBucket && !speechVerbs[f.lemmas[v]] || readHere(d, atts, v, a, b) {
+		return atts // not a verb of speech; or the model read it as a cue of this sentence already
+	}
+	if t := d.Tokens[v].Tag; t != "VBD" && t != "VBZ" && t != "VBP" {
+		return atts
+	}
+	subj, comp, obj, conj, cc := -1, -1, -1, -1, false
+	for i := a; i < b; i++ {
+		if int(d.Tokens[i].Head) != v {
+			continue
+		}
+		switch dep := d.Tokens[i].Dep; {
+		case dep == "nsubj" && i < v:
+			subj = i
+		case (dep == "ccomp" || dep == "xcomp") && i > v && comp < 0:
+			comp = i // "said fixing it may take a year" is parsed as an xcomp
+		case dep == "dobj" && i > v && obj < 0:
+			obj = i
+		case dep == "conj" && i > v && conj < 0:
+			conj = i
+		case dep == "cc" && i > v:
+			cc = true
+		}
+	}
+	if subj < 0 || comp < 0 && obj < 0 {
+		return atts
+	}
+	if t := d.Tokens[subj].Tag; t != "NNP" && t != "NNPS" && t != "PRP" {
+		return atts
+	}
+	ss, se := trimPunct(d, int(f.lo[subj]), int(f.hi[subj])+1)
+	if comp < 0 {
+		return objectClaim(d, p, atts, f, v, ss, se, obj, conj, cc, end)
+	}
+	cs := int(f.lo[comp])
+	if se > v || cs <= v || cs >= end || !outside(p, ss, se) || !clause(d, p, cs, end) {
+		return atts
+	}
+	// A verb WordNet alone calls one of speech must say "that".
+	if f.cue[v] < saysBucket && f.words[cs] != "that" {
+		return atts
+	}
+	cue := v // with its auxiliaries, negation and adverbs: "also noted"
+	for cue-1 >= se && int(d.Tokens[cue-1].Head) == v && (d.Tokens[cue-1].Dep == "aux" || d.Tokens[cue-1].Dep == "neg" || d.Tokens[cue-1].Dep == "advmod") {
+		cue--
+	}
+	at := onrecord.Attribution{Content: spanOf(d, cs, end), Cue: spanOf(d, cue, v+1), Source: spanOf(d, ss, se)}
+	return add(atts, at, f)
+}
+
+// objectClaim reads the object of a verb of speech as its content, a
+// claim stated as a noun phrase: "Roe criticised the move", "the firm stated
+// its intention to leave", which PolNeAR annotates as attributions too.
+// When the parser took the subject of a reported clause for the object and
+// the clause's verb for a second one of the cue's ("confirmed two guests
+// also died": a conj with no "and"), the clause is the content.
+func objectClaim(d *onrecord.Document, p *para, atts []onrecord.Attribution, f *featurizer, v, ss, se, obj, conj int, cc bool, end int) []onrecord.Attribution {
+	os, oe := int(f.lo[obj]), min(int(f.hi[obj])+1, end)
+	clauseObj := false
+	if conj > obj && !cc {
+		switch d.Tokens[conj].Tag {
+		case "VBD", "VBZ", "VBP", "MD":
+			oe, clauseObj = end, true
+		}
+	}
+	// Only a verb the training news mostly uses as a cue reports its
+	// object: WordNet's verbs of communication take objects that say
+	// nothing ("photographed the event", "teaches law", "faced charges"),
+	// and a verb of telling takes whom it addresses ("told the press").
+	if !clauseObj && (!claimObject(d, f, obj) || f.cue[v] < saysBucket || addressee[f.lemmas[v]]) {
+		return atts
+	}
+	// A relative clause after a comma is the story's aside on the object
+	// ("the openness of the project, which links ..."), not what was said;
+	// unless a verb follows its closing comma, and the object is the
+	// subject of a reported clause ("said his members, who ..., would ..."),
+	// which is the content.
+	for i := os + 1; !clauseObj && i+1 < oe; i++ {
+		if d.Word(i) != "," || d.Tokens[i+1].Tag != "WDT" && d.Tokens[i+1].Tag != "WP" {
+			continue
+		}
+		k := i + 2
+		for k < end && d.Word(k) != "," {
+			k++
+		}
+		if k+1 < end && (d.Tokens[k+1].Tag == "MD" || d.Tokens[k+1].Tag == "VBD" || d.Tokens[k+1].Tag == "VBZ" || d.Tokens[k+1].Tag == "VBP") {
+			oe, clauseObj = end, true
+		} else {
+			oe = i
+		}
+	}
+	// As in saidThat, a verb WordNet alone calls one of speech reports a
+	// clause only with "that".
+	if clauseObj && f.cue[v] < saysBucket {
+		return atts
+	}
+	for oe > os && (d.Word(oe-1) == "," || d.Word(oe-1) == ":") {
+		oe--
+	}
+	if se > v || os <= v || oe-os < 2 || !outside(p, ss, se) || !outside(p, os, oe) {
+		return atts
+	}
+	cue := v
+	for cue-1 >= se && int(d.Tokens[cue-1].Head) == v && (d.Tokens[cue-1].Dep == "aux" || d.Tokens[cue-1].Dep == "neg" || d.Tokens[cue-1].Dep == "advmod") {
+		cue--
+	}
+	at := onrecord.Attribution{Content: spanOf(d, os, oe), Cue: spanOf(d, cue, v+1), Source: spanOf(d, ss, se)}
+	return add(atts, at, f)
+}
+
+// claimObject tells whether the object obj of a verb of speech may be what
+// was said: not a person or a body spoken to or of ("nominated Roe",
+// "addressed the students" are caught by the name or the pronoun; "emailed
+// her"), and not an indefinite noun phrase, which news uses for the act of
+// speech itself ("issued a statement", "delivered a speech", "faces a
+// challenge"); a claim stated as a noun phrase is definite ("its intention
+// to leave", "the claim", "these views") or bare ("mining rights").
+func claimObject(d *onrecord.Document, f *featurizer, obj int) bool {
+	switch t := d.Tokens[obj]; {
+	case t.Tag == "NNP" || t.Tag == "NNPS" || t.Tag == "PRP" || t.NER == "PERSON" || t.NER == "ORGANIZATION":
+		return false
+	case vehicles[f.lemmas[obj]]:
+		return false
+	}
+	for i := int(f.lo[obj]); i < obj; i++ {
+		if int(d.Tokens[i].Head) == obj && d.Tokens[i].Dep == "det" && (f.words[i] == "a" || f.words[i] == "an") {
+			return false
+		}
+	}
+	return true
+}
+
+// addressee are verbs of speech whose object is whom they address.
+var addressee = map[string]bool{"tell": true, "ask": true, "inform": true, "notify": true, "brief": true,
+	"assure": true, "remind": true, "thank": true, "email": true, "contact": true, "address": true, "interview": true}
+
+// vehicles are nouns of the text or the occasion that carries what is
+// said: "concluded the statement", "wrote the letter", "skirted the
+// question" report no claim.
+var vehicles = map[string]bool{"statement": true, "speech": true, "letter": true, "remark": true,
+	"interview": true, "address": true, "message": true, "post": true, "tweet": true, "email": true,
+	"article": true, "essay": true, "column": true, "memo": true, "note": true, "release": true,
+	"conference": true, "briefing": true, "question": true, "request": true, "call": true, "word": true}
 
 // readHere tells whether an attribution of atts has token v in its cue
 // and a content in the sentence [a, b): the model's reading stands. One
@@ -478,6 +681,238 @@ func saysAfter(d *onrecord.Document, p *para, atts []onrecord.Attribution, f *fe
 		}
 	}
 	return atts
+}
+
+// saidThenQuote finds, in paragraph p, each sentence that opens (or goes
+// on after a comma) with a name or a pronoun (perhaps "the" before it, an
+// acronym in brackets after it) and its verb of speech (by the cue lexicon
+// or WordNet), then,
+// after at most a short phrase with no verb ("of the film", "on Monday"),
+// a comma or colon and a quotation: "Roe said of the film, "…"". When no
+// attribution the model found overlaps it, the quotation, up to its closing
+// mark or the paragraph's end, is the content. The parser often hangs such
+// a cue under the quotation's verb, and the model, reading the path from
+// the cue, then misses the quotation.
+func saidThenQuote(d *onrecord.Document, p *para, atts []onrecord.Attribution, f *featurizer) []onrecord.Attribution {
+	for a, be := range p.sentences() {
+		end := be[1]
+		for v := a + 1; v+2 < end; v++ {
+			switch d.Tokens[v].Tag {
+			case "VBD", "VBZ", "VBP":
+			default:
+				continue
+			}
+			if f.cue[v] < saysBucket && !speechVerbs[f.lemmas[v]] || p.state(v) != qOut {
+				continue
+			}
+			ss := v
+			if ss-3 > a && d.Tokens[ss-1].Tag == "-RRB-" && d.Tokens[ss-2].Tag == "NNP" && d.Tokens[ss-3].Tag == "-LRB-" {
+				ss -= 3 // an acronym after the name: "the Weather Agency (WA)"
+			}
+			for ss > a && v-ss < 7 && nameTag(d.Tokens[ss-1].Tag) {
+				ss--
+			}
+			if ss == v || !nameTag(d.Tokens[ss].Tag) || ss > a && d.Word(ss-1) != "," && d.Tokens[ss-1].Tag != "DT" || !outside(p, ss, v) {
+				break
+			}
+			if ss > a && d.Tokens[ss-1].Tag == "DT" {
+				ss-- // "the Weather Agency"
+				if ss > a && d.Word(ss-1) != "," {
+					break
+				}
+			}
+			j := v + 1
+			for j < end && j-v <= 6 && phraseTag(d.Tokens[j].Tag) && p.state(j) == qOut {
+				j++
+			}
+			// The phrase is an adjunct, not an object: "said the plan,
+			// "a mess," would fail" quotes no speech of Roe's.
+			if t := d.Tokens[v+1].Tag; j > v+1 && t != "IN" && t != "TO" && t != "RB" {
+				break
+			}
+			if j+1 >= end || d.Word(j) != "," && d.Word(j) != ":" {
+				break
+			}
+			if p.state(j+1) != qOpen {
+				// A clause after the comma, when the parser hung the cue
+				// under its verb as it does the quotation's ("Roe reported
+				// in May, 40 shops had closed"): the clause is the content.
+				if h := int(d.Tokens[v].Head); h > j && h < end && subjectTag(d.Tokens[j+1].Tag) && clause(d, p, j+1, end) {
+					at := onrecord.Attribution{Content: spanOf(d, j+1, end), Cue: spanOf(d, v, v+1), Source: spanOf(d, ss, v)}
+					atts = add(atts, at, f)
+				}
+				break
+			}
+			ce := j + 2
+			for ce < p.b && p.state(ce) != qClose && p.state(ce) != qOpen {
+				ce++
+			}
+			if ce < p.b && p.state(ce) == qClose {
+				ce++
+			}
+			at := onrecord.Attribution{Content: spanOf(d, j+1, ce), Cue: spanOf(d, v, v+1), Source: spanOf(d, ss, v)}
+			atts = add(atts, at, f)
+			break
+		}
+	}
+	return atts
+}
+
+// nameTag tells the tags of a name or a pronoun as a source.
+func nameTag(t string) bool { return t == "NNP" || t == "NNPS" || t == "PRP" }
+
+// subjectTag tells the tags a clause's subject may open with.
+func subjectTag(t string) bool {
+	switch t {
+	case "DT", "CD", "NN", "NNS", "NNP", "NNPS", "PRP", "JJ", "PRP$":
+		return true
+	}
+	return false
+}
+
+// phraseTag tells the tags of a short phrase between a cue and its
+// quotation: a preposition and its noun phrase, an adverb, a date.
+func phraseTag(t string) bool {
+	switch t {
+	case "IN", "TO", "DT", "NNP", "NNPS", "NN", "NNS", "PRP", "PRP$", "JJ", "CD", "RB", "POS":
+		return true
+	}
+	return false
+}
+
+// splitCues splits the content of each attribution with a source at a
+// second verb of speech of the same speaker inside it: one coordinated with
+// the cue ("X have said A and claim B"), or a participle after a comma with
+// no subject of its own ("X confirmed A, stating B"). The part after that
+// verb is the content of an attribution of its own, the source shared, as
+// PolNeAR annotates each cue; the model, which seldom ends a content before
+// a word of its own sentence, runs the first content on over it.
+func splitCues(d *onrecord.Document, p *para, atts []onrecord.Attribution, f *featurizer) []onrecord.Attribution {
+	for k := 0; k < len(atts); k++ {
+		at := &atts[k]
+		if len(at.Cue) != 1 || len(at.Source) == 0 {
+			continue
+		}
+		c0, c1 := d.TokensIn(at.Cue[0])
+		if s0, s1 := d.TokensIn(at.Source[0]); s1-s0 == 1 && (d.Tokens[s0].Tag == "WDT" || d.Tokens[s0].Tag == "WP") {
+			continue // a relative clause's cue: its verbs' subject is unclear
+		}
+	parts:
+		for pi, part := range at.Content {
+			cs, ce := d.TokensIn(part)
+			if cs < p.a || ce > p.b {
+				continue
+			}
+			for i := cs + 1; i+1 < ce; i++ {
+				t := d.Tokens[i]
+				// A verb WordNet alone calls one of speech must say "that"
+				// or open a quotation.
+				says := f.cue[i] >= saysBucket || speechVerbs[f.lemmas[i]] && (f.words[i+1] == "that" || p.state(i+1) == qOpen)
+				if p.state(i) != qOut || !says || seeming[f.lemmas[i]] || f.kids[i]&kidNsubj != 0 {
+					continue
+				}
+				sep := i - 1
+				if d.Tokens[sep].Tag == "RB" && sep > cs {
+					sep-- // "and specifically mentioned"
+				}
+				h := int(t.Head)
+				switch {
+				case h >= c0 && h < c1 && t.Dep == "conj" && (t.Tag == "VBD" || t.Tag == "VBZ" || t.Tag == "VBP" || t.Tag == "VBN" && d.Tokens[h].Tag == "VBD") && f.words[sep] == "and":
+					if sep > cs && d.Word(sep-1) == "," {
+						sep--
+					}
+				case t.Tag == "VBG" && d.Word(sep) == "," && f.words[i] != "according" && pronounSubject(d, h):
+				default:
+					continue
+				}
+				if sep <= cs || !outside(p, sep, i+1) {
+					continue
+				}
+				next := onrecord.Attribution{Kind: at.Kind, Content: append(spanOf(d, i+1, ce), at.Content[pi+1:]...), Cue: spanOf(d, i, i+1), Source: at.Source, Confidence: at.Confidence}
+				at.Content = append(at.Content[:pi:pi], spanOf(d, cs, sep)...)
+				at.Kind = brat.KindOf(f.runes, at.Content)
+				next.Kind = brat.KindOf(f.runes, next.Content)
+				atts = slices.Insert(atts, k+1, next)
+				break parts
+			}
+		}
+	}
+	// Kept in the order of their contents, as add and the joins across
+	// paragraphs expect.
+	slices.SortStableFunc(atts, func(x, y onrecord.Attribution) int { return x.Content[0].Start - y.Content[0].Start })
+	return atts
+}
+
+// pronounSubject tells whether verb h has a personal pronoun as subject: a
+// participle hanging from it ("they seized it, stating ...") speaks for the
+// one the pronoun stands for, mostly the speaker of the clause h is in; after
+// a named subject ("Roe won, saying ...") it speaks for that name.
+func pronounSubject(d *onrecord.Document, h int) bool {
+	for i := max(h-8, 0); i < h; i++ {
+		if int(d.Tokens[i].Head) == h && strings.HasPrefix(d.Tokens[i].Dep, "nsubj") {
+			return d.Tokens[i].Tag == "PRP"
+		}
+	}
+	return false
+}
+
+// bracketSource widens each source that opens inside brackets ("WHO)"
+// of "Jane Roe of the World Health Organization (WHO) told ..."), to the
+// opening bracket and the name before it, back to the sentence's start or a
+// comma: the tagger may read an acronym in capitals as a word of its own
+// ("WHO" a wh-pronoun), and the parse and the model's source then break at
+// the bracket.
+func bracketSource(d *onrecord.Document, p *para, atts []onrecord.Attribution, f *featurizer) []onrecord.Attribution {
+	for k := range atts {
+		at := &atts[k]
+		if len(at.Source) != 1 {
+			continue
+		}
+		s0, s1 := d.TokensIn(at.Source[0])
+		r := -1
+		for i := s0; i < s1 && r < 0; i++ {
+			switch d.Word(i) {
+			case "(":
+				s1 = s0 // balanced or opened here: nothing to mend
+			case ")":
+				r = i
+			}
+		}
+		if r < 0 || s0 <= p.a {
+			continue
+		}
+		l := s0 - 1
+		for l > p.a && s0-l < 6 && d.Word(l) != "(" && p.state(l) == qOut {
+			l--
+		}
+		if d.Word(l) != "(" {
+			continue
+		}
+		a := l
+		for a > p.a && l-a < 10 && d.Word(a-1) != "," && p.state(a-1) == qOut && nounPhraseTag(d.Tokens[a-1].Tag) && !sentStart(d, a) {
+			a--
+		}
+		if a == l || slices.ContainsFunc(at.Content, func(c onrecord.Span) bool { return c.Start < int(d.Tokens[s0].Start) && c.End > int(d.Tokens[a].Start) }) {
+			continue
+		}
+		at.Source = spanOf(d, a, s1)
+	}
+	return atts
+}
+
+// nounPhraseTag tells the tags of a name and what qualifies it.
+func nounPhraseTag(t string) bool {
+	switch t {
+	case "NNP", "NNPS", "NN", "NNS", "IN", "DT", "JJ", "POS", "CC":
+		return true
+	}
+	return false
+}
+
+// sentStart tells whether token i opens a sentence.
+func sentStart(d *onrecord.Document, i int) bool {
+	k := sort.Search(len(d.Sents), func(k int) bool { return int(d.Sents[k].Start) >= i })
+	return k < len(d.Sents) && int(d.Sents[k].Start) == i
 }
 
 // finite tells whether tokens [a, b) of paragraph p hold a finite verb

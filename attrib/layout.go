@@ -210,6 +210,64 @@ func headlineClaim(d *onrecord.Document, a, b int, atts []onrecord.Attribution, 
 	return supersede(atts, at, int(d.Tokens[colon].Start), int(d.Tokens[b-1].End))
 }
 
+// headlineVerb recognises a headline, the document's first paragraph,
+// tokens [a, b), one sentence with no final period, whose verb of speech
+// (by the cue lexicon: WordNet's take nouns, "issues", "words") the tagger
+// read as a plural noun, as
+// headlines drop the articles around it: "Mayor questions cost of bridge",
+// "Bridge to close in May, mayor warns". A short noun phrase opening the
+// headline before the verb, or closing it after a comma, is the source; the
+// rest, when it does not open with a verb, is the content. The model reads
+// such a headline as a noun phrase.
+func headlineVerb(d *onrecord.Document, a, b int, atts []onrecord.Attribution, f *featurizer) []onrecord.Attribution {
+	if a != 0 || len(d.Sents) == 0 || int(d.Sents[0].End) != b || b-a < 4 || strings.Contains(".?!", d.Word(b-1)) {
+		return atts
+	}
+	speech := func(i int) bool {
+		return d.Tokens[i].Tag == "NNS" && f.cue[i] >= saysBucket
+	}
+	noun := func(i, j int) bool { // tokens [i, j) a short noun phrase
+		if j-i < 1 || j-i > 4 {
+			return false
+		}
+		for k := i; k < j; k++ {
+			switch d.Tokens[k].Tag {
+			case "NNP", "NNPS", "NN", "JJ", "POS":
+			default:
+				return false
+			}
+		}
+		return true
+	}
+	var at onrecord.Attribution
+	switch {
+	case speech(b-1) && b-1-a >= 4:
+		// "<content>, <source> <verb>s"
+		c := b - 2
+		for c > a && d.Word(c) != "," {
+			c--
+		}
+		if c == a || !noun(c+1, b-1) {
+			return atts
+		}
+		at = onrecord.Attribution{Content: spanOf(d, a, c), Cue: spanOf(d, b-1, b), Source: spanOf(d, c+1, b-1)}
+	default:
+		v := a + 1
+		for v < b && v-a <= 4 && !speech(v) {
+			v++
+		}
+		if v >= b-2 || !speech(v) || !noun(a, v) {
+			return atts
+		}
+		if t := d.Tokens[v+1].Tag; strings.HasPrefix(t, "VB") || t == "MD" || t == "IN" || t == "TO" || t == "," {
+			return atts
+		}
+		at = onrecord.Attribution{Content: spanOf(d, v+1, b), Cue: spanOf(d, v, v+1), Source: spanOf(d, a, v)}
+	}
+	at.Kind = brat.KindOf(f.runes, at.Content)
+	return supersede(atts, at, int(d.Tokens[a].Start), int(d.Tokens[b-1].End))
+}
+
 // singleStyle tells whether d sets its quotations in single marks, as
 // British desks do ('…,' she said), keeping double ones for quotes inside
 // them: some paragraph opens a single-mark quotation and no double mark

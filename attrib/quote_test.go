@@ -243,6 +243,12 @@ func TestAccordingInside(t *testing.T) {
 		// A source with no clause after it stays whole.
 		{"The fire started in the kitchen, according to the chief of the brigade.", "The fire started in the kitchen", "the chief of the brigade",
 			"The fire started in the kitchen / according to / the chief of the brigade"},
+		// Between "and," and a comma the rest is a predicate of its own,
+		// verb or none; a list's comma after "but according to" is no cut.
+		{"The club is small, mostly amateur and, according to its rivals, hostile to newcomers.", "The club is small, mostly amateur and", "its rivals, hostile to newcomers",
+			"hostile to newcomers / according to / its rivals"},
+		{"The club grew, but according to talks with its coaches, players and fans, it is short of money.", "it is short of money", "talks with its coaches, players and fans",
+			"it is short of money / according to / talks with its coaches, players and fans"},
 		// Nor does a quotation after the comma join.
 		{`The plan, according to Roe, "will fail."`, "The plan", `Roe, "will fail."`,
 			`The plan / according to / Roe, "will fail."`},
@@ -252,6 +258,54 @@ func TestAccordingInside(t *testing.T) {
 		atts = accordingInside(d, p, atts, f)
 		if got := describe(d, atts[0]); got != tt.want {
 			t.Errorf("%s\ngot  %q\nwant %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+// TestAccordingBare: "according to X" with no comma before its clause
+// has X as source, up to the clause's subject, and the clause as content,
+// whether the model read X into the content or had no reading; a clause
+// qualifying X stays in the source.
+func TestAccordingBare(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		text, content, source, want string // content, source: the model's reading ("" none)
+	}{
+		{"The ferry was late all week and according to the harbour office it lost money every day.",
+			"The ferry was late all week and | the harbour office it lost money every day", "",
+			"it lost money every day / according to / the harbour office"},
+		{"According to the Bureau of Weather the storm will reach the coast on Sunday.", "", "",
+			"the storm will reach the coast on Sunday / According to / the Bureau of Weather"},
+		// The clause before stays a part when no "and" joins it.
+		{"The ferry was sold, according to the harbour office it lost money every day.",
+			"The ferry was sold", "the harbour office it lost money every day",
+			"The ferry was sold | it lost money every day / according to / the harbour office"},
+		{"The club grew fast according to new documents it filed with the city.",
+			"The club grew fast", "new documents it filed with the city",
+			"The club grew fast / according to / new documents it filed with the city"},
+	} {
+		d, p, f := paragraph(t, m, tt.text)
+		var atts []onrecord.Attribution
+		if tt.content != "" {
+			at := onrecord.Attribution{Kind: onrecord.Indirect, Cue: span(d, "according to")}
+			if tt.source != "" {
+				at.Source = span(d, tt.source)
+			}
+			for _, c := range strings.Split(tt.content, " | ") {
+				at.Content = append(at.Content, span(d, c)...)
+			}
+			atts = append(atts, at)
+		}
+		atts = accordingBare(d, p, atts, f)
+		got := ""
+		if len(atts) == 1 {
+			got = describe(d, atts[0])
+		}
+		if len(atts) > 1 || got != tt.want {
+			t.Errorf("%s\ngot  %q (%d)\nwant %q", tt.text, got, len(atts), tt.want)
 		}
 	}
 }
@@ -279,6 +333,51 @@ func TestSaidThat(t *testing.T) {
 		// A common noun as subject, or a verb that seldom reports speech.
 		{"The report said the tunnel may take a year to repair.", ""},
 		{"Pablo Ibáñez showed that the tunnel was unsafe.", ""},
+	} {
+		d, p, f := paragraph(t, m, tt.text)
+		atts := saidThat(d, p, nil, f)
+		got := ""
+		if len(atts) == 1 {
+			got = describe(d, atts[0])
+		}
+		if len(atts) > 1 || got != tt.want {
+			t.Errorf("%s\ngot  %q (%d)\nwant %q", tt.text, got, len(atts), tt.want)
+		}
+	}
+}
+
+// TestObjectClaim: the object of a verb of speech is its content, a claim
+// stated as a noun phrase, unless it names whom the verb addresses or is
+// indefinite (the act of speech itself); a clause after a semicolon is read
+// as a sentence is, and a reported clause the parser split into an object
+// and a second verb is one content.
+func TestObjectClaim(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		text, want string // want: content / cue / source, "" for none
+	}{
+		{"Acme announced its intention to close the plant in the spring.",
+			"its intention to close the plant in the spring / announced / Acme"},
+		// A verb WordNet alone calls one of speech, and a verb of telling,
+		// report no object.
+		{"Ann Holm photographed the opening of the bridge.", ""},
+		{"Ann Holm told the board on Monday.", ""},
+		{"The rain was heavy all week; Ms Varga criticised the long delays.",
+			"the long delays / criticised / Ms Varga"},
+		{"Most of the guests were tourists; Roe confirmed two pilgrims from Peru also died.",
+			"two pilgrims from Peru also died / confirmed / Roe"},
+		{"The hall was full; Roe confirmed three visitors had been hurt.",
+			"three visitors had been hurt / confirmed / Roe"},
+		{"On Friday, Ann Holm defended the cost of the bridge, which opens in May.",
+			"the cost of the bridge / defended / Ann Holm"},
+		{"Roe said his neighbours, who fish there every week, would oppose the bridge.",
+			"his neighbours, who fish there every week, would oppose the bridge / said / Roe"},
+		{"Roe issued a statement on Monday.", ""},
+		{"Roe concluded the statement with a warning.", ""},
+		{"Roe called Tom Hale on Monday.", ""},
 	} {
 		d, p, f := paragraph(t, m, tt.text)
 		atts := saidThat(d, p, nil, f)
@@ -375,6 +474,103 @@ func TestSaysAfter(t *testing.T) {
 		if len(atts) > 1 || got != tt.want {
 			t.Errorf("%s\ngot  %q (%d)\nwant %q", tt.text, got, len(atts), tt.want)
 		}
+	}
+}
+
+// TestSaidThenQuote: a name and its verb of speech, a short adjunct, a
+// comma or colon and a quotation: the quotation is the content, to its
+// closing mark or, left open, to the paragraph's end; an object between
+// the verb and the comma is no adjunct. A clause after the comma whose
+// verb the parser hung the cue under is the content too.
+func TestSaidThenQuote(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ text, want string }{
+		{`After the screening, Ann Holm said of the film, "It is the best work of the decade. I cried twice." Critics agreed.`,
+			`"It is the best work of the decade. I cried twice." / said / Ann Holm`},
+		{`Roe said on Monday: "We will rebuild the bridge by May. Nobody will wait longer than that.`,
+			`"We will rebuild the bridge by May. Nobody will wait longer than that. / said / Roe`},
+		{`Roe said the plan, "a mess from the start", would fail.`, ""},
+		// A clause the parser hangs the cue under; an acronym after the name.
+		{`The Weather Agency (WA) reported in May, 40 stations had closed within a year.`,
+			`40 stations had closed within a year / reported / The Weather Agency (WA)`},
+		{`Roe reported in May, 40 shops had closed within a year.`,
+			`40 shops had closed within a year / reported / Roe`},
+	} {
+		d, p, f := paragraph(t, m, tt.text)
+		atts := saidThenQuote(d, p, nil, f)
+		got := ""
+		if len(atts) == 1 {
+			got = describe(d, atts[0])
+		}
+		if len(atts) > 1 || got != tt.want {
+			t.Errorf("%s\ngot  %q (%d)\nwant %q", tt.text, got, len(atts), tt.want)
+		}
+	}
+}
+
+// TestSplitCues: a second verb of speech inside a content, coordinated
+// with the cue or a participle after a comma following a pronoun subject,
+// ends the content and opens one of its own with the same source; a
+// participle after a named subject speaks for that name and stays.
+func TestSplitCues(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		text, content, cue, source string
+		want                       []string
+	}{
+		{"The unions have said the figures do not add up and claim the plan would close two depots.",
+			"the figures do not add up and claim the plan would close two depots", "have said", "The unions",
+			[]string{"the figures do not add up / have said / The unions", "the plan would close two depots / claim / The unions"}},
+		{`The coastguard confirmed they found the boat, stating "The crew are safe and well."`,
+			`they found the boat, stating "The crew are safe and well."`, "confirmed", "The coastguard",
+			[]string{`they found the boat / confirmed / The coastguard`, `"The crew are safe and well." / stating / The coastguard`}},
+		// A coordinated past tense the tagger read as a participle.
+		{"Roe spoke to a court after his arrest in which he expressed no regret for the fire and specifically mentioned family pride.",
+			"the fire and specifically mentioned family pride", "expressed no regret for", "he",
+			[]string{"the fire / expressed no regret for / he", "family pride / mentioned / he"}},
+		{"The paper reported Roe welcomed the vote, saying it was overdue.",
+			"Roe welcomed the vote, saying it was overdue", "reported", "The paper",
+			[]string{"Roe welcomed the vote, saying it was overdue / reported / The paper"}},
+	} {
+		d, p, f := paragraph(t, m, tt.text)
+		atts := []onrecord.Attribution{{Kind: onrecord.Indirect, Content: span(d, tt.content), Cue: span(d, tt.cue), Source: span(d, tt.source)}}
+		atts = splitCues(d, p, atts, f)
+		var got []string
+		for _, at := range atts {
+			got = append(got, describe(d, at))
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%s\ngot  %q\nwant %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+// TestSplitCuesKeepsOrder: the attribution split off takes its place in
+// the order of contents that add and the joins across paragraphs rely on.
+func TestSplitCuesKeepsOrder(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "The unions have said the figures do not add up and claim the plan would close two depots."
+	d, p, f := paragraph(t, m, text)
+	atts := []onrecord.Attribution{
+		{Kind: onrecord.Indirect, Content: span(d, "the figures do not add up and claim the plan would close two depots"), Cue: span(d, "have said"), Source: span(d, "The unions")},
+		{Kind: onrecord.Indirect, Content: span(d, "claim the plan"), Cue: span(d, "add up")},
+	}
+	atts = splitCues(d, p, atts, f)
+	if !slices.IsSortedFunc(atts, func(x, y onrecord.Attribution) int { return x.Content[0].Start - y.Content[0].Start }) {
+		var got []string
+		for _, at := range atts {
+			got = append(got, describe(d, at))
+		}
+		t.Errorf("out of order: %q", got)
 	}
 }
 

@@ -194,3 +194,60 @@ func TestHeadlineClaim(t *testing.T) {
 		}
 	}
 }
+
+// TestHeadlineVerb: a headline whose verb of speech the tagger read as a
+// plural noun has the noun phrase before it, or after the comma before it,
+// as source and the rest as content; a verb after the noun, or one that is
+// no cue in the training news, makes no attribution.
+func TestHeadlineVerb(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{"Harbour board denounces cost of second pier\n\nThe board met on Friday.",
+			"cost of second pier / denounces / Harbour board"},
+		{"Ferries to stop at midnight from May 3, harbour master declares\n\nThe board met on Friday.",
+			"Ferries to stop at midnight from May 3 / declares / harbour master"},
+		{"Harbour reports show losses rising\n\nThe board met on Friday.", ""},
+		{"Harbour board issues permits for second pier\n\nThe board met on Friday.", ""},
+	}
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range tests {
+		d := analysed(t, tt.text)
+		f := &featurizer{m: m}
+		f.prepare(d)
+		atts := headlineVerb(d, 0, int(d.Sents[0].End), nil, f)
+		got := ""
+		if len(atts) == 1 {
+			got = describe(d, atts[0])
+		}
+		if len(atts) > 1 || got != tt.want {
+			t.Errorf("%q\ngot  %q (%d)\nwant %q", tt.text, got, len(atts), tt.want)
+		}
+	}
+}
+
+// TestBracketSource: a source that opens inside brackets takes in the
+// opening bracket and the name before it, back to the sentence's start or a
+// comma; a whole bracket, or one opened in the source, is left alone.
+func TestBracketSource(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ text, source, want string }{
+		{"Ann Holm of the Pacific Fisheries Board (PFB) told reporters the stocks were falling.", "PFB)",
+			"Ann Holm of the Pacific Fisheries Board (PFB)"},
+		{"On Monday, the Pacific Fisheries Board (PFB) told reporters the stocks were falling.", "PFB)",
+			"the Pacific Fisheries Board (PFB)"},
+		{"Ann Holm of the Pacific Fisheries Board (PFB) told reporters the stocks were falling.", "the Pacific Fisheries Board (PFB)",
+			"the Pacific Fisheries Board (PFB)"},
+	} {
+		d, p, f := paragraph(t, m, tt.text)
+		atts := []onrecord.Attribution{{Kind: onrecord.Indirect, Content: span(d, "the stocks were falling"), Cue: span(d, "told"), Source: span(d, tt.source)}}
+		atts = bracketSource(d, p, atts, f)
+		if got := joined(d, atts[0].Source); got != tt.want {
+			t.Errorf("%s\ngot  %q\nwant %q", tt.text, got, tt.want)
+		}
+	}
+}
