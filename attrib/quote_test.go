@@ -183,6 +183,19 @@ func TestNewsCues(t *testing.T) {
 	}
 }
 
+// expectOne checks that a rule read at most one attribution, described as
+// want ("" for none).
+func expectOne(t *testing.T, d *onrecord.Document, atts []onrecord.Attribution, text, want string) {
+	t.Helper()
+	got := ""
+	if len(atts) == 1 {
+		got = describe(d, atts[0])
+	}
+	if len(atts) > 1 || got != want {
+		t.Errorf("%s\ngot  %q (%d)\nwant %q", text, got, len(atts), want)
+	}
+}
+
 func describe(d *onrecord.Document, q onrecord.Attribution) string {
 	return joined(d, q.Content) + " / " + joined(d, q.Cue) + " / " + joined(d, q.Source)
 }
@@ -300,13 +313,7 @@ func TestAccordingBare(t *testing.T) {
 			atts = append(atts, at)
 		}
 		atts = accordingBare(d, p, atts, f)
-		got := ""
-		if len(atts) == 1 {
-			got = describe(d, atts[0])
-		}
-		if len(atts) > 1 || got != tt.want {
-			t.Errorf("%s\ngot  %q (%d)\nwant %q", tt.text, got, len(atts), tt.want)
-		}
+		expectOne(t, d, atts, tt.text, tt.want)
 	}
 }
 
@@ -336,13 +343,7 @@ func TestSaidThat(t *testing.T) {
 	} {
 		d, p, f := paragraph(t, m, tt.text)
 		atts := saidThat(d, p, nil, f)
-		got := ""
-		if len(atts) == 1 {
-			got = describe(d, atts[0])
-		}
-		if len(atts) > 1 || got != tt.want {
-			t.Errorf("%s\ngot  %q (%d)\nwant %q", tt.text, got, len(atts), tt.want)
-		}
+		expectOne(t, d, atts, tt.text, tt.want)
 	}
 }
 
@@ -381,13 +382,7 @@ func TestObjectClaim(t *testing.T) {
 	} {
 		d, p, f := paragraph(t, m, tt.text)
 		atts := saidThat(d, p, nil, f)
-		got := ""
-		if len(atts) == 1 {
-			got = describe(d, atts[0])
-		}
-		if len(atts) > 1 || got != tt.want {
-			t.Errorf("%s\ngot  %q (%d)\nwant %q", tt.text, got, len(atts), tt.want)
-		}
+		expectOne(t, d, atts, tt.text, tt.want)
 	}
 }
 
@@ -467,13 +462,7 @@ func TestSaysAfter(t *testing.T) {
 	} {
 		d, p, f := paragraph(t, m, tt.text)
 		atts := saysAfter(d, p, nil, f)
-		got := ""
-		if len(atts) == 1 {
-			got = describe(d, atts[0])
-		}
-		if len(atts) > 1 || got != tt.want {
-			t.Errorf("%s\ngot  %q (%d)\nwant %q", tt.text, got, len(atts), tt.want)
-		}
+		expectOne(t, d, atts, tt.text, tt.want)
 	}
 }
 
@@ -501,13 +490,7 @@ func TestSaidThenQuote(t *testing.T) {
 	} {
 		d, p, f := paragraph(t, m, tt.text)
 		atts := saidThenQuote(d, p, nil, f)
-		got := ""
-		if len(atts) == 1 {
-			got = describe(d, atts[0])
-		}
-		if len(atts) > 1 || got != tt.want {
-			t.Errorf("%s\ngot  %q (%d)\nwant %q", tt.text, got, len(atts), tt.want)
-		}
+		expectOne(t, d, atts, tt.text, tt.want)
 	}
 }
 

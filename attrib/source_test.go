@@ -217,13 +217,7 @@ func TestHeadlineVerb(t *testing.T) {
 		f := &featurizer{m: m}
 		f.prepare(d)
 		atts := headlineVerb(d, 0, int(d.Sents[0].End), nil, f)
-		got := ""
-		if len(atts) == 1 {
-			got = describe(d, atts[0])
-		}
-		if len(atts) > 1 || got != tt.want {
-			t.Errorf("%q\ngot  %q (%d)\nwant %q", tt.text, got, len(atts), tt.want)
-		}
+		expectOne(t, d, atts, tt.text, tt.want)
 	}
 }
 
