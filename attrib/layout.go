@@ -157,7 +157,8 @@ func isPerson(d *onrecord.Document, i int) bool {
 // Latest:") stay out; an adjective may open it ("Judicial Watch:") and a
 // prepositional phrase close it ("Jane Roe on Taxes:", the source being
 // the words before the preposition) when the tagger takes its head for a
-// person or an organisation. A question is asked, not claimed.
+// person or an organisation (a one-word label only when the story writes
+// it again). A question is asked, not claimed.
 // Attributions found inside the claim give way to it.
 func headlineClaim(d *onrecord.Document, a, b int, atts []onrecord.Attribution, f *featurizer) []onrecord.Attribution {
 	if a != 0 {
@@ -183,7 +184,7 @@ func headlineClaim(d *onrecord.Document, a, b int, atts []onrecord.Attribution, 
 	}
 	ner := d.Tokens[src-1].NER
 	named := ner == "PERSON" || ner == "ORGANIZATION"
-	if src < colon && !named || src-a > 4 {
+	if src < colon && !(named && (src-a > 1 || namedAgain(d, b, d.Word(a)))) || src-a > 4 {
 		return atts
 	}
 	for i := a; i < src; i++ {
@@ -208,6 +209,19 @@ func headlineClaim(d *onrecord.Document, a, b int, atts []onrecord.Attribution, 
 	at := onrecord.Attribution{Content: spanOf(d, colon+1, end), Cue: spanOf(d, colon, colon+1), Source: spanOf(d, a, src)}
 	at.Kind = brat.KindOf(f.runes, at.Content)
 	return supersede(atts, at, int(d.Tokens[colon].Start), int(d.Tokens[b-1].End))
+}
+
+// namedAgain tells whether word w, a headline's one-word label, is written
+// again after the headline (tokens from b): the story names whom its
+// headline quotes, while a title-case word the tagger took for a name
+// ("Stealth Over Substance:") is seldom repeated.
+func namedAgain(d *onrecord.Document, b int, w string) bool {
+	for i := b; i < len(d.Tokens); i++ {
+		if d.Word(i) == w {
+			return true
+		}
+	}
+	return false
 }
 
 // headlineVerb recognises a headline, the document's first paragraph,

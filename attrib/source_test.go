@@ -175,6 +175,9 @@ func TestHeadlineClaim(t *testing.T) {
 		{"The Latest: Storm Closes Schools Across the County.\n\nSchools were shut on Friday.", ""},
 		{"Jane Roe: Hero or Villain of the Final?\n\nThe striker spoke on Friday.", ""},
 		{"Stealth Over Substance: The Club Hid the Injury for Weeks.\n\nThe club spoke on Friday.", ""},
+		// A one-word label before a preposition: a name the story repeats.
+		{"Roe on Her Injury: I Will Be Back by Spring.\n\nRoe spoke on Friday.", "Roe"},
+		{"Roe on Her Injury: I Will Be Back by Spring.\n\nThe striker spoke on Friday.", ""},
 	}
 	m, err := Default()
 	if err != nil {

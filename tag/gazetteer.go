@@ -132,6 +132,16 @@ func (g *gazetteer) flags(l uint64) uint64 {
 	return g.sets[keyOf(l)]
 }
 
+// commonWord says whether the word of hash l is a common word that is no
+// listed first name or surname.
+func (g *gazetteer) commonWord(l uint64) bool {
+	if g == nil {
+		return false
+	}
+	b := g.sets[keyOf(l)]
+	return b&gazCommon != 0 && b&(gazFirst|gazSurname) == 0
+}
+
 // info is wordInfo with the gazetteer bits.
 func (g *gazetteer) info(w string) tokInfo {
 	t := wordInfo(w)

@@ -242,3 +242,28 @@ func TestBritishTitles(t *testing.T) {
 		}
 	}
 }
+
+// TestTitleCaseCommonWords: in a title-case sentence a word no vocabulary
+// entry holds is read lower-case when the model's common-word list has it
+// and it is no listed name ("Slam"), and kept as written otherwise.
+func TestTitleCaseCommonWords(t *testing.T) {
+	g := newGazetteer([]string{"gina"}, []string{"marsh"}, []string{"slam", "rules", "marsh"}, nil)
+	tg := &Tagger{lexicon: map[string]int32{}, gaz: g}
+	d := docOf("Farmers Slam Gina Marsh Over New Rules")
+	n := len(d.Tokens)
+	var s sentence
+	s.reset(n)
+	lex := make([]int32, n)
+	for i := range lex {
+		lex[i] = -1
+		s.tok[i+pad] = g.info(d.Word(i))
+	}
+	if tg.lowerTitleCase(d, 0, &s, lex) == nil {
+		t.Fatal("not read as title case")
+	}
+	for i, lowered := range []bool{false, true, false, false, false, false, true} {
+		if got := s.tok[i+pad].flags&flagInitCap == 0; got != lowered {
+			t.Errorf("%s: read lower-case %v, want %v", d.Word(i), got, lowered)
+		}
+	}
+}

@@ -354,7 +354,8 @@ type caseSaved struct {
 
 // lowerTitleCase prepares a sentence written in title case (a headline:
 // "Lawmakers Rip Plan As A Fraud") for tagging: each capitalised word
-// whose lower-case form is the more frequent word is read lower-case, as
+// whose lower-case form is the more frequent word, or that is a rarer word
+// the training text mostly writes in lower case, is read lower-case, as
 // a sentence case writer would have written it. It returns the lexicon
 // entries to tag with and the tokens as written (to put back for proper
 // nouns), or nil when the sentence is not in title case.
@@ -378,9 +379,14 @@ func (t *Tagger) lowerTitleCase(d *onrecord.Document, a int32, s *sentence, lex 
 		if s.tok[i+pad].flags&flagInitCap == 0 {
 			continue
 		}
-		if e, ok := t.lexicon[strings.ToLower(w)]; ok && (lex[i] < 0 || e < lex[i]) {
+		lw := strings.ToLower(w)
+		if e, ok := t.lexicon[lw]; ok && (lex[i] < 0 || e < lex[i]) {
 			saved.lex[i] = e
 			s.tok[i+pad] = t.infos[e]
+		} else if lex[i] < 0 && t.gaz.commonWord(s.tok[i+pad].l) {
+			// A rarer word the training text mostly writes in lower
+			// case ("Slam"), for models that list such words.
+			s.tok[i+pad] = t.gaz.info(lw)
 		}
 	}
 	return saved
