@@ -216,7 +216,7 @@ func saidThatIn(d *onrecord.Document, p *para, atts []onrecord.Attribution, f *f
 			v = i
 		}
 	}
-	if v < 0 || f.cue[v] < saysBucket && !speechVerbs[f.lemmas[v]] || readHere(d, atts, v, a, b) {
+	if v < 0 || !f.speechVerb(v) || readHere(d, atts, v, a, b) {
 		return atts // not a verb of speech; or the model read it as a cue of this sentence already
 	}
 	if t := d.Tokens[v].Tag; t != "VBD" && t != "VBZ" && t != "VBP" {
@@ -258,12 +258,25 @@ func saidThatIn(d *onrecord.Document, p *para, atts []onrecord.Attribution, f *f
 	if f.cue[v] < saysBucket && f.words[cs] != "that" {
 		return atts
 	}
-	cue := v // with its auxiliaries, negation and adverbs: "also noted"
+	at := onrecord.Attribution{Content: spanOf(d, cs, end), Cue: spanOf(d, cueStart(d, v, se), v+1), Source: spanOf(d, ss, se)}
+	return add(atts, at, f)
+}
+
+// cueStart is the first token of the cue of verb v: the verb with its
+// auxiliaries, negation and adverbs before it ("also noted"), not reaching
+// back into the source, which ends at se.
+func cueStart(d *onrecord.Document, v, se int) int {
+	cue := v
 	for cue-1 >= se && int(d.Tokens[cue-1].Head) == v && (d.Tokens[cue-1].Dep == "aux" || d.Tokens[cue-1].Dep == "neg" || d.Tokens[cue-1].Dep == "advmod") {
 		cue--
 	}
-	at := onrecord.Attribution{Content: spanOf(d, cs, end), Cue: spanOf(d, cue, v+1), Source: spanOf(d, ss, se)}
-	return add(atts, at, f)
+	return cue
+}
+
+// speechVerb tells whether token i is a verb of speech: by the cue lexicon
+// learnt from the training news, or by WordNet.
+func (f *featurizer) speechVerb(i int) bool {
+	return f.cue[i] >= saysBucket || speechVerbs[f.lemmas[i]]
 }
 
 // objectClaim reads the object of a verb of speech as its content, a
@@ -318,11 +331,7 @@ func objectClaim(d *onrecord.Document, p *para, atts []onrecord.Attribution, f *
 	if se > v || os <= v || oe-os < 2 || !outside(p, ss, se) || !outside(p, os, oe) {
 		return atts
 	}
-	cue := v
-	for cue-1 >= se && int(d.Tokens[cue-1].Head) == v && (d.Tokens[cue-1].Dep == "aux" || d.Tokens[cue-1].Dep == "neg" || d.Tokens[cue-1].Dep == "advmod") {
-		cue--
-	}
-	at := onrecord.Attribution{Content: spanOf(d, os, oe), Cue: spanOf(d, cue, v+1), Source: spanOf(d, ss, se)}
+	at := onrecord.Attribution{Content: spanOf(d, os, oe), Cue: spanOf(d, cueStart(d, v, se), v+1), Source: spanOf(d, ss, se)}
 	return add(atts, at, f)
 }
 
@@ -702,7 +711,7 @@ func saidThenQuote(d *onrecord.Document, p *para, atts []onrecord.Attribution, f
 			default:
 				continue
 			}
-			if f.cue[v] < saysBucket && !speechVerbs[f.lemmas[v]] || p.state(v) != qOut {
+			if !f.speechVerb(v) || p.state(v) != qOut {
 				continue
 			}
 			ss := v
