@@ -25,6 +25,17 @@ type GoldResult struct {
 	GoldNames, PredNames map[string]int
 	MatchedNames         map[string]int
 	UndecidedNames       int // predicted names left out: see ScoreGold
+	// NameMisses lists the gold names not predicted as written and the
+	// predicted names the gold does not have, in document order.
+	NameMisses []NameMiss
+}
+
+// NameMiss is a name on one side only: Gold is its gold class, or "" for a
+// predicted name the gold lacks; Pred is its predicted class, or "" for a
+// gold name not predicted with that span and class.
+type NameMiss struct {
+	Doc, Text  string
+	Gold, Pred string
 }
 
 // nameClasses are the classes name F1 is printed for, as the gold corpora
@@ -83,7 +94,28 @@ func ScoreGold(gold, pred []*onrecord.Document) (GoldResult, error) {
 			want[key{n.Start, n.End, n.Class}] = true
 			r.GoldNames[n.Class]++
 		}
-		for _, n := range conllu.Names(p) {
+		got := map[key]bool{}
+		pn := conllu.Names(p)
+		for _, n := range pn {
+			got[key{n.Start, n.End, n.Class}] = true
+		}
+		text := func(n conllu.NameSpan) string {
+			ws := make([]string, 0, n.End-n.Start)
+			for i := n.Start; i < n.End; i++ {
+				ws = append(ws, g.Word(i))
+			}
+			return strings.Join(ws, " ")
+		}
+		for _, n := range conllu.Names(g) {
+			if !got[key{n.Start, n.End, n.Class}] {
+				pc := ""
+				if c := p.Tokens[n.Start].NER; conllu.IsName(c) {
+					pc = c
+				}
+				r.NameMisses = append(r.NameMisses, NameMiss{Doc: g.ID, Text: text(n), Gold: n.Class, Pred: pc})
+			}
+		}
+		for _, n := range pn {
 			// A name over tokens the gold data leaves undecided (GUM's
 			// names modifying a common noun, UNER's second of two
 			// abutting names of one class) is neither right nor wrong.
@@ -94,6 +126,8 @@ func ScoreGold(gold, pred []*onrecord.Document) (GoldResult, error) {
 			r.PredNames[n.Class]++
 			if want[key{n.Start, n.End, n.Class}] {
 				r.MatchedNames[n.Class]++
+			} else {
+				r.NameMisses = append(r.NameMisses, NameMiss{Doc: g.ID, Text: text(n), Pred: n.Class})
 			}
 		}
 	}
@@ -110,8 +144,9 @@ func ScoreGold(gold, pred []*onrecord.Document) (GoldResult, error) {
 	return r, nil
 }
 
-// Print writes the figures of the layers the gold data has, one line each.
-func (r GoldResult) Print(w io.Writer) error {
+// Print writes the figures of the layers the gold data has, one line each,
+// then with misses the names one side lacks.
+func (r GoldResult) Print(w io.Writer, misses bool) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%-16s %d, %d tokens (gold tokens and sentences)\n", "docs", r.Docs, r.Tokens)
 	if r.TaggedTokens > 0 {
@@ -135,6 +170,18 @@ func (r GoldResult) Print(w io.Writer) error {
 		}
 		fmt.Fprintf(&b, "%-16s %d predicted names over tokens the gold leaves undecided, not scored\n", "names_undecided", r.UndecidedNames)
 	}
+	if misses {
+		for _, m := range r.NameMisses {
+			fmt.Fprintf(&b, "  miss %s %q: gold %s, predicted %s\n", m.Doc, m.Text, orNone(m.Gold), orNone(m.Pred))
+		}
+	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+func orNone(class string) string {
+	if class == "" {
+		return "none"
+	}
+	return class
 }

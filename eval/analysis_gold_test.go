@@ -1,6 +1,7 @@
 package eval
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -42,8 +43,18 @@ func TestScoreGold(t *testing.T) {
 	if all := r.Names["ALL"]; all.P != 0.3333 || all.R != 0.3333 {
 		t.Errorf("ALL %+v", all)
 	}
+	wantMisses := []NameMiss{
+		{Doc: "iob", Text: "Jane Roe", Gold: "PERSON", Pred: "PERSON"},
+		{Doc: "iob", Text: "Acme", Gold: "ORGANIZATION", Pred: "PERSON"},
+		{Doc: "iob", Text: "Jane", Pred: "PERSON"},
+		{Doc: "iob", Text: "Acme", Pred: "PERSON"},
+	}
+	if !slices.Equal(r.NameMisses, wantMisses) {
+		t.Errorf("misses %+v, want %+v", r.NameMisses, wantMisses)
+	}
 	var b strings.Builder
-	if err := r.Print(&b); err != nil || !strings.Contains(b.String(), "names_ALL") || !strings.Contains(b.String(), "pos_accuracy     0.6667") {
+	if err := r.Print(&b, true); err != nil || !strings.Contains(b.String(), "names_ALL") || !strings.Contains(b.String(), "pos_accuracy     0.6667") ||
+		!strings.Contains(b.String(), `miss iob "Acme": gold ORGANIZATION, predicted PERSON`) || !strings.Contains(b.String(), `miss iob "Jane": gold none, predicted PERSON`) {
 		t.Errorf("print: %v\n%s", err, b.String())
 	}
 	if _, err := ScoreGold(gold, []*onrecord.Document{p1}); err == nil {

@@ -164,6 +164,7 @@ func runAnalyze(args []string, stdin io.Reader, stdout, stderr io.Writer) error 
 	score := fs.String("score", "", "score against a split directory with text/ and silver/ (e.g. ../shared/data/polnear/dev), or gold tokens: a CoNLL-U or IOB2 file or directory (EWT, GUM, UNER)")
 	split := fs.String("split", "", "with --score on GUM's directory: only the documents of this split of its splits.md (train, dev, test)")
 	genres := fs.String("genre", "", "with --score on GUM: only documents of these genres, comma separated (e.g. news,interview,bio)")
+	misses := fs.Bool("misses", false, "with --score on gold names: also list each name that only the gold or only the prediction has")
 	args, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -174,7 +175,7 @@ func runAnalyze(args []string, stdin io.Reader, stdout, stderr io.Writer) error 
 	}
 	if *score != "" {
 		if _, err := os.Stat(filepath.Join(*score, "silver")); err != nil {
-			return scoreGold(p, *score, *split, *genres, stdout)
+			return scoreGold(p, *score, *split, *genres, *misses, stdout)
 		}
 		arts, err := conllu.LoadSplit(*score)
 		if err != nil {
@@ -209,7 +210,7 @@ func runAnalyze(args []string, stdin io.Reader, stdout, stderr io.Writer) error 
 
 // scoreGold tags and parses the gold tokens of a gold corpus and scores
 // them; see GoldResult.
-func scoreGold(p *pipeline.Pipeline, path, split, genres string, stdout io.Writer) error {
+func scoreGold(p *pipeline.Pipeline, path, split, genres string, misses bool, stdout io.Writer) error {
 	gold, err := conllu.LoadGold(path)
 	if err != nil {
 		return err
@@ -245,7 +246,7 @@ func scoreGold(p *pipeline.Pipeline, path, split, genres string, stdout io.Write
 	if err != nil {
 		return err
 	}
-	return r.Print(stdout)
+	return r.Print(stdout, misses)
 }
 
 func runTrain(args []string, stdin io.Reader, stdout, stderr io.Writer) error {

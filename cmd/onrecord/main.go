@@ -48,7 +48,7 @@ Examples:
   onrecord extract --encoding windows-1252 archive/ > quotes.jsonl
   cat batch.jsonl | onrecord extract --input jsonl -
   onrecord extract --format brat --out ann/ corpus/`, runExtract},
-		{"analyze", "[FILES|DIRS|-] | --score SPLIT_DIR",
+		{"analyze", "[FILES|DIRS|-] | --score SPLIT_DIR [--misses]",
 			"print tokens, tags and dependencies",
 			`Prints the analysis the attributions are built on, as CoNLL-U, or scores it
 against a split directory with silver analyses.
