@@ -909,6 +909,39 @@ func bracketSource(d *onrecord.Document, p *para, atts []onrecord.Attribution, f
 	return atts
 }
 
+// asClause cuts a source that runs through a subordinating "as" back to the
+// subject after it: in "... his protege Jane Roe as the pair said they ..."
+// the speakers are the pair, but a parse that takes the "as" for a
+// preposition hangs "the pair" on the name before it, and the source takes
+// both. The words after the "as" must be a noun phrase that opens with a
+// determiner or a possessive and ends at the cue: "as" before a bare role
+// ("Roe as chairman said") may be that preposition.
+func asClause(d *onrecord.Document, atts []onrecord.Attribution) []onrecord.Attribution {
+	for k := range atts {
+		at := &atts[k]
+		if len(at.Source) != 1 || len(at.Cue) == 0 {
+			continue
+		}
+		s0, s1 := d.TokensIn(at.Source[0])
+		if c0, _ := d.TokensIn(at.Cue[0]); c0 != s1 {
+			continue
+		}
+		for i := s0 + 1; i+2 < s1; i++ {
+			if d.Word(i) != "as" {
+				continue
+			}
+			if t := d.Tokens[i+1].Tag; d.Tokens[i].Tag != "IN" || t != "DT" && t != "PRP$" {
+				break // the first "as" decides: "as well as the council"
+			}
+			if !slices.ContainsFunc(d.Tokens[i+2:s1], func(t onrecord.Token) bool { return !nounPhraseTag(t.Tag) || t.Tag == "IN" || t.Tag == "CC" }) {
+				at.Source = spanOf(d, i+1, s1)
+			}
+			break
+		}
+	}
+	return atts
+}
+
 // nounPhraseTag tells the tags of a name and what qualifies it.
 func nounPhraseTag(t string) bool {
 	switch t {

@@ -221,6 +221,7 @@ func (m *Model) ExtractContext(ctx context.Context, d *onrecord.Document) error 
 		atts = saidThenQuote(d, p, atts, &s.featurizer)
 		atts = splitCues(d, p, atts, &s.featurizer)
 		atts = bracketSource(d, p, atts, &s.featurizer)
+		atts = asClause(d, atts)
 		atts = dropNames(d, p, atts, &s.featurizer)
 		atts = dropActs(d, atts, &s.featurizer)
 		if n := len(d.Quotes); n > 0 {

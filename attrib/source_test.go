@@ -248,3 +248,28 @@ func TestBracketSource(t *testing.T) {
 		}
 	}
 }
+
+// TestAsClause: a source running through a subordinating "as" is the noun
+// phrase after it; "as" before a bare role or in "as well as" is left.
+func TestAsClause(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ text, source, content, want string }{
+		{"The coach ended his feud with the striker Joe Bloggs as the pair said they would work together.",
+			"the striker Joe Bloggs as the pair", "they would work together", "the pair"},
+		{"The band parted with its drummer Ann Holm as their manager said the tour was over.",
+			"its drummer Ann Holm as their manager", "the tour was over", "their manager"},
+		{"Jane Roe as chairman said the club would move.", "Jane Roe as chairman", "the club would move", "Jane Roe as chairman"},
+		{"Union leaders as well as the council said the plan was sound.",
+			"Union leaders as well as the council", "the plan was sound", "Union leaders as well as the council"},
+	} {
+		d, _, _ := paragraph(t, m, tt.text)
+		atts := []onrecord.Attribution{{Kind: onrecord.Indirect, Content: span(d, tt.content), Cue: span(d, "said"), Source: span(d, tt.source)}}
+		atts = asClause(d, atts)
+		if got := joined(d, atts[0].Source); got != tt.want {
+			t.Errorf("%s\ngot  %q\nwant %q", tt.text, got, tt.want)
+		}
+	}
+}
