@@ -166,6 +166,10 @@ func (a *doc) findNames() {
 				for s > 0 && a.orgWordBefore(s) {
 					s--
 				}
+				for e < len(toks) && a.orgWordAfter(e) {
+					e++
+					j = max(j, e)
+				}
 				// "the Northern and Western Farmers Union": a capitalised
 				// word joined by "and" after "the" opens the name too,
 				// unless it is a name of its own ("the FBI and ...").
@@ -719,6 +723,17 @@ func (a *doc) orgWordBefore(s int) bool {
 		return false
 	}
 	return true
+}
+
+// orgWordAfter tells whether token e, just after an organisation's name
+// ending at e, is its last word, which the tagger left out: a capitalised
+// proper noun it classed as no name, on which the name's last word hangs as
+// a compound ("the Ministry of Foreign Affairs" with "Affairs" unclassed). A
+// role ("Acme Chairman") or a headline's word is not.
+func (a *doc) orgWordAfter(e int) bool {
+	t := &a.d.Tokens[e]
+	return a.sent[e] == a.sent[e-1] && isProper(t.Tag) && t.NER == "O" && isUpperFirst(a.words[e]) &&
+		int(a.d.Tokens[e-1].Head) == e && a.d.Tokens[e-1].Dep == "compound" && !a.roleWord(e) && !a.headline(e)
 }
 
 // nationalFirst tells a nationality adjective opening an organisation's

@@ -1696,3 +1696,36 @@ func TestFlippedMiddleClass(t *testing.T) {
 		}
 	}
 }
+
+// TestOrgWordAfter: a capitalised proper noun the tagger left unclassed
+// after an organisation's name ends the name when the name's last word
+// hangs on it as a compound; without that tie, or for a role word, the name
+// stays as classed.
+func TestOrgWordAfter(t *testing.T) {
+	for _, c := range []struct {
+		text, tail string
+		compound   bool
+		want       string
+	}{
+		{"The Ministry of Coastal Affairs said the beach would close.", "Affairs", true, "Ministry of Coastal Affairs"},
+		{"The Ministry of Coastal Affairs said the beach would close.", "Affairs", false, "Ministry of Coastal"},
+		{"The Ministry of Coastal Chairman said the beach would close.", "Chairman", true, "Ministry of Coastal"},
+	} {
+		d := toy(c.text, nil, []string{"Ministry of Coastal"})
+		splitSentences(d)
+		for i := range d.Tokens {
+			if d.Word(i) == c.tail && c.compound {
+				d.Tokens[i-1].Head, d.Tokens[i-1].Dep = int32(i), "compound"
+			}
+		}
+		sourceAt(t, d, "The Ministry of Coastal "+c.tail, 0)
+		Resolve(d)
+		got := ""
+		if sp := d.Quotes[0].Speaker; sp != nil {
+			got = sp.Name
+		}
+		if got != c.want {
+			t.Errorf("%q (compound %v): got %q, want %q", c.text, c.compound, got, c.want)
+		}
+	}
+}
