@@ -507,9 +507,9 @@ func TestSplitCues(t *testing.T) {
 		text, content, cue, source string
 		want                       []string
 	}{
-		{"The unions have said the figures do not add up and claim the plan would close two depots.",
-			"the figures do not add up and claim the plan would close two depots", "have said", "The unions",
-			[]string{"the figures do not add up / have said / The unions", "the plan would close two depots / claim / The unions"}},
+		{"The unions said the figures were wrong and claimed the plan would close two depots.",
+			"the figures were wrong and claimed the plan would close two depots", "said", "The unions",
+			[]string{"the figures were wrong / said / The unions", "the plan would close two depots / claimed / The unions"}},
 		{`The coastguard confirmed they found the boat, stating "The crew are safe and well."`,
 			`they found the boat, stating "The crew are safe and well."`, "confirmed", "The coastguard",
 			[]string{`they found the boat / confirmed / The coastguard`, `"The crew are safe and well." / stating / The coastguard`}},

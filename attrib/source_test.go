@@ -203,6 +203,10 @@ func TestHeadlineClaim(t *testing.T) {
 // as source and the rest as content; a verb after the noun, or one that is
 // no cue in the training news, makes no attribution.
 func TestHeadlineVerb(t *testing.T) {
+	// The rule mends a tagger's error: each test's verb ("denounces",
+	// "declares", "reports", "issues") is set to the plural noun a tagger
+	// reads in a headline, whatever the embedded one reads.
+	misread := map[string]bool{"denounces": true, "declares": true, "reports": true, "issues": true}
 	tests := []struct{ text, want string }{
 		{"Harbour board denounces cost of second pier\n\nThe board met on Friday.",
 			"cost of second pier / denounces / Harbour board"},
@@ -217,6 +221,11 @@ func TestHeadlineVerb(t *testing.T) {
 	}
 	for _, tt := range tests {
 		d := analysed(t, tt.text)
+		for i := range d.Tokens {
+			if misread[d.Word(i)] {
+				d.Tokens[i].Tag = "NNS"
+			}
+		}
 		f := &featurizer{m: m}
 		f.prepare(d)
 		atts := headlineVerb(d, 0, int(d.Sents[0].End), nil, f)

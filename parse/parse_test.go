@@ -13,11 +13,13 @@ import (
 )
 
 // Regression floors on dev with silver tokens and the tagger's tags,
-// punctuation included, just under what the embedded model scores. The
-// project's bars (UAS 0.88, LAS 0.85) are not met yet.
+// punctuation included, just under what the embedded models score (the
+// tagger trained on gold tags as well costs the silver-trained parser 0.0003
+// UAS against the silver tags). The project's bars (UAS 0.88, LAS 0.85) are
+// not met yet; issue 22's (UAS 0.85) is.
 const (
-	minUAS = 0.857
-	minLAS = 0.837
+	minUAS = 0.856
+	minLAS = 0.836
 )
 
 func defaultParser(t testing.TB) *Parser {

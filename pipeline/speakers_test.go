@@ -373,7 +373,7 @@ func TestNewsSpeakers(t *testing.T) {
 		{
 			name: "politics: \"who\" after a name, its clause hung on the noun before",
 			text: "Budget row deepens\n\n" +
-				"The premier was responding to a challenge from Green leader Harriet Vance who said Labour would raise taxes in its next Budget. Mr Blake rejected the claim.",
+				"The premier was responding to a challenge from Harriet Vance who said Labour would raise taxes in its next Budget. Mr Blake rejected the claim.",
 			want: []want{
 				{"who", "Harriet Vance", "person"},
 				{"Mr Blake", "Blake", "person"},

@@ -58,12 +58,14 @@ type TrainConfig struct {
 	// TagNews trains the tagger on the gold tags in CoreNLP's conventions
 	// (conllu.NewsTag) without their quotation tags, on the silver news
 	// twice an epoch, and with the common-word and role-noun gazetteer bits
-	// (a tag-4 model, its gazetteer bits apart from capitalisation); off, it is the
-	// embedded model's recipe (README: "The tagger with news conventions").
+	// (a tag-4 model, its gazetteer bits apart from capitalisation): with
+	// TagEWTVisits 5 and TagClusters 200, the embedded model's recipe
+	// (`onrecord train`'s defaults); off, the recipe before it (README:
+	// "The tagger with news conventions").
 	TagNews bool
 	// TagEWTVisits is how often the tagger's POS sees each sentence of UD
-	// EWT train per epoch, imperatives left out (with TagNews only; 0: none,
-	// as the embedded model).
+	// EWT train per epoch, imperatives left out (with TagNews only; 0:
+	// none; the embedded model: 5).
 	TagEWTVisits int
 	// TagImperativeVisits is how often the tagger's POS sees each
 	// imperative sentence of UD EWT train per epoch (with TagNews; 0:

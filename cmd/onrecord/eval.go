@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -258,15 +259,15 @@ func runTrain(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	parseTags := fs.Int("parse-tags", 0, "whose tags the parser learns from: 0 the corpora's (as the embedded parser), 1 the tagger's, K>=2 those of K taggers (the --tag-* recipe) each trained without the K-th of the documents it tags")
 	parseMinWeight := fs.Int("parse-min-weight", 0, "drop the parser's averaged weights below this (of 32767 for the largest; 0: the default, 400, as the embedded parser): a smaller, faster model")
 	parseGold := fs.Int("parse-gold", 0, "how often the parser sees each gold tree of EWT and GUM train per epoch (silver: once); 0 for the silver trees alone, as the embedded parser")
-	tagNews := fs.Bool("tag-news", false, "train the tagger on gold tags in CoreNLP's conventions, the silver news twice an epoch and a common-word list (not the embedded tagger's recipe)")
-	tagEWT := fs.Int("tag-ewt", 0, "with --tag-news: how often the tagger's POS sees each sentence of UD EWT train per epoch (0: none)")
+	tagNews := fs.Bool("tag-news", true, "train the tagger on gold tags in CoreNLP's conventions, the silver news twice an epoch and a common-word list, as the embedded tagger; --tag-news=false for the silver news and GUM's tags alone, the recipe before")
+	tagEWT := fs.Int("tag-ewt", 5, "with --tag-news: how often the tagger's POS sees each sentence of UD EWT train per epoch (0: none)")
 	tagSilverNER := fs.Int("tag-silver-ner", 0, "with --tag-news: how often the name tagger sees each silver news sentence per epoch (0: as the POS, twice), against three for the gold names")
 	tagImperatives := fs.Int("tag-ewt-imperatives", 0, "with --tag-news: how often the tagger's POS sees each imperative sentence of UD EWT train per epoch (0: none; --tag-ewt leaves them out)")
 	tagGoldNER := fs.Int("tag-gold-ner", 0, "with --tag-news: how often the name tagger sees each sentence of UNER and GUM train per epoch (0: three times)")
 	tagWide := fs.Bool("tag-wide", false, "with --tag-news: the name tagger reads more features (the words two away as written, word pairs around a capitalised word)")
 	tagLexicon := fs.Bool("tag-lexicon", false, "with --tag-news: the name tagger reads a lexicon of the training corpora's names")
 	tagBILOU := fs.Bool("tag-bilou", false, "with --tag-news: the name tagger learns where a token stands in its name (first, inside, last, alone)")
-	tagClusters := fs.Int("tag-clusters", 0, "with --tag-news: how many word clusters (at most 255) the tagger learns from its training text and ../shared/data/wikinews (0: none)")
+	tagClusters := fs.Int("tag-clusters", 200, "with --tag-news: how many word clusters (at most 255) the tagger learns from its training text and ../shared/data/wikinews (0: none)")
 	seed := fs.Int64("seed", 1, "random seed (the same seed and data give the same models)")
 	if _, err := parse(fs, args); err != nil {
 		return err
@@ -277,13 +278,19 @@ func runTrain(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	if *parseTags < 0 {
 		return fmt.Errorf("%w: --parse-tags must be 0 or more", errUsage)
 	}
-	for _, f := range []struct {
-		name string
-		set  bool
-	}{{"tag-ewt", *tagEWT > 0}, {"tag-silver-ner", *tagSilverNER > 0}, {"tag-ewt-imperatives", *tagImperatives > 0}, {"tag-gold-ner", *tagGoldNER > 0}, {"tag-clusters", *tagClusters > 0}, {"tag-wide", *tagWide}, {"tag-lexicon", *tagLexicon}, {"tag-bilou", *tagBILOU}} {
-		if f.set && !*tagNews {
-			return fmt.Errorf("%w: --%s needs --tag-news", errUsage, f.name)
+	if !*tagNews {
+		// The news recipe's options, defaults included, mean nothing to
+		// the recipe before it.
+		var err error
+		fs.Visit(func(f *flag.Flag) {
+			if err == nil && strings.HasPrefix(f.Name, "tag-") && f.Name != "tag-news" {
+				err = fmt.Errorf("%w: --%s needs --tag-news", errUsage, f.Name)
+			}
+		})
+		if err != nil {
+			return err
 		}
+		*tagEWT, *tagClusters = 0, 0
 	}
 	if *tagClusters < 0 || *tagClusters > 255 {
 		return fmt.Errorf("%w: --tag-clusters %d: want 0 to 255", errUsage, *tagClusters)
