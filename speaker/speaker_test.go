@@ -1686,12 +1686,7 @@ func TestFlippedMiddleClass(t *testing.T) {
 			}
 		}
 		sourceAt(t, d, c.src, 0)
-		Resolve(d)
-		got := ""
-		if sp := d.Quotes[0].Speaker; sp != nil {
-			got = sp.Name
-		}
-		if got != c.want {
+		if got := firstSpeaker(d); got != c.want {
 			t.Errorf("%q: source %q got %q, want %q", c.text, c.src, got, c.want)
 		}
 	}
@@ -1719,12 +1714,7 @@ func TestOrgWordAfter(t *testing.T) {
 			}
 		}
 		sourceAt(t, d, "The Ministry of Coastal "+c.tail, 0)
-		Resolve(d)
-		got := ""
-		if sp := d.Quotes[0].Speaker; sp != nil {
-			got = sp.Name
-		}
-		if got != c.want {
+		if got := firstSpeaker(d); got != c.want {
 			t.Errorf("%q (compound %v): got %q, want %q", c.text, c.compound, got, c.want)
 		}
 	}
