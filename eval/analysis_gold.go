@@ -25,8 +25,9 @@ type GoldResult struct {
 	GoldNames, PredNames map[string]int
 	MatchedNames         map[string]int
 	UndecidedNames       int // predicted names left out: see ScoreGold
-	// NameMisses lists the gold names not predicted as written and the
-	// predicted names the gold does not have, in document order.
+	// NameMisses lists, document by document, the gold names not
+	// predicted as written, then the predicted names the gold does not
+	// have (names over undecided tokens left out).
 	NameMisses []NameMiss
 }
 
@@ -90,7 +91,8 @@ func ScoreGold(gold, pred []*onrecord.Document) (GoldResult, error) {
 			class      string
 		}
 		want := map[key]bool{}
-		for _, n := range conllu.Names(g) {
+		gn := conllu.Names(g)
+		for _, n := range gn {
 			want[key{n.Start, n.End, n.Class}] = true
 			r.GoldNames[n.Class]++
 		}
@@ -106,7 +108,7 @@ func ScoreGold(gold, pred []*onrecord.Document) (GoldResult, error) {
 			}
 			return strings.Join(ws, " ")
 		}
-		for _, n := range conllu.Names(g) {
+		for _, n := range gn {
 			if !got[key{n.Start, n.End, n.Class}] {
 				pc := ""
 				if c := p.Tokens[n.Start].NER; conllu.IsName(c) {
