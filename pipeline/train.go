@@ -82,9 +82,6 @@ type TrainConfig struct {
 	// TagNews; at most 255, 0: none), from the words of its training
 	// corpora and of the unannotated news of wikinews/ under Gold.
 	TagClusters int
-	// TagRuns is how many perceptrons the tagger trains for each of POS
-	// and names, averaged (with TagNews; 0: one, as the embedded model).
-	TagRuns int
 	// TagWide has the name tagger read more features (with TagNews): the
 	// words two away as written, word pairs around a capitalised word (a
 	// tag-6 model).
@@ -244,7 +241,7 @@ func trainTagger(cfg TrainConfig, train, dev []*onrecord.Document, gold GoldData
 	if cfg.TagNews && cfg.TagClusters > 0 {
 		clusters = tag.Clusters{K: cfg.TagClusters, Text: gold.News}
 	}
-	t, err := tag.Train(corpora, dev, gold.FirstNames, gold.Surnames, roles, cfg.TagNews, clusters, tag.Extras{Wide: cfg.TagNews && cfg.TagWide, Lexicon: cfg.TagNews && cfg.TagLexicon, BILOU: cfg.TagNews && cfg.TagBILOU, Runs: cfg.TagRuns}, cfg.Seed, log)
+	t, err := tag.Train(corpora, dev, gold.FirstNames, gold.Surnames, roles, cfg.TagNews, clusters, tag.Extras{Wide: cfg.TagNews && cfg.TagWide, Lexicon: cfg.TagNews && cfg.TagLexicon, BILOU: cfg.TagNews && cfg.TagBILOU}, cfg.Seed, log)
 	if err != nil {
 		return nil, fmt.Errorf("train tagger: %w", err)
 	}

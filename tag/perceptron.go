@@ -234,66 +234,40 @@ func bestOf(scores []int64, allowed []bool) int {
 // weights still fit an int16.
 const qMax = 4095
 
-// compile averages the weights of the runs (each already averaged over its
-// own updates, then over the runs: perceptrons trained on different
-// shuffles err differently), quantises them to int16 and drops those whose
-// magnitude is below minQ quantisation steps, and features left empty.
-func compile(runs []*trainer, labels []string, minQ int) *model {
-	type lw struct {
-		label int32
-		w     float64
+// compile averages the weights, quantises them to int16 and drops those
+// whose magnitude is below minQ quantisation steps, and features left empty.
+func (t *trainer) compile(labels []string, minQ int) *model {
+	avg := func(e *tweight) float64 {
+		return float64(e.tot+int64(e.w)*(t.now-e.ts)) / float64(max(t.now, 1))
 	}
-	seen := map[uint64]bool{}
-	var keys []uint64
-	for _, t := range runs {
-		for k := range t.idx {
-			if !seen[k] {
-				seen[k] = true
-				keys = append(keys, k)
-			}
-		}
-	}
-	slices.Sort(keys) // the maps' order is random; the model file must not be
-	merged := make([][]lw, len(keys))
 	maxAbs := 0.0
-	for i, k := range keys {
-		var row []lw
-		for _, t := range runs {
-			r, ok := t.idx[k]
-			if !ok {
-				continue
-			}
-			for _, e := range t.rows[r] {
-				a := float64(e.tot+int64(e.w)*(t.now-e.ts)) / float64(max(t.now, 1))
-				if at := slices.IndexFunc(row, func(x lw) bool { return x.label == e.label }); at >= 0 {
-					row[at].w += a
-				} else {
-					row = append(row, lw{e.label, a})
-				}
-			}
+	for _, row := range t.rows {
+		for i := range row {
+			maxAbs = math.Max(maxAbs, math.Abs(avg(&row[i])))
 		}
-		slices.SortFunc(row, func(a, b lw) int { return int(a.label - b.label) })
-		for j := range row {
-			row[j].w /= float64(len(runs))
-			maxAbs = math.Max(maxAbs, math.Abs(row[j].w))
-		}
-		merged[i] = row
 	}
 	scale := 0.0
 	if maxAbs > 0 {
 		scale = qMax / maxAbs
 	}
+	keys := make([]uint64, 0, len(t.idx))
+	for k := range t.idx {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys) // the map's order is random; the model file must not be
 	var kept []uint64
 	var rows [][]uint32
 	total := 0
-	for i, k := range keys {
+	for _, k := range keys {
 		var row []uint32
-		for _, e := range merged[i] {
-			q := math.Round(e.w * scale)
+		src := t.rows[t.idx[k]]
+		slices.SortFunc(src, func(a, b tweight) int { return int(a.label - b.label) })
+		for i := range src {
+			q := math.Round(avg(&src[i]) * scale)
 			if math.Abs(q) < float64(minQ) {
 				continue
 			}
-			row = append(row, entry(int(e.label), int16(q)))
+			row = append(row, entry(int(src[i].label), int16(q)))
 		}
 		if len(row) > 0 && total+len(row) < maxEnts {
 			kept = append(kept, k)

@@ -53,13 +53,7 @@ type Clusters struct {
 // features (nerWide), with Lexicon a name lexicon and the organisation
 // ends learnt from the training names (lexiconCounts), each a tag-6 model;
 // with BILOU it learns the place of a token in its name (placeLabels).
-// Runs trains that many perceptrons for each of POS and names, one after
-// another on the same seeded stream of shuffles, and averages their weights
-// (0 or 1: one; the model file is the same kind either way).
-type Extras struct {
-	Wide, Lexicon, BILOU bool
-	Runs                 int
-}
+type Extras struct{ Wide, Lexicon, BILOU bool }
 
 // Train learns a Tagger from the corpora; first and surnames are the name
 // lists of the gazetteer, roles its nouns for a person (a tag-4 model when
@@ -220,15 +214,9 @@ func Train(train []Corpus, dev []*onrecord.Document, first, surnames, roles []st
 
 	nerK := nerTaskOf(extras.Wide, gaz.spans != nil)
 	logf("tag: training POS")
-	runs := max(extras.Runs, 1)
-	var pts []*trainer
-	for range runs {
-		pt := newTrainer(len(posLabels))
-		pt.trainSeq(sents, posOrder, func(k int) []uint8 { return posGold[k] }, nil, dropout, posTask.feats, posEpochs, rng, logf)
-		pts = append(pts, pt)
-	}
-	pos := compile(pts, posLabels, minWeight)
-	pts = nil // the POS runs' tables are large; let them go before NER's
+	pt := newTrainer(len(posLabels))
+	pt.trainSeq(sents, posOrder, func(k int) []uint8 { return posGold[k] }, nil, dropout, posTask.feats, posEpochs, rng, logf)
+	pos := pt.compile(posLabels, minWeight)
 	logf("tag: POS model %v", pos)
 
 	// NER reads POS tags; train it on the tagger's own, as it will see them.
@@ -248,13 +236,9 @@ func Train(train []Corpus, dev []*onrecord.Document, first, surnames, roles []st
 	for l, name := range nerLabels {
 		partial[l] = !conllu.IsName(className(name))
 	}
-	var nts []*trainer
-	for range runs {
-		nt := newTrainer(len(nerLabels))
-		nt.trainSeq(sents, nerOrder, func(k int) []uint8 { return nerGold[k] }, partial, dropout, nerK.feats, nerEpochs, rng, logf)
-		nts = append(nts, nt)
-	}
-	ner := compile(nts, nerLabels, minWeight)
+	nt := newTrainer(len(nerLabels))
+	nt.trainSeq(sents, nerOrder, func(k int) []uint8 { return nerGold[k] }, partial, dropout, nerK.feats, nerEpochs, rng, logf)
+	ner := nt.compile(nerLabels, minWeight)
 	logf("tag: NER model %v", ner)
 
 	t := newTagger(pos, ner, learnLemmas(lemmaObs), vocabulary(words), gaz, extras.Wide)

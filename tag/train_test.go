@@ -266,39 +266,3 @@ func tinyModel(f *testing.F, roles []string, common bool, clusters Clusters, ext
 	}
 	return body
 }
-
-// TestCompileAveragesRuns: the weights of several runs are averaged per
-// feature and label (a label a run never updated counts as 0 there) before
-// they are quantised against the largest.
-func TestCompileAveragesRuns(t *testing.T) {
-	run := func(ws map[uint64][]tweight) *trainer {
-		tr := newTrainer(2)
-		tr.now = 1
-		for k, row := range ws {
-			tr.idx[k] = int32(len(tr.rows))
-			tr.rows = append(tr.rows, row)
-		}
-		return tr
-	}
-	// With ts == now, a weight's average is its tot.
-	a := run(map[uint64][]tweight{5: {{label: 0, tot: 4, ts: 1}}, 7: {{label: 1, tot: 2, ts: 1}}})
-	b := run(map[uint64][]tweight{5: {{label: 1, tot: 4, ts: 1}, {label: 0, tot: 0, ts: 1}}})
-	m := compile([]*trainer{a, b}, []string{"x", "y"}, 1)
-	for _, c := range []struct {
-		key  uint64
-		want []int32
-	}{{5, []int32{qMax, qMax}}, {7, []int32{0, (qMax + 1) / 2}}} {
-		got := make([]int32, 2)
-		m.add([]uint64{c.key}, got)
-		if !slices.Equal(got, c.want) {
-			t.Errorf("feature %d: %v, want %v", c.key, got, c.want)
-		}
-	}
-	// One run is compiled as it was trained: 4 and 2 become qMax and half.
-	one := compile([]*trainer{run(map[uint64][]tweight{5: {{label: 0, tot: 4, ts: 1}}, 7: {{label: 1, tot: 2, ts: 1}}})}, []string{"x", "y"}, 1)
-	got := make([]int32, 2)
-	one.add([]uint64{7}, got)
-	if !slices.Equal(got, []int32{0, (qMax + 1) / 2}) {
-		t.Errorf("one run, feature 7: %v", got)
-	}
-}
