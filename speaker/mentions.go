@@ -495,6 +495,27 @@ func (a *doc) runClasses() []string {
 			cls[i] = Person
 		}
 	}
+	// A lone proper noun classed a person where the article classes the
+	// word an organisation more often, and at least twice, is that
+	// organisation ("Labour" of a party that the tagger now and then reads
+	// as a person); a first name stays a person. A name modifying a common
+	// noun casts no vote ("Roe campaign", "Roe supporters"), whatever its
+	// class.
+	orgs := map[string]int{}
+	for i := range toks {
+		if h := int(toks[i].Head); isProper(toks[i].Tag) && cls[i] == Organization && (toks[i].Dep != "compound" || h < 0 || h >= len(toks) || isProper(toks[h].Tag)) {
+			orgs[a.words[i]]++
+		}
+	}
+	beside := func(i, j int) bool { return j >= 0 && j < len(toks) && a.sent[j] == a.sent[i] && isProper(toks[j].Tag) }
+	for i := range toks {
+		if cls[i] != Person || !isProper(toks[i].Tag) || firstName(a.lower[i]) || beside(i, i-1) || beside(i, i+1) {
+			continue
+		}
+		if v := votes[a.words[i]]; orgs[a.words[i]] >= 2 && orgs[a.words[i]] > v[0] {
+			cls[i] = Organization
+		}
+	}
 	// A run of adjacent proper nouns whose first and last word are of one
 	// person or organisation, the words between classed a person, an
 	// organisation or neither (MISC), is one name of that class: a tagger

@@ -1719,3 +1719,45 @@ func TestOrgWordAfter(t *testing.T) {
 		}
 	}
 }
+
+// TestOrgVote: a lone proper noun classed a person is the organisation the
+// article classes it more often, at least twice; not on votes of names that
+// modify a common noun ("Acme campaign"), and a person's surname stays the
+// person's.
+func TestOrgVote(t *testing.T) {
+	for _, c := range []struct {
+		text, src string
+		compound  bool // the organisation mentions modify the noun after them
+		want      string
+	}{
+		{"Acme won the vote. Acme gained seats. In the end, Acme said it would govern.", "Acme", false, Organization},
+		{"Acme won the vote. Acme gained seats. In the end, Acme said it would govern.", "Acme", true, Person},
+		{"Jane Acme won the vote. Acme gained seats. Acme rose. Acme fell. In the end, Acme said it would govern.", "Acme", false, Person},
+	} {
+		d := toy(c.text, []string{"Jane"}, []string{"Acme"})
+		splitSentences(d)
+		last := -1
+		for i := range d.Tokens {
+			if d.Word(i) == "Acme" {
+				last = i
+				if c.compound {
+					d.Tokens[i].Head, d.Tokens[i].Dep = int32(i+1), "compound"
+				}
+				if i > 0 && d.Word(i-1) == "Jane" {
+					d.Tokens[i].NER = "PERSON"
+				}
+			}
+		}
+		d.Tokens[last].NER = "PERSON"
+		d.Tokens[last].Head, d.Tokens[last].Dep = -1, ""
+		sourceAt(t, d, c.src, strings.Count(c.text, "Acme")-1)
+		Resolve(d)
+		got := ""
+		if sp := d.Quotes[0].Speaker; sp != nil {
+			got = sp.Type
+		}
+		if got != c.want {
+			t.Errorf("%q (compound %v): type %q, want %q", c.text, c.compound, got, c.want)
+		}
+	}
+}
