@@ -427,6 +427,17 @@ func (a *doc) resolveTokens(qi int, toks []int) int {
 	if h < 0 {
 		return -1
 	}
+	// A headline whose verb the tagger read as a noun ("Greek prime
+	// minister reaffirms ...") is parsed as one noun phrase, and its
+	// source's words all hang on that verb: a modifier heads no source,
+	// the noun after it does.
+	if a.titleLine(h) && !isNoun(a.d.Tokens[h].Tag) {
+		for _, t := range toks {
+			if t > h && isNoun(a.d.Tokens[t].Tag) && int(a.d.Tokens[h].Head) == int(a.d.Tokens[t].Head) {
+				h = t
+			}
+		}
+	}
 	// "Both" may be left just outside the source by the extractor.
 	f := toks[0] - 1
 	both := bothWords[words[0]] || f >= 0 && a.sent[f] == a.sent[toks[0]] && bothWords[a.lower[f]]

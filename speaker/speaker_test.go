@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -1759,5 +1760,40 @@ func TestOrgVote(t *testing.T) {
 		if got != c.want {
 			t.Errorf("%q (compound %v): type %q, want %q", c.text, c.compound, got, c.want)
 		}
+	}
+}
+
+// TestHeadlineSourceHead: in a headline whose verb the tagger read as a
+// noun, all the source's words hang on that verb; the noun, not an
+// adjective before it, heads the source, so the description finds the
+// person the story names with it.
+func TestHeadlineSourceHead(t *testing.T) {
+	d := toy("Veteran national coach denounces plan\n\nOn Monday the veteran national coach Jane Roe denounced the plan.", []string{"Jane Roe"}, nil)
+	splitSentences(d)
+	at := func(w string) int {
+		i := slices.IndexFunc(d.Tokens, func(t onrecord.Token) bool { return d.Text[t.BStart:t.BEnd] == w })
+		if i < 0 {
+			t.Fatalf("no %q", w)
+		}
+		return i
+	}
+	v := at("denounces")
+	d.Tokens[v].Tag = "NNS"
+	for _, w := range []string{"Veteran", "national", "coach"} {
+		k := at(w)
+		d.Tokens[k].Head, d.Tokens[k].Dep = int32(v), "amod"
+		if w != "coach" {
+			d.Tokens[k].Tag = "JJ"
+		}
+	}
+	d.Tokens[at("coach")].Dep = "compound"
+	for i := range d.Tokens {
+		if w := d.Word(i); i > v && (w == "veteran" || w == "national") {
+			d.Tokens[i].Tag = "JJ"
+		}
+	}
+	sourceAt(t, d, "Veteran national coach", 0)
+	if got := firstSpeaker(d); got != "Jane Roe" {
+		t.Errorf("headline source %q: got %q, want %q", "Veteran national coach", got, "Jane Roe")
 	}
 }
