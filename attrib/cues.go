@@ -910,10 +910,10 @@ func bracketSource(d *onrecord.Document, p *para, atts []onrecord.Attribution, f
 }
 
 // asClause cuts a source that runs through a subordinating "as" back to the
-// subject after it: in "... his protege Jane Roe as the pair said they ..."
-// the speakers are the pair, but a parse that takes the "as" for a
-// preposition hangs "the pair" on the name before it, and the source takes
-// both. The words after the "as" must be a noun phrase that opens with a
+// subject after it: in "... with his rival Jane Roe as the two men said
+// ..." the speakers are the two men, but a parse that takes the "as" for a
+// preposition hangs "the two men" on the name before it, and the source
+// takes both. The words after the "as" must be a noun phrase that opens with a
 // determiner or a possessive and ends at the cue: "as" before a bare role
 // ("Roe as chairman said") may be that preposition.
 func asClause(d *onrecord.Document, atts []onrecord.Attribution) []onrecord.Attribution {
@@ -933,7 +933,7 @@ func asClause(d *onrecord.Document, atts []onrecord.Attribution) []onrecord.Attr
 			if t := d.Tokens[i+1].Tag; d.Tokens[i].Tag != "IN" || t != "DT" && t != "PRP$" {
 				break // the first "as" decides: "as well as the council"
 			}
-			if !slices.ContainsFunc(d.Tokens[i+2:s1], func(t onrecord.Token) bool { return !nounPhraseTag(t.Tag) || t.Tag == "IN" || t.Tag == "CC" }) {
+			if !slices.ContainsFunc(d.Tokens[i+2:s1], func(t onrecord.Token) bool { return t.Tag != "CD" && !nounPhraseTag(t.Tag) || t.Tag == "IN" || t.Tag == "CC" }) {
 				at.Source = spanOf(d, i+1, s1)
 			}
 			break

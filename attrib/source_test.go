@@ -266,8 +266,8 @@ func TestAsClause(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, tt := range []struct{ text, source, content, want string }{
-		{"The coach ended his feud with the striker Joe Bloggs as the pair said they would work together.",
-			"the striker Joe Bloggs as the pair", "they would work together", "the pair"},
+		{"The coach settled his dispute with the striker Joe Bloggs as the two men said they would train together.",
+			"the striker Joe Bloggs as the two men", "they would train together", "the two men"},
 		{"The band parted with its drummer Ann Holm as their manager said the tour was over.",
 			"its drummer Ann Holm as their manager", "the tour was over", "their manager"},
 		{"Jane Roe as chairman said the club would move.", "Jane Roe as chairman", "the club would move", "Jane Roe as chairman"},

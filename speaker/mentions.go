@@ -497,8 +497,8 @@ func (a *doc) runClasses() []string {
 	}
 	// A lone proper noun classed a person where the article classes the
 	// word an organisation more often, and at least twice, is that
-	// organisation ("Labour" of a party that the tagger now and then reads
-	// as a person); a first name stays a person. A name modifying a common
+	// organisation (a party or a newspaper that the tagger now and then
+	// reads as a person); a first name stays a person. A name modifying a common
 	// noun casts no vote ("Roe campaign", "Roe supporters"), whatever its
 	// class.
 	orgs := map[string]int{}
@@ -749,7 +749,7 @@ func (a *doc) orgWordBefore(s int) bool {
 // orgWordAfter tells whether token e, just after an organisation's name
 // ending at e, is its last word, which the tagger left out: a capitalised
 // proper noun it classed as no name, on which the name's last word hangs as
-// a compound ("the Ministry of Foreign Affairs" with "Affairs" unclassed). A
+// a compound ("the Ministry of Coastal Affairs" with "Affairs" unclassed). A
 // role ("Acme Chairman") or a headline's word is not.
 func (a *doc) orgWordAfter(e int) bool {
 	t := &a.d.Tokens[e]

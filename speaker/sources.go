@@ -427,8 +427,8 @@ func (a *doc) resolveTokens(qi int, toks []int) int {
 	if h < 0 {
 		return -1
 	}
-	// A headline whose verb the tagger read as a noun ("Greek prime
-	// minister reaffirms ...") is parsed as one noun phrase, and its
+	// A headline whose verb the tagger read as a noun ("Veteran national
+	// coach denounces ...") is parsed as one noun phrase, and its
 	// source's words all hang on that verb: a modifier heads no source,
 	// the noun after it does.
 	if a.titleLine(h) && !isNoun(a.d.Tokens[h].Tag) {
