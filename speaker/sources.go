@@ -502,6 +502,24 @@ func (a *doc) resolveTokens(qi int, toks []int) int {
 	if e := a.leadDescription(toks, h); e >= 0 {
 		return e
 	}
+	// "Acme Council of Elders Chair Jane Roe": proper nouns written before
+	// a person's name, an organisation and a title, modify it, whatever
+	// head the parse gave the phrase (an "of" inside makes the name its
+	// object); the person speaks.
+	if m, ok := a.lastNamed(toks); ok && a.ents[m.ent].typ == Person && h < m.start && a.mentAt[h] >= 0 && a.ents[a.ments[a.mentAt[h]].ent].typ == Organization {
+		pre := true
+		for _, t := range toks {
+			if t >= m.start {
+				pre = pre && (t < m.end || isPunct(a.words[t]) && t == toks[len(toks)-1])
+				continue
+			}
+			tg := a.d.Tokens[t].Tag
+			pre = pre && (isProper(tg) || t > toks[0] && (tg == "IN" || tg == "CC") || t == toks[0] && tg == "DT")
+		}
+		if pre {
+			return m.ent
+		}
+	}
 	// A name heading the source, or a name in apposition to its head noun.
 	if m := a.mentAt[h]; m >= 0 && a.ents[a.ments[m].ent].typ != Other {
 		return a.ments[m].ent

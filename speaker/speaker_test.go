@@ -1797,3 +1797,21 @@ func TestHeadlineSourceHead(t *testing.T) {
 		t.Errorf("headline source %q: got %q, want %q", "Veteran national coach", got, "Jane Roe")
 	}
 }
+
+// TestTitledPersonAfterOrg: an organisation and a title written before a
+// person's name modify it even where the parse made the organisation the
+// head; the person speaks.
+func TestTitledPersonAfterOrg(t *testing.T) {
+	d := toy("Acme Council of Elders Chair Jane Roe said the vote was fair.", []string{"Jane Roe"}, []string{"Acme Council of Elders"})
+	splitSentences(d)
+	said := slices.IndexFunc(d.Tokens, func(t onrecord.Token) bool { return d.Text[t.BStart:t.BEnd] == "said" })
+	for i := 0; i < said; i++ {
+		d.Tokens[i].Head, d.Tokens[i].Dep = 0, "compound"
+	}
+	d.Tokens[0].Head, d.Tokens[0].Dep = int32(said), "nsubj"
+	d.Tokens[said-1].Dep = "nmod"
+	sourceAt(t, d, "Acme Council of Elders Chair Jane Roe", 0)
+	if got := firstSpeaker(d); got != "Jane Roe" {
+		t.Errorf("got %q, want %q", got, "Jane Roe")
+	}
+}
