@@ -81,6 +81,17 @@ func (a *doc) findNames() {
 	var runs []run
 	inRun := make([]bool, len(toks))
 	cls := a.runClasses()
+	// A title-case headline's cue is no part of a name, though the tagger
+	// may tag and class its verb as one ("Jane Roe Calls for ...").
+	cue := make([]bool, len(toks))
+	for _, q := range a.d.Quotes {
+		for _, c := range q.Cue {
+			i, j := a.d.TokensIn(c)
+			for k := max(i, 0); k < j && k < len(cue); k++ {
+				cue[k] = a.headline(k)
+			}
+		}
+	}
 	for i, steps := 0, 1; i < len(toks); steps++ {
 		if steps%nameChunk == 0 && a.ctx.Err() != nil {
 			return // analyse returns the error
@@ -99,11 +110,11 @@ func (a *doc) findNames() {
 		// lower-case word must not make it part of the name. Function
 		// words stay inside ("Commission on Presidential Debates").
 		for s := i; s < j; {
-			for s < j && !a.nameWord(s) {
+			for s < j && (!a.nameWord(s) || cue[s]) {
 				s++
 			}
 			e := s
-			for k := s; k < j; k++ {
+			for k := s; k < j && !cue[k]; k++ {
 				// Inside an organisation's name a capitalised participle
 				// is a name word ("Party of Working People").
 				if a.nameWord(k) || c == Organization && k > s && (toks[k].Tag == "VBG" || toks[k].Tag == "VBN") && isUpperFirst(a.words[k]) && !a.headline(k) {

@@ -1815,3 +1815,23 @@ func TestTitledPersonAfterOrg(t *testing.T) {
 		t.Errorf("got %q, want %q", got, "Jane Roe")
 	}
 }
+
+// TestHeadlineCueNoName: a title-case headline's cue that the tagger
+// classed into the name before it is no part of that name.
+func TestHeadlineCueNoName(t *testing.T) {
+	text := "Jane Roe Calls for Inquiry Into Port Deal\n\nThe port commissioner spoke on Monday."
+	d := toy(text, []string{"Jane Roe"}, nil) // a sentence ends at the headline's line break
+	for i := range d.Tokens {
+		if d.Word(i) == "Calls" {
+			d.Tokens[i].NER = "PERSON"
+		}
+	}
+	at := func(s string) []onrecord.Span {
+		i := utf8.RuneCountInString(text[:strings.Index(text, s)])
+		return []onrecord.Span{{Start: i, End: i + utf8.RuneCountInString(s)}}
+	}
+	d.Quotes = []onrecord.Attribution{{Kind: onrecord.Indirect, Source: at("Jane Roe"), Cue: at("Calls for"), Content: at("Inquiry Into Port Deal")}}
+	if got := firstSpeaker(d); got != "Jane Roe" {
+		t.Errorf("got %q, want %q", got, "Jane Roe")
+	}
+}
