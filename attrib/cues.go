@@ -933,7 +933,10 @@ func asClause(d *onrecord.Document, atts []onrecord.Attribution) []onrecord.Attr
 			if t := d.Tokens[i+1].Tag; d.Tokens[i].Tag != "IN" || t != "DT" && t != "PRP$" {
 				break // the first "as" decides: "as well as the council"
 			}
-			if !slices.ContainsFunc(d.Tokens[i+2:s1], func(t onrecord.Token) bool { return t.Tag != "CD" && !nounPhraseTag(t.Tag) || t.Tag == "IN" || t.Tag == "CC" }) {
+			other := func(t onrecord.Token) bool { // no word of a plain noun phrase
+				return t.Tag != "CD" && !nounPhraseTag(t.Tag) || t.Tag == "IN" || t.Tag == "CC"
+			}
+			if !slices.ContainsFunc(d.Tokens[i+2:s1], other) {
 				at.Source = spanOf(d, i+1, s1)
 			}
 			break
