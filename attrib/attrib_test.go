@@ -138,10 +138,7 @@ func FuzzExtract(f *testing.F) {
 	f.Add("PENCE : Taxes will fall .\n\n\" PENCE : We will see .\n\nUPDATE : none")
 	f.Add("According to the board , taxes said fall , but\nPer\nTaxes , she said , will fall .\nrates rose , a group has said")
 	f.Add("Roe said : \" We won . \" They know it . \" It is 6'3\" tall")
-	m, err := Default()
-	if err != nil {
-		f.Fatal(err)
-	}
+	m := testModel(f)
 	f.Fuzz(func(t *testing.T, text string) {
 		d := doc(text)
 		m.Extract(d)

@@ -57,10 +57,7 @@ func TestQuotations(t *testing.T) {
 // inside, 2 on a mark) agrees with the decoder's reading of double marks,
 // also where scraped text reopens a quotation without closing it.
 func TestFeaturesReadMarksAsDecoder(t *testing.T) {
-	m, err := Default()
-	if err != nil {
-		t.Fatal(err)
-	}
+	m := testModel(t)
 	for _, s := range []string{
 		`Roe said: "We won the cup. "They know it was hard work. It was not luck." Then the bus left.`,
 		`"We won," Lee said. "They know it`,
@@ -84,10 +81,7 @@ func TestFeaturesReadMarksAsDecoder(t *testing.T) {
 // closing mark is one direct quote to its last closing mark, and the
 // narration after it is no quote.
 func TestExtractScraped(t *testing.T) {
-	m, err := Default()
-	if err != nil {
-		t.Fatal(err)
-	}
+	m := testModel(t)
 	const s = `The match ended late. Roe said: "We won the cup and we are proud. "They know it was hard work. It was not luck at all." The bus left the ground an hour later and the fans went home.`
 	d := analysed(t, s)
 	m.Extract(d)
@@ -113,10 +107,7 @@ func joined(d *onrecord.Document, ss []onrecord.Span) string {
 // sentence's layout. Each rule is run alone on the passage (no attribution
 // found before it), then the whole stage, which must report the same.
 func TestNewsCues(t *testing.T) {
-	m, err := Default()
-	if err != nil {
-		t.Fatal(err)
-	}
+	m := testModel(t)
 	for _, tt := range []struct {
 		text, want string // want: content parts / cue / source; "" for none
 		whole      bool   // the whole stage reports it too
@@ -203,10 +194,7 @@ func describe(d *onrecord.Document, q onrecord.Attribution) string {
 // TestDrops: attributions the model reads into names and legal acts are
 // dropped; the like with a claim in them stay.
 func TestDrops(t *testing.T) {
-	m, err := Default()
-	if err != nil {
-		t.Fatal(err)
-	}
+	m := testModel(t)
 	for _, tt := range []struct {
 		text, content, cue string
 		keep               bool
@@ -242,10 +230,7 @@ func TestDrops(t *testing.T) {
 // model with the rest of the sentence in the source, is split at the
 // source's comma or before the clause's subject.
 func TestAccordingInside(t *testing.T) {
-	m, err := Default()
-	if err != nil {
-		t.Fatal(err)
-	}
+	m := testModel(t)
 	for _, tt := range []struct {
 		text, content, source, want string // want: content parts / cue / source
 	}{
@@ -280,10 +265,7 @@ func TestAccordingInside(t *testing.T) {
 // whether the model read X into the content or had no reading; a clause
 // qualifying X stays in the source.
 func TestAccordingBare(t *testing.T) {
-	m, err := Default()
-	if err != nil {
-		t.Fatal(err)
-	}
+	m := testModel(t)
 	for _, tt := range []struct {
 		text, content, source, want string // content, source: the model's reading ("" none)
 	}{
@@ -321,10 +303,7 @@ func TestAccordingBare(t *testing.T) {
 // name or a pronoun as subject and a clause after it, is an attribution
 // when the model found none there; other sentences are left alone.
 func TestSaidThat(t *testing.T) {
-	m, err := Default()
-	if err != nil {
-		t.Fatal(err)
-	}
+	m := testModel(t)
 	for _, tt := range []struct {
 		text, want string // want: content / cue / source, "" for none
 	}{
@@ -353,10 +332,7 @@ func TestSaidThat(t *testing.T) {
 // as a sentence is, and a reported clause the parser split into an object
 // and a second verb is one content.
 func TestObjectClaim(t *testing.T) {
-	m, err := Default()
-	if err != nil {
-		t.Fatal(err)
-	}
+	m := testModel(t)
 	for _, tt := range []struct {
 		text, want string // want: content / cue / source, "" for none
 	}{
@@ -390,10 +366,7 @@ func TestObjectClaim(t *testing.T) {
 // clause after it as one more part; one it gave a content in the same
 // sentence keeps the model's reading.
 func TestSaidThatJoins(t *testing.T) {
-	m, err := Default()
-	if err != nil {
-		t.Fatal(err)
-	}
+	m := testModel(t)
 	for _, tt := range []struct {
 		text, content, want string
 	}{
@@ -415,10 +388,7 @@ func TestSaidThatJoins(t *testing.T) {
 // replaces a reading of the model's whose cue is no word of speech, keeps
 // one whose cue is, and does not end its source at a date's comma.
 func TestAccordingToSupersedes(t *testing.T) {
-	m, err := Default()
-	if err != nil {
-		t.Fatal(err)
-	}
+	m := testModel(t)
 	for _, tt := range []struct {
 		text, content, cue, source, want string // want: the first attribution after the rule
 	}{
@@ -449,10 +419,7 @@ func TestAccordingToSupersedes(t *testing.T) {
 // its speaker's name, with a description after it, has the clause before
 // as content; a name opening a clause after the verb is no source.
 func TestSaysAfter(t *testing.T) {
-	m, err := Default()
-	if err != nil {
-		t.Fatal(err)
-	}
+	m := testModel(t)
 	for _, tt := range []struct{ text, want string }{
 		{"Fake sites that copy bank names could soon be easier to build, says Jane Roe, director of the Web Trust.",
 			"Fake sites that copy bank names could soon be easier to build / says / Jane Roe, director of the Web Trust"},
@@ -472,10 +439,7 @@ func TestSaysAfter(t *testing.T) {
 // the verb and the comma is no adjunct. A clause after the comma whose
 // verb the parser hung the cue under is the content too.
 func TestSaidThenQuote(t *testing.T) {
-	m, err := Default()
-	if err != nil {
-		t.Fatal(err)
-	}
+	m := testModel(t)
 	for _, tt := range []struct{ text, want string }{
 		{`After the screening, Ann Holm said of the film, "It is the best work of the decade. I cried twice." Critics agreed.`,
 			`"It is the best work of the decade. I cried twice." / said / Ann Holm`},
@@ -499,10 +463,7 @@ func TestSaidThenQuote(t *testing.T) {
 // ends the content and opens one of its own with the same source; a
 // participle after a named subject speaks for that name and stays.
 func TestSplitCues(t *testing.T) {
-	m, err := Default()
-	if err != nil {
-		t.Fatal(err)
-	}
+	m := testModel(t)
 	for _, tt := range []struct {
 		text, content, cue, source string
 		want                       []string
@@ -537,10 +498,7 @@ func TestSplitCues(t *testing.T) {
 // TestSplitCuesKeepsOrder: the attribution split off takes its place in
 // the order of contents that add and the joins across paragraphs rely on.
 func TestSplitCuesKeepsOrder(t *testing.T) {
-	m, err := Default()
-	if err != nil {
-		t.Fatal(err)
-	}
+	m := testModel(t)
 	text := "The unions have said the figures do not add up and claim the plan would close two depots."
 	d, p, f := paragraph(t, m, text)
 	atts := []onrecord.Attribution{
@@ -562,10 +520,7 @@ func TestSplitCuesKeepsOrder(t *testing.T) {
 // semicolon; a sourceless "seems" of the model's inside Y gives way, a
 // reading after the semicolon stays.
 func TestParentheticalParts(t *testing.T) {
-	m, err := Default()
-	if err != nil {
-		t.Fatal(err)
-	}
+	m := testModel(t)
 	text := "The orders will keep the plant busy for years, Roe said, and paying back the loan seems realistic; experts called this naive."
 	d, p, f := paragraph(t, m, text)
 	atts := []onrecord.Attribution{

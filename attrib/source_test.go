@@ -9,6 +9,16 @@ import (
 	"github.com/onrecord/onrecord/text"
 )
 
+// testModel is the embedded attribution model, or tb fails.
+func testModel(tb testing.TB) *Model {
+	tb.Helper()
+	m, err := Default()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return m
+}
+
 // analysed tokenizes, tags and parses one sentence with the embedded models.
 func analysed(t *testing.T, s string) *onrecord.Document {
 	t.Helper()
@@ -57,10 +67,7 @@ func TestTreeSource(t *testing.T) {
 		// A time of day opening a live-blog entry is no subject.
 		{"3:25 p.m. Jane Roe is defending her early tweets, saying they show she is awake at night.", "saying", "they show she is awake at night", "Jane Roe"},
 	}
-	m, err := Default()
-	if err != nil {
-		t.Fatal(err)
-	}
+	m := testModel(t)
 	for _, tt := range tests {
 		d := analysed(t, tt.sent)
 		f := featurizer{m: m}
@@ -90,10 +97,7 @@ func TestTreeSourceTrimsPunct(t *testing.T) {
 		t.Fatalf("tokens: %q %q", d.Word(smith), d.Word(comma))
 	}
 	d.Tokens[comma].Head = int32(smith)
-	m, err := Default()
-	if err != nil {
-		t.Fatal(err)
-	}
+	m := testModel(t)
 	f := featurizer{m: m}
 	f.prepare(d)
 	ca, cb := d.TokensIn(span(d, "According to")[0])
@@ -121,10 +125,7 @@ func TestExtractSources(t *testing.T) {
 		// cue must not take it.
 		{"What the coach calls ''grit'' might be seen by others as stubbornness. ''He should rest the starters now,'' Mr. Roe said.", "said", "Mr. Roe"},
 	}
-	m, err := Default()
-	if err != nil {
-		t.Fatal(err)
-	}
+	m := testModel(t)
 	for _, tt := range tests {
 		d := analysed(t, tt.text)
 		m.Extract(d)
@@ -179,10 +180,7 @@ func TestHeadlineClaim(t *testing.T) {
 		{"Roe on Her Injury: I Will Be Back by Spring.\n\nRoe spoke on Friday.", "Roe"},
 		{"Roe on Her Injury: I Will Be Back by Spring.\n\nThe striker spoke on Friday.", ""},
 	}
-	m, err := Default()
-	if err != nil {
-		t.Fatal(err)
-	}
+	m := testModel(t)
 	for _, tt := range tests {
 		d := analysed(t, tt.text)
 		m.Extract(d)
@@ -215,10 +213,7 @@ func TestHeadlineVerb(t *testing.T) {
 		{"Harbour reports show losses rising\n\nThe board met on Friday.", ""},
 		{"Harbour board issues permits for second pier\n\nThe board met on Friday.", ""},
 	}
-	m, err := Default()
-	if err != nil {
-		t.Fatal(err)
-	}
+	m := testModel(t)
 	for _, tt := range tests {
 		d := analysed(t, tt.text)
 		for i := range d.Tokens {
@@ -237,10 +232,7 @@ func TestHeadlineVerb(t *testing.T) {
 // opening bracket and the name before it, back to the sentence's start or a
 // comma; a whole bracket, or one opened in the source, is left alone.
 func TestBracketSource(t *testing.T) {
-	m, err := Default()
-	if err != nil {
-		t.Fatal(err)
-	}
+	m := testModel(t)
 	for _, tt := range []struct{ text, source, want string }{
 		{"Ann Holm of the Pacific Fisheries Board (PFB) told reporters the stocks were falling.", "PFB)",
 			"Ann Holm of the Pacific Fisheries Board (PFB)"},
@@ -261,10 +253,7 @@ func TestBracketSource(t *testing.T) {
 // TestAsClause: a source running through a subordinating "as" is the noun
 // phrase after it; "as" before a bare role or in "as well as" is left.
 func TestAsClause(t *testing.T) {
-	m, err := Default()
-	if err != nil {
-		t.Fatal(err)
-	}
+	m := testModel(t)
 	for _, tt := range []struct{ text, source, content, want string }{
 		{"The coach settled his dispute with the striker Joe Bloggs as the two men said they would train together.",
 			"the striker Joe Bloggs as the two men", "they would train together", "the two men"},
