@@ -981,12 +981,7 @@ func TestLeadDescription(t *testing.T) {
 			attach(t, d, a.w, a.n, a.rel, a.hd)
 		}
 		sourceAt(t, d, c.src, 0)
-		Resolve(d)
-		got, typ := "", ""
-		if sp := d.Quotes[0].Speaker; sp != nil {
-			got, typ = sp.Name, sp.Type
-		}
-		if got != c.want || typ != c.typ {
+		if got, typ := firstSpeakerTyped(d); got != c.want || typ != c.typ {
 			t.Errorf("%q: got %q (%s), want %q (%s)", c.src, got, typ, c.want, c.typ)
 		}
 	}
@@ -1168,12 +1163,7 @@ func TestMiscOrganisations(t *testing.T) {
 			}
 		}
 		sourceAt(t, d, c.src, c.n)
-		Resolve(d)
-		got, typ := "", ""
-		if sp := d.Quotes[0].Speaker; sp != nil {
-			got, typ = sp.Name, sp.Type
-		}
-		if got != c.want || typ != c.typ {
+		if got, typ := firstSpeakerTyped(d); got != c.want || typ != c.typ {
 			t.Errorf("%q: got %q (%s), want %q (%s)", c.src, got, typ, c.want, c.typ)
 		}
 	}
@@ -1267,12 +1257,7 @@ func TestWorks(t *testing.T) {
 			d.Tokens[i].Dep, d.Tokens[i].Head = a.rel, int32(find(a.hd, a.hn))
 		}
 		sourceAt(t, d, c.src, c.n)
-		Resolve(d)
-		got, typ := "", ""
-		if sp := d.Quotes[0].Speaker; sp != nil {
-			got, typ = sp.Name, sp.Type
-		}
-		if got != c.want || typ != c.typ {
+		if got, typ := firstSpeakerTyped(d); got != c.want || typ != c.typ {
 			t.Errorf("%q: source %q got %q (%s), want %q (%s)", c.text, c.src, got, typ, c.want, c.typ)
 		}
 	}
@@ -1338,11 +1323,18 @@ func TestApposedBefore(t *testing.T) {
 // firstSpeaker resolves d and is the name of its first attribution's
 // speaker, "" for none.
 func firstSpeaker(d *onrecord.Document) string {
+	name, _ := firstSpeakerTyped(d)
+	return name
+}
+
+// firstSpeakerTyped resolves d and is the name and type of its first
+// attribution's speaker, "" and "" for none.
+func firstSpeakerTyped(d *onrecord.Document) (name, typ string) {
 	Resolve(d)
 	if sp := d.Quotes[0].Speaker; sp != nil {
-		return sp.Name
+		return sp.Name, sp.Type
 	}
-	return ""
+	return "", ""
 }
 
 // TestTaggerSlips checks names a tagger with a name list gets wrong: a
@@ -1752,12 +1744,7 @@ func TestOrgVote(t *testing.T) {
 		d.Tokens[last].NER = "PERSON"
 		d.Tokens[last].Head, d.Tokens[last].Dep = -1, ""
 		sourceAt(t, d, c.src, strings.Count(c.text, "Acme")-1)
-		Resolve(d)
-		got := ""
-		if sp := d.Quotes[0].Speaker; sp != nil {
-			got = sp.Type
-		}
-		if got != c.want {
+		if _, got := firstSpeakerTyped(d); got != c.want {
 			t.Errorf("%q (compound %v): type %q, want %q", c.text, c.compound, got, c.want)
 		}
 	}
