@@ -509,9 +509,9 @@ func (a *doc) runClasses() []string {
 	// A lone proper noun classed a person where the article classes the
 	// word an organisation more often, and at least twice, is that
 	// organisation (a party or a newspaper that the tagger now and then
-	// reads as a person); a first name stays a person. A name modifying a common
-	// noun casts no vote ("Roe campaign", "Roe supporters"), whatever its
-	// class.
+	// reads as a person); a first name stays a person. A name modifying a
+	// common noun casts no vote ("Roe campaign", "Roe supporters"),
+	// whatever its class.
 	orgs := map[string]int{}
 	for i := range toks {
 		if h := int(toks[i].Head); isProper(toks[i].Tag) && cls[i] == Organization && (toks[i].Dep != "compound" || h < 0 || h >= len(toks) || isProper(toks[h].Tag)) {

@@ -433,7 +433,7 @@ func (a *doc) resolveTokens(qi int, toks []int) int {
 	// the noun after it does.
 	if a.titleLine(h) && !isNoun(a.d.Tokens[h].Tag) {
 		for _, t := range toks {
-			if t > h && isNoun(a.d.Tokens[t].Tag) && int(a.d.Tokens[h].Head) == int(a.d.Tokens[t].Head) {
+			if t > h && isNoun(a.d.Tokens[t].Tag) && a.d.Tokens[h].Head == a.d.Tokens[t].Head {
 				h = t
 			}
 		}
