@@ -262,6 +262,8 @@ func aside(d *onrecord.Document, p *para, segs []segment, c int, content, source
 // quotesOn adds to content, which ends with a quotation after cue c, each
 // sentence of the paragraph that follows it and is one quotation the
 // tagger left unlabelled: "“…,” she said. “…”" is one speaker going on.
+// The paragraph's last sentence may open a quotation it leaves open, which
+// the next paragraph goes on with ("“…,” she said. “…\n\n“…”").
 func quotesOn(d *onrecord.Document, p *para, segs []segment, c int, content []segment, sentOf []int) []segment {
 	last := content[len(content)-1]
 	ls := sentOf[last.b-1-p.a]
@@ -270,10 +272,11 @@ func quotesOn(d *onrecord.Document, p *para, segs []segment, c int, content []se
 	}
 	for si := ls + 1; si < len(d.Sents) && int(d.Sents[si].End) <= p.b; si++ {
 		a, b := int(d.Sents[si].Start), int(d.Sents[si].End)
-		if p.state(b-1) != qClose { // a period after the closing mark
+		leftOpen := b == p.b && b-a >= 3 && p.state(a) == qOpen && p.open() == a
+		if p.state(b-1) != qClose && !leftOpen { // a period after the closing mark
 			b--
 		}
-		if b-a < 3 || p.state(a) != qOpen || p.state(b-1) != qClose || p.opening(b-1) != a {
+		if !leftOpen && (b-a < 3 || p.state(a) != qOpen || p.state(b-1) != qClose || p.opening(b-1) != a) {
 			return content
 		}
 		for _, o := range segs {

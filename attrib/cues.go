@@ -648,10 +648,17 @@ func trailingCue(d *onrecord.Document, p *para, atts []onrecord.Attribution, f *
 			comma--
 		}
 		comma--
-		if comma == s-1 || comma <= a || d.Word(comma) != "," || !finite(d, p, a, comma) {
+		// A quotation that is the whole clause closes after its comma
+		// ("“…,” Roe said."): the content is the quotation, marks and all.
+		end, src := comma, comma+1 // the content's end and the source's start
+		quote := comma > a+1 && comma < s-1 && d.Word(comma-1) == "," && p.state(comma) == qClose && p.opening(comma) == a
+		if quote {
+			comma, end = comma-1, comma+1
+		}
+		if comma == s-1 || comma <= a || d.Word(comma) != "," || !quote && !finite(d, p, a, comma) {
 			continue
 		}
-		at := onrecord.Attribution{Content: spanOf(d, a, comma), Cue: spanOf(d, s, v+1), Source: spanOf(d, comma+1, s)}
+		at := onrecord.Attribution{Content: spanOf(d, a, end), Cue: spanOf(d, s, v+1), Source: spanOf(d, src, s)}
 		atts = add(cutBefore(d, atts, a, at.Content[0], f), at, f)
 	}
 	return atts

@@ -133,6 +133,9 @@ func TestNewsCues(t *testing.T) {
 		// A reported clause quoting words, with its own cue, that the model
 		// ran the quotation before on into: the quotation ends before it.
 		{`Roe said: "We are ready." He hoped the team would "go far", he added.`, `He hoped the team would "go far" / added / he`, false},
+		// A quotation closing after its comma, with its own source and cue,
+		// that the model ran the clause before on into.
+		{`Roe urged fans to stay calm. "We will find who did this," Doe said.`, `"We will find who did this," / said / Doe`, false},
 		// The cue the model gave the quotation after it reports the clause too.
 		{`Prices will rise, Roe said. "We cannot stop it."`, `Prices will rise | "We cannot stop it." / said / Roe`, false},
 	} {
@@ -144,6 +147,8 @@ func TestNewsCues(t *testing.T) {
 			atts = []onrecord.Attribution{{Content: span(d, `"We cannot stop it."`), Cue: span(d, "said")}}
 		case strings.Contains(tt.text, "go far"):
 			atts = []onrecord.Attribution{{Content: span(d, `"We are ready." He hoped the team would "go far"`), Cue: span(d, "said")}}
+		case strings.Contains(tt.text, "stay calm"):
+			atts = []onrecord.Attribution{{Content: span(d, `fans to stay calm. "We will find who did this,"`), Cue: span(d, "urged"), Source: span(d, "Roe")}}
 		}
 		for _, rule := range []func(*onrecord.Document, *para, []onrecord.Attribution, *featurizer) []onrecord.Attribution{accordingTo, parenthetical, hearsayClause, trailingCue} {
 			atts = rule(d, p, atts, f)
@@ -151,9 +156,13 @@ func TestNewsCues(t *testing.T) {
 		for _, q := range atts {
 			got = append(got, describe(d, q))
 		}
-		if strings.Contains(tt.text, "go far") { // the quotation before, cut
-			if len(got) != 2 || got[0] != `"We are ready." / said / ` {
-				t.Errorf("%s: %q, want the first quotation cut at its sentence", tt.text, got)
+		// The reading before, cut at its sentence.
+		for cue, before := range map[string]string{"go far": `"We are ready." / said / `, "stay calm": `fans to stay calm. / urged / Roe`} {
+			if !strings.Contains(tt.text, cue) {
+				continue
+			}
+			if len(got) != 2 || got[0] != before {
+				t.Errorf("%s: %q, want the first reading cut at its sentence", tt.text, got)
 			}
 			got = got[1:]
 		}

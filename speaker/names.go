@@ -16,7 +16,8 @@ var titles = set(`mr mrs ms miss mx dr prof sen senator rep representative gov g
 	adm admiral rev reverend fr father sister brother judge justice chief chairman chairwoman
 	chair speaker mayor attorney ambassador sir dame lady lord baroness pope former candidate nominee
 	congressman congresswoman hon honorable pastor rabbi imam bishop cardinal commissioner
-	sheriff officer detective constable inspector sergeant superintendent retired ret first pres mister`)
+	sheriff officer detective constable inspector sergeant superintendent retired ret first pres mister
+	mp mep msp`)
 
 // roman are the regnal numbers of monarchs and popes.
 var roman = set(`ii iii iv vi vii viii ix xi xii xiii xiv xv xvi`)

@@ -1028,6 +1028,7 @@ func TestDropTitles(t *testing.T) {
 		"Some":                 "Some",
 		"Acme Records":         "Acme Records",
 		"Sen. Lindsey Graham":  "Lindsey Graham",
+		"MP Jane Roe":          "Jane Roe",
 		"Several Union Chiefs": "Union Chiefs",
 	} {
 		if got := dropTitles(in, false); got != want {
