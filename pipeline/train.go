@@ -93,8 +93,11 @@ type TrainConfig struct {
 	// TagBILOU has the name tagger learn where a token stands in its name
 	// (first, inside, last, alone; with TagNews).
 	TagBILOU bool
-	Seed     int64
-	Log      io.Writer
+	// TagBeam is the name tagger's beam width (with TagNews; 0 or 1:
+	// greedy), which it is trained for and decodes with.
+	TagBeam int
+	Seed    int64
+	Log     io.Writer
 }
 
 // ModelFiles are the paths, under TrainConfig.Out, of the embedded models.
@@ -241,7 +244,7 @@ func trainTagger(cfg TrainConfig, train, dev []*onrecord.Document, gold GoldData
 	if cfg.TagNews && cfg.TagClusters > 0 {
 		clusters = tag.Clusters{K: cfg.TagClusters, Text: gold.News}
 	}
-	t, err := tag.Train(corpora, dev, gold.FirstNames, gold.Surnames, roles, cfg.TagNews, clusters, tag.Extras{Wide: cfg.TagNews && cfg.TagWide, Lexicon: cfg.TagNews && cfg.TagLexicon, BILOU: cfg.TagNews && cfg.TagBILOU}, cfg.Seed, log)
+	t, err := tag.Train(corpora, dev, gold.FirstNames, gold.Surnames, roles, cfg.TagNews, clusters, tag.Extras{Wide: cfg.TagNews && cfg.TagWide, Lexicon: cfg.TagNews && cfg.TagLexicon, BILOU: cfg.TagNews && cfg.TagBILOU, Beam: cfg.TagBeam}, cfg.Seed, log)
 	if err != nil {
 		return nil, fmt.Errorf("train tagger: %w", err)
 	}

@@ -248,25 +248,40 @@ type wordFunc func(t *tokInfo, out []uint64) []uint64
 // the one being tagged: a tagger sums each word's role weights once (and
 // caches them for frequent words) instead of looking them up per use.
 // Features of the previous two labels, and of one POS tag at an offset,
-// take few values and are tabulated when the model loads.
+// take few values and are tabulated when the model loads. The rest are
+// found per token: fixed those that read no label, live those that read
+// the label before, which a beam finds once per hypothesis.
 type task struct {
 	offs     []int      // offset of each role's token, within ±pad
 	roles    []wordFunc // features of role r, read from token i+offs[r]
 	hist     func(t2, t1 uint64, out []uint64) []uint64
 	posOffs  []int
 	posRoles []func(p uint64, out []uint64) []uint64
+	fixed    func(s *sentence, i int, out []uint64) []uint64
 	live     featFunc
 }
 
 // feats appends every feature of token i: the training view of a task.
 func (k *task) feats(s *sentence, i int, prev []uint8, out []uint64) []uint64 {
+	return k.histFeats(s, i, prev, k.staticFeats(s, i, out))
+}
+
+// staticFeats appends the features of token i that read no label before it.
+func (k *task) staticFeats(s *sentence, i int, out []uint64) []uint64 {
 	for r, f := range k.roles {
 		out = f(&s.tok[i+pad+k.offs[r]], out)
 	}
-	out = k.hist(prevLabel(prev, i, 2), prevLabel(prev, i, 1), out)
 	for r, f := range k.posRoles {
 		out = f(posLabel(s, i+k.posOffs[r]), out)
 	}
+	return k.fixed(s, i, out)
+}
+
+// histFeats appends the features of token i that read the labels before
+// it, prev: the last two, and (the live features) only the last one, so
+// that a beam can lend each hypothesis a buffer holding just those.
+func (k *task) histFeats(s *sentence, i int, prev []uint8, out []uint64) []uint64 {
+	out = k.hist(prevLabel(prev, i, 2), prevLabel(prev, i, 1), out)
 	return k.live(s, i, prev, out)
 }
 
@@ -338,15 +353,15 @@ var posTask = &task{
 	hist: func(t2, t1 uint64, out []uint64) []uint64 {
 		return append(out, mix(fTm1, t1), mix(mix(fTm2Tm1, t2), t1))
 	},
-	live: func(s *sentence, i int, prev []uint8, out []uint64) []uint64 {
+	fixed: func(s *sentence, i int, out []uint64) []uint64 {
 		c, m1, p1 := &s.tok[i+pad], &s.tok[i+pad-1], &s.tok[i+pad+1]
-		t1 := prevLabel(prev, i, 1)
 		out = firstFlags(c, i, out)
-		return append(out,
-			mix(mix(fTm1L, t1), c.l),
-			mix(mix(fTm1Suf3, t1), c.suf[2]),
-			mix(mix(fLm1L, m1.l), c.l),
-			mix(mix(fLLp1, c.l), p1.l))
+		return append(out, mix(mix(fLm1L, m1.l), c.l), mix(mix(fLLp1, c.l), p1.l))
+	},
+	live: func(s *sentence, i int, prev []uint8, out []uint64) []uint64 {
+		c := &s.tok[i+pad]
+		t1 := prevLabel(prev, i, 1)
+		return append(out, mix(mix(fTm1L, t1), c.l), mix(mix(fTm1Suf3, t1), c.suf[2]))
 	},
 }
 
@@ -388,19 +403,21 @@ var nerTask = &task{
 		func(p uint64, out []uint64) []uint64 { return append(out, mix(fPp1, p)) },
 		func(p uint64, out []uint64) []uint64 { return append(out, mix(fPp2, p)) },
 	},
-	live: func(s *sentence, i int, prev []uint8, out []uint64) []uint64 {
+	fixed: func(s *sentence, i int, out []uint64) []uint64 {
 		c, m1, p1 := &s.tok[i+pad], &s.tok[i+pad-1], &s.tok[i+pad+1]
-		n1 := prevLabel(prev, i, 1)
 		p := posLabel(s, i)
 		out = firstFlags(c, i, out)
 		return append(out,
 			mix(mix(mix(fPm1PPp1, posLabel(s, i-1)), p), posLabel(s, i+1)),
-			mix(mix(fNm1W, n1), c.w),
-			mix(mix(fNm1Shape, n1), c.shape),
 			mix(mix(fWWp1, c.w), p1.w),
 			mix(mix(fWm1W, m1.w), c.w),
 			mix(mix(fShapeP, c.shape), p),
 			mix(mix(fGazm1Gaz, gazCap(m1)), gazCap(c)))
+	},
+	live: func(s *sentence, i int, prev []uint8, out []uint64) []uint64 {
+		c := &s.tok[i+pad]
+		n1 := prevLabel(prev, i, 1)
+		return append(out, mix(mix(fNm1W, n1), c.w), mix(mix(fNm1Shape, n1), c.shape))
 	},
 }
 
@@ -430,8 +447,9 @@ func gazCap(t *tokInfo) uint64 {
 
 // widen is the task k reading, besides k's own features, the word
 // features more of each role holds (by role, as k.roles; nil for none)
-// and those live adds: a wide model's name tagger (a tag-6 file).
-func widen(k *task, more []wordFunc, live featFunc) *task {
+// and those fixed and live add (nil for none): a wide model's name tagger
+// (a tag-6 file).
+func widen(k *task, more []wordFunc, fixed func(s *sentence, i int, out []uint64) []uint64, live featFunc) *task {
 	w := *k
 	if more != nil {
 		w.roles = make([]wordFunc, len(k.roles))
@@ -439,8 +457,13 @@ func widen(k *task, more []wordFunc, live featFunc) *task {
 			w.roles[r] = func(t *tokInfo, out []uint64) []uint64 { return more[r](t, f(t, out)) }
 		}
 	}
-	w.live = func(s *sentence, i int, prev []uint8, out []uint64) []uint64 {
-		return live(s, i, prev, k.live(s, i, prev, out))
+	if fixed != nil {
+		w.fixed = func(s *sentence, i int, out []uint64) []uint64 { return fixed(s, i, k.fixed(s, i, out)) }
+	}
+	if live != nil {
+		w.live = func(s *sentence, i int, prev []uint8, out []uint64) []uint64 {
+			return live(s, i, prev, k.live(s, i, prev, out))
+		}
 	}
 	return &w
 }
@@ -460,22 +483,29 @@ var nerWide = widen(nerTask, []wordFunc{
 	func(p2 *tokInfo, out []uint64) []uint64 {
 		return append(out, mix(fWp2, p2.w), mix(fShapep2, p2.shape))
 	},
-}, func(s *sentence, i int, prev []uint8, out []uint64) []uint64 {
+}, func(s *sentence, i int, out []uint64) []uint64 {
 	c, m1, m2 := &s.tok[i+pad], &s.tok[i+pad-1], &s.tok[i+pad-2]
 	p1, p2 := &s.tok[i+pad+1], &s.tok[i+pad+2]
-	if c.flags&(flagInitCap|flagAllCap|flagDigit) == 0 {
+	if !nameShaped(c) {
 		return out
 	}
 	return append(out,
 		mix(mix(fLp1Lp2, p1.l), p2.l),
 		mix(mix(fLm2Lm1, m2.l), m1.l),
-		mix(mix(fNm1Wp1, prevLabel(prev, i, 1)), p1.w),
 		mix(mix(fGazGazp1, gazCap(c)), gazCap(p1)))
+}, func(s *sentence, i int, prev []uint8, out []uint64) []uint64 {
+	if c := &s.tok[i+pad]; !nameShaped(c) {
+		return out
+	}
+	return append(out, mix(mix(fNm1Wp1, prevLabel(prev, i, 1)), s.tok[i+pad+1].w))
 })
+
+// nameShaped tells a word not in lower case, where names are.
+func nameShaped(c *tokInfo) bool { return c.flags&(flagInitCap|flagAllCap|flagDigit) != 0 }
 
 // lexiconFeatures are the name lexicon's marks of the token and of the
 // next one, where either has one (most tokens have none).
-func lexiconFeatures(s *sentence, i int, prev []uint8, out []uint64) []uint64 {
+func lexiconFeatures(s *sentence, i int, out []uint64) []uint64 {
 	next := uint64(0)
 	if i+1 < s.n() {
 		next = uint64(s.lex[i+1])
@@ -489,8 +519,8 @@ func lexiconFeatures(s *sentence, i int, prev []uint8, out []uint64) []uint64 {
 // nerTasks are the name tasks of a model, by wide then lexicon: nerTask,
 // nerWide, and each with the lexicon's features.
 var nerTasks = [2][2]*task{
-	{nerTask, widen(nerTask, nil, lexiconFeatures)},
-	{nerWide, widen(nerWide, nil, lexiconFeatures)},
+	{nerTask, widen(nerTask, nil, lexiconFeatures, nil)},
+	{nerWide, widen(nerWide, nil, lexiconFeatures, nil)},
 }
 
 // nerTaskOf gives the name task of a model, wide or not, with a name

@@ -32,6 +32,8 @@ import (
 // reads the wide features (nerWide; 1 or 0), then is a tag-5 file with
 // the learnt organisation ends among the gazetteer sets, followed by the
 // name lexicon (keys, each with its class; none for a model without one).
+// That first number also holds, above its lowest bit, the name tagger's
+// beam width (0 for greedy, as before beams).
 const (
 	magic2 = "onrecord-tag-2\n"
 	magic3 = "onrecord-tag-3\n"
@@ -39,6 +41,9 @@ const (
 	magic5 = "onrecord-tag-5\n"
 	magic6 = "onrecord-tag-6\n"
 )
+
+// maxBeam is the widest beam a model file may ask for.
+const maxBeam = 64
 
 // setsOf gives the gazetteer sets a file of the given magic holds.
 func setsOf(magic string) []uint64 {
@@ -63,7 +68,7 @@ func (t *Tagger) Save(w io.Writer) error {
 	e := &encoder{w: bw}
 	magic := magic2
 	switch {
-	case t.wide || t.gaz.spans != nil:
+	case t.wide || t.gaz.spans != nil || t.beam > 1:
 		magic = magic6
 	case len(t.gaz.clusters) > 0:
 		magic = magic5
@@ -74,7 +79,7 @@ func (t *Tagger) Save(w io.Writer) error {
 	}
 	e.str(magic)
 	if magic == magic6 {
-		e.uint(uint64(b2i(t.wide)))
+		e.uint(uint64(t.beam<<1 | b2i(t.wide)))
 	}
 	e.model(t.pos.m)
 	e.model(t.ner.m)
@@ -207,7 +212,12 @@ func Load(r io.Reader) (*Tagger, error) {
 	if d.err == nil && magic != magic2 && magic != magic3 && magic != magic4 && magic != magic5 && magic != magic6 {
 		return nil, errors.New("load tag model: not a tag model file")
 	}
-	wide := magic == magic6 && d.uint(1) == 1
+	var wide bool
+	var beam int
+	if magic == magic6 {
+		v := d.uint(maxBeam<<1 | 1)
+		wide, beam = v&1 == 1, int(v>>1)
+	}
 	pos := d.model()
 	ner := d.model()
 	lem := d.lemmatizer()
@@ -235,7 +245,7 @@ func Load(r io.Reader) (*Tagger, error) {
 	if d.err != nil {
 		return nil, fmt.Errorf("load tag model: %w", d.err)
 	}
-	return newTagger(pos, ner, lem, vocab, gaz, wide), nil
+	return newTagger(pos, ner, lem, vocab, gaz, wide, beam), nil
 }
 
 type decoder struct {

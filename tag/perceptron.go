@@ -133,19 +133,17 @@ func newTrainer(nl int) *trainer {
 
 func (t *trainer) predict(feats []uint64, scores []int64) int {
 	clear(scores)
-	for _, f := range feats {
-		r, ok := t.idx[nonzero(f)]
-		if !ok {
-			continue
-		}
-		for _, e := range t.rows[r] {
-			scores[e.label] += int64(e.w)
-		}
-	}
+	t.addScores(feats, scores)
 	return argmax(scores)
 }
 
 func (t *trainer) update(feats []uint64, truth, guess int) {
+	t.bumpAll(feats, truth, 1)
+	t.bumpAll(feats, guess, -1)
+}
+
+// bumpAll adds d to the weight of label for each feature.
+func (t *trainer) bumpAll(feats []uint64, label, d int) {
 	for _, f := range feats {
 		f = nonzero(f)
 		r, ok := t.idx[f]
@@ -154,8 +152,20 @@ func (t *trainer) update(feats []uint64, truth, guess int) {
 			t.idx[f] = r
 			t.rows = append(t.rows, nil)
 		}
-		t.bump(r, truth, 1)
-		t.bump(r, guess, -1)
+		t.bump(r, label, d)
+	}
+}
+
+// addScores adds the weights of feats to scores.
+func (t *trainer) addScores(feats []uint64, scores []int64) {
+	for _, f := range feats {
+		r, ok := t.idx[nonzero(f)]
+		if !ok {
+			continue
+		}
+		for _, e := range t.rows[r] {
+			scores[e.label] += int64(e.w)
+		}
 	}
 }
 
@@ -292,4 +302,112 @@ func (m *model) features() int {
 		}
 	}
 	return n
+}
+
+// trainBeam is trainSeq for a tagger that decodes with a beam of the given
+// width: a structured perceptron with early update. Each visit first finds
+// the best sequence the gold allows (where gold says only "no name", the
+// classes partial allows; where it says nothing, any), then decodes; when
+// the beam loses that sequence, or ends on another, the sequence is
+// rewarded and the beam's best penalised up to that token. Updating on
+// the prefix the search was still able to judge keeps the update a
+// violation, so the perceptron learns the search it will run.
+func (t *trainer) trainBeam(sents []*sentence, order []int, gold func(k int) []uint8, partial []bool, prepare func(k int), k *task, width, epochs int, rng *rand.Rand, logf func(string, ...any)) {
+	order = slices.Clone(order)
+	sc := &trainScorer{t: t, k: k}
+	want, got := &beam{width: width}, &beam{width: width}
+	var wantSeq, gotSeq []uint8
+	for ep := 0; ep < epochs; ep++ {
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		right, total := 0, 0
+		for _, v := range order {
+			prepare(v)
+			s, g := sents[v], gold(v)
+			n := len(g)
+			sc.prepare(s, n)
+			allowed := func(i, l int) bool {
+				return g[i] == noLabel || int(g[i]) == l || g[i] == notName && partial[l]
+			}
+			wantSeq = slices.Grow(wantSeq[:0], n)[:n]
+			if slices.ContainsFunc(g, func(l uint8) bool { return l == noLabel || l == notName }) {
+				want.best(want.run(n, t.nl, sc, allowed, nil)-1, wantSeq)
+			} else {
+				copy(wantSeq, g)
+			}
+			m := got.run(n, t.nl, sc, nil, wantSeq)
+			gotSeq = slices.Grow(gotSeq[:0], n)[:n]
+			got.best(m-1, gotSeq)
+			t.now += int64(m)
+			for i := 0; i < m; i++ {
+				if g[i] != noLabel {
+					total++
+					if allowed(i, int(gotSeq[i])) {
+						right++
+					}
+				}
+			}
+			if !slices.Equal(wantSeq[:m], gotSeq[:m]) {
+				sc.update(wantSeq[:m], gotSeq[:m])
+			}
+		}
+		logf("  epoch %d: train accuracy %.2f%%", ep+1, 100*float64(right)/float64(max(total, 1)))
+	}
+}
+
+// trainScorer scores a training sentence for the beam from the trainer's
+// current weights; a sentence's fixed features are found once a visit.
+type trainScorer struct {
+	t     *trainer
+	k     *task
+	s     *sentence
+	fixed [][]uint64 // per token
+	// sums holds each token's scores from fixed, found once a visit (the
+	// weights change only after both searches): nl at i*nl, known[i].
+	sums  []int64
+	known []bool
+	feats []uint64
+}
+
+func (c *trainScorer) prepare(s *sentence, n int) {
+	c.s = s
+	c.fixed = slices.Grow(c.fixed[:0], n)[:n]
+	for i := range c.fixed {
+		c.fixed[i] = c.k.staticFeats(s, i, c.fixed[i][:0])
+	}
+	c.sums = slices.Grow(c.sums[:0], n*c.t.nl)[:n*c.t.nl]
+	c.known = slices.Grow(c.known[:0], n)[:n]
+	clear(c.known)
+}
+
+func (c *trainScorer) at(i int, scores []int64) {
+	sum := c.sums[i*c.t.nl : (i+1)*c.t.nl]
+	if !c.known[i] {
+		clear(sum)
+		c.t.addScores(c.fixed[i], sum)
+		c.known[i] = true
+	}
+	copy(scores, sum)
+}
+
+func (c *trainScorer) after(i int, prev []uint8, c2, c1 int, scores []int64) {
+	c.feats = c.k.histFeats(c.s, i, prev, c.feats[:0])
+	c.t.addScores(c.feats, scores)
+}
+
+// update rewards sequence want and penalises got, token by token where
+// their features differ: where a token's label and the two before it
+// agree, both read the same features and the update would cancel.
+func (c *trainScorer) update(want, got []uint8) {
+	for i := range want {
+		same := want[i] == got[i]
+		if same && code(want, i, 1) == code(got, i, 1) && code(want, i, 2) == code(got, i, 2) {
+			continue
+		}
+		if !same {
+			c.t.bumpAll(c.fixed[i], int(want[i]), 1)
+			c.t.bumpAll(c.fixed[i], int(got[i]), -1)
+		}
+		c.t.bumpAll(c.k.histFeats(c.s, i, want[:i], c.feats[:0]), int(want[i]), 1)
+		c.t.bumpAll(c.k.histFeats(c.s, i, got[:i], c.feats[:0]), int(got[i]), -1)
+	}
 }

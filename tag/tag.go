@@ -34,6 +34,7 @@ type Tagger struct {
 	infos   []tokInfo
 	gaz     *gazetteer
 	wide    bool      // names read the wide task (nerWide): a tag-6 file
+	beam    int       // the name tagger's beam width (0 or 1: greedy)
 	classes []string  // the class of each NER label (className)
 	pool    sync.Pool // *scratch
 }
@@ -144,9 +145,41 @@ func saturate(dst []int16, sum []int32) {
 	}
 }
 
-// tag labels the sentence greedily into out. lex gives each token's
-// vocabulary index, or -1 to compute its block here.
-func (q *seqTagger) tag(s *sentence, lex []int32, out []uint8, sc *scratch) {
+// tag labels the sentence into out, greedily or, for a width above 1,
+// with a beam of that width. lex gives each token's vocabulary index, or
+// -1 to compute its block here.
+func (q *seqTagger) tag(s *sentence, lex []int32, out []uint8, width int, sc *scratch) {
+	blocks := q.blocks(s, lex, sc)
+	if width > 1 {
+		sc.beam.width = width
+		bt := &sc.scorer
+		bt.q, bt.s, bt.blocks, bt.sc = q, s, blocks, sc
+		if len(bt.known) != q.nl+1 {
+			bt.live, bt.known = make([]int32, (q.nl+1)*q.nl), make([]int, q.nl+1)
+		}
+		clear(bt.known)
+		sc.beam.best(sc.beam.run(s.n(), q.nl, bt, nil, nil)-1, out)
+		return
+	}
+	scores := sc.scores[:q.nl]
+	for i := 0; i < s.n(); i++ {
+		q.fixed(s, blocks, i, scores, sc)
+		q.addHist(s, i, code(out, i, 2), code(out, i, 1), out[:i], scores, sc)
+		out[i] = uint8(argmax(scores))
+	}
+}
+
+// code is the hist code of the label k tokens before token i: 0 before
+// the sentence, l+1 for label l.
+func code(out []uint8, i, k int) int {
+	if i < k {
+		return 0
+	}
+	return int(out[i-k]) + 1
+}
+
+// blocks gives the role blocks of the sentence's tokens, padded.
+func (q *seqTagger) blocks(s *sentence, lex []int32, sc *scratch) [][]int16 {
 	n, bl, nl := s.n(), q.blockLen(), q.nl
 	if cap(sc.arena) < n*bl {
 		sc.arena = make([]int16, 2*n*bl)
@@ -168,36 +201,83 @@ func (q *seqTagger) tag(s *sentence, lex []int32, out []uint8, sc *scratch) {
 		sc.feats = q.wordBlock(&s.tok[j+pad], blk, sc.sum[:nl], sc.feats)
 		blocks[j+pad] = blk
 	}
-	scores := sc.scores[:nl]
-	for i := 0; i < n; i++ {
-		c1, c2 := 0, 0
-		if i >= 1 {
-			c1 = int(out[i-1]) + 1
+	return blocks
+}
+
+// fixed sets scores to token i's scores from the features that read no
+// label before it: the word roles and POS tags tabulated, and the task's
+// fixed features.
+func (q *seqTagger) fixed(s *sentence, blocks [][]int16, i int, scores []int32, sc *scratch) {
+	n, nl := s.n(), q.nl
+	rows := sc.rows[:0]
+	for r, off := range q.k.offs {
+		rows = append(rows, blocks[i+pad+off][r*nl:(r+1)*nl])
+	}
+	for r, off := range q.k.posOffs {
+		c := 0
+		switch j := i + off; {
+		case j >= n:
+			c = 1
+		case j >= 0:
+			c = int(s.pos[j]) + 2
 		}
-		if i >= 2 {
-			c2 = int(out[i-2]) + 1
-		}
-		at := (c2*(nl+1) + c1) * nl
-		rows := append(sc.rows[:0], q.hist[at:at+nl])
-		for r, off := range q.k.offs {
-			rows = append(rows, blocks[i+pad+off][r*nl:(r+1)*nl])
-		}
-		for r, off := range q.k.posOffs {
-			c := 0
-			switch j := i + off; {
-			case j >= n:
-				c = 1
-			case j >= 0:
-				c = int(s.pos[j]) + 2
-			}
-			at := (r*(q.npos+2) + c) * nl
-			rows = append(rows, q.posTab[at:at+nl])
-		}
-		sumRows(scores, rows)
-		sc.rows = rows
-		sc.feats = q.k.live(s, i, out[:i], sc.feats[:0])
-		q.m.add(sc.feats, scores)
-		out[i] = uint8(argmax(scores))
+		at := (r*(q.npos+2) + c) * nl
+		rows = append(rows, q.posTab[at:at+nl])
+	}
+	sumRows(scores, rows)
+	sc.rows = rows
+	sc.feats = q.k.fixed(s, i, sc.feats[:0])
+	q.m.add(sc.feats, scores)
+}
+
+// addHist adds to scores the weights of the features that read the labels
+// before token i: the tabulated hist row of c2 and c1, the codes of the
+// last two, and the task's live features, which read prev.
+func (q *seqTagger) addHist(s *sentence, i, c2, c1 int, prev []uint8, scores []int32, sc *scratch) {
+	for l, w := range q.histRow(c2, c1) {
+		scores[l] += int32(w)
+	}
+	sc.feats = q.k.live(s, i, prev, sc.feats[:0])
+	q.m.add(sc.feats, scores)
+}
+
+// histRow is the tabulated row of hist weights after label codes c2, c1.
+func (q *seqTagger) histRow(c2, c1 int) []int16 {
+	at := (c2*(q.nl+1) + c1) * q.nl
+	return q.hist[at : at+q.nl]
+}
+
+// beamTagger scores a sentence's tokens for the beam with a trained model.
+// The live features read only the label before the token, which several
+// hypotheses share: their weights are summed once per token and label.
+type beamTagger struct {
+	q      *seqTagger
+	s      *sentence
+	blocks [][]int16
+	sc     *scratch
+	live   []int32 // the live weights after label code c1 at c1*nl
+	known  []int   // 1 + the token whose live weights live holds, by c1
+}
+
+func (b *beamTagger) at(i int, scores []int64) {
+	sum := b.sc.scores[:b.q.nl]
+	b.q.fixed(b.s, b.blocks, i, sum, b.sc)
+	for l, v := range sum {
+		scores[l] = int64(v)
+	}
+}
+
+func (b *beamTagger) after(i int, prev []uint8, c2, c1 int, scores []int64) {
+	nl := b.q.nl
+	live := b.live[c1*nl : (c1+1)*nl]
+	if b.known[c1] != i+1 {
+		clear(live)
+		b.sc.feats = b.q.k.live(b.s, i, prev, b.sc.feats[:0])
+		b.q.m.add(b.sc.feats, live)
+		b.known[c1] = i + 1
+	}
+	for l, w := range b.q.histRow(c2, c1) {
+		scores[l] += int64(w) + int64(live[l])
 	}
 }
 
@@ -231,6 +311,8 @@ type scratch struct {
 	arena  []int16
 	blocks [][]int16
 	rows   [][]int16 // the tabulated rows summed for one token
+	beam   beam
+	scorer beamTagger // held here so that tagging with a beam does not allocate
 	lem    lemmaScratch
 	built  []builtLemma
 }
@@ -241,8 +323,8 @@ type builtLemma struct {
 	start, end int
 }
 
-func newTagger(pos, ner *model, lem *lemmatizer, vocab []string, gaz *gazetteer, wide bool) *Tagger {
-	t := &Tagger{lem: lem, vocab: vocab, lexicon: make(map[string]int32, len(vocab)), gaz: gaz, wide: wide}
+func newTagger(pos, ner *model, lem *lemmatizer, vocab []string, gaz *gazetteer, wide bool, beam int) *Tagger {
+	t := &Tagger{lem: lem, vocab: vocab, lexicon: make(map[string]int32, len(vocab)), gaz: gaz, wide: wide, beam: beam}
 	for e, w := range vocab {
 		t.lexicon[w] = int32(e)
 		t.infos = append(t.infos, gaz.info(w))
@@ -309,7 +391,7 @@ func (t *Tagger) tagRange(d *onrecord.Document, a, b int32, sc *scratch) {
 	}
 	nerLex := lex
 	if saved := t.lowerTitleCase(d, a, s, lex); saved != nil {
-		t.pos.tag(s, saved.lex, s.pos, sc)
+		t.pos.tag(s, saved.lex, s.pos, 1, sc)
 		// Proper nouns keep their written case for names.
 		for i := 0; i < n; i++ {
 			if l := t.pos.m.labels[s.pos[i]]; l == "NNP" || l == "NNPS" {
@@ -318,13 +400,13 @@ func (t *Tagger) tagRange(d *onrecord.Document, a, b int32, sc *scratch) {
 		}
 		nerLex = saved.lex
 	} else {
-		t.pos.tag(s, lex, s.pos, sc)
+		t.pos.tag(s, lex, s.pos, 1, sc)
 	}
 	if t.gaz.spans != nil {
 		markNames(s, t.gaz.spans)
 	}
 	out := sc.labels[:n]
-	t.ner.tag(s, nerLex, out, sc)
+	t.ner.tag(s, nerLex, out, t.beam, sc)
 	for i := 0; i < n; i++ {
 		k := int(a) + i
 		tok := &d.Tokens[k]

@@ -52,8 +52,13 @@ type Clusters struct {
 // Extras asks Train for more of the name tagger: with Wide it reads more
 // features (nerWide), with Lexicon a name lexicon and the organisation
 // ends learnt from the training names (lexiconCounts), each a tag-6 model;
-// with BILOU it learns the place of a token in its name (placeLabels).
-type Extras struct{ Wide, Lexicon, BILOU bool }
+// with BILOU it learns the place of a token in its name (placeLabels);
+// with Beam above 1 the name tagger is trained for, and decodes with, a
+// beam of that width (trainBeam; a tag-6 model).
+type Extras struct {
+	Wide, Lexicon, BILOU bool
+	Beam                 int
+}
 
 // Train learns a Tagger from the corpora; first and surnames are the name
 // lists of the gazetteer, roles its nouns for a person (a tag-4 model when
@@ -80,6 +85,9 @@ func Train(train []Corpus, dev []*onrecord.Document, first, surnames, roles []st
 	})
 	if len(posLabels) == 0 || len(nerLabels) == 0 {
 		return nil, errors.New("train tagger: no tagged tokens")
+	}
+	if extras.Beam < 0 || extras.Beam > maxBeam {
+		return nil, fmt.Errorf("train tagger: beam width %d: want 0 to %d", extras.Beam, maxBeam)
 	}
 	if extras.BILOU {
 		nerLabels = placeLabels(nerLabels)
@@ -228,7 +236,7 @@ func Train(train []Corpus, dev []*onrecord.Document, first, surnames, roles []st
 		for i := range sc.lex {
 			sc.lex[i] = -1
 		}
-		pq.tag(s, sc.lex, s.pos, sc)
+		pq.tag(s, sc.lex, s.pos, 1, sc)
 	}
 	logf("tag: training NER")
 	// Where gold says only "no name", any class but a name is right.
@@ -237,11 +245,16 @@ func Train(train []Corpus, dev []*onrecord.Document, first, surnames, roles []st
 		partial[l] = !conllu.IsName(className(name))
 	}
 	nt := newTrainer(len(nerLabels))
-	nt.trainSeq(sents, nerOrder, func(k int) []uint8 { return nerGold[k] }, partial, dropout, nerK.feats, nerEpochs, rng, logf)
+	nerGoldOf := func(k int) []uint8 { return nerGold[k] }
+	if extras.Beam > 1 {
+		nt.trainBeam(sents, nerOrder, nerGoldOf, partial, dropout, nerK, extras.Beam, nerEpochs, rng, logf)
+	} else {
+		nt.trainSeq(sents, nerOrder, nerGoldOf, partial, dropout, nerK.feats, nerEpochs, rng, logf)
+	}
 	ner := nt.compile(nerLabels, minWeight)
 	logf("tag: NER model %v", ner)
 
-	t := newTagger(pos, ner, learnLemmas(lemmaObs), vocabulary(words), gaz, extras.Wide)
+	t := newTagger(pos, ner, learnLemmas(lemmaObs), vocabulary(words), gaz, extras.Wide, extras.Beam)
 	logf("tag: %d lemma rules, %d exceptions, %d gazetteer words; trained in %v", len(t.lem.rules), len(t.lem.exceptions), len(gaz.sets), time.Since(began).Round(time.Second))
 	if len(dev) > 0 {
 		logf("tag: dev %v", t.Evaluate(dev))

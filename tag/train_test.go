@@ -53,7 +53,8 @@ func TestTrainDeterministic(t *testing.T) {
 	}{{false, nil, Clusters{}, Extras{}, magic2}, {true, nil, Clusters{}, Extras{}, magic3}, {true, []string{"interviewee"}, Clusters{}, Extras{}, magic4},
 		{true, []string{"interviewee"}, days, Extras{}, magic5}, {true, []string{"interviewee"}, days, Extras{Wide: true}, magic6},
 		{true, []string{"interviewee"}, Clusters{}, Extras{Lexicon: true, BILOU: true}, magic6},
-		{true, []string{"interviewee"}, days, Extras{Wide: true, Lexicon: true}, magic6}} {
+		{true, []string{"interviewee"}, days, Extras{Wide: true, Lexicon: true}, magic6},
+		{true, []string{"interviewee"}, Clusters{}, Extras{Beam: 3}, magic6}} {
 		common, roles := c.common, c.roles
 		var log bytes.Buffer
 		var err error
@@ -114,8 +115,8 @@ func TestTrainDeterministic(t *testing.T) {
 			t.Errorf("%s: Tuesday has cluster %d in a model without clusters", c.magic, tue)
 		}
 		// The lexicon is saved; only a lexicon model has one.
-		if got := len(t3.gaz.spans) > 0; got != c.extras.Lexicon || t3.wide != c.extras.Wide {
-			t.Errorf("%s %+v: loaded lexicon %v, wide %v", c.magic, c.extras, got, t3.wide)
+		if got := len(t3.gaz.spans) > 0; got != c.extras.Lexicon || t3.wide != c.extras.Wide || t3.beam != c.extras.Beam {
+			t.Errorf("%s %+v: loaded lexicon %v, wide %v, beam %d", c.magic, c.extras, got, t3.wide, t3.beam)
 		}
 		// Names are tagged with their class alone.
 		if got := slices.Contains(t3.ner.m.labels, "U-PERSON"); got != c.extras.BILOU {

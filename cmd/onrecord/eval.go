@@ -267,6 +267,7 @@ func runTrain(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	tagWide := fs.Bool("tag-wide", false, "with --tag-news: the name tagger reads more features (the words two away as written, word pairs around a capitalised word)")
 	tagLexicon := fs.Bool("tag-lexicon", false, "with --tag-news: the name tagger reads a lexicon of the training corpora's names")
 	tagBILOU := fs.Bool("tag-bilou", false, "with --tag-news: the name tagger learns where a token stands in its name (first, inside, last, alone)")
+	tagBeam := fs.Int("tag-beam", 4, "with --tag-news: the name tagger's beam width, trained for and decoded with (0 or 1: greedy, the recipe before 7 December 2026; at most 64)")
 	tagClusters := fs.Int("tag-clusters", 200, "with --tag-news: how many word clusters (at most 255) the tagger learns from its training text and ../shared/data/wikinews (0: none)")
 	seed := fs.Int64("seed", 1, "random seed (the same seed and data give the same models)")
 	if _, err := parse(fs, args); err != nil {
@@ -290,7 +291,10 @@ func runTrain(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		if err != nil {
 			return err
 		}
-		*tagEWT, *tagClusters = 0, 0
+		*tagEWT, *tagClusters, *tagBeam = 0, 0, 0
+	}
+	if *tagBeam < 0 || *tagBeam > 64 {
+		return fmt.Errorf("%w: --tag-beam %d: want 0 to 64", errUsage, *tagBeam)
 	}
 	if *tagClusters < 0 || *tagClusters > 255 {
 		return fmt.Errorf("%w: --tag-clusters %d: want 0 to 255", errUsage, *tagClusters)
@@ -303,7 +307,7 @@ func runTrain(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		}
 		list = append(list, m)
 	}
-	if err := pipeline.Train(pipeline.TrainConfig{Data: *data, Out: *out, Models: list, Gold: *gold, ParseGoldVisits: *parseGold, ParseTagFolds: *parseTags, ParseMinWeight: *parseMinWeight, TagNews: *tagNews, TagEWTVisits: *tagEWT, TagSilverNERVisits: *tagSilverNER, TagImperativeVisits: *tagImperatives, TagGoldNERVisits: *tagGoldNER, TagClusters: *tagClusters, TagWide: *tagWide, TagLexicon: *tagLexicon, TagBILOU: *tagBILOU, Seed: *seed, Log: stderr}); err != nil {
+	if err := pipeline.Train(pipeline.TrainConfig{Data: *data, Out: *out, Models: list, Gold: *gold, ParseGoldVisits: *parseGold, ParseTagFolds: *parseTags, ParseMinWeight: *parseMinWeight, TagNews: *tagNews, TagEWTVisits: *tagEWT, TagSilverNERVisits: *tagSilverNER, TagImperativeVisits: *tagImperatives, TagGoldNERVisits: *tagGoldNER, TagClusters: *tagClusters, TagWide: *tagWide, TagLexicon: *tagLexicon, TagBILOU: *tagBILOU, TagBeam: *tagBeam, Seed: *seed, Log: stderr}); err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "models written under %s; rebuild (go build ./cmd/onrecord) to embed them\n", *out)

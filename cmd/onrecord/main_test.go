@@ -149,6 +149,8 @@ func TestUsageErrors(t *testing.T) {
 		{[]string{"train", "--models", "tag", "--tag-news=false", "--tag-lexicon"}, []string{"--tag-lexicon needs --tag-news"}},
 		{[]string{"train", "--models", "tag", "--tag-news=false", "--tag-bilou"}, []string{"--tag-bilou needs --tag-news"}},
 		{[]string{"train", "--models", "tag", "--tag-news", "--tag-clusters", "300"}, []string{"--tag-clusters 300", "0 to 255"}},
+		{[]string{"train", "--models", "tag", "--tag-news=false", "--tag-beam", "4"}, []string{"--tag-beam needs --tag-news"}},
+		{[]string{"train", "--models", "tag", "--tag-beam", "65"}, []string{"--tag-beam 65", "0 to 64"}},
 		{[]string{"version", "now"}, []string{"no arguments"}},
 	} {
 		code, out, errs := runCmd(t, "", tc.args...)

@@ -1,0 +1,74 @@
+package tag
+
+import (
+	"slices"
+	"testing"
+)
+
+// tableScorer scores labels from fixed tables: first[i][l] for token i,
+// plus pair[c1][l] for the label coded c1 before it.
+type tableScorer struct {
+	first [][]int64
+	pair  [][]int64
+}
+
+func (s *tableScorer) at(i int, scores []int64) { copy(scores, s.first[i]) }
+
+func (s *tableScorer) after(i int, prev []uint8, c2, c1 int, scores []int64) {
+	if i > 0 && int(prev[i-1])+1 != c1 {
+		panic("prev disagrees with c1")
+	}
+	for l := range scores {
+		scores[l] += s.pair[c1][l]
+	}
+}
+
+// A greedy tagger commits to the first token's better label; a beam keeps
+// the other, which the second token rewards.
+func TestBeamRun(t *testing.T) {
+	sc := &tableScorer{
+		first: [][]int64{{2, 1}, {0, 0}, {0, 0}},
+		// After label 1 (code 2), label 1 scores 5; nothing else counts.
+		pair: [][]int64{{0, 0}, {0, 0}, {0, 5}},
+	}
+	for _, c := range []struct {
+		width int
+		want  []uint8
+	}{{1, []uint8{0, 0, 0}}, {2, []uint8{1, 1, 1}}, {4, []uint8{1, 1, 1}}} {
+		b := &beam{width: c.width}
+		out := make([]uint8, 3)
+		if n := b.run(3, 2, sc, nil, nil); n != 3 {
+			t.Fatalf("width %d: decoded %d tokens, want 3", c.width, n)
+		}
+		b.best(2, out)
+		if !slices.Equal(out, c.want) {
+			t.Errorf("width %d: labels %v, want %v", c.width, out, c.want)
+		}
+	}
+	// allowed bars label 1 from the first token: the best left starts 0.
+	b, out := &beam{width: 4}, make([]uint8, 3)
+	b.best(b.run(3, 2, sc, func(i, l int) bool { return i > 0 || l == 0 }, nil)-1, out)
+	if !slices.Equal(out, []uint8{0, 1, 1}) {
+		t.Errorf("restricted: labels %v, want [0 1 1]", out)
+	}
+	// Training stops after the token where the gold sequence leaves the
+	// beam, and runs to the end when it stays.
+	for _, c := range []struct {
+		width int
+		gold  []uint8
+		stop  int
+	}{
+		{1, []uint8{1, 1, 1}, 1}, // a greedy search drops label 1 at once
+		{2, []uint8{0, 1, 0}, 2}, // two sequences outscore it at the second token
+		{2, []uint8{1, 1, 1}, 3}, // the best sequence
+	} {
+		if n := (&beam{width: c.width}).run(3, 2, sc, nil, c.gold); n != c.stop {
+			t.Errorf("width %d, gold %v: stopped after %d tokens, want %d", c.width, c.gold, n, c.stop)
+		}
+	}
+	// An empty sentence decodes to nothing.
+	if n := (&beam{width: 2}).run(0, 2, sc, nil, nil); n != 0 {
+		t.Errorf("empty sentence: decoded %d tokens", n)
+	}
+	(&beam{width: 2}).best(-1, nil)
+}
