@@ -267,7 +267,7 @@ func runTrain(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	tagWide := fs.Bool("tag-wide", false, "with --tag-news: the name tagger reads more features (the words two away as written, word pairs around a capitalised word)")
 	tagLexicon := fs.Bool("tag-lexicon", false, "with --tag-news: the name tagger reads a lexicon of the training corpora's names")
 	tagBILOU := fs.Bool("tag-bilou", false, "with --tag-news: the name tagger learns where a token stands in its name (first, inside, last, alone)")
-	tagBeam := fs.Int("tag-beam", 4, "with --tag-news: the name tagger's beam width, trained for and decoded with (0 or 1: greedy, the recipe before 7 December 2026; at most 64)")
+	tagBeam := fs.Int("tag-beam", 4, "with --tag-news: the name tagger's beam width, trained for and decoded with (0 or 1: greedy, as the tagger embedded until the evening of 7 December 2026; at most 64)")
 	tagClusters := fs.Int("tag-clusters", 200, "with --tag-news: how many word clusters (at most 255) the tagger learns from its training text and ../shared/data/wikinews (0: none)")
 	seed := fs.Int64("seed", 1, "random seed (the same seed and data give the same models)")
 	if _, err := parse(fs, args); err != nil {
