@@ -101,7 +101,7 @@ func (b *beam) floor() int64 {
 	if len(b.next) < b.width {
 		return math.MinInt64
 	}
-	var top [maxBeam]int64 // the best width scores, best first
+	var top [MaxBeam]int64 // the best width scores, best first
 	k := 0
 	for _, s := range b.next {
 		j := k

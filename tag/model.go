@@ -42,8 +42,8 @@ const (
 	magic6 = "onrecord-tag-6\n"
 )
 
-// maxBeam is the widest beam a model file may ask for.
-const maxBeam = 64
+// MaxBeam is the widest beam a model file may ask for.
+const MaxBeam = 64
 
 // setsOf gives the gazetteer sets a file of the given magic holds.
 func setsOf(magic string) []uint64 {
@@ -215,7 +215,7 @@ func Load(r io.Reader) (*Tagger, error) {
 	var wide bool
 	var beam int
 	if magic == magic6 {
-		v := d.uint(maxBeam<<1 | 1)
+		v := d.uint(MaxBeam<<1 | 1)
 		wide, beam = v&1 == 1, int(v>>1)
 	}
 	pos := d.model()

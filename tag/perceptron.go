@@ -189,41 +189,53 @@ func (t *trainer) bump(r int32, label, d int) {
 // partial allows (the update, if any, goes to the best of those).
 // prepare(k) is called before each visit of sentence k.
 func (t *trainer) trainSeq(sents []*sentence, order []int, gold func(k int) []uint8, partial []bool, prepare func(k int), ff featFunc, epochs int, rng *rand.Rand, logf func(string, ...any)) {
-	order = slices.Clone(order)
 	scores := make([]int64, t.nl)
 	var feats []uint64
 	var out []uint8
+	runEpochs(order, epochs, rng, logf, func(k int) (right, total int) {
+		prepare(k)
+		s, g := sents[k], gold(k)
+		out = slices.Grow(out[:0], len(g))[:len(g)]
+		for i := range g {
+			t.now++
+			feats = ff(s, i, out[:i], feats[:0])
+			guess := t.predict(feats, scores)
+			// Training conditions on its own guesses, as tagging will.
+			out[i] = uint8(guess)
+			truth := int(g[i])
+			switch truth {
+			case noLabel:
+				continue
+			case notName:
+				if partial[guess] {
+					truth = guess
+				} else {
+					truth = bestOf(scores, partial)
+				}
+			}
+			total++
+			if guess != truth {
+				t.update(feats, truth, guess)
+			} else {
+				right++
+			}
+		}
+		return right, total
+	})
+}
+
+// runEpochs visits the sentences of order (shuffled by rng each epoch) for
+// the given epochs and logs each epoch's share of right labels; visit
+// trains on sentence k and says how many of its labels it got right of
+// how many it was taught.
+func runEpochs(order []int, epochs int, rng *rand.Rand, logf func(string, ...any), visit func(k int) (right, total int)) {
+	order = slices.Clone(order)
 	for ep := 0; ep < epochs; ep++ {
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		right, total := 0, 0
 		for _, k := range order {
-			prepare(k)
-			s, g := sents[k], gold(k)
-			out = slices.Grow(out[:0], len(g))[:len(g)]
-			for i := range g {
-				t.now++
-				feats = ff(s, i, out[:i], feats[:0])
-				guess := t.predict(feats, scores)
-				// Training conditions on its own guesses, as tagging will.
-				out[i] = uint8(guess)
-				truth := int(g[i])
-				switch truth {
-				case noLabel:
-					continue
-				case notName:
-					if partial[guess] {
-						truth = guess
-					} else {
-						truth = bestOf(scores, partial)
-					}
-				}
-				total++
-				if guess != truth {
-					t.update(feats, truth, guess)
-				} else {
-					right++
-				}
-			}
+			r, n := visit(k)
+			right, total = right+r, total+n
 		}
 		logf("  epoch %d: train accuracy %.2f%%", ep+1, 100*float64(right)/float64(max(total, 1)))
 	}
@@ -313,45 +325,40 @@ func (m *model) features() int {
 // the prefix the search was still able to judge keeps the update a
 // violation, so the perceptron learns the search it will run.
 func (t *trainer) trainBeam(sents []*sentence, order []int, gold func(k int) []uint8, partial []bool, prepare func(k int), k *task, width, epochs int, rng *rand.Rand, logf func(string, ...any)) {
-	order = slices.Clone(order)
 	sc := &trainScorer{t: t, k: k}
 	want, got := &beam{width: width}, &beam{width: width}
 	var wantSeq, gotSeq []uint8
-	for ep := 0; ep < epochs; ep++ {
-		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
-		right, total := 0, 0
-		for _, v := range order {
-			prepare(v)
-			s, g := sents[v], gold(v)
-			n := len(g)
-			sc.prepare(s, n)
-			allowed := func(i, l int) bool {
-				return g[i] == noLabel || int(g[i]) == l || g[i] == notName && partial[l]
-			}
-			wantSeq = slices.Grow(wantSeq[:0], n)[:n]
-			if slices.ContainsFunc(g, func(l uint8) bool { return l == noLabel || l == notName }) {
-				want.best(want.run(n, t.nl, sc, allowed, nil)-1, wantSeq)
-			} else {
-				copy(wantSeq, g)
-			}
-			m := got.run(n, t.nl, sc, nil, wantSeq)
-			gotSeq = slices.Grow(gotSeq[:0], n)[:n]
-			got.best(m-1, gotSeq)
-			t.now += int64(m)
-			for i := 0; i < m; i++ {
-				if g[i] != noLabel {
-					total++
-					if allowed(i, int(gotSeq[i])) {
-						right++
-					}
+	runEpochs(order, epochs, rng, logf, func(v int) (right, total int) {
+		prepare(v)
+		s, g := sents[v], gold(v)
+		n := len(g)
+		sc.prepare(s, n)
+		allowed := func(i, l int) bool {
+			return g[i] == noLabel || int(g[i]) == l || g[i] == notName && partial[l]
+		}
+		wantSeq = slices.Grow(wantSeq[:0], n)[:n]
+		if slices.ContainsFunc(g, func(l uint8) bool { return l == noLabel || l == notName }) {
+			want.best(want.run(n, t.nl, sc, allowed, nil)-1, wantSeq)
+		} else {
+			copy(wantSeq, g)
+		}
+		m := got.run(n, t.nl, sc, nil, wantSeq)
+		gotSeq = slices.Grow(gotSeq[:0], n)[:n]
+		got.best(m-1, gotSeq)
+		t.now += int64(m)
+		for i := 0; i < m; i++ {
+			if g[i] != noLabel {
+				total++
+				if allowed(i, int(gotSeq[i])) {
+					right++
 				}
 			}
-			if !slices.Equal(wantSeq[:m], gotSeq[:m]) {
-				sc.update(wantSeq[:m], gotSeq[:m])
-			}
 		}
-		logf("  epoch %d: train accuracy %.2f%%", ep+1, 100*float64(right)/float64(max(total, 1)))
-	}
+		if !slices.Equal(wantSeq[:m], gotSeq[:m]) {
+			sc.update(wantSeq[:m], gotSeq[:m])
+		}
+		return right, total
+	})
 }
 
 // trainScorer scores a training sentence for the beam from the trainer's

@@ -86,8 +86,8 @@ func Train(train []Corpus, dev []*onrecord.Document, first, surnames, roles []st
 	if len(posLabels) == 0 || len(nerLabels) == 0 {
 		return nil, errors.New("train tagger: no tagged tokens")
 	}
-	if extras.Beam < 0 || extras.Beam > maxBeam {
-		return nil, fmt.Errorf("train tagger: beam width %d: want 0 to %d", extras.Beam, maxBeam)
+	if extras.Beam < 0 || extras.Beam > MaxBeam {
+		return nil, fmt.Errorf("train tagger: beam width %d: want 0 to %d", extras.Beam, MaxBeam)
 	}
 	if extras.BILOU {
 		nerLabels = placeLabels(nerLabels)

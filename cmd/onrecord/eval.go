@@ -15,6 +15,7 @@ import (
 	"github.com/onrecord/onrecord/conllu"
 	"github.com/onrecord/onrecord/eval"
 	"github.com/onrecord/onrecord/pipeline"
+	"github.com/onrecord/onrecord/tag"
 	"github.com/onrecord/onrecord/text"
 )
 
@@ -293,8 +294,8 @@ func runTrain(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		}
 		*tagEWT, *tagClusters, *tagBeam = 0, 0, 0
 	}
-	if *tagBeam < 0 || *tagBeam > 64 {
-		return fmt.Errorf("%w: --tag-beam %d: want 0 to 64", errUsage, *tagBeam)
+	if *tagBeam < 0 || *tagBeam > tag.MaxBeam {
+		return fmt.Errorf("%w: --tag-beam %d: want 0 to %d", errUsage, *tagBeam, tag.MaxBeam)
 	}
 	if *tagClusters < 0 || *tagClusters > 255 {
 		return fmt.Errorf("%w: --tag-clusters %d: want 0 to 255", errUsage, *tagClusters)
