@@ -1,9 +1,6 @@
 package tag
 
-import (
-	"math"
-	"slices"
-)
+import "slices"
 
 // beam decodes a sentence left to right keeping the width best label
 // sequences instead of one: a greedy tagger commits to a label that the
@@ -61,10 +58,6 @@ func (b *beam) run(n, nl int, sc beamScorer, allowed func(i, l int) bool, gold [
 		if i > 0 {
 			from, to = b.start[i-1], b.start[i]
 		}
-		// The first state's hypotheses end differently, so the width-th
-		// best of them is a floor the width best of all reach: a later
-		// hypothesis below it cannot come through, nor raise one that does.
-		floor := int64(math.MinInt64)
 		for si := from; si < to; si++ {
 			st := beamState{gold: gold != nil}
 			if si >= 0 {
@@ -77,12 +70,9 @@ func (b *beam) run(n, nl int, sc beamScorer, allowed func(i, l int) bool, gold [
 			copy(b.scores, b.fixed)
 			sc.after(i, b.prev[:i], int(st.c2), int(st.c1), b.scores)
 			for l, v := range b.scores {
-				if st.score+v >= floor && (allowed == nil || allowed(i, l)) {
+				if allowed == nil || allowed(i, l) {
 					b.offer(beamState{score: st.score + v, c2: st.c1, c1: uint8(l + 1), back: si, gold: st.gold && gold[i] == uint8(l)})
 				}
-			}
-			if si == from {
-				floor = b.floor()
 			}
 		}
 		b.keep()
@@ -93,31 +83,6 @@ func (b *beam) run(n, nl int, sc beamScorer, allowed func(i, l int) bool, gold [
 		}
 	}
 	return n
-}
-
-// floor is the width-th best score in next, or the least score when it
-// holds fewer states.
-func (b *beam) floor() int64 {
-	if len(b.next) < b.width {
-		return math.MinInt64
-	}
-	var top [MaxBeam]int64 // the best width scores, best first
-	k := 0
-	for _, s := range b.next {
-		j := k
-		if k < b.width {
-			k++
-		} else if s.score <= top[k-1] {
-			continue
-		} else {
-			j = k - 1
-		}
-		for ; j > 0 && top[j-1] < s.score; j-- {
-			top[j] = top[j-1]
-		}
-		top[j] = s.score
-	}
-	return top[b.width-1]
 }
 
 // offer adds a hypothesis to the next token's, merged with one that ends
