@@ -224,6 +224,7 @@ func (m *Model) ExtractContext(ctx context.Context, d *onrecord.Document) error 
 		atts = asClause(d, atts)
 		atts = dropNames(d, p, atts, &s.featurizer)
 		atts = dropActs(d, atts, &s.featurizer)
+		atts = splitQuotations(d, p, atts)
 		if n := len(d.Quotes); n > 0 {
 			switch last := &d.Quotes[n-1]; {
 			case len(atts) > 0 && (continues(d, last, &atts[0], open, a) || goesOn(d, last, &atts[0], prev, p, s.runes)):

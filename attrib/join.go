@@ -66,3 +66,28 @@ func join(prev, next *onrecord.Attribution, runes []rune) {
 		prev.Kind = onrecord.Direct
 	}
 }
+
+// splitQuotations parts a content where one quotation closes and the next
+// opens with nothing but space between ('"…." "…."'): a speaker's
+// quotations side by side are parts of one attribution, as a quotation
+// carried on into the next paragraph is (join), and news gold writes each
+// as its own. The characters covered are the same, less the space.
+func splitQuotations(d *onrecord.Document, p *para, atts []onrecord.Attribution) []onrecord.Attribution {
+	for k := range atts {
+		at := &atts[k]
+		var parts []onrecord.Span
+		for _, c := range at.Content {
+			for i := p.a; i+1 < p.b; i++ {
+				cl, op := d.Tokens[i], d.Tokens[i+1]
+				if p.state(i) != qClose || p.state(i+1) != qOpen || int(cl.Start) <= c.Start || int(op.End) >= c.End {
+					continue
+				}
+				parts = append(parts, onrecord.Span{Start: c.Start, End: int(cl.End)})
+				c.Start = int(op.Start)
+			}
+			parts = append(parts, c)
+		}
+		at.Content = parts
+	}
+	return atts
+}

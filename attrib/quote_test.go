@@ -558,3 +558,39 @@ func paragraph(t *testing.T, m *Model, s string) (*onrecord.Document, *para, *fe
 	p.dq = quotations(d, p.a, p.b, nil, false)
 	return d, p, f
 }
+
+// TestSplitQuotations: quotations side by side in one content become its
+// parts; a content with a cue between its quotations, or one quotation,
+// stays as it is.
+func TestSplitQuotations(t *testing.T) {
+	m := testModel(t)
+	for _, tt := range []struct {
+		text, content, want string
+	}{
+		{`"We trained hard all winter." "The title is ours to lose," Roe said.`, `"We trained hard all winter." "The title is ours to lose,"`,
+			`"We trained hard all winter." | "The title is ours to lose,"`},
+		{`Roe said: “It was close.” “We will be back.” “Next year, maybe.”`, `“It was close.” “We will be back.” “Next year, maybe.”`,
+			`“It was close.” | “We will be back.” | “Next year, maybe.”`},
+		// A quotation and the reported words after it are not two quotations.
+		{`"It was close," Roe said, adding that the team would be back.`, `"It was close,"`, `"It was close,"`},
+		// Marks side by side outside the content leave it alone.
+		{`Roe called it "close" "again" and said the team would be back next year.`, `the team would be back next year`, `the team would be back next year`},
+	} {
+		d, p, _ := paragraph(t, m, tt.text)
+		atts := splitQuotations(d, p, []onrecord.Attribution{{Kind: onrecord.Direct, Content: span(d, tt.content)}})
+		if got := joined(d, atts[0].Content); got != tt.want {
+			t.Errorf("%s\ngot  %q\nwant %q", tt.text, got, tt.want)
+		}
+	}
+	// The whole stage parts the first passage's quotations.
+	d, _, _ := paragraph(t, m, `"We trained hard all winter." "The title is ours to lose," Roe said.`)
+	m.Extract(d)
+	var got []string
+	for _, q := range d.Quotes {
+		got = append(got, describe(d, q))
+	}
+	want := `"We trained hard all winter." | "The title is ours to lose," / said / Roe`
+	if !slices.Contains(got, want) {
+		t.Errorf("whole stage: got %q, want %q", got, want)
+	}
+}
