@@ -12,12 +12,16 @@ type beam struct {
 	width  int
 	states []beamState // the states kept at each token, best first
 	start  []int32     // states[start[i]:start[i+1]] are token i's
-	next   []beamState
-	prev   []uint8 // the labels before the token, as a hypothesis sees them
-	fixed  []int64 // token scores that read no earlier label
+	prev   []uint8     // the labels before the token, as a hypothesis sees them
+	fixed  []int64     // token scores that read no earlier label
 	scores []int64
-	codes  int     // label codes: nl+1
-	slot   []int32 // 1 + index in next of the state ending in codes c2, c1 at c2*codes+c1; 0 for none
+	// The hypotheses of the next token, by the last label of the state
+	// they extend (in the order those labels first come among the states)
+	// then by label: a hypothesis ends in that label and its own, so
+	// hypotheses of one group and label are merged, the better kept.
+	c1s  []uint8
+	cand []beamState
+	top  []beamState // the best width of them, best first
 }
 
 type beamState struct {
@@ -46,13 +50,9 @@ func (b *beam) run(n, nl int, sc beamScorer, allowed func(i, l int) bool, gold [
 	b.prev = slices.Grow(b.prev[:0], n)[:n]
 	b.fixed = slices.Grow(b.fixed[:0], nl)[:nl]
 	b.scores = slices.Grow(b.scores[:0], nl)[:nl]
-	if b.codes != nl+1 {
-		b.codes = nl + 1
-		b.slot = make([]int32, b.codes*b.codes)
-	}
 	for i := 0; i < n; i++ {
 		sc.at(i, b.fixed)
-		b.next = b.next[:0]
+		b.c1s, b.cand = b.c1s[:0], b.cand[:0]
 		// Token 0 extends the empty hypothesis; token i the states of i-1.
 		from, to := int32(-1), int32(0)
 		if i > 0 {
@@ -69,58 +69,57 @@ func (b *beam) run(n, nl int, sc beamScorer, allowed func(i, l int) bool, gold [
 			}
 			copy(b.scores, b.fixed)
 			sc.after(i, b.prev[:i], int(st.c2), int(st.c1), b.scores)
+			g := slices.Index(b.c1s, st.c1)
+			fresh := g < 0
+			if fresh {
+				g = len(b.c1s)
+				b.c1s = append(b.c1s, st.c1)
+				b.cand = slices.Grow(b.cand, nl)[:len(b.cand)+nl]
+			}
+			// The states come best first, so on a tie the earlier stays.
+			cand := b.cand[g*nl : (g+1)*nl]
 			for l, v := range b.scores {
-				if allowed == nil || allowed(i, l) {
-					b.offer(beamState{score: st.score + v, c2: st.c1, c1: uint8(l + 1), back: si, gold: st.gold && gold[i] == uint8(l)})
+				if s := st.score + v; fresh || s > cand[l].score {
+					cand[l] = beamState{score: s, c2: st.c1, c1: uint8(l + 1), back: si, gold: st.gold && gold[i] == uint8(l)}
 				}
 			}
 		}
-		b.keep()
-		b.states = append(b.states, b.next...)
+		b.keep(i, nl, allowed)
+		b.states = append(b.states, b.top...)
 		b.start = append(b.start, int32(len(b.states)))
-		if gold != nil && !slices.ContainsFunc(b.next, func(s beamState) bool { return s.gold }) {
+		if gold != nil && !slices.ContainsFunc(b.top, func(s beamState) bool { return s.gold }) {
 			return i + 1
 		}
 	}
 	return n
 }
 
-// offer adds a hypothesis to the next token's, merged with one that ends
-// in the same two labels: the better stays, the earlier on a tie. slot
-// finds that one without a search.
-func (b *beam) offer(s beamState) {
-	k := int(s.c2)*b.codes + int(s.c1)
-	if j := b.slot[k]; j > 0 {
-		if o := &b.next[j-1]; s.score > o.score {
-			*o = s
+// keep sets top to the best width hypotheses of token i, best first; ties
+// keep their order in cand, so decoding is deterministic. One pass inserts
+// each into the few kept so far, after those that score as high: most fall
+// below the last kept and cost one comparison.
+func (b *beam) keep(i, nl int, allowed func(i, l int) bool) {
+	top := b.top[:0]
+	for k, s := range b.cand {
+		if allowed != nil && !allowed(i, k%nl) {
+			continue
 		}
-		return
-	}
-	b.next = append(b.next, s)
-	b.slot[k] = int32(len(b.next))
-}
-
-// keep cuts next to its best width states, best first; ties keep the
-// order offered, so decoding is deterministic. A width is a few states,
-// so picking each in turn beats sorting them all.
-func (b *beam) keep() {
-	for _, s := range b.next {
-		b.slot[int(s.c2)*b.codes+int(s.c1)] = 0
-	}
-	k := min(len(b.next), b.width)
-	for i := 0; i < k; i++ {
-		best := i
-		for j := i + 1; j < len(b.next); j++ {
-			if b.next[j].score > b.next[best].score {
-				best = j
+		n := len(top)
+		if n == b.width {
+			if s.score <= top[n-1].score {
+				continue
 			}
+			n--
+		} else {
+			top = append(top, s)
 		}
-		// Shift rather than swap, so the rest keep the order offered.
-		s := b.next[best]
-		copy(b.next[i+1:best+1], b.next[i:best])
-		b.next[i] = s
+		for n > 0 && top[n-1].score < s.score {
+			top[n] = top[n-1]
+			n--
+		}
+		top[n] = s
 	}
-	b.next = b.next[:k]
+	b.top = top
 }
 
 // best writes into out[:i+1] the labels of the best state at token i,
