@@ -244,7 +244,12 @@ func trainTagger(cfg TrainConfig, train, dev []*onrecord.Document, gold GoldData
 	if cfg.TagNews && cfg.TagClusters > 0 {
 		clusters = tag.Clusters{K: cfg.TagClusters, Text: gold.News}
 	}
-	t, err := tag.Train(corpora, dev, gold.FirstNames, gold.Surnames, roles, cfg.TagNews, clusters, tag.Extras{Wide: cfg.TagNews && cfg.TagWide, Lexicon: cfg.TagNews && cfg.TagLexicon, BILOU: cfg.TagNews && cfg.TagBILOU, Beam: cfg.TagBeam}, cfg.Seed, log)
+	// The name tagger's options are the news recipe's (see TrainConfig).
+	var extras tag.Extras
+	if cfg.TagNews {
+		extras = tag.Extras{Wide: cfg.TagWide, Lexicon: cfg.TagLexicon, BILOU: cfg.TagBILOU, Beam: cfg.TagBeam}
+	}
+	t, err := tag.Train(corpora, dev, gold.FirstNames, gold.Surnames, roles, cfg.TagNews, clusters, extras, cfg.Seed, log)
 	if err != nil {
 		return nil, fmt.Errorf("train tagger: %w", err)
 	}
