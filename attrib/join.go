@@ -75,19 +75,26 @@ func join(prev, next *onrecord.Attribution, runes []rune) {
 func splitQuotations(d *onrecord.Document, p *para, atts []onrecord.Attribution) []onrecord.Attribution {
 	for k := range atts {
 		at := &atts[k]
-		var parts []onrecord.Span
-		for _, c := range at.Content {
+		var parts []onrecord.Span // nil until a content is parted
+		for j, c := range at.Content {
 			for i := p.a; i+1 < p.b; i++ {
 				cl, op := d.Tokens[i], d.Tokens[i+1]
 				if p.state(i) != qClose || p.state(i+1) != qOpen || int(cl.Start) <= c.Start || int(op.End) >= c.End {
 					continue
 				}
+				if parts == nil {
+					parts = append(parts, at.Content[:j]...)
+				}
 				parts = append(parts, onrecord.Span{Start: c.Start, End: int(cl.End)})
 				c.Start = int(op.Start)
 			}
-			parts = append(parts, c)
+			if parts != nil {
+				parts = append(parts, c)
+			}
 		}
-		at.Content = parts
+		if parts != nil {
+			at.Content = parts
+		}
 	}
 	return atts
 }
