@@ -59,7 +59,7 @@ type TrainConfig struct {
 	// (conllu.NewsTag) without their quotation tags, on the silver news
 	// twice an epoch, and with the common-word and role-noun gazetteer bits
 	// (a tag-4 model, its gazetteer bits apart from capitalisation): with
-	// TagEWTVisits 5 and TagClusters 200, the embedded model's recipe
+	// TagEWTVisits 5, TagClusters 200, TagBeam 4 and TagDict, the embedded model's recipe
 	// (`onrecord train`'s defaults); off, the recipe before it (README:
 	// "The tagger with news conventions").
 	TagNews bool
@@ -96,8 +96,15 @@ type TrainConfig struct {
 	// TagBeam is the name tagger's beam width (with TagNews; 0 or 1:
 	// greedy), which it is trained for and decodes with.
 	TagBeam int
-	Seed    int64
-	Log     io.Writer
+	// TagDict has the POS and the name tagger take a frequent word's
+	// nearly constant label from a dictionary, unscored (with TagNews; a
+	// tag-7 model; the embedded model's recipe).
+	TagDict bool
+	// TagPOSBeam is the POS tagger's beam width (with TagNews; 0 or 1:
+	// greedy), which it is trained for and decodes with (a tag-7 model).
+	TagPOSBeam int
+	Seed       int64
+	Log        io.Writer
 }
 
 // ModelFiles are the paths, under TrainConfig.Out, of the embedded models.
@@ -199,7 +206,9 @@ func Train(cfg TrainConfig) error {
 	}
 	if slices.Contains(cfg.Models, "attrib") {
 		start := time.Now()
-		docs, err := Gold(p, trainDir)
+		// Over the tagger's exact analysis, not its dictionaries' shortcut
+		// (see tag.Tagger.Exact).
+		docs, err := Gold(&Pipeline{Tagger: p.Tagger.Exact(), Parser: p.Parser}, trainDir)
 		if err != nil {
 			return err
 		}
@@ -247,7 +256,7 @@ func trainTagger(cfg TrainConfig, train, dev []*onrecord.Document, gold GoldData
 	// The name tagger's options are the news recipe's (see TrainConfig).
 	var extras tag.Extras
 	if cfg.TagNews {
-		extras = tag.Extras{Wide: cfg.TagWide, Lexicon: cfg.TagLexicon, BILOU: cfg.TagBILOU, Beam: cfg.TagBeam}
+		extras = tag.Extras{Wide: cfg.TagWide, Lexicon: cfg.TagLexicon, BILOU: cfg.TagBILOU, Dict: cfg.TagDict, Beam: cfg.TagBeam, POSBeam: cfg.TagPOSBeam}
 	}
 	t, err := tag.Train(corpora, dev, gold.FirstNames, gold.Surnames, roles, cfg.TagNews, clusters, extras, cfg.Seed, log)
 	if err != nil {

@@ -41,50 +41,28 @@ type beamScorer interface {
 }
 
 // run decodes n tokens with nl labels. allowed, when not nil, restricts
-// the labels of each token. gold, when not nil, is the sequence training
-// wants: run stops after the first token whose kept states all leave it
-// and returns how many tokens it decoded (n when the gold sequence stayed
-// in the beam or there is none).
-func (b *beam) run(n, nl int, sc beamScorer, allowed func(i, l int) bool, gold []uint8) int {
+// the labels of each token. forced, when not nil, gives the tokens whose
+// label the tag dictionary sets (noLabel: none): every state takes it,
+// unscored. gold, when not nil, is the sequence training wants: run stops
+// after the first token whose kept states all leave it and returns how
+// many tokens it decoded (n when the gold sequence stayed in the beam or
+// there is none).
+func (b *beam) run(n, nl int, sc beamScorer, allowed func(i, l int) bool, forced, gold []uint8) int {
 	b.states, b.start = b.states[:0], append(b.start[:0], 0)
 	b.prev = slices.Grow(b.prev[:0], n)[:n]
 	b.fixed = slices.Grow(b.fixed[:0], nl)[:nl]
 	b.scores = slices.Grow(b.scores[:0], nl)[:nl]
 	for i := 0; i < n; i++ {
-		sc.at(i, b.fixed)
-		b.c1s, b.cand = b.c1s[:0], b.cand[:0]
 		// Token 0 extends the empty hypothesis; token i the states of i-1.
 		from, to := int32(-1), int32(0)
 		if i > 0 {
 			from, to = b.start[i-1], b.start[i]
 		}
-		for si := from; si < to; si++ {
-			st := beamState{gold: gold != nil}
-			if si >= 0 {
-				st = b.states[si]
-				b.prev[i-1] = st.c1 - 1
-				if i >= 2 {
-					b.prev[i-2] = st.c2 - 1
-				}
-			}
-			copy(b.scores, b.fixed)
-			sc.after(i, b.prev[:i], int(st.c2), int(st.c1), b.scores)
-			g := slices.Index(b.c1s, st.c1)
-			fresh := g < 0
-			if fresh {
-				g = len(b.c1s)
-				b.c1s = append(b.c1s, st.c1)
-				b.cand = slices.Grow(b.cand, nl)[:len(b.cand)+nl]
-			}
-			// The states come best first, so on a tie the earlier stays.
-			cand := b.cand[g*nl : (g+1)*nl]
-			for l, v := range b.scores {
-				if s := st.score + v; fresh || s > cand[l].score {
-					cand[l] = beamState{score: s, c2: st.c1, c1: uint8(l + 1), back: si, gold: st.gold && gold[i] == uint8(l)}
-				}
-			}
+		if forced != nil && forced[i] != noLabel {
+			b.force(i, from, to, forced[i], sc, gold)
+		} else {
+			b.extend(i, nl, from, to, sc, allowed, gold)
 		}
-		b.keep(i, nl, allowed)
 		b.states = append(b.states, b.top...)
 		b.start = append(b.start, int32(len(b.states)))
 		if gold != nil && !slices.ContainsFunc(b.top, func(s beamState) bool { return s.gold }) {
@@ -92,6 +70,72 @@ func (b *beam) run(n, nl int, sc beamScorer, allowed func(i, l int) bool, gold [
 		}
 	}
 	return n
+}
+
+// state returns the state si of token i-1 (the empty hypothesis for -1)
+// with its labels set in prev, as the scorer reads them.
+func (b *beam) state(i int, si int32, gold []uint8) beamState {
+	if si < 0 {
+		return beamState{gold: gold != nil}
+	}
+	st := b.states[si]
+	b.prev[i-1] = st.c1 - 1
+	if i >= 2 {
+		b.prev[i-2] = st.c2 - 1
+	}
+	return st
+}
+
+// force sets top to the states from..to of token i-1 (or the empty
+// hypothesis) extended by label l, which a dictionary gives token i. The
+// scores that read no earlier label are the same for every state and are
+// not computed; those that do (after) still tell the states apart.
+func (b *beam) force(i int, from, to int32, l uint8, sc beamScorer, gold []uint8) {
+	top := b.top[:0]
+	for si := from; si < to; si++ {
+		st := b.state(i, si, gold)
+		clear(b.scores)
+		sc.after(i, b.prev[:i], int(st.c2), int(st.c1), b.scores)
+		s := beamState{score: st.score + b.scores[l], c2: st.c1, c1: l + 1, back: si, gold: st.gold && gold[i] == l}
+		// States ending in the same two labels merge, the better kept
+		// (the earlier on a tie); the rest stay best first.
+		if k := slices.IndexFunc(top, func(t beamState) bool { return t.c2 == s.c2 }); k >= 0 {
+			if top[k].score >= s.score {
+				continue
+			}
+			top = slices.Delete(top, k, k+1)
+		}
+		top = append(top, s)
+		place(top, len(top)-1, s)
+	}
+	b.top = top
+}
+
+// extend sets top to the best hypotheses extending the states from..to of
+// token i-1 (or the empty hypothesis) by each label of token i.
+func (b *beam) extend(i, nl int, from, to int32, sc beamScorer, allowed func(i, l int) bool, gold []uint8) {
+	sc.at(i, b.fixed)
+	b.c1s, b.cand = b.c1s[:0], b.cand[:0]
+	for si := from; si < to; si++ {
+		st := b.state(i, si, gold)
+		copy(b.scores, b.fixed)
+		sc.after(i, b.prev[:i], int(st.c2), int(st.c1), b.scores)
+		g := slices.Index(b.c1s, st.c1)
+		fresh := g < 0
+		if fresh {
+			g = len(b.c1s)
+			b.c1s = append(b.c1s, st.c1)
+			b.cand = slices.Grow(b.cand, nl)[:len(b.cand)+nl]
+		}
+		// The states come best first, so on a tie the earlier stays.
+		cand := b.cand[g*nl : (g+1)*nl]
+		for l, v := range b.scores {
+			if s := st.score + v; fresh || s > cand[l].score {
+				cand[l] = beamState{score: s, c2: st.c1, c1: uint8(l + 1), back: si, gold: st.gold && gold[i] == uint8(l)}
+			}
+		}
+	}
+	b.keep(i, nl, allowed)
 }
 
 // keep sets top to the best width hypotheses of token i, best first; ties
@@ -113,13 +157,19 @@ func (b *beam) keep(i, nl int, allowed func(i, l int) bool) {
 		} else {
 			top = append(top, s)
 		}
-		for n > 0 && top[n-1].score < s.score {
-			top[n] = top[n-1]
-			n--
-		}
-		top[n] = s
+		place(top, n, s)
 	}
 	b.top = top
+}
+
+// place puts s at top[n] and moves it up past the states that score
+// lower, each of which moves down one.
+func place(top []beamState, n int, s beamState) {
+	for n > 0 && top[n-1].score < s.score {
+		top[n] = top[n-1]
+		n--
+	}
+	top[n] = s
 }
 
 // best writes into out[:i+1] the labels of the best state at token i,

@@ -37,7 +37,7 @@ func TestBeamRun(t *testing.T) {
 	}{{1, []uint8{0, 0, 0}}, {2, []uint8{1, 1, 1}}, {4, []uint8{1, 1, 1}}} {
 		b := &beam{width: c.width}
 		out := make([]uint8, 3)
-		if n := b.run(3, 2, sc, nil, nil); n != 3 {
+		if n := b.run(3, 2, sc, nil, nil, nil); n != 3 {
 			t.Fatalf("width %d: decoded %d tokens, want 3", c.width, n)
 		}
 		b.best(2, out)
@@ -47,7 +47,7 @@ func TestBeamRun(t *testing.T) {
 	}
 	// allowed bars label 1 from the first token: the best left starts 0.
 	b, out := &beam{width: 4}, make([]uint8, 3)
-	b.best(b.run(3, 2, sc, func(i, l int) bool { return i > 0 || l == 0 }, nil)-1, out)
+	b.best(b.run(3, 2, sc, func(i, l int) bool { return i > 0 || l == 0 }, nil, nil)-1, out)
 	if !slices.Equal(out, []uint8{0, 1, 1}) {
 		t.Errorf("restricted: labels %v, want [0 1 1]", out)
 	}
@@ -62,13 +62,52 @@ func TestBeamRun(t *testing.T) {
 		{2, []uint8{0, 1, 0}, 2}, // two sequences outscore it at the second token
 		{2, []uint8{1, 1, 1}, 3}, // the best sequence
 	} {
-		if n := (&beam{width: c.width}).run(3, 2, sc, nil, c.gold); n != c.stop {
+		if n := (&beam{width: c.width}).run(3, 2, sc, nil, nil, c.gold); n != c.stop {
 			t.Errorf("width %d, gold %v: stopped after %d tokens, want %d", c.width, c.gold, n, c.stop)
 		}
 	}
 	// An empty sentence decodes to nothing.
-	if n := (&beam{width: 2}).run(0, 2, sc, nil, nil); n != 0 {
+	if n := (&beam{width: 2}).run(0, 2, sc, nil, nil, nil); n != 0 {
 		t.Errorf("empty sentence: decoded %d tokens", n)
 	}
 	(&beam{width: 2}).best(-1, nil)
+}
+
+// A token a dictionary forces decodes as a beam restricted to that label
+// would, without scoring what every state shares (at): what reads the
+// labels before it (after) still tells the states apart.
+func TestBeamForced(t *testing.T) {
+	mixed := &tableScorer{
+		first: [][]int64{{2, 1, 0}, {0, 4, 1}, {1, 0, 3}, {0, 2, 0}},
+		pair:  [][]int64{{0, 0, 0}, {0, 1, 0}, {3, 0, 1}, {0, 2, 0}},
+	}
+	// Label 1 first loses to 0, but label 0 after it scores 5.
+	after := &tableScorer{
+		first: [][]int64{{2, 1, 0}, {0, 0, 0}, {0, 0, 0}, {0, 0, 0}},
+		pair:  [][]int64{{0, 0, 0}, {0, 0, 0}, {5, 0, 0}, {0, 0, 0}},
+	}
+	for _, c := range []struct {
+		sc     *tableScorer
+		forced []uint8
+	}{
+		{mixed, []uint8{noLabel, 2, noLabel, noLabel}},
+		{mixed, []uint8{1, noLabel, 0, noLabel}},
+		{mixed, []uint8{noLabel, noLabel, noLabel, 2}},
+		{mixed, []uint8{0, 0, 0, 0}},
+		{after, []uint8{noLabel, 0, noLabel, noLabel}},
+	} {
+		for _, width := range []int{1, 2, 3} {
+			got, want := make([]uint8, 4), make([]uint8, 4)
+			b := &beam{width: width}
+			b.best(b.run(4, 3, c.sc, nil, c.forced, nil)-1, got)
+			allowed := func(i, l int) bool { return c.forced[i] == noLabel || int(c.forced[i]) == l }
+			b.best(b.run(4, 3, c.sc, allowed, nil, nil)-1, want)
+			if !slices.Equal(got, want) {
+				t.Errorf("forced %v, width %d: labels %v, want %v", c.forced, width, got, want)
+			}
+			if c.sc == after && width > 1 && got[0] != 1 {
+				t.Errorf("forced %v, width %d: labels %v, want label 1 first", c.forced, width, got)
+			}
+		}
+	}
 }

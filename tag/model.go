@@ -33,14 +33,22 @@ import (
 // the learnt organisation ends among the gazetteer sets, followed by the
 // name lexicon (keys, each with its class; none for a model without one).
 // That first number also holds, above its lowest bit, the name tagger's
-// beam width (0 for greedy, as before beams).
+// beam width (0 for greedy, as before beams). A tag-7 file has after
+// that number the POS tagger's beam width, then is a tag-6 file followed
+// by the POS and the name tagger's dictionaries: vocabulary indexes as
+// keys, each with its label.
 const (
 	magic2 = "onrecord-tag-2\n"
 	magic3 = "onrecord-tag-3\n"
 	magic4 = "onrecord-tag-4\n"
 	magic5 = "onrecord-tag-5\n"
 	magic6 = "onrecord-tag-6\n"
+	magic7 = "onrecord-tag-7\n"
 )
+
+// hasExtras says whether a file of the given magic holds the name
+// tagger's extras (the tag-6 layout).
+func hasExtras(magic string) bool { return magic == magic6 || magic == magic7 }
 
 // MaxBeam is the widest beam a model file may ask for.
 const MaxBeam = 64
@@ -68,6 +76,8 @@ func (t *Tagger) Save(w io.Writer) error {
 	e := &encoder{w: bw}
 	magic := magic2
 	switch {
+	case t.posDict != nil || t.nerDict != nil || t.posBeam > 1:
+		magic = magic7
 	case t.wide || t.gaz.spans != nil || t.beam > 1:
 		magic = magic6
 	case len(t.gaz.clusters) > 0:
@@ -78,8 +88,11 @@ func (t *Tagger) Save(w io.Writer) error {
 		magic = magic3
 	}
 	e.str(magic)
-	if magic == magic6 {
+	if hasExtras(magic) {
 		e.uint(uint64(t.beam<<1 | b2i(t.wide)))
+	}
+	if magic == magic7 {
+		e.uint(uint64(t.posBeam))
 	}
 	e.model(t.pos.m)
 	e.model(t.ner.m)
@@ -91,11 +104,15 @@ func (t *Tagger) Save(w io.Writer) error {
 	for _, bit := range setsOf(magic) {
 		e.keys(t.gaz.keys(bit), nil)
 	}
-	if magic == magic5 || magic == magic6 {
+	if magic == magic5 || hasExtras(magic) {
 		e.keys(slices.Sorted(maps.Keys(t.gaz.clusters)), func(k uint32) uint64 { return uint64(t.gaz.clusters[k]) })
 	}
-	if magic == magic6 {
+	if hasExtras(magic) {
 		e.keys(slices.Sorted(maps.Keys(t.gaz.spans)), func(k uint32) uint64 { return uint64(t.gaz.spans[k]) })
+	}
+	if magic == magic7 {
+		e.dict(t.posDict)
+		e.dict(t.nerDict)
 	}
 	if e.err == nil {
 		e.err = bw.Flush()
@@ -209,14 +226,18 @@ func Load(r io.Reader) (*Tagger, error) {
 	defer zr.Close()
 	d := &decoder{r: bufio.NewReader(zr)}
 	magic := d.str()
-	if d.err == nil && magic != magic2 && magic != magic3 && magic != magic4 && magic != magic5 && magic != magic6 {
+	if d.err == nil && magic != magic2 && magic != magic3 && magic != magic4 && magic != magic5 && !hasExtras(magic) {
 		return nil, errors.New("load tag model: not a tag model file")
 	}
 	var wide bool
 	var beam int
-	if magic == magic6 {
+	if hasExtras(magic) {
 		v := d.uint(MaxBeam<<1 | 1)
 		wide, beam = v&1 == 1, int(v>>1)
+	}
+	var posBeam int
+	if magic == magic7 {
+		posBeam = int(d.uint(MaxBeam))
 	}
 	pos := d.model()
 	ner := d.model()
@@ -227,25 +248,66 @@ func Load(r io.Reader) (*Tagger, error) {
 		vocab = append(vocab, d.str())
 	}
 	gaz := newGazetteer(nil, nil, nil, nil)
-	gaz.apart = magic == magic4 || magic == magic5 || magic == magic6
+	gaz.apart = magic == magic4 || magic == magic5 || hasExtras(magic)
 	for _, bit := range setsOf(magic) {
 		d.keys(func(k uint32) { gaz.sets[k] |= bit })
 	}
-	if magic == magic5 || magic == magic6 {
+	if magic == magic5 || hasExtras(magic) {
 		gaz.clusters = map[uint32]uint16{}
 		d.keys(func(k uint32) { gaz.clusters[k] = uint16(d.uint(habitCapital<<8 | maxClusters)) })
 	}
-	if magic == magic6 {
+	if hasExtras(magic) {
 		spans := spanSet{}
 		d.keys(func(k uint32) { spans[k] = uint8(d.uint(3)) })
 		if len(spans) > 0 {
 			gaz.spans = spans
 		}
 	}
+	var posDict, nerDict []uint8
+	if magic == magic7 && d.err == nil {
+		posDict = d.dict(len(vocab), len(pos.labels))
+		nerDict = d.dict(len(vocab), len(ner.labels))
+	}
 	if d.err != nil {
 		return nil, fmt.Errorf("load tag model: %w", d.err)
 	}
-	return newTagger(pos, ner, lem, vocab, gaz, wide, beam), nil
+	t := newTagger(pos, ner, lem, vocab, gaz, wide, beam)
+	t.posDict, t.nerDict, t.posBeam = posDict, nerDict, posBeam
+	return t, nil
+}
+
+// dict writes a dictionary as keys, each with its label.
+func (e *encoder) dict(dict []uint8) {
+	var keys []uint32
+	for k, l := range dict {
+		if l != noLabel {
+			keys = append(keys, uint32(k))
+		}
+	}
+	e.keys(keys, func(k uint32) uint64 { return uint64(dict[k]) })
+}
+
+// dict reads what encoder.dict wrote for a vocabulary of words and nl
+// labels: nil for a dictionary without words.
+func (d *decoder) dict(words, nl int) []uint8 {
+	var dict []uint8
+	d.keys(func(k uint32) {
+		l := d.uint(uint64(nl - 1))
+		if int(k) >= words && d.err == nil {
+			d.err = fmt.Errorf("dictionary word %d of %d", k, words)
+		}
+		if d.err != nil {
+			return
+		}
+		if dict == nil {
+			dict = make([]uint8, words)
+			for i := range dict {
+				dict[i] = noLabel
+			}
+		}
+		dict[k] = uint8(l)
+	})
+	return dict
 }
 
 type decoder struct {

@@ -338,11 +338,11 @@ func (t *trainer) trainBeam(sents []*sentence, order []int, gold func(k int) []u
 		}
 		wantSeq = slices.Grow(wantSeq[:0], n)[:n]
 		if slices.ContainsFunc(g, func(l uint8) bool { return l == noLabel || l == notName }) {
-			want.best(want.run(n, t.nl, sc, allowed, nil)-1, wantSeq)
+			want.best(want.run(n, t.nl, sc, allowed, nil, nil)-1, wantSeq)
 		} else {
 			copy(wantSeq, g)
 		}
-		m := got.run(n, t.nl, sc, nil, wantSeq)
+		m := got.run(n, t.nl, sc, nil, nil, wantSeq)
 		gotSeq = slices.Grow(gotSeq[:0], n)[:n]
 		got.best(m-1, gotSeq)
 		t.now += int64(m)

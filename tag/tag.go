@@ -33,10 +33,15 @@ type Tagger struct {
 	lexicon map[string]int32
 	infos   []tokInfo
 	gaz     *gazetteer
-	wide    bool      // names read the wide task (nerWide): a tag-6 file
-	beam    int       // the name tagger's beam width (0 or 1: greedy)
-	classes []string  // the class of each NER label (className)
-	pool    sync.Pool // *scratch
+	wide    bool // names read the wide task (nerWide): a tag-6 file
+	beam    int  // the name tagger's beam width (0 or 1: greedy)
+	// posDict and nerDict are the taggers' dictionaries (a tag-7 file):
+	// the one label the training corpora give a vocabulary word nearly
+	// always, by vocabulary index (noLabel: none); nil without one.
+	posDict, nerDict []uint8
+	posBeam          int       // the POS tagger's beam width (0 or 1: greedy)
+	classes          []string  // the class of each NER label (className)
+	pool             sync.Pool // *scratch
 }
 
 var (
@@ -147,8 +152,9 @@ func saturate(dst []int16, sum []int32) {
 
 // tag labels the sentence into out, greedily or, for a width above 1,
 // with a beam of that width. lex gives each token's vocabulary index, or
-// -1 to compute its block here.
-func (q *seqTagger) tag(s *sentence, lex []int32, out []uint8, width int, sc *scratch) {
+// -1 to compute its block here. forced, when not nil, gives a
+// dictionary's labels (noLabel: none), which decoding gives unscored.
+func (q *seqTagger) tag(s *sentence, lex []int32, out []uint8, width int, forced []uint8, sc *scratch) {
 	blocks := q.blocks(s, lex, sc)
 	if width > 1 {
 		sc.beam.width = width
@@ -158,11 +164,15 @@ func (q *seqTagger) tag(s *sentence, lex []int32, out []uint8, width int, sc *sc
 			bt.live, bt.known = make([]int32, (q.nl+1)*q.nl), make([]int, q.nl+1)
 		}
 		clear(bt.known)
-		sc.beam.best(sc.beam.run(s.n(), q.nl, bt, nil, nil)-1, out)
+		sc.beam.best(sc.beam.run(s.n(), q.nl, bt, nil, forced, nil)-1, out)
 		return
 	}
 	scores := sc.scores[:q.nl]
 	for i := 0; i < s.n(); i++ {
+		if forced != nil && forced[i] != noLabel {
+			out[i] = forced[i]
+			continue
+		}
 		q.fixed(s, blocks, i, scores, sc)
 		q.addHist(s, i, code(out, i, 2), code(out, i, 1), out[:i], scores, sc)
 		out[i] = uint8(argmax(scores))
@@ -305,6 +315,7 @@ type scratch struct {
 	sent   sentence
 	lex    []int32
 	labels []uint8
+	forced []uint8 // a dictionary's labels of the sentence
 	feats  []uint64
 	scores []int32
 	sum    []int32
@@ -391,7 +402,7 @@ func (t *Tagger) tagRange(d *onrecord.Document, a, b int32, sc *scratch) {
 	}
 	nerLex := lex
 	if saved := t.lowerTitleCase(d, a, s, lex); saved != nil {
-		t.pos.tag(s, saved.lex, s.pos, 1, sc)
+		t.pos.tag(s, saved.lex, s.pos, t.posBeam, t.dictLabels(t.posDict, saved.lex, sc), sc)
 		// Proper nouns keep their written case for names.
 		for i := 0; i < n; i++ {
 			if l := t.pos.m.labels[s.pos[i]]; l == "NNP" || l == "NNPS" {
@@ -400,13 +411,13 @@ func (t *Tagger) tagRange(d *onrecord.Document, a, b int32, sc *scratch) {
 		}
 		nerLex = saved.lex
 	} else {
-		t.pos.tag(s, lex, s.pos, 1, sc)
+		t.pos.tag(s, lex, s.pos, t.posBeam, t.dictLabels(t.posDict, lex, sc), sc)
 	}
 	if t.gaz.spans != nil {
 		markNames(s, t.gaz.spans)
 	}
 	out := sc.labels[:n]
-	t.ner.tag(s, nerLex, out, t.beam, sc)
+	t.ner.tag(s, nerLex, out, t.beam, t.dictLabels(t.nerDict, nerLex, sc), sc)
 	for i := 0; i < n; i++ {
 		k := int(a) + i
 		tok := &d.Tokens[k]
@@ -419,6 +430,36 @@ func (t *Tagger) tagRange(d *onrecord.Document, a, b int32, sc *scratch) {
 			sc.built = append(sc.built, builtLemma{tok: k, start: start, end: end})
 		}
 	}
+}
+
+// Exact returns the tagger without its dictionaries: every word scored,
+// as the models were trained. The dictionaries save time and change a
+// few labels in ten thousand; the attribution model learns over the
+// exact analysis, so that those few do not decide its training.
+func (t *Tagger) Exact() *Tagger {
+	if t.posDict == nil && t.nerDict == nil {
+		return t
+	}
+	e := newTagger(t.pos.m, t.ner.m, t.lem, t.vocab, t.gaz, t.wide, t.beam)
+	e.posBeam = t.posBeam
+	return e
+}
+
+// dictLabels gives dict's label for each token of lex (noLabel: none),
+// or nil for no dictionary.
+func (t *Tagger) dictLabels(dict []uint8, lex []int32, sc *scratch) []uint8 {
+	if dict == nil {
+		return nil
+	}
+	f := slices.Grow(sc.forced[:0], len(lex))[:len(lex)]
+	for i, e := range lex {
+		f[i] = noLabel
+		if e >= 0 {
+			f[i] = dict[e]
+		}
+	}
+	sc.forced = f
+	return f
 }
 
 // britishTitles are titles written without a period, as British news

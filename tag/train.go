@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/onrecord/onrecord"
 	"github.com/onrecord/onrecord/conllu"
@@ -55,9 +56,14 @@ type Clusters struct {
 // with BILOU it learns the place of a token in its name (placeLabels);
 // with Beam above 1 the name tagger is trained for, and decodes with, a
 // beam of that width (trainBeam; a tag-6 model).
+//
+// With Dict the POS and the name tagger each give a frequent word the
+// label the training corpora give it nearly always (dictFor) without
+// scoring it; with POSBeam above 1 the POS tagger is trained for, and
+// decodes with, a beam of that width (either, a tag-7 model).
 type Extras struct {
-	Wide, Lexicon, BILOU bool
-	Beam                 int
+	Wide, Lexicon, BILOU, Dict bool
+	Beam, POSBeam              int
 }
 
 // Train learns a Tagger from the corpora; first and surnames are the name
@@ -86,8 +92,8 @@ func Train(train []Corpus, dev []*onrecord.Document, first, surnames, roles []st
 	if len(posLabels) == 0 || len(nerLabels) == 0 {
 		return nil, errors.New("train tagger: no tagged tokens")
 	}
-	if extras.Beam < 0 || extras.Beam > MaxBeam {
-		return nil, fmt.Errorf("train tagger: beam width %d: want 0 to %d", extras.Beam, MaxBeam)
+	if extras.Beam < 0 || extras.Beam > MaxBeam || extras.POSBeam < 0 || extras.POSBeam > MaxBeam {
+		return nil, fmt.Errorf("train tagger: beam widths %d, %d: want 0 to %d", extras.Beam, extras.POSBeam, MaxBeam)
 	}
 	if extras.BILOU {
 		nerLabels = placeLabels(nerLabels)
@@ -220,14 +226,35 @@ func Train(train []Corpus, dev []*onrecord.Document, first, surnames, roles []st
 		}
 	}
 
+	// Where gold says only "no name", any class but a name is right.
+	partial := make([]bool, len(nerLabels))
+	for l, name := range nerLabels {
+		partial[l] = !conllu.IsName(className(name))
+	}
 	nerK := nerTaskOf(extras.Wide, gaz.spans != nil)
 	logf("tag: training POS")
 	pt := newTrainer(len(posLabels))
-	pt.trainSeq(sents, posOrder, func(k int) []uint8 { return posGold[k] }, nil, dropout, posTask.feats, posEpochs, rng, logf)
+	posGoldOf := func(k int) []uint8 { return posGold[k] }
+	if extras.POSBeam > 1 {
+		pt.trainBeam(sents, posOrder, posGoldOf, nil, dropout, posTask, extras.POSBeam, posEpochs, rng, logf)
+	} else {
+		pt.trainSeq(sents, posOrder, posGoldOf, nil, dropout, posTask.feats, posEpochs, rng, logf)
+	}
 	pos := pt.compile(posLabels, minWeight)
 	logf("tag: POS model %v", pos)
 
+	vocab := vocabulary(words)
+	var posDict, nerDict []uint8
+	if extras.Dict {
+		posDict = dictFor(vocab, words, posGold, posOrder, posDictShare, func(l uint8) bool { return closedClass(posLabels[l]) })
+		nerDict = dictFor(vocab, words, nerGold, nerOrder, nerDictShare, func(l uint8) bool { return partial[l] })
+		logf("tag: %d words in the POS dictionary, %d in the name tagger's", dictWords(posDict), dictWords(nerDict))
+	}
+
 	// NER reads POS tags; train it on the tagger's own, as it will see them.
+	// (The POS dictionary's tags are left out: they are the ones the
+	// tagger gives anyway, all but a few in ten thousand, and without
+	// them the name tagger is the one trained without a dictionary.)
 	restore()
 	pq := newSeqTagger(pos, posTask, nil, 0)
 	sc := &scratch{scores: make([]int32, len(posLabels)), sum: make([]int32, len(posLabels))}
@@ -236,14 +263,9 @@ func Train(train []Corpus, dev []*onrecord.Document, first, surnames, roles []st
 		for i := range sc.lex {
 			sc.lex[i] = -1
 		}
-		pq.tag(s, sc.lex, s.pos, 1, sc)
+		pq.tag(s, sc.lex, s.pos, extras.POSBeam, nil, sc)
 	}
 	logf("tag: training NER")
-	// Where gold says only "no name", any class but a name is right.
-	partial := make([]bool, len(nerLabels))
-	for l, name := range nerLabels {
-		partial[l] = !conllu.IsName(className(name))
-	}
 	nt := newTrainer(len(nerLabels))
 	nerGoldOf := func(k int) []uint8 { return nerGold[k] }
 	if extras.Beam > 1 {
@@ -254,7 +276,8 @@ func Train(train []Corpus, dev []*onrecord.Document, first, surnames, roles []st
 	ner := nt.compile(nerLabels, minWeight)
 	logf("tag: NER model %v", ner)
 
-	t := newTagger(pos, ner, learnLemmas(lemmaObs), vocabulary(words), gaz, extras.Wide, extras.Beam)
+	t := newTagger(pos, ner, learnLemmas(lemmaObs), vocab, gaz, extras.Wide, extras.Beam)
+	t.posDict, t.nerDict, t.posBeam = posDict, nerDict, extras.POSBeam
 	logf("tag: %d lemma rules, %d exceptions, %d gazetteer words; trained in %v", len(t.lem.rules), len(t.lem.exceptions), len(gaz.sets), time.Since(began).Round(time.Second))
 	if len(dev) > 0 {
 		logf("tag: dev %v", t.Evaluate(dev))
@@ -307,6 +330,84 @@ func vocabulary(sents [][]string) []string {
 		return strings.Compare(a, b)
 	})
 	return vocab[:min(len(vocab), maxVocab)]
+}
+
+// A tagger's dictionary holds the vocabulary words seen at least dictMin
+// times (sentence visits counted) of which nearly all (the share) carry
+// one label the dictionary may give: the tagger then gives that label
+// without scoring the word, and scoring takes most of its time. The POS
+// dictionary gives only closed-class and punctuation tags (closedClass),
+// which belong to the word: an open-class word's tag is its context's
+// ("declare" after "to" or "we"). The name tagger's gives only labels of
+// no name, and more strictly, since a name's inner words ("and", "the")
+// are rare among a word's uses but break the name when ruled out.
+const (
+	dictMin      = 20
+	posDictShare = 0.99
+	nerDictShare = 0.999
+)
+
+// dictFor builds a dictionary from the labels of the sentences' visits,
+// by vocabulary index (noLabel: none), giving only labels that give
+// allows. A gold notName (the names' "no name") counts for any label
+// given.
+func dictFor(vocab []string, words [][]string, gold [][]uint8, order []int, share float64, give func(l uint8) bool) []uint8 {
+	index := make(map[string]int, len(vocab))
+	for e, w := range vocab {
+		index[w] = e
+	}
+	counts := make([]map[uint8]int, len(vocab))
+	for _, k := range order {
+		for i, l := range gold[k] {
+			e, ok := index[words[k][i]]
+			if !ok || l == noLabel {
+				continue
+			}
+			if counts[e] == nil {
+				counts[e] = map[uint8]int{}
+			}
+			counts[e][l]++
+		}
+	}
+	dict := make([]uint8, len(vocab))
+	for e, c := range counts {
+		dict[e] = noLabel
+		total, best, top := 0, 0, uint8(noLabel)
+		for l, n := range c {
+			total += n
+			if l != notName && (n > best || n == best && l < top) {
+				best, top = n, l
+			}
+		}
+		if top == noLabel || !give(top) {
+			continue
+		}
+		if total >= dictMin && float64(best+c[notName]) >= share*float64(total) {
+			dict[e] = top
+		}
+	}
+	return dict
+}
+
+// closedClass says whether a Penn Treebank tag is of a closed word class
+// or punctuation.
+func closedClass(tag string) bool {
+	switch tag {
+	case "CC", "DT", "EX", "IN", "MD", "PDT", "POS", "PRP", "PRP$", "RP", "TO", "WDT", "WP", "WP$", "WRB", "-LRB-", "-RRB-":
+		return true
+	}
+	return !strings.ContainsFunc(tag, unicode.IsLetter)
+}
+
+// dictWords is the number of words a dictionary gives a label.
+func dictWords(dict []uint8) int {
+	n := 0
+	for _, l := range dict {
+		if l != noLabel {
+			n++
+		}
+	}
+	return n
 }
 
 // labelSet lists the distinct non-empty labels in sorted order.

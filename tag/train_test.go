@@ -54,7 +54,9 @@ func TestTrainDeterministic(t *testing.T) {
 		{true, []string{"interviewee"}, days, Extras{}, magic5}, {true, []string{"interviewee"}, days, Extras{Wide: true}, magic6},
 		{true, []string{"interviewee"}, Clusters{}, Extras{Lexicon: true, BILOU: true}, magic6},
 		{true, []string{"interviewee"}, days, Extras{Wide: true, Lexicon: true}, magic6},
-		{true, []string{"interviewee"}, Clusters{}, Extras{Beam: 3}, magic6}} {
+		{true, []string{"interviewee"}, Clusters{}, Extras{Beam: 3}, magic6},
+		{true, []string{"interviewee"}, Clusters{}, Extras{Beam: 3, Dict: true}, magic7},
+		{true, []string{"interviewee"}, Clusters{}, Extras{POSBeam: 2}, magic7}} {
 		common, roles := c.common, c.roles
 		var log bytes.Buffer
 		var err error
@@ -115,8 +117,15 @@ func TestTrainDeterministic(t *testing.T) {
 			t.Errorf("%s: Tuesday has cluster %d in a model without clusters", c.magic, tue)
 		}
 		// The lexicon is saved; only a lexicon model has one.
-		if got := len(t3.gaz.spans) > 0; got != c.extras.Lexicon || t3.wide != c.extras.Wide || t3.beam != c.extras.Beam {
-			t.Errorf("%s %+v: loaded lexicon %v, wide %v, beam %d", c.magic, c.extras, got, t3.wide, t3.beam)
+		if got := len(t3.gaz.spans) > 0; got != c.extras.Lexicon || t3.wide != c.extras.Wide || t3.beam != c.extras.Beam || t3.posBeam != c.extras.POSBeam {
+			t.Errorf("%s %+v: loaded lexicon %v, wide %v, beam %d, POS beam %d", c.magic, c.extras, got, t3.wide, t3.beam, t3.posBeam)
+		}
+		// The dictionaries are saved, and the POS one gives "the" its tag.
+		if c.extras.Dict != (t3.posDict != nil) || c.extras.Dict != (t3.nerDict != nil) {
+			t.Errorf("%s %+v: loaded POS dictionary %v, name dictionary %v", c.magic, c.extras, t3.posDict != nil, t3.nerDict != nil)
+		}
+		if e, ok := t3.lexicon["the"]; c.extras.Dict && (!ok || t3.posDict[e] == noLabel || t3.pos.m.labels[t3.posDict[e]] != "DT") {
+			t.Errorf("%s: the POS dictionary lacks the, DT", c.magic)
 		}
 		// Names are tagged with their class alone.
 		if got := slices.Contains(t3.ner.m.labels, "U-PERSON"); got != c.extras.BILOU {
@@ -231,7 +240,8 @@ func FuzzLoad(f *testing.F) {
 		clusters Clusters
 		extras   Extras
 	}{{nil, false, Clusters{}, Extras{}}, {nil, true, Clusters{}, Extras{}}, {[]string{"spokesperson"}, true, Clusters{}, Extras{}},
-		{[]string{"spokesperson"}, true, clusters, Extras{}}, {[]string{"spokesperson"}, true, clusters, Extras{Lexicon: true}}} {
+		{[]string{"spokesperson"}, true, clusters, Extras{}}, {[]string{"spokesperson"}, true, clusters, Extras{Lexicon: true}},
+		{[]string{"spokesperson"}, true, clusters, Extras{Dict: true, POSBeam: 2}}} {
 		f.Add(tinyModel(f, gaz.roles, gaz.common, gaz.clusters, gaz.extras))
 	}
 	f.Fuzz(func(t *testing.T, body []byte) {
@@ -242,17 +252,25 @@ func FuzzLoad(f *testing.F) {
 }
 
 // tinyModel trains a tagger on one tagged sentence and returns its model
-// file's body (gunzipped).
+// file's body (gunzipped). With dictionaries the sentence is seen twice,
+// and often enough for its words to be in them.
 func tinyModel(f *testing.F, roles []string, common bool, clusters Clusters, extras Extras) []byte {
 	d := docOf("Jo Roe said the plan works .")
 	for i, tl := range [][3]string{{"NNP", "Jo", "PERSON"}, {"NNP", "Roe", "PERSON"}, {"VBD", "say", "O"},
 		{"DT", "the", "O"}, {"NN", "plan", "O"}, {"VBZ", "work", "O"}, {".", ".", "O"}} {
 		d.Tokens[i].Tag, d.Tokens[i].Lemma, d.Tokens[i].NER = tl[0], tl[1], tl[2]
 	}
-	tg, err := Train([]Corpus{{Docs: []*onrecord.Document{d}, POSVisits: 1, NERVisits: 1, Lemmas: true}}, nil,
+	docs, visits := []*onrecord.Document{d}, 1
+	if extras.Dict { // the vocabulary holds words seen twice
+		docs, visits = append(docs, d), dictMin
+	}
+	tg, err := Train([]Corpus{{Docs: docs, POSVisits: visits, NERVisits: visits, Lemmas: true}}, nil,
 		[]string{"Jo"}, []string{"Roe"}, roles, common, clusters, extras, 1, nil)
 	if err != nil {
 		f.Fatal(err)
+	}
+	if extras.Dict && (dictWords(tg.posDict) == 0 || dictWords(tg.nerDict) == 0) {
+		f.Fatalf("the seed model's dictionaries are empty: %d, %d words", dictWords(tg.posDict), dictWords(tg.nerDict))
 	}
 	var gz bytes.Buffer
 	if err := tg.Save(&gz); err != nil {
@@ -266,4 +284,42 @@ func tinyModel(f *testing.F, roles []string, common bool, clusters Clusters, ext
 		f.Fatalf("the seed model does not load: %v", err)
 	}
 	return body
+}
+
+// TestDictFor: a word seen often enough with one label that may be given
+// gets it; too rare, too mixed or an open class does not, and a gold
+// "no name" counts for the label given.
+func TestDictFor(t *testing.T) {
+	labels := []string{",", "DT", "NN", "VB"}
+	give := func(l uint8) bool { return closedClass(labels[l]) }
+	vocab := []string{"the", "cat", "run", "that", "rare", "so"}
+	var words [][]string
+	var gold [][]uint8
+	add := func(n int, w string, l uint8) {
+		for range n {
+			words, gold = append(words, []string{w}), append(gold, []uint8{l})
+		}
+	}
+	add(dictMin, "the", 1)        // always DT
+	add(dictMin, "cat", 2)        // always NN: an open class
+	add(dictMin, "run", 3)        // always VB: an open class
+	add(dictMin, "that", 1)       // DT, but mixed with NN below
+	add(1, "that", 2)             //
+	add(dictMin-1, "rare", 0)     // too rare
+	add(dictMin/2, "so", 1)       // DT half the time...
+	add(dictMin/2, "so", notName) // ...and a wildcard the rest
+	order := make([]int, len(words))
+	for i := range order {
+		order[i] = i
+	}
+	dict := dictFor(vocab, words, gold, order, 0.99, give)
+	want := []uint8{1, noLabel, noLabel, noLabel, noLabel, 1}
+	if !slices.Equal(dict, want) {
+		t.Errorf("dictionary %v, want %v", dict, want)
+	}
+	for tag, want := range map[string]bool{"DT": true, ",": true, "-LRB-": true, "``": true, "PRP$": true, "NN": false, "VBP": false, "CD": false, "UH": false} {
+		if closedClass(tag) != want {
+			t.Errorf("closedClass(%q) = %v", tag, !want)
+		}
+	}
 }

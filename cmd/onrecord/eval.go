@@ -269,6 +269,8 @@ func runTrain(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	tagLexicon := fs.Bool("tag-lexicon", false, "with --tag-news: the name tagger reads a lexicon of the training corpora's names")
 	tagBILOU := fs.Bool("tag-bilou", false, "with --tag-news: the name tagger learns where a token stands in its name (first, inside, last, alone)")
 	tagBeam := fs.Int("tag-beam", 4, "with --tag-news: the name tagger's beam width, trained for and decoded with (0 or 1: greedy, as the tagger embedded until the evening of 7 December 2026; at most 64)")
+	tagDict := fs.Bool("tag-dict", true, "with --tag-news: the POS and the name tagger give a frequent word the label the training corpora give it nearly always (a closed-class tag, or no name) from a dictionary, without scoring it, which takes 0.6–0.7 of the time to tag; --tag-dict=false for the tagger embedded until 8 December 2026")
+	tagPOSBeam := fs.Int("tag-pos-beam", 0, "with --tag-news: the POS tagger's beam width, trained for and decoded with (0 or 1: greedy; at most 64)")
 	tagClusters := fs.Int("tag-clusters", 200, "with --tag-news: how many word clusters (at most 255) the tagger learns from its training text and ../shared/data/wikinews (0: none)")
 	seed := fs.Int64("seed", 1, "random seed (the same seed and data give the same models)")
 	if _, err := parse(fs, args); err != nil {
@@ -292,10 +294,13 @@ func runTrain(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		if err != nil {
 			return err
 		}
-		*tagEWT, *tagClusters, *tagBeam = 0, 0, 0
+		*tagEWT, *tagClusters, *tagBeam, *tagDict = 0, 0, 0, false
 	}
 	if *tagBeam < 0 || *tagBeam > tag.MaxBeam {
 		return fmt.Errorf("%w: --tag-beam %d: want 0 to %d", errUsage, *tagBeam, tag.MaxBeam)
+	}
+	if *tagPOSBeam < 0 || *tagPOSBeam > tag.MaxBeam {
+		return fmt.Errorf("%w: --tag-pos-beam %d: want 0 to %d", errUsage, *tagPOSBeam, tag.MaxBeam)
 	}
 	if *tagClusters < 0 || *tagClusters > 255 {
 		return fmt.Errorf("%w: --tag-clusters %d: want 0 to 255", errUsage, *tagClusters)
@@ -308,7 +313,7 @@ func runTrain(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		}
 		list = append(list, m)
 	}
-	if err := pipeline.Train(pipeline.TrainConfig{Data: *data, Out: *out, Models: list, Gold: *gold, ParseGoldVisits: *parseGold, ParseTagFolds: *parseTags, ParseMinWeight: *parseMinWeight, TagNews: *tagNews, TagEWTVisits: *tagEWT, TagSilverNERVisits: *tagSilverNER, TagImperativeVisits: *tagImperatives, TagGoldNERVisits: *tagGoldNER, TagClusters: *tagClusters, TagWide: *tagWide, TagLexicon: *tagLexicon, TagBILOU: *tagBILOU, TagBeam: *tagBeam, Seed: *seed, Log: stderr}); err != nil {
+	if err := pipeline.Train(pipeline.TrainConfig{Data: *data, Out: *out, Models: list, Gold: *gold, ParseGoldVisits: *parseGold, ParseTagFolds: *parseTags, ParseMinWeight: *parseMinWeight, TagNews: *tagNews, TagEWTVisits: *tagEWT, TagSilverNERVisits: *tagSilverNER, TagImperativeVisits: *tagImperatives, TagGoldNERVisits: *tagGoldNER, TagClusters: *tagClusters, TagWide: *tagWide, TagLexicon: *tagLexicon, TagBILOU: *tagBILOU, TagBeam: *tagBeam, TagDict: *tagDict, TagPOSBeam: *tagPOSBeam, Seed: *seed, Log: stderr}); err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "models written under %s; rebuild (go build ./cmd/onrecord) to embed them\n", *out)
