@@ -47,3 +47,29 @@ func TestInitialsOfDefined(t *testing.T) {
 		t.Errorf("got %+v, want Northern Ruritania Survey Board (organization)", sp)
 	}
 }
+
+// TestDefinedInitialsOverClass: initials the article defined name that
+// organisation even where the tagger classes them alone as a person.
+func TestDefinedInitialsOverClass(t *testing.T) {
+	text := "The Northern Ruritania Survey Board (NRSB) counted the votes. Later NRSB said the count was fair."
+	d := toy(text, nil, []string{"Northern Ruritania Survey Board", "NRSB"})
+	for i := range d.Tokens {
+		if d.Word(i) == "." {
+			start := int32(0)
+			if n := len(d.Sents); n > 0 {
+				start = d.Sents[n-1].End
+			}
+			d.Sents = append(d.Sents, onrecord.Sentence{Start: start, End: int32(i + 1)})
+		}
+	}
+	last := len(d.Tokens) - 1
+	for d.Word(last) != "NRSB" {
+		last--
+	}
+	d.Tokens[last].NER = "PERSON"
+	sourceAt(t, d, "NRSB", 1)
+	Resolve(d)
+	if sp := d.Quotes[0].Speaker; sp == nil || sp.Name != "Northern Ruritania Survey Board" || sp.Type != Organization {
+		t.Errorf("got %+v, want Northern Ruritania Survey Board (organization)", sp)
+	}
+}

@@ -396,10 +396,14 @@ func (a *doc) findNames() {
 		defined[d.acr] = true
 	}
 	// The initials so defined name the organisation wherever the article
-	// writes them, whatever the tagger made of them ("WHO" as a pronoun).
+	// writes them, whatever the tagger made of them ("WHO" as a pronoun,
+	// or alone as a person's name).
 	if len(defined) > 0 {
 		inRun := make([]bool, len(toks))
-		for _, r := range runs {
+		for x, r := range runs {
+			if r.end == r.start+1 && defined[strings.ReplaceAll(a.words[r.start], ".", "")] {
+				runs[x].typ, runs[x].orig = Organization, a.words[r.start]
+			}
 			for k := r.start; k < r.end; k++ {
 				inRun[k] = true
 			}
