@@ -1,6 +1,9 @@
 package tag
 
-import "slices"
+import (
+	"math"
+	"slices"
+)
 
 // beam decodes a sentence left to right keeping the width best label
 // sequences instead of one: a greedy tagger commits to a label that the
@@ -10,6 +13,7 @@ import "slices"
 // so a model is trained with the search it is decoded with.
 type beam struct {
 	width  int
+	margin int64       // when above 0, states scoring margin below the best are dropped
 	states []beamState // the states kept at each token, best first
 	start  []int32     // states[start[i]:start[i+1]] are token i's
 	prev   []uint8     // the labels before the token, as a hypothesis sees them
@@ -18,10 +22,13 @@ type beam struct {
 	// The hypotheses of the next token, by the last label of the state
 	// they extend (in the order those labels first come among the states)
 	// then by label: a hypothesis ends in that label and its own, so
-	// hypotheses of one group and label are merged, the better kept.
-	c1s  []uint8
-	cand []beamState
-	top  []beamState // the best width of them, best first
+	// hypotheses of one group and label are merged, the better kept. Only
+	// their scores and the states they extend are held: most are dropped
+	// unread, and keep builds the few it keeps.
+	c1s      []uint8
+	candSum  []int64
+	candFrom []int32
+	top      []beamState // the best width of them, best first
 }
 
 type beamState struct {
@@ -38,6 +45,13 @@ type beamState struct {
 type beamScorer interface {
 	at(i int, scores []int64)
 	after(i int, prev []uint8, c2, c1 int, scores []int64)
+}
+
+// soleScorer is a beamScorer that scores a token after one hypothesis
+// (at and after together) faster than at and after do, which keep what
+// several hypotheses share.
+type soleScorer interface {
+	sole(i int, prev []uint8, c2, c1 int, scores []int64)
 }
 
 // run decodes n tokens with nl labels. allowed, when not nil, restricts
@@ -72,13 +86,21 @@ func (b *beam) run(n, nl int, sc beamScorer, allowed func(i, l int) bool, forced
 	return n
 }
 
-// state returns the state si of token i-1 (the empty hypothesis for -1)
-// with its labels set in prev, as the scorer reads them.
-func (b *beam) state(i int, si int32, gold []uint8) beamState {
+// hyp returns the state si of token i-1, or the empty hypothesis for -1.
+func (b *beam) hyp(si int32, gold []uint8) beamState {
 	if si < 0 {
 		return beamState{gold: gold != nil}
 	}
-	st := b.states[si]
+	return b.states[si]
+}
+
+// state returns the state si of token i-1 (the empty hypothesis for -1)
+// with its labels set in prev, as the scorer reads them.
+func (b *beam) state(i int, si int32, gold []uint8) beamState {
+	st := b.hyp(si, gold)
+	if si < 0 {
+		return st
+	}
 	b.prev[i-1] = st.c1 - 1
 	if i >= 2 {
 		b.prev[i-2] = st.c2 - 1
@@ -108,58 +130,111 @@ func (b *beam) force(i int, from, to int32, l uint8, sc beamScorer, gold []uint8
 		top = append(top, s)
 		place(top, len(top)-1, s)
 	}
-	b.top = top
+	b.top = b.prune(top)
 }
 
 // extend sets top to the best hypotheses extending the states from..to of
 // token i-1 (or the empty hypothesis) by each label of token i.
 func (b *beam) extend(i, nl int, from, to int32, sc beamScorer, allowed func(i, l int) bool, gold []uint8) {
-	sc.at(i, b.fixed)
-	b.c1s, b.cand = b.c1s[:0], b.cand[:0]
+	sole, _ := sc.(soleScorer)
+	if to-from > 1 || sole == nil {
+		sole = nil
+		sc.at(i, b.fixed) // shared by the states
+	}
+	b.c1s, b.candSum, b.candFrom = b.c1s[:0], b.candSum[:0], b.candFrom[:0]
 	for si := from; si < to; si++ {
 		st := b.state(i, si, gold)
-		copy(b.scores, b.fixed)
-		sc.after(i, b.prev[:i], int(st.c2), int(st.c1), b.scores)
+		if sole != nil {
+			sole.sole(i, b.prev[:i], int(st.c2), int(st.c1), b.scores)
+			if l, ok := b.lead(b.scores); ok && allowed == nil {
+				// What keep and prune would leave, without their work.
+				b.top = append(b.top[:0], beamState{score: st.score + b.scores[l], c2: st.c1, c1: uint8(l + 1), back: si, gold: st.gold && gold[i] == uint8(l)})
+				return
+			}
+		} else {
+			copy(b.scores, b.fixed)
+			sc.after(i, b.prev[:i], int(st.c2), int(st.c1), b.scores)
+		}
 		g := slices.Index(b.c1s, st.c1)
 		fresh := g < 0
 		if fresh {
 			g = len(b.c1s)
 			b.c1s = append(b.c1s, st.c1)
-			b.cand = slices.Grow(b.cand, nl)[:len(b.cand)+nl]
+			b.candSum = slices.Grow(b.candSum, nl)[:len(b.candSum)+nl]
+			b.candFrom = slices.Grow(b.candFrom, nl)[:len(b.candFrom)+nl]
 		}
 		// The states come best first, so on a tie the earlier stays.
-		cand := b.cand[g*nl : (g+1)*nl]
+		sums, froms := b.candSum[g*nl:(g+1)*nl], b.candFrom[g*nl:(g+1)*nl]
 		for l, v := range b.scores {
-			if s := st.score + v; fresh || s > cand[l].score {
-				cand[l] = beamState{score: s, c2: st.c1, c1: uint8(l + 1), back: si, gold: st.gold && gold[i] == uint8(l)}
+			if s := st.score + v; fresh || s > sums[l] {
+				sums[l], froms[l] = s, si
 			}
 		}
 	}
-	b.keep(i, nl, allowed)
+	b.keep(i, nl, allowed, gold)
+}
+
+// lead returns the best label of scores (the first on a tie) and whether
+// every other scores more than the margin below it, so that prune would
+// leave it alone.
+func (b *beam) lead(scores []int64) (int, bool) {
+	if b.margin <= 0 {
+		return 0, false
+	}
+	best, second := 0, int64(math.MinInt64)
+	for l := 1; l < len(scores); l++ {
+		switch v := scores[l]; {
+		case v > scores[best]:
+			second, best = scores[best], l
+		case v > second:
+			second = v
+		}
+	}
+	return best, second < scores[best]-b.margin
 }
 
 // keep sets top to the best width hypotheses of token i, best first; ties
-// keep their order in cand, so decoding is deterministic. One pass inserts
-// each into the few kept so far, after those that score as high: most fall
-// below the last kept and cost one comparison.
-func (b *beam) keep(i, nl int, allowed func(i, l int) bool) {
+// keep their order among the candidates, so decoding is deterministic. One
+// pass inserts each into the few kept so far, after those that score as
+// high: most fall to the floor (below the last of a full beam, or more
+// than the margin below the best so far) and cost one comparison.
+func (b *beam) keep(i, nl int, allowed func(i, l int) bool, gold []uint8) {
 	top := b.top[:0]
-	for k, s := range b.cand {
-		if allowed != nil && !allowed(i, k%nl) {
+	floor := int64(math.MinInt64) // candidates scoring no more are not kept
+	for k, s := range b.candSum {
+		if s <= floor || allowed != nil && !allowed(i, k%nl) {
 			continue
 		}
 		n := len(top)
 		if n == b.width {
-			if s.score <= top[n-1].score {
-				continue
-			}
 			n--
 		} else {
-			top = append(top, s)
+			top = append(top, beamState{})
 		}
-		place(top, n, s)
+		l := uint8(k % nl)
+		st := b.hyp(b.candFrom[k], gold)
+		place(top, n, beamState{score: s, c2: st.c1, c1: l + 1, back: b.candFrom[k], gold: st.gold && gold[i] == l})
+		if len(top) == b.width {
+			floor = top[len(top)-1].score
+		}
+		if b.margin > 0 {
+			// prune would drop it: the best only rises.
+			floor = max(floor, top[0].score-b.margin-1)
+		}
 	}
-	b.top = top
+	b.top = b.prune(top)
+}
+
+// prune drops from top, best first, the states scoring more than the
+// margin below the best: where the best leads by that much, the others
+// would cost the next tokens' scoring and rarely win.
+func (b *beam) prune(top []beamState) []beamState {
+	if b.margin > 0 {
+		for len(top) > 1 && top[len(top)-1].score < top[0].score-b.margin {
+			top = top[:len(top)-1]
+		}
+	}
+	return top
 }
 
 // place puts s at top[n] and moves it up past the states that score

@@ -111,3 +111,53 @@ func TestBeamForced(t *testing.T) {
 		}
 	}
 }
+
+// soleTable is a tableScorer that also scores a token after one
+// hypothesis on its own, as the tagger does.
+type soleTable struct{ tableScorer }
+
+func (s *soleTable) sole(i int, prev []uint8, c2, c1 int, scores []int64) {
+	s.at(i, scores)
+	s.after(i, prev, c2, c1, scores)
+}
+
+// A margin drops the hypotheses scoring more than it below the best, and
+// a sole scorer's shortcut decodes as the beam without it.
+func TestBeamMargin(t *testing.T) {
+	sc := tableScorer{
+		// Label 1 first trails label 0 by 3; after it label 1 scores 10.
+		first: [][]int64{{4, 1}, {0, 0}, {0, 0}},
+		pair:  [][]int64{{0, 0}, {0, 0}, {0, 10}},
+	}
+	for _, c := range []struct {
+		margin int64
+		want   []uint8
+	}{
+		{0, []uint8{1, 1, 1}}, // no margin: the full beam
+		{2, []uint8{0, 1, 1}}, // label 1 trails by more: dropped
+		{3, []uint8{1, 1, 1}}, // by no more: kept
+	} {
+		for _, s := range []beamScorer{&sc, &soleTable{sc}} {
+			b, out := &beam{width: 2, margin: c.margin}, make([]uint8, 3)
+			b.best(b.run(3, 2, s, nil, nil, nil)-1, out)
+			if !slices.Equal(out, c.want) {
+				t.Errorf("margin %d, %T: labels %v, want %v", c.margin, s, out, c.want)
+			}
+		}
+	}
+	mixed := tableScorer{
+		first: [][]int64{{2, 1, 0}, {0, 9, 1}, {1, 0, 3}, {0, 2, 0}, {7, 0, 7}},
+		pair:  [][]int64{{0, 0, 0}, {0, 1, 0}, {3, 0, 1}, {0, 2, 0}},
+	}
+	for _, margin := range []int64{1, 2, 4, 8} {
+		for _, width := range []int{1, 2, 3} {
+			got, want := make([]uint8, 5), make([]uint8, 5)
+			b := &beam{width: width, margin: margin}
+			b.best(b.run(5, 3, &soleTable{mixed}, nil, nil, nil)-1, got)
+			b.best(b.run(5, 3, &mixed, nil, nil, nil)-1, want)
+			if !slices.Equal(got, want) {
+				t.Errorf("margin %d, width %d: sole %v, shared %v", margin, width, got, want)
+			}
+		}
+	}
+}

@@ -272,7 +272,8 @@ func Load(r io.Reader) (*Tagger, error) {
 		return nil, fmt.Errorf("load tag model: %w", d.err)
 	}
 	t := newTagger(pos, ner, lem, vocab, gaz, wide, beam)
-	t.posDict, t.nerDict, t.posBeam = posDict, nerDict, posBeam
+	t.posBeam = posBeam
+	t.speedUp(posDict, nerDict)
 	return t, nil
 }
 

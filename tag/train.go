@@ -277,7 +277,8 @@ func Train(train []Corpus, dev []*onrecord.Document, first, surnames, roles []st
 	logf("tag: NER model %v", ner)
 
 	t := newTagger(pos, ner, learnLemmas(lemmaObs), vocab, gaz, extras.Wide, extras.Beam)
-	t.posDict, t.nerDict, t.posBeam = posDict, nerDict, extras.POSBeam
+	t.posBeam = extras.POSBeam
+	t.speedUp(posDict, nerDict)
 	logf("tag: %d lemma rules, %d exceptions, %d gazetteer words; trained in %v", len(t.lem.rules), len(t.lem.exceptions), len(gaz.sets), time.Since(began).Round(time.Second))
 	if len(dev) > 0 {
 		logf("tag: dev %v", t.Evaluate(dev))

@@ -270,7 +270,7 @@ func runTrain(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	tagBILOU := fs.Bool("tag-bilou", false, "with --tag-news: the name tagger learns where a token stands in its name (first, inside, last, alone)")
 	tagBeam := fs.Int("tag-beam", 4, "with --tag-news: the name tagger's beam width, trained for and decoded with (0 or 1: greedy, as the tagger embedded until the evening of 7 December 2026; at most 64)")
 	tagDict := fs.Bool("tag-dict", true, "with --tag-news: the POS and the name tagger give a frequent word the label the training corpora give it nearly always (a closed-class tag, or no name) from a dictionary, without scoring it, which takes 0.6–0.7 of the time to tag; --tag-dict=false for the tagger embedded until 8 December 2026")
-	tagPOSBeam := fs.Int("tag-pos-beam", 0, "with --tag-news: the POS tagger's beam width, trained for and decoded with (0 or 1: greedy; at most 64)")
+	tagPOSBeam := fs.Int("tag-pos-beam", 4, "with --tag-news: the POS tagger's beam width, trained for and decoded with, less a margin (0 or 1: greedy, as the tagger embedded until 8 December 2026; at most 64)")
 	tagClusters := fs.Int("tag-clusters", 200, "with --tag-news: how many word clusters (at most 255) the tagger learns from its training text and ../shared/data/wikinews (0: none)")
 	seed := fs.Int64("seed", 1, "random seed (the same seed and data give the same models)")
 	if _, err := parse(fs, args); err != nil {
