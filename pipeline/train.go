@@ -101,7 +101,8 @@ type TrainConfig struct {
 	// tag-7 model; the embedded model's recipe).
 	TagDict bool
 	// TagPOSBeam is the POS tagger's beam width (with TagNews; 0 or 1:
-	// greedy), which it is trained for and decodes with (a tag-7 model).
+	// greedy), which it is trained for and decodes with, less a margin
+	// (a tag-7 model; 4 in the embedded recipe).
 	TagPOSBeam int
 	Seed       int64
 	Log        io.Writer

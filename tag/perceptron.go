@@ -7,8 +7,8 @@ import (
 	"slices"
 )
 
-// The sequence learner: a greedy left-to-right averaged perceptron over
-// hashed features. POS and NER use the same code with their own label set
+// The sequence learner: a left-to-right averaged perceptron over hashed
+// features, greedy or with a beam (beam.go). POS and NER use the same code with their own label set
 // and feature function.
 
 // model is a trained, compact weight table: an open-addressing hash from
