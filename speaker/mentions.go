@@ -399,9 +399,10 @@ func (a *doc) findNames() {
 	// writes them, whatever the tagger made of them ("WHO" as a pronoun,
 	// or alone as a person's name).
 	if len(defined) > 0 {
+		isDefined := func(i int) bool { return defined[strings.ReplaceAll(a.words[i], ".", "")] }
 		inRun := make([]bool, len(toks))
 		for x, r := range runs {
-			if r.end == r.start+1 && defined[strings.ReplaceAll(a.words[r.start], ".", "")] {
+			if r.end == r.start+1 && isDefined(r.start) {
 				runs[x].typ, runs[x].orig = Organization, a.words[r.start]
 			}
 			for k := r.start; k < r.end; k++ {
@@ -409,7 +410,7 @@ func (a *doc) findNames() {
 			}
 		}
 		for i := range toks {
-			if !inRun[i] && isAcronym(a.words[i]) && defined[strings.ReplaceAll(a.words[i], ".", "")] {
+			if !inRun[i] && isAcronym(a.words[i]) && isDefined(i) {
 				runs = append(runs, run{i, i + 1, Organization, a.words[i]})
 			}
 		}

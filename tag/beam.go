@@ -66,6 +66,7 @@ func (b *beam) run(n, nl int, sc beamScorer, allowed func(i, l int) bool, forced
 	b.prev = slices.Grow(b.prev[:0], n)[:n]
 	b.fixed = slices.Grow(b.fixed[:0], nl)[:nl]
 	b.scores = slices.Grow(b.scores[:0], nl)[:nl]
+	sole, _ := sc.(soleScorer)
 	for i := 0; i < n; i++ {
 		// Token 0 extends the empty hypothesis; token i the states of i-1.
 		from, to := int32(-1), int32(0)
@@ -75,7 +76,7 @@ func (b *beam) run(n, nl int, sc beamScorer, allowed func(i, l int) bool, forced
 		if forced != nil && forced[i] != noLabel {
 			b.force(i, from, to, forced[i], sc, gold)
 		} else {
-			b.extend(i, nl, from, to, sc, allowed, gold)
+			b.extend(i, nl, from, to, sc, sole, allowed, gold)
 		}
 		b.states = append(b.states, b.top...)
 		b.start = append(b.start, int32(len(b.states)))
@@ -84,6 +85,12 @@ func (b *beam) run(n, nl int, sc beamScorer, allowed func(i, l int) bool, forced
 		}
 	}
 	return n
+}
+
+// child is state st, index si, extended by label l of token i, scoring
+// score in all.
+func child(st beamState, si int32, l uint8, score int64, i int, gold []uint8) beamState {
+	return beamState{score: score, c2: st.c1, c1: l + 1, back: si, gold: st.gold && gold[i] == l}
 }
 
 // hyp returns the state si of token i-1, or the empty hypothesis for -1.
@@ -118,7 +125,7 @@ func (b *beam) force(i int, from, to int32, l uint8, sc beamScorer, gold []uint8
 		st := b.state(i, si, gold)
 		clear(b.scores)
 		sc.after(i, b.prev[:i], int(st.c2), int(st.c1), b.scores)
-		s := beamState{score: st.score + b.scores[l], c2: st.c1, c1: l + 1, back: si, gold: st.gold && gold[i] == l}
+		s := child(st, si, l, st.score+b.scores[l], i, gold)
 		// States ending in the same two labels merge, the better kept
 		// (the earlier on a tie); the rest stay best first.
 		if k := slices.IndexFunc(top, func(t beamState) bool { return t.c2 == s.c2 }); k >= 0 {
@@ -134,11 +141,13 @@ func (b *beam) force(i int, from, to int32, l uint8, sc beamScorer, gold []uint8
 }
 
 // extend sets top to the best hypotheses extending the states from..to of
-// token i-1 (or the empty hypothesis) by each label of token i.
-func (b *beam) extend(i, nl int, from, to int32, sc beamScorer, allowed func(i, l int) bool, gold []uint8) {
-	sole, _ := sc.(soleScorer)
-	if to-from > 1 || sole == nil {
+// token i-1 (or the empty hypothesis) by each label of token i. sole, when
+// not nil, is sc as a soleScorer, which scores a lone state.
+func (b *beam) extend(i, nl int, from, to int32, sc beamScorer, sole soleScorer, allowed func(i, l int) bool, gold []uint8) {
+	if to-from > 1 || allowed != nil {
 		sole = nil
+	}
+	if sole == nil {
 		sc.at(i, b.fixed) // shared by the states
 	}
 	b.c1s, b.candSum, b.candFrom = b.c1s[:0], b.candSum[:0], b.candFrom[:0]
@@ -146,9 +155,9 @@ func (b *beam) extend(i, nl int, from, to int32, sc beamScorer, allowed func(i, 
 		st := b.state(i, si, gold)
 		if sole != nil {
 			sole.sole(i, b.prev[:i], int(st.c2), int(st.c1), b.scores)
-			if l, ok := b.lead(b.scores); ok && allowed == nil {
+			if l, ok := b.lead(b.scores); ok {
 				// What keep and prune would leave, without their work.
-				b.top = append(b.top[:0], beamState{score: st.score + b.scores[l], c2: st.c1, c1: uint8(l + 1), back: si, gold: st.gold && gold[i] == uint8(l)})
+				b.top = append(b.top[:0], child(st, si, uint8(l), st.score+b.scores[l], i, gold))
 				return
 			}
 		} else {
@@ -211,9 +220,8 @@ func (b *beam) keep(i, nl int, allowed func(i, l int) bool, gold []uint8) {
 		} else {
 			top = append(top, beamState{})
 		}
-		l := uint8(k % nl)
-		st := b.hyp(b.candFrom[k], gold)
-		place(top, n, beamState{score: s, c2: st.c1, c1: l + 1, back: b.candFrom[k], gold: st.gold && gold[i] == l})
+		si := b.candFrom[k]
+		place(top, n, child(b.hyp(si, gold), si, uint8(k%nl), s, i, gold))
 		if len(top) == b.width {
 			floor = top[len(top)-1].score
 		}

@@ -271,8 +271,7 @@ func Load(r io.Reader) (*Tagger, error) {
 	if d.err != nil {
 		return nil, fmt.Errorf("load tag model: %w", d.err)
 	}
-	t := newTagger(pos, ner, lem, vocab, gaz, wide, beam)
-	t.posBeam = posBeam
+	t := newTagger(pos, ner, lem, vocab, gaz, wide, beam, posBeam)
 	t.speedUp(posDict, nerDict)
 	return t, nil
 }

@@ -8,8 +8,8 @@ import (
 )
 
 // The sequence learner: a left-to-right averaged perceptron over hashed
-// features, greedy or with a beam (beam.go). POS and NER use the same code with their own label set
-// and feature function.
+// features, greedy or with a beam (beam.go). POS and NER use the same code
+// with their own label set and feature function.
 
 // model is a trained, compact weight table: an open-addressing hash from
 // feature key to a run of (label, int16 weight) entries. A slot keeps only

@@ -4,8 +4,8 @@
 //
 // Both taggers are left-to-right averaged perceptrons over hashed features
 // (one learner, two label sets), decoded greedily or with a beam; NER
-// reads the POS tags. Lemmas
-// come from suffix rules learnt per tag plus an exception table.
+// reads the POS tags. Lemmas come from suffix rules learnt per tag plus an
+// exception table.
 package tag
 
 import (
@@ -355,8 +355,8 @@ type builtLemma struct {
 	start, end int
 }
 
-func newTagger(pos, ner *model, lem *lemmatizer, vocab []string, gaz *gazetteer, wide bool, beam int) *Tagger {
-	t := &Tagger{lem: lem, vocab: vocab, lexicon: make(map[string]int32, len(vocab)), gaz: gaz, wide: wide, beam: beam}
+func newTagger(pos, ner *model, lem *lemmatizer, vocab []string, gaz *gazetteer, wide bool, beam, posBeam int) *Tagger {
+	t := &Tagger{lem: lem, vocab: vocab, lexicon: make(map[string]int32, len(vocab)), gaz: gaz, wide: wide, beam: beam, posBeam: posBeam}
 	for e, w := range vocab {
 		t.lexicon[w] = int32(e)
 		t.infos = append(t.infos, gaz.info(w))
@@ -471,9 +471,7 @@ func (t *Tagger) Exact() *Tagger {
 	if t.posDict == nil && t.nerDict == nil && t.pos.margin == 0 {
 		return t
 	}
-	e := newTagger(t.pos.m, t.ner.m, t.lem, t.vocab, t.gaz, t.wide, t.beam)
-	e.posBeam = t.posBeam
-	return e
+	return newTagger(t.pos.m, t.ner.m, t.lem, t.vocab, t.gaz, t.wide, t.beam, t.posBeam)
 }
 
 // dictLabels gives dict's label for each token of lex (noLabel: none),

@@ -276,8 +276,7 @@ func Train(train []Corpus, dev []*onrecord.Document, first, surnames, roles []st
 	ner := nt.compile(nerLabels, minWeight)
 	logf("tag: NER model %v", ner)
 
-	t := newTagger(pos, ner, learnLemmas(lemmaObs), vocab, gaz, extras.Wide, extras.Beam)
-	t.posBeam = extras.POSBeam
+	t := newTagger(pos, ner, learnLemmas(lemmaObs), vocab, gaz, extras.Wide, extras.Beam, extras.POSBeam)
 	t.speedUp(posDict, nerDict)
 	logf("tag: %d lemma rules, %d exceptions, %d gazetteer words; trained in %v", len(t.lem.rules), len(t.lem.exceptions), len(gaz.sets), time.Since(began).Round(time.Second))
 	if len(dev) > 0 {
