@@ -1,0 +1,94 @@
+package tag
+
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/onrecord/onrecord"
+)
+
+const person = "PERSON"
+
+// persons reads a name the way the rest of its document does: news names a
+// person in full once ("Mary Chaworth") and then by surname alone, where the
+// tagger, seeing one capitalised word, may read a place ("Miss Chaworth",
+// "Edleston's"). A lone proper noun, or a place of one word after titles
+// only, that ends a person's name of two or more words elsewhere in the
+// document becomes that person. Organisations are kept: companies are named
+// after their founders ("Dell" beside "Michael Dell"). Honorifics are left
+// out of every person's name, as the gold corpora write them (CoreNLP, which
+// the silver news comes from, keeps "Ms." in but "Mr." out).
+func persons(d *onrecord.Document) {
+	toks := d.Tokens
+	surnames := map[string]bool{}
+	for i := 1; i < len(toks); i++ {
+		last := i == len(toks)-1 || toks[i+1].NER != person
+		if toks[i].NER == person && toks[i-1].NER == person && last && proper(&toks[i]) {
+			if w := word(d, i); capitalised(w) && !isTitle(w) {
+				surnames[w] = true
+			}
+		}
+	}
+	for i := 0; i < len(toks); {
+		j := i + 1 // the run of one class [i, j)
+		for j < len(toks) && toks[j].NER == toks[i].NER && toks[i].NER != "O" {
+			j++
+		}
+		last := j - 1
+		switch {
+		case fitsSurname(d, i, j, surnames):
+			for k := i; k < last; k++ {
+				toks[k].NER = "O"
+			}
+			toks[last].NER = person
+		case toks[i].NER == person:
+			for k := i; k < last && isTitle(word(d, k)); k++ {
+				toks[k].NER = "O"
+			}
+		}
+		i = j
+	}
+}
+
+// fitsSurname tells whether the run [i, j) of one class is a known surname
+// read as something else: a place of titles and a surname, or a proper noun
+// outside any name and beside no other proper noun.
+func fitsSurname(d *onrecord.Document, i, j int, surnames map[string]bool) bool {
+	toks := d.Tokens
+	last := j - 1
+	if !proper(&toks[last]) || !surnames[word(d, last)] {
+		return false
+	}
+	switch toks[i].NER {
+	case "LOCATION":
+		for k := i; k < last; k++ {
+			if !isTitle(word(d, k)) {
+				return false
+			}
+		}
+		return true
+	case "O":
+		return (i == 0 || !proper(&toks[i-1])) && (j == len(toks) || !proper(&toks[j]))
+	}
+	return false
+}
+
+func proper(t *onrecord.Token) bool { return t.Tag == "NNP" || t.Tag == "NNPS" }
+
+func capitalised(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r) && utf8.RuneCountInString(w) > 1
+}
+
+// titles are the honorifics the gold corpora leave outside a name.
+var titles = map[string]bool{
+	"Mr.": true, "Mrs.": true, "Ms.": true, "Miss": true, "Dr.": true, "Mx.": true,
+	"Sir": true, "Dame": true,
+}
+
+func isTitle(w string) bool {
+	if v, ok := britishTitles[w]; ok {
+		w = v
+	}
+	return titles[w]
+}

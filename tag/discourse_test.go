@@ -1,0 +1,77 @@
+package tag
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestPersons: a surname read as a place or as no name, where the document
+// names that person in full, becomes the person; organisations, proper
+// nouns inside longer names and other words stay; honorifics leave names.
+func TestPersons(t *testing.T) {
+	for _, c := range []struct {
+		name             string
+		sents            []string
+		tags, ners, want string // one per token; "-" for O
+	}{
+		{
+			"place after a title",
+			[]string{"Mary Halloway smiled .", "Miss Halloway left ."},
+			"NNP NNP VBD . NNP NNP VBD .",
+			"PERSON PERSON - - LOCATION LOCATION - -",
+			"PERSON PERSON - - - PERSON - -",
+		},
+		{
+			"no name, possessive",
+			[]string{"Tom Edlow spoke .", "Edlow 's view held ."},
+			"NNP NNP VBD . NNP POS NN VBD .",
+			"PERSON PERSON - - - - - - -",
+			"PERSON PERSON - - PERSON - - - -",
+		},
+		{
+			"organisations and longer names kept",
+			[]string{"Michael Dell spoke .", "Dell grew near Dell Road ."},
+			"NNP NNP VBD . NNP VBD IN NNP NNP .",
+			"PERSON PERSON - - ORGANIZATION - - - - -",
+			"PERSON PERSON - - ORGANIZATION - - - - -",
+		},
+		{
+			"a place no person's name ends",
+			[]string{"Jane Roe went to Leeds ."},
+			"NNP NNP VBD TO NNP .",
+			"PERSON PERSON - - LOCATION -",
+			"PERSON PERSON - - LOCATION -",
+		},
+		{
+			"a place of two words",
+			[]string{"Jane Roe went to Port Roe ."},
+			"NNP NNP VBD TO NNP NNP .",
+			"PERSON PERSON - - LOCATION LOCATION -",
+			"PERSON PERSON - - LOCATION LOCATION -",
+		},
+		{
+			"honorifics out of names, a lone title no surname",
+			[]string{"Ms Keller and Dr Adu met Miss ."},
+			"NNP NNP CC NNP NNP VBD NNP .",
+			"PERSON PERSON - PERSON PERSON - PERSON -",
+			"- PERSON - - PERSON - PERSON -",
+		},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			d := docOf(c.sents...)
+			tags, ners, want := strings.Fields(c.tags), strings.Fields(c.ners), strings.Fields(c.want)
+			if len(tags) != len(d.Tokens) || len(ners) != len(d.Tokens) || len(want) != len(d.Tokens) {
+				t.Fatalf("%d tokens, %d tags, %d names, %d wanted", len(d.Tokens), len(tags), len(ners), len(want))
+			}
+			for i := range d.Tokens {
+				d.Tokens[i].Tag, d.Tokens[i].NER = tags[i], strings.ReplaceAll(ners[i], "-", "O")
+			}
+			persons(d)
+			for i, tk := range d.Tokens {
+				if w := strings.ReplaceAll(want[i], "-", "O"); tk.NER != w {
+					t.Errorf("%s: got %s, want %s", d.Word(i), tk.NER, w)
+				}
+			}
+		})
+	}
+}
