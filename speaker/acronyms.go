@@ -4,16 +4,7 @@
 
 package speaker
 
-import (
-	"strings"
-	"unicode"
-	"unicode/utf8"
-)
-
-// acronymWords may stand inside a name an acronym stands for, lower case,
-// with or without a letter of their own ("Notes from Ruritania (NFR)", "Bank
-// of England (BoE)").
-var acronymWords = set(`of and for the on from in at to de la du des & y`)
+import "github.com/onrecord/onrecord/internal/acronym"
 
 // findAcronyms records the names the article expands acronyms to (see
 // acronymDefs). The name is also an organisation name of the article, so
@@ -41,59 +32,13 @@ type acronymDef struct {
 	title      bool
 }
 
-// acronymDefs finds, before each "(" ACR ")", the shortest run of words
-// just before it in the same sentence whose initials spell ACR.
+// acronymDefs finds the acronyms the article defines (acronym.Defs) and
+// tells which of them are an office's.
 func (a *doc) acronymDefs() []acronymDef {
 	var defs []acronymDef
-	for p := 1; p+2 < len(a.words); p++ {
-		if a.words[p] != "(" || a.words[p+2] != ")" || !isAcronym(a.words[p+1]) {
-			continue
-		}
-		acr := strings.ReplaceAll(a.words[p+1], ".", "")
-		for s := p - 1; s >= 0 && s >= p-16 && a.sent[s] == a.sent[p]; s-- {
-			if !isUpperFirst(a.words[s]) {
-				if !acronymWords[a.lower[s]] && a.words[s] != "," {
-					break
-				}
-				continue
-			}
-			if spells(acr, a.words[s:p]) {
-				k := a.keyAt(s)
-				defs = append(defs, acronymDef{s, p, acr, titles[k] || roleNouns[k] || personNouns[k]})
-				break
-			}
-		}
+	for _, d := range acronym.Defs(a.words, a.sent) {
+		k := a.keyAt(d.Start)
+		defs = append(defs, acronymDef{d.Start, d.End, d.Acr, titles[k] || roleNouns[k] || personNouns[k]})
 	}
 	return defs
-}
-
-// spells tells whether the initials of words spell acr: each capitalised
-// word gives its first letter (a word in capitals all its letters or its
-// first), a joining word its first letter or none, a comma nothing.
-func spells(acr string, words []string) bool {
-	if len(words) == 0 {
-		return acr == ""
-	}
-	w := words[0]
-	rest := words[1:]
-	if w == "," {
-		return spells(acr, rest)
-	}
-	r, n := utf8.DecodeRuneInString(acr)
-	if n == 0 {
-		return false
-	}
-	f, _ := utf8.DecodeRuneInString(w)
-	if isUpperFirst(w) {
-		if isAcronym(w) {
-			if caps := strings.ReplaceAll(w, ".", ""); strings.HasPrefix(acr, caps) && spells(acr[len(caps):], rest) {
-				return true
-			}
-		}
-		return unicode.ToUpper(f) == unicode.ToUpper(r) && spells(acr[n:], rest)
-	}
-	if !acronymWords[strings.ToLower(w)] {
-		return false
-	}
-	return spells(acr, rest) || unicode.ToUpper(f) == unicode.ToUpper(r) && spells(acr[n:], rest)
 }

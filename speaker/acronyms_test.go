@@ -5,29 +5,8 @@ import (
 	"testing"
 
 	"github.com/onrecord/onrecord"
+	"github.com/onrecord/onrecord/internal/acronym"
 )
-
-func TestSpells(t *testing.T) {
-	for _, c := range []struct {
-		acr, name string
-		want      bool
-	}{
-		{"NLF", "Northern Liberation Front", true},
-		{"BOE", "Bank of England", true},
-		{"NFR", "Notes from Ruritania", true},
-		{"FPA", "Fund for Public Art", true}, // "for" gives no letter
-		{"UKRC", "UK Rowing Council", true},  // a word in capitals gives all its letters
-		{"URC", "UK Rowing Council", true},   // or its first
-		{"MEAC", "Marine , Estuary and Arctic Centre", true},
-		{"NLF", "Liberation Front", false},
-		{"NLF", "Northern Liberation Front Army", false},
-		{"NLF", "", false},
-	} {
-		if got := spells(c.acr, strings.Fields(c.name)); got != c.want {
-			t.Errorf("spells(%q, %q) = %v, want %v", c.acr, c.name, got, c.want)
-		}
-	}
-}
 
 // TestInitialsOfDefined: a name with the initials of one the article spelt
 // out before its acronym is that organisation ("U.S." giving "US").
@@ -36,7 +15,7 @@ func TestInitialsOfDefined(t *testing.T) {
 	d := toy(text, nil, []string{"Northern Ruritania Survey Board", "NRSB", "N.R."})
 	start := 0
 	for i := range d.Tokens {
-		if w := d.Word(i); strings.HasSuffix(w, ".") && !isAcronym(w) || i == len(d.Tokens)-1 {
+		if w := d.Word(i); strings.HasSuffix(w, ".") && !acronym.Is(w) || i == len(d.Tokens)-1 {
 			d.Sents = append(d.Sents, onrecord.Sentence{Start: int32(start), End: int32(i + 1)})
 			start = i + 1
 		}

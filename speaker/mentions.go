@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/onrecord/onrecord"
+	"github.com/onrecord/onrecord/internal/acronym"
 )
 
 // markParagraphsAndQuotes numbers paragraphs (a line break between tokens
@@ -184,7 +185,7 @@ func (a *doc) findNames() {
 				// "the Northern and Western Farmers Union": a capitalised
 				// word joined by "and" after "the" opens the name too,
 				// unless it is a name of its own ("the FBI and ...").
-				if s >= 3 && (a.lower[s-1] == "and" || a.words[s-1] == "&") && a.lower[s-3] == "the" && a.sent[s-3] == a.sent[s] && isProper(toks[s-2].Tag) && isUpperFirst(a.words[s-2]) && !a.roleWord(s-2) && !isAcronym(a.words[s-2]) && nerClass(toks[s-2].NER) == "" {
+				if s >= 3 && (a.lower[s-1] == "and" || a.words[s-1] == "&") && a.lower[s-3] == "the" && a.sent[s-3] == a.sent[s] && isProper(toks[s-2].Tag) && isUpperFirst(a.words[s-2]) && !a.roleWord(s-2) && !acronym.Is(a.words[s-2]) && nerClass(toks[s-2].NER) == "" {
 					s -= 2
 				}
 				// "Manhattan Supreme Court Justice Frank Nervo" classed
@@ -376,7 +377,7 @@ func (a *doc) findNames() {
 		if r.start > 0 && a.words[r.start-1] == "(" && n < len(toks) && a.words[n] == ")" {
 			n++
 		}
-		return r.typ == Organization && r.end == r.start+1 && isAcronym(a.words[r.start]) && n < len(toks) &&
+		return r.typ == Organization && r.end == r.start+1 && acronym.Is(a.words[r.start]) && n < len(toks) &&
 			a.sent[n] == a.sent[r.start] && nerClass(toks[n].NER) == Person
 	})
 	for _, d := range a.acronymDefs() {
@@ -410,7 +411,7 @@ func (a *doc) findNames() {
 			}
 		}
 		for i := range toks {
-			if !inRun[i] && isAcronym(a.words[i]) && isDefined(i) {
+			if !inRun[i] && acronym.Is(a.words[i]) && isDefined(i) {
 				runs = append(runs, run{i, i + 1, Organization, a.words[i]})
 			}
 		}
@@ -653,7 +654,7 @@ func (a *doc) firstNameBefore(s, e int) bool {
 	if f > 1 && a.lower[f-1] == "of" && a.roleWord(f-2) {
 		return false
 	}
-	return e-s == 1 && !isAcronym(a.words[f]) && !affiliations[k] && !orgHeads[k] &&
+	return e-s == 1 && !acronym.Is(a.words[f]) && !affiliations[k] && !orgHeads[k] &&
 		!a.headline(f) && !a.titleLine(f) && !a.writtenLower(a.lower[f])
 }
 
@@ -738,7 +739,7 @@ func (a *doc) surnameAfter(s, e int) bool {
 	}
 	t := &a.d.Tokens[e]
 	return isProper(t.Tag) && int(a.d.Tokens[s].Head) == e && nerClass(t.NER) != Person &&
-		!a.roleWord(e) && !orgHeads[a.lower[e]] && !isAcronym(a.words[e])
+		!a.roleWord(e) && !orgHeads[a.lower[e]] && !acronym.Is(a.words[e])
 }
 
 // orgWordBefore tells whether the word just before the organisation name
@@ -756,7 +757,7 @@ func (a *doc) orgWordBefore(s int) bool {
 	prev := a.words[f-1]
 	if isPunct(prev) ||
 		strings.ContainsAny(lastRune(prev), ".!?") && strings.Count(prev, ".") < 2 ||
-		a.d.Tokens[f].NER != "O" && !a.nationalFirst(f) || !a.nameWord(f) || a.roleWord(f) || a.headline(f) || isAcronym(a.words[f]) {
+		a.d.Tokens[f].NER != "O" && !a.nationalFirst(f) || !a.nameWord(f) || a.roleWord(f) || a.headline(f) || acronym.Is(a.words[f]) {
 		return false
 	}
 	return true
@@ -791,7 +792,7 @@ func (a *doc) nationalFirst(f int) bool {
 // capitalised by its place ("Police said"), which a tagger may class. A
 // headline's first word may be a name cut short ("State calls ...").
 func (a *doc) commonOpener(s, e int) bool {
-	return e-s == 1 && (s == 0 || a.sent[s-1] != a.sent[s]) && !isAcronym(a.words[s]) && a.writtenLower(a.lower[s]) &&
+	return e-s == 1 && (s == 0 || a.sent[s-1] != a.sent[s]) && !acronym.Is(a.words[s]) && a.writtenLower(a.lower[s]) &&
 		!a.titleLine(s) && !a.headline(s) && a.para[s] > 0
 }
 
@@ -833,7 +834,7 @@ func (a *doc) writtenLower(w string) bool {
 // capitalisedOnly tells a word written with a capital letter that the
 // article never writes in lower case.
 func (a *doc) capitalisedOnly(i int) bool {
-	return isUpperFirst(a.words[i]) && !isAcronym(a.words[i]) && !a.writtenLower(a.lower[i])
+	return isUpperFirst(a.words[i]) && !acronym.Is(a.words[i]) && !a.writtenLower(a.lower[i])
 }
 
 // titleLine tells whether token i is in the article's first paragraph and

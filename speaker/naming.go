@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/onrecord/onrecord"
+	"github.com/onrecord/onrecord/internal/acronym"
 )
 
 // speakerOf is the speaker entity e is reported as, or nil when e is a
@@ -71,7 +72,7 @@ func isName(name string, org bool) bool {
 	w := strings.Fields(name)
 	for i, x := range w {
 		k := key(stripPossessive(x))
-		if (titles[k] || roleNouns[k]) && !(org && i > 0) || personNouns[k] && !isAcronym(x) && !org {
+		if (titles[k] || roleNouns[k]) && !(org && i > 0) || personNouns[k] && !acronym.Is(x) && !org {
 			return false
 		}
 		r, _ := utf8.DecodeRuneInString(strings.TrimLeft(x, `"'“‘(`))
@@ -109,7 +110,7 @@ func (a *doc) fullOrg(name string) string {
 		return full
 	}
 	n := &a.orgs
-	if isAcronym(acr) && len(acr) > 1 {
+	if acronym.Is(acr) && len(acr) > 1 {
 		if idx := n.byField["="+acr]; len(idx) > 0 {
 			return n.full[slices.MinFunc(idx, func(x, y int) int { return n.full[x].last - n.full[y].last })].name
 		}
@@ -146,7 +147,7 @@ func initials(name string) string {
 	var b strings.Builder
 	for _, w := range strings.Fields(name) {
 		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
-			if strings.Contains(w, ".") && isAcronym(w) {
+			if strings.Contains(w, ".") && acronym.Is(w) {
 				b.WriteString(strings.ReplaceAll(w, ".", ""))
 				continue
 			}

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/onrecord/onrecord/internal/acronym"
 )
 
 // sourceTokens lists the tokens overlapping the source of attribution qi.
@@ -581,9 +583,9 @@ func (a *doc) resolveTokens(qi int, toks []int) int {
 	// A transcript's speaker label in capitals ("PENCE:") names a person:
 	// the one of the article with that name, else the label in title case.
 	// A full label ("JAKE TAPPER:") is remembered for the short ones after.
-	if isNoun(a.d.Tokens[h].Tag) && h+1 < len(a.words) && a.words[h+1] == ":" && isAcronym(a.words[h]) {
+	if isNoun(a.d.Tokens[h].Tag) && h+1 < len(a.words) && a.words[h+1] == ":" && acronym.Is(a.words[h]) {
 		s := h
-		for s > 0 && a.sent[s-1] == a.sent[h] && isAcronym(a.words[s-1]) {
+		for s > 0 && a.sent[s-1] == a.sent[h] && acronym.Is(a.words[s-1]) {
 			s--
 		}
 		name := a.people.Lookup(titleCase(a.span(s, h+1)))
@@ -630,7 +632,7 @@ func (a *doc) resolveTokens(qi int, toks []int) int {
 		// A lone proper noun that speaks ("Jolly said") is a surname
 		// more often than an organisation, unless written as an acronym
 		// or classed as a place.
-		if (s == h || stage) && len(words) <= 2 && a.d.Tokens[h].Tag == "NNP" && !isAcronym(a.words[h]) &&
+		if (s == h || stage) && len(words) <= 2 && a.d.Tokens[h].Tag == "NNP" && !acronym.Is(a.words[h]) &&
 			a.determiner(h) == "" && a.d.Tokens[h].NER != "LOCATION" && !workNouns[a.lower[h]] {
 			return a.entity(Person, p)
 		}
@@ -1022,20 +1024,6 @@ func titleCase(s string) string {
 	return strings.Join(ws, " ")
 }
 
-// isAcronym tells a word written in capitals ("NATO", "FBI").
-func isAcronym(w string) bool {
-	up := 0
-	for _, r := range w {
-		if unicode.IsLower(r) {
-			return false
-		}
-		if unicode.IsUpper(r) {
-			up++
-		}
-	}
-	return up > 1
-}
-
 func lastWord(s string) string {
 	f := strings.Fields(s)
 	if len(f) == 0 {
@@ -1125,7 +1113,7 @@ func firstWord(s string) string {
 // it opens a sentence ("Democrats also described ..."): the article writes
 // it capitalised inside a sentence too.
 func (a *doc) writtenProper(h int) bool {
-	if !isUpperFirst(a.words[h]) || isAcronym(a.words[h]) {
+	if !isUpperFirst(a.words[h]) || acronym.Is(a.words[h]) {
 		return false
 	}
 	if a.midCaps == nil {

@@ -1,13 +1,68 @@
 package tag
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/onrecord/onrecord"
+	"github.com/onrecord/onrecord/internal/acronym"
 )
 
 const person = "PERSON"
+
+// initials classes the initials an article defines ("the World
+// Meteorological Organisation (WMO)") as the name they stand for, there and
+// wherever the article writes them again, however the tagger read them
+// alone (no name, a person). A name the tagger classed, whole, as a person
+// or a place is one; any other is an organisation ("Notes from Ruritania
+// (NFR)", read as a plural noun and a place). One that opens with a
+// singular noun the tagger left out of any name ("Member of Parliament
+// (MP)") is an office and no name.
+func initials(d *onrecord.Document) {
+	toks := d.Tokens
+	found := false
+	for p := 1; p+2 < len(toks) && !found; p++ {
+		found = word(d, p) == "(" && word(d, p+2) == ")" && acronym.Is(word(d, p+1))
+	}
+	if !found {
+		return
+	}
+	words := make([]string, len(toks))
+	sent := make([]int, len(toks))
+	for i := range toks {
+		words[i] = word(d, i)
+	}
+	for k, s := range d.Sents {
+		for i := max(s.Start, 0); i < min(s.End, int32(len(toks))); i++ {
+			sent[i] = k
+		}
+	}
+	class := map[string]string{}
+	for _, def := range acronym.Defs(words, sent) {
+		if first := &toks[def.Start]; first.NER == "O" && first.Tag == "NN" {
+			continue
+		}
+		c := toks[def.Start].NER
+		for i := def.Start; i < def.End; i++ {
+			if toks[i].NER != c || c != person && c != "LOCATION" {
+				c = "ORGANIZATION"
+			}
+		}
+		for i := def.Start; i < def.End; i++ {
+			toks[i].NER = c
+		}
+		class[def.Acr] = c
+	}
+	if len(class) == 0 {
+		return
+	}
+	for i, w := range words {
+		if c, ok := class[strings.ReplaceAll(w, ".", "")]; ok && acronym.Is(w) {
+			toks[i].NER = c
+		}
+	}
+}
 
 // persons reads a name the way the rest of its document does: news names a
 // person in full once ("Mary Chaworth") and then by surname alone, where the

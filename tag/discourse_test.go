@@ -3,17 +3,15 @@ package tag
 import (
 	"strings"
 	"testing"
+
+	"github.com/onrecord/onrecord"
 )
 
 // TestPersons: a surname read as a place or as no name, where the document
 // names that person in full, becomes the person; organisations, proper
 // nouns inside longer names and other words stay; honorifics leave names.
 func TestPersons(t *testing.T) {
-	for _, c := range []struct {
-		name             string
-		sents            []string
-		tags, ners, want string // one per token; "-" for O
-	}{
+	runDiscourse(t, persons, []discourseCase{
 		{
 			"place after a title",
 			[]string{"Mary Halloway smiled .", "Miss Halloway left ."},
@@ -56,7 +54,62 @@ func TestPersons(t *testing.T) {
 			"PERSON PERSON - PERSON PERSON - PERSON -",
 			"- PERSON - - PERSON - PERSON -",
 		},
-	} {
+	})
+}
+
+// TestInitials: initials defined in parentheses take the class of the name
+// they stand for, there and wherever the document writes them again.
+func TestInitials(t *testing.T) {
+	runDiscourse(t, initials, []discourseCase{
+		{
+			"organisation, read alone as a person and as no name",
+			[]string{"The World Cargo Board ( WCB ) met .", "WCB staff agreed ."},
+			"DT NNP NNP NNP -LRB- NNP -RRB- VBD . NNP NNS VBD .",
+			"- ORGANIZATION ORGANIZATION ORGANIZATION - PERSON - - - - - - -",
+			"- ORGANIZATION ORGANIZATION ORGANIZATION - ORGANIZATION - - - ORGANIZATION - - -",
+		},
+		{
+			"a name read in parts",
+			[]string{"Notes from Ruritania ( NFR ) wrote ."},
+			"NNS IN NNP -LRB- NNP -RRB- VBD .",
+			"- - LOCATION - - - - -",
+			"ORGANIZATION ORGANIZATION ORGANIZATION - ORGANIZATION - - -",
+		},
+		{
+			"a place",
+			[]string{"North Ruritania ( NR ) voted ."},
+			"NNP NNP -LRB- NNP -RRB- VBD .",
+			"LOCATION LOCATION - ORGANIZATION - - -",
+			"LOCATION LOCATION - LOCATION - - -",
+		},
+		{
+			"an office",
+			[]string{"a Member of Parliament ( MP ) spoke ."},
+			"DT NN IN NNP -LRB- NNP -RRB- VBD .",
+			"- - - ORGANIZATION - - - - -",
+			"- - - ORGANIZATION - - - - -",
+		},
+		{
+			"initials no name spells",
+			[]string{"Jane Roe ( NLF ) spoke ."},
+			"NNP NNP -LRB- NNP -RRB- VBD .",
+			"PERSON PERSON - ORGANIZATION - - -",
+			"PERSON PERSON - ORGANIZATION - - -",
+		},
+	})
+}
+
+// discourseCase is a document of labelled tokens and the names a
+// document-level pass should leave.
+type discourseCase struct {
+	name             string
+	sents            []string
+	tags, ners, want string // one per token; "-" for O
+}
+
+func runDiscourse(t *testing.T, pass func(*onrecord.Document), cases []discourseCase) {
+	t.Helper()
+	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			d := docOf(c.sents...)
 			tags, ners, want := strings.Fields(c.tags), strings.Fields(c.ners), strings.Fields(c.want)
@@ -66,7 +119,7 @@ func TestPersons(t *testing.T) {
 			for i := range d.Tokens {
 				d.Tokens[i].Tag, d.Tokens[i].NER = tags[i], strings.ReplaceAll(ners[i], "-", "O")
 			}
-			persons(d)
+			pass(d)
 			for i, tk := range d.Tokens {
 				if w := strings.ReplaceAll(want[i], "-", "O"); tk.NER != w {
 					t.Errorf("%s: got %s, want %s", d.Word(i), tk.NER, w)

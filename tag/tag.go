@@ -42,7 +42,7 @@ type Tagger struct {
 	posDict, nerDict []uint8
 	posBeam          int // the POS tagger's beam width (0 or 1: greedy)
 	// sentencesOnly leaves out the reading of names across the document
-	// (persons), as Exact does.
+	// (initials, persons), as Exact does.
 	sentencesOnly bool
 	classes       []string  // the class of each NER label (className)
 	pool          sync.Pool // *scratch
@@ -394,6 +394,7 @@ func (t *Tagger) Tag(d *onrecord.Document) {
 		}
 	}
 	if !t.sentencesOnly {
+		initials(d)
 		persons(d)
 	}
 	if len(sc.built) > 0 {
