@@ -169,6 +169,8 @@ func FuzzTag(f *testing.F) {
 	f.Add("He said , \" I failed . \" Justin Timberlake wrote on Friday .")
 	f.Add("\xff\xfe Ünïcödé 漢字 -- ... 's n't U.S. 3.5% $ 10")
 	f.Add("")
+	// The document-level passes: initials defined, a surname after a full name.
+	f.Add("The World Cargo Board ( WCB ) met . WCB ( ) ( Mary Halloway smiled . Miss Halloway left")
 	tg, err := Default()
 	if err != nil {
 		f.Fatal(err)
