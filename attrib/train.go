@@ -15,7 +15,7 @@ import (
 // TrainOptions control training. Zero values take the defaults.
 type TrainOptions struct {
 	Epochs int   // passes over the data (default 12)
-	Runs   int   // models trained on different shuffles and averaged (default 6)
+	Runs   int   // models trained on different shuffles and averaged (default 7)
 	Seed   int64 // shuffling seed; the same seed and data give the same model
 	Bits   uint  // log2 of the weight-table rows (default 20)
 	Log    io.Writer
@@ -37,7 +37,7 @@ func Train(docs []*onrecord.Document, opt TrainOptions) (*Model, error) {
 		opt.Bits = 20
 	}
 	if opt.Runs == 0 {
-		opt.Runs = 6
+		opt.Runs = 7
 	}
 	if opt.Log == nil {
 		opt.Log = io.Discard
@@ -64,8 +64,9 @@ func Train(docs []*onrecord.Document, opt TrainOptions) (*Model, error) {
 
 	// Runs on different shuffles are averaged: the figures of one run
 	// swing by about a point of exact-content F1 with the seed, those of
-	// three still by half a point of speaker_name with the analysis they
-	// learn over (docs/training-notes.md, "A POS beam with a margin").
+	// three to nine still by half a point of speaker_name
+	// (docs/training-notes.md, "A POS beam with a margin" and "Seven
+	// runs").
 	for r := 0; r < opt.Runs; r++ {
 		run := &Model{bits: m.bits, w: make([]float32, len(m.w)), cue: m.cue}
 		run.perceptron(exs, opt.Epochs, opt.Seed+int64(r), opt.Log, start)

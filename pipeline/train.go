@@ -55,6 +55,9 @@ type TrainConfig struct {
 	// 32767 for the largest; 0 keeps parse's default, as the embedded
 	// model): fewer features, a smaller and faster model.
 	ParseMinWeight int
+	// AttribRuns is how many attribution models, on different shuffles,
+	// the attribution model averages (0: attrib's default).
+	AttribRuns int
 	// TagNews trains the tagger on the gold tags in CoreNLP's conventions
 	// (conllu.NewsTag) without their quotation tags, on the silver news
 	// twice an epoch, and with the common-word and role-noun gazetteer bits
@@ -213,7 +216,7 @@ func Train(cfg TrainConfig) error {
 		if err != nil {
 			return err
 		}
-		m, err := attrib.Train(docs, attrib.TrainOptions{Seed: cfg.Seed, Log: cfg.Log})
+		m, err := attrib.Train(docs, attrib.TrainOptions{Seed: cfg.Seed, Runs: cfg.AttribRuns, Log: cfg.Log})
 		if err != nil {
 			return fmt.Errorf("train attribution model: %w", err)
 		}

@@ -272,9 +272,13 @@ func runTrain(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	tagDict := fs.Bool("tag-dict", true, "with --tag-news: the POS and the name tagger give a frequent word the label the training corpora give it nearly always (a closed-class tag, or no name) from a dictionary, without scoring it, which takes 0.6–0.7 of the time to tag; --tag-dict=false for the tagger embedded until 8 December 2026")
 	tagPOSBeam := fs.Int("tag-pos-beam", 4, "with --tag-news: the POS tagger's beam width, trained for and decoded with, less a margin (0 or 1: greedy, as the tagger embedded until 8 December 2026; at most 64)")
 	tagClusters := fs.Int("tag-clusters", 200, "with --tag-news: how many word clusters (at most 255) the tagger learns from its training text and ../shared/data/wikinews (0: none)")
+	attribRuns := fs.Int("attrib-runs", 0, "how many attribution models, trained on different shuffles (seeds --seed, --seed+1, ...), the attribution model averages (0: seven, as the embedded model)")
 	seed := fs.Int64("seed", 1, "random seed (the same seed and data give the same models)")
 	if _, err := parse(fs, args); err != nil {
 		return err
+	}
+	if *attribRuns < 0 {
+		return fmt.Errorf("%w: --attrib-runs must be 0 or more", errUsage)
 	}
 	if *parseMinWeight < 0 || *parseMinWeight > 32767 {
 		return fmt.Errorf("%w: --parse-min-weight must be within 0 and 32767", errUsage)
@@ -313,7 +317,7 @@ func runTrain(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		}
 		list = append(list, m)
 	}
-	if err := pipeline.Train(pipeline.TrainConfig{Data: *data, Out: *out, Models: list, Gold: *gold, ParseGoldVisits: *parseGold, ParseTagFolds: *parseTags, ParseMinWeight: *parseMinWeight, TagNews: *tagNews, TagEWTVisits: *tagEWT, TagSilverNERVisits: *tagSilverNER, TagImperativeVisits: *tagImperatives, TagGoldNERVisits: *tagGoldNER, TagClusters: *tagClusters, TagWide: *tagWide, TagLexicon: *tagLexicon, TagBILOU: *tagBILOU, TagBeam: *tagBeam, TagDict: *tagDict, TagPOSBeam: *tagPOSBeam, Seed: *seed, Log: stderr}); err != nil {
+	if err := pipeline.Train(pipeline.TrainConfig{Data: *data, Out: *out, Models: list, Gold: *gold, ParseGoldVisits: *parseGold, ParseTagFolds: *parseTags, ParseMinWeight: *parseMinWeight, TagNews: *tagNews, TagEWTVisits: *tagEWT, TagSilverNERVisits: *tagSilverNER, TagImperativeVisits: *tagImperatives, TagGoldNERVisits: *tagGoldNER, TagClusters: *tagClusters, TagWide: *tagWide, TagLexicon: *tagLexicon, TagBILOU: *tagBILOU, TagBeam: *tagBeam, TagDict: *tagDict, TagPOSBeam: *tagPOSBeam, AttribRuns: *attribRuns, Seed: *seed, Log: stderr}); err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "models written under %s; rebuild (go build ./cmd/onrecord) to embed them\n", *out)
