@@ -41,11 +41,11 @@ type Tagger struct {
 	// always, by vocabulary index (noLabel: none); nil without one.
 	posDict, nerDict []uint8
 	posBeam          int // the POS tagger's beam width (0 or 1: greedy)
-	// sentencesOnly leaves out the reading of names across the document
-	// (initials, persons), as Exact does.
-	sentencesOnly bool
-	classes       []string  // the class of each NER label (className)
-	pool          sync.Pool // *scratch
+	// modelsOnly leaves out the passes over the names the models wrote
+	// (names.go), as Exact does.
+	modelsOnly bool
+	classes    []string  // the class of each NER label (className)
+	pool       sync.Pool // *scratch
 }
 
 var (
@@ -393,9 +393,10 @@ func (t *Tagger) Tag(d *onrecord.Document) {
 			t.tagRange(d, a, b, sc)
 		}
 	}
-	if !t.sentencesOnly {
+	if !t.modelsOnly {
 		initials(d)
 		persons(d)
+		placesAsOrgs(d)
 	}
 	if len(sc.built) > 0 {
 		all := string(sc.lem.buf) // one allocation for every built lemma
@@ -471,15 +472,16 @@ func (t *Tagger) speedUp(posDict, nerDict []uint8) {
 
 // Exact returns the tagger without its dictionaries and without the POS
 // beam's margin: every word scored and every hypothesis kept, as the
-// models were trained; and without reading names across the document, so
-// that each sentence's analysis is the models' own. The others save time
-// and change a few labels in ten thousand, the last mends a few names; the
+// models were trained; and without the passes over the names the models
+// wrote (names.go), so that the analysis is the models' own. The others
+// save time and change a few labels in ten thousand, the passes mend a few
+// names; the
 // attribution model learns over the exact analysis, so that those few do
 // not decide its training (retrained over the mended names, its PolNeAR
 // dev figures move within the spread of its seeds, as over any analysis).
 func (t *Tagger) Exact() *Tagger {
 	e := newTagger(t.pos.m, t.ner.m, t.lem, t.vocab, t.gaz, t.wide, t.beam, t.posBeam)
-	e.sentencesOnly = true
+	e.modelsOnly = true
 	return e
 }
 

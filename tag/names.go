@@ -1,5 +1,8 @@
 package tag
 
+// Passes over the names the models wrote: reading them across the document
+// (initials, persons) and by the word that ends them (placesAsOrgs).
+
 import (
 	"strings"
 	"unicode"
@@ -84,11 +87,7 @@ func persons(d *onrecord.Document) {
 			}
 		}
 	}
-	for i := 0; i < len(toks); {
-		j := i + 1 // the run of one class [i, j)
-		for j < len(toks) && toks[j].NER == toks[i].NER && toks[i].NER != "O" {
-			j++
-		}
+	eachRun(toks, func(i, j int) {
 		last := j - 1
 		switch {
 		case fitsSurname(d, i, j, surnames):
@@ -101,6 +100,18 @@ func persons(d *onrecord.Document) {
 				toks[k].NER = "O"
 			}
 		}
+	})
+}
+
+// eachRun calls f on every run [i, j) of tokens of one name class, and on
+// every token outside a name alone.
+func eachRun(toks []onrecord.Token, f func(i, j int)) {
+	for i := 0; i < len(toks); {
+		j := i + 1
+		for j < len(toks) && toks[j].NER == toks[i].NER && toks[i].NER != "O" {
+			j++
+		}
+		f(i, j)
 		i = j
 	}
 }
@@ -146,4 +157,31 @@ func isTitle(w string) bool {
 		w = v
 	}
 	return titles[w]
+}
+
+// orgEnd are words that end organisations' names and no place's.
+var orgEnd = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`ltd limited plc inc incorporated corp corporation llc llp gmbh
+		university college academy school polytechnic institute
+		council committee commission ministry agency bureau
+		party federation association society league fc afc`) {
+		orgEnd[w] = true
+	}
+}
+
+// placesAsOrgs reads a place of two or more words whose last word ends
+// organisations as that organisation: after "went to" or "studied at" the
+// tagger reads "Trinity College" as a place, and both gold corpora and
+// CoreNLP's news class it an organisation.
+func placesAsOrgs(d *onrecord.Document) {
+	toks := d.Tokens
+	eachRun(toks, func(i, j int) {
+		if toks[i].NER == "LOCATION" && j-i >= 2 && orgEnd[strings.ToLower(word(d, j-1))] {
+			for k := i; k < j; k++ {
+				toks[k].NER = "ORGANIZATION"
+			}
+		}
+	})
 }

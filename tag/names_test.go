@@ -11,7 +11,7 @@ import (
 // names that person in full, becomes the person; organisations, proper
 // nouns inside longer names and other words stay; honorifics leave names.
 func TestPersons(t *testing.T) {
-	runDiscourse(t, persons, []discourseCase{
+	runPass(t, persons, []passCase{
 		{
 			"place after a title",
 			[]string{"Mary Halloway smiled .", "Miss Halloway left ."},
@@ -60,7 +60,7 @@ func TestPersons(t *testing.T) {
 // TestInitials: initials defined in parentheses take the class of the name
 // they stand for, there and wherever the document writes them again.
 func TestInitials(t *testing.T) {
-	runDiscourse(t, initials, []discourseCase{
+	runPass(t, initials, []passCase{
 		{
 			"organisation, read alone as a person and as no name",
 			[]string{"The World Cargo Board ( WCB ) met .", "WCB staff agreed ."},
@@ -99,15 +99,36 @@ func TestInitials(t *testing.T) {
 	})
 }
 
-// discourseCase is a document of labelled tokens and the names a
-// document-level pass should leave.
-type discourseCase struct {
+// TestPlacesAsOrgs: a place whose last word ends organisations is one; a
+// place of one word, other places and other classes stay.
+func TestPlacesAsOrgs(t *testing.T) {
+	runPass(t, placesAsOrgs, []passCase{
+		{
+			"college after a verb of motion",
+			[]string{"He went to Trinity College in Leeds ."},
+			"PRP VBD TO NNP NNP IN NNP .",
+			"- - - LOCATION LOCATION - LOCATION -",
+			"- - - ORGANIZATION ORGANIZATION - LOCATION -",
+		},
+		{
+			"places, a lone word, a person",
+			[]string{"Soviet Union , College and Jane School ."},
+			"NNP NNP , NNP CC NNP NNP .",
+			"LOCATION LOCATION - LOCATION - PERSON PERSON -",
+			"LOCATION LOCATION - LOCATION - PERSON PERSON -",
+		},
+	})
+}
+
+// passCase is a document of labelled tokens and the names a
+// pass over names should leave.
+type passCase struct {
 	name             string
 	sents            []string
 	tags, ners, want string // one per token; "-" for O
 }
 
-func runDiscourse(t *testing.T, pass func(*onrecord.Document), cases []discourseCase) {
+func runPass(t *testing.T, pass func(*onrecord.Document), cases []passCase) {
 	t.Helper()
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
