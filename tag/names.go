@@ -148,7 +148,7 @@ func capitalised(w string) bool {
 
 // titles are the honorifics the gold corpora leave outside a name.
 var titles = map[string]bool{
-	"Mr.": true, "Mrs.": true, "Ms.": true, "Miss": true, "Dr.": true, "Mx.": true,
+	"Mr.": true, "Mrs.": true, "Ms.": true, "Miss": true, "Dr.": true, "Mx.": true, "Mx": true,
 	"Sir": true, "Dame": true,
 }
 
@@ -159,7 +159,9 @@ func isTitle(w string) bool {
 	return titles[w]
 }
 
-// orgEnd are words that end organisations' names and no place's.
+// orgEnd are the words of the gazetteer's orgWords that end organisations'
+// names and no place's ("Union", "Court", "Bank", "Office" and the
+// buildings end places too: "West Bank", "Oval Office").
 var orgEnd = map[string]bool{}
 
 func init() {
