@@ -132,6 +132,12 @@ func (g *gazetteer) flags(l uint64) uint64 {
 	return g.sets[keyOf(l)]
 }
 
+// has tells whether word w, in any case, is in the list of bit (gazOrg,
+// ...), whatever the shift of the model's flags.
+func (g *gazetteer) has(w string, bit uint64) bool {
+	return g != nil && g.sets[keyOf(wordInfo(w).l)]&bit != 0
+}
+
 // commonWord says whether the word of hash l is a common word that is no
 // listed first name or surname.
 func (g *gazetteer) commonWord(l uint64) bool {

@@ -19,10 +19,14 @@ const person = "PERSON"
 // wherever the article writes them again, however the tagger read them
 // alone (no name, a person). A name the tagger classed, whole, as a person
 // or a place is one; any other is an organisation ("Notes from Ruritania
-// (NFR)", read as a plural noun and a place). One that opens with a
-// singular noun the tagger left out of any name ("Member of Parliament
-// (MP)") is an office and no name.
-func initials(d *onrecord.Document) {
+// (NFR)", read as a plural noun and a place). A name the tagger saw no
+// person, organisation or place in is an organisation only if its last
+// word ends organisations (orgWords: "Foundation", "Council"); otherwise it
+// is left alone, as a system, a law or a title ("Long Range Tracking
+// (LRT)", "Grand Master (GM)"), and so is one that opens with a singular
+// noun the tagger left out of any name ("Member of Parliament (MP)"), an
+// office.
+func (t *Tagger) initials(d *onrecord.Document) {
 	toks := d.Tokens
 	found := false
 	for p := 1; p+2 < len(toks) && !found; p++ {
@@ -46,6 +50,9 @@ func initials(d *onrecord.Document) {
 		if first := &toks[def.Start]; first.NER == "O" && first.Tag == "NN" {
 			continue
 		}
+		if !anyName(toks[def.Start:def.End]) && !t.gaz.has(words[def.End-1], gazOrg) {
+			continue
+		}
 		c := toks[def.Start].NER
 		for i := def.Start; i < def.End; i++ {
 			if toks[i].NER != c || c != person && c != "LOCATION" {
@@ -67,26 +74,54 @@ func initials(d *onrecord.Document) {
 	}
 }
 
+// anyName tells whether the tagger read any of toks as a person, an
+// organisation or a place.
+func anyName(toks []onrecord.Token) bool {
+	for i := range toks {
+		switch toks[i].NER {
+		case person, "ORGANIZATION", "LOCATION":
+			return true
+		}
+	}
+	return false
+}
+
 // persons reads a name the way the rest of its document does: news names a
 // person in full once ("Mary Chaworth") and then by surname alone, where the
 // tagger, seeing one capitalised word, may read a place ("Miss Chaworth",
 // "Edleston's"). A lone proper noun, or a place of one word after titles
-// only, that ends a person's name of two or more words elsewhere in the
-// document becomes that person. Organisations are kept: companies are named
+// only, that ends a person's name elsewhere in the document (a first name
+// and more words) becomes that person. Organisations are kept: companies are named
 // after their founders ("Dell" beside "Michael Dell"). Honorifics are left
 // out of every person's name, as the gold corpora write them (CoreNLP, which
 // the silver news comes from, keeps "Ms." in but "Mr." out).
-func persons(d *onrecord.Document) {
+func (t *Tagger) persons(d *onrecord.Document) {
 	toks := d.Tokens
-	surnames := map[string]bool{}
-	for i := 1; i < len(toks); i++ {
-		last := i == len(toks)-1 || toks[i+1].NER != person
-		if toks[i].NER == person && toks[i-1].NER == person && last && proper(&toks[i]) {
-			if w := word(d, i); capitalised(w) && !isTitle(w) {
-				surnames[w] = true
-			}
+	// A surname is the last word of a person's name of two or more words
+	// that opens, after any honorific, with a known first name ("Mary
+	// Chaworth") or with a word the document never reads alone as a place:
+	// where the tagger read "Melbourne Australia" as a person's name, the
+	// article's other "Melbourne" tell the places, and "Australia" stays
+	// one.
+	places := map[string]bool{}
+	eachRun(toks, func(i, j int) {
+		if toks[i].NER == "LOCATION" && j == i+1 {
+			places[word(d, i)] = true
 		}
-	}
+	})
+	surnames := map[string]bool{}
+	eachRun(toks, func(i, j int) {
+		for i < j && isTitle(word(d, i)) {
+			i++
+		}
+		if toks[i].NER != person || j-i < 2 || !proper(&toks[j-1]) {
+			return
+		}
+		first, w := word(d, i), word(d, j-1)
+		if capitalised(w) && (t.gaz.has(first, gazFirst) || !places[first]) {
+			surnames[w] = true
+		}
+	})
 	eachRun(toks, func(i, j int) {
 		last := j - 1
 		switch {

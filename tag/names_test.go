@@ -11,7 +11,7 @@ import (
 // names that person in full, becomes the person; organisations, proper
 // nouns inside longer names and other words stay; honorifics leave names.
 func TestPersons(t *testing.T) {
-	runPass(t, persons, []passCase{
+	runPass(t, mustDefault(t).persons, []passCase{
 		{
 			"place after a title",
 			[]string{"Mary Halloway smiled .", "Miss Halloway left ."},
@@ -32,6 +32,20 @@ func TestPersons(t *testing.T) {
 			"NNP NNP VBD . NNP VBD IN NNP NNP .",
 			"PERSON PERSON - - ORGANIZATION - - - - -",
 			"PERSON PERSON - - ORGANIZATION - - - - -",
+		},
+		{
+			"two places read as a person's name",
+			[]string{"Melton Avalon 's capital .", "Avalon voted in Melton ."},
+			"NNP NNP POS NN . NNP VBD IN NNP .",
+			"PERSON PERSON - - - LOCATION - - LOCATION -",
+			"PERSON PERSON - - - LOCATION - - LOCATION -",
+		},
+		{
+			"a first name the list lacks",
+			[]string{"Ozoemena Okwudili spoke .", "Okwudili left ."},
+			"NNP NNP VBD . NNP VBD .",
+			"PERSON PERSON - - LOCATION - -",
+			"PERSON PERSON - - PERSON - -",
 		},
 		{
 			"a place no person's name ends",
@@ -60,7 +74,7 @@ func TestPersons(t *testing.T) {
 // TestInitials: initials defined in parentheses take the class of the name
 // they stand for, there and wherever the document writes them again.
 func TestInitials(t *testing.T) {
-	runPass(t, initials, []passCase{
+	runPass(t, mustDefault(t).initials, []passCase{
 		{
 			"organisation, read alone as a person and as no name",
 			[]string{"The World Cargo Board ( WCB ) met .", "WCB staff agreed ."},
@@ -88,6 +102,13 @@ func TestInitials(t *testing.T) {
 			"DT NN IN NNP -LRB- NNP -RRB- VBD .",
 			"- - - ORGANIZATION - - - - -",
 			"- - - ORGANIZATION - - - - -",
+		},
+		{
+			"a name read as no name: a system, and an organisation by its last word",
+			[]string{"Long Range Tracking ( LRT ) and the Avalon Rowing Council ( ARC ) met ."},
+			"JJ NN NN -LRB- NNP -RRB- CC DT NNP NNP NNP -LRB- NNP -RRB- VBD .",
+			"- - - - - - - - - - - - - - - -",
+			"- - - - - - - - ORGANIZATION ORGANIZATION ORGANIZATION - ORGANIZATION - - -",
 		},
 		{
 			"initials no name spells",

@@ -394,8 +394,8 @@ func (t *Tagger) Tag(d *onrecord.Document) {
 		}
 	}
 	if !t.modelsOnly {
-		initials(d)
-		persons(d)
+		t.initials(d)
+		t.persons(d)
 		placesAsOrgs(d)
 	}
 	if len(sc.built) > 0 {
