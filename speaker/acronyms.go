@@ -36,7 +36,9 @@ type acronymDef struct {
 // tells which of them are an office's.
 func (a *doc) acronymDefs() []acronymDef {
 	var defs []acronymDef
-	for _, d := range acronym.Defs(a.words, a.sent) {
+	word := func(i int) string { return a.words[i] }
+	sentence := func(i int) int { return a.sent[i] }
+	for _, d := range acronym.Defs(len(a.words), word, sentence) {
 		k := a.keyAt(d.Start)
 		defs = append(defs, acronymDef{d.Start, d.End, d.Acr, titles[k] || roleNouns[k] || personNouns[k]})
 	}

@@ -26,8 +26,8 @@ type lemmatizer struct {
 	rules map[string]rewrite
 }
 
-// keepsForm tells the tags whose lemma is the form as written.
-func keepsForm(tag string) bool { return tag == "NNP" || tag == "NNPS" }
+// properTag tells a proper noun's tag, whose lemma is the form as written.
+func properTag(tag string) bool { return tag == "NNP" || tag == "NNPS" }
 
 func rewriteOf(form, lemma string) rewrite {
 	p := 0
@@ -123,7 +123,7 @@ func learnLemmas(obs [][3]string) *lemmatizer {
 	}
 	var buf []byte
 	for _, k := range keys {
-		if keepsForm(k.tag) {
+		if properTag(k.tag) {
 			continue
 		}
 		buf = lm.apply(buf[:0], []byte(k.form), k.tag)
@@ -168,7 +168,7 @@ type lemmaScratch struct {
 // of) the word nor a stored string, it is appended to sc.buf as bytes
 // [start, end) and ok is false: the caller makes one string per document.
 func (lm *lemmatizer) lemma(word, tag string, sc *lemmaScratch) (lem string, start, end int, ok bool) {
-	if keepsForm(tag) {
+	if properTag(tag) {
 		return word, 0, 0, true
 	}
 	sc.key = appendLower(sc.key[:0], word)

@@ -4,6 +4,7 @@ package tag
 // (initials, persons) and by the word that ends them (placesAsOrgs).
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -28,29 +29,23 @@ const person = "PERSON"
 // office.
 func (t *Tagger) initials(d *onrecord.Document) {
 	toks := d.Tokens
-	found := false
-	for p := 1; p+2 < len(toks) && !found; p++ {
-		found = word(d, p) == "(" && word(d, p+2) == ")" && acronym.Is(word(d, p+1))
+	sentence := func(i int) int { // a token outside every sentence counts as the first's
+		k := sort.Search(len(d.Sents), func(k int) bool { return int(d.Sents[k].End) > i })
+		if k < len(d.Sents) && int(d.Sents[k].Start) <= i {
+			return k
+		}
+		return 0
 	}
-	if !found {
+	defs := acronym.Defs(len(toks), func(i int) string { return word(d, i) }, sentence)
+	if len(defs) == 0 {
 		return
 	}
-	words := make([]string, len(toks))
-	sent := make([]int, len(toks))
-	for i := range toks {
-		words[i] = word(d, i)
-	}
-	for k, s := range d.Sents {
-		for i := max(s.Start, 0); i < min(s.End, int32(len(toks))); i++ {
-			sent[i] = k
-		}
-	}
 	class := map[string]string{}
-	for _, def := range acronym.Defs(words, sent) {
+	for _, def := range defs {
 		if first := &toks[def.Start]; first.NER == "O" && first.Tag == "NN" {
 			continue
 		}
-		if !anyName(toks[def.Start:def.End]) && !t.gaz.has(words[def.End-1], gazOrg) {
+		if !anyName(toks[def.Start:def.End]) && !t.gaz.has(word(d, def.End-1), gazOrg) {
 			continue
 		}
 		c := toks[def.Start].NER
@@ -67,9 +62,11 @@ func (t *Tagger) initials(d *onrecord.Document) {
 	if len(class) == 0 {
 		return
 	}
-	for i, w := range words {
-		if c, ok := class[strings.ReplaceAll(w, ".", "")]; ok && acronym.Is(w) {
-			toks[i].NER = c
+	for i := range toks {
+		if w := word(d, i); acronym.Is(w) {
+			if c, ok := class[strings.ReplaceAll(w, ".", "")]; ok {
+				toks[i].NER = c
+			}
 		}
 	}
 }
@@ -114,7 +111,7 @@ func (t *Tagger) persons(d *onrecord.Document) {
 		for i < j && isTitle(word(d, i)) {
 			i++
 		}
-		if toks[i].NER != person || j-i < 2 || !proper(&toks[j-1]) {
+		if toks[i].NER != person || j-i < 2 || !properTag(toks[j-1].Tag) {
 			return
 		}
 		first, w := word(d, i), word(d, j-1)
@@ -157,7 +154,7 @@ func eachRun(toks []onrecord.Token, f func(i, j int)) {
 func fitsSurname(d *onrecord.Document, i, j int, surnames map[string]bool) bool {
 	toks := d.Tokens
 	last := j - 1
-	if !proper(&toks[last]) || !surnames[word(d, last)] {
+	if !properTag(toks[last].Tag) || !surnames[word(d, last)] {
 		return false
 	}
 	switch toks[i].NER {
@@ -169,12 +166,10 @@ func fitsSurname(d *onrecord.Document, i, j int, surnames map[string]bool) bool 
 		}
 		return true
 	case "O":
-		return (i == 0 || !proper(&toks[i-1])) && (j == len(toks) || !proper(&toks[j]))
+		return (i == 0 || !properTag(toks[i-1].Tag)) && (j == len(toks) || !properTag(toks[j].Tag))
 	}
 	return false
 }
-
-func proper(t *onrecord.Token) bool { return t.Tag == "NNP" || t.Tag == "NNPS" }
 
 func capitalised(w string) bool {
 	r, _ := utf8.DecodeRuneInString(w)

@@ -434,7 +434,7 @@ func (t *Tagger) tagRange(d *onrecord.Document, a, b int32, sc *scratch) {
 		t.pos.tag(s, saved.lex, s.pos, t.posBeam, t.dictLabels(t.posDict, saved.lex, sc), sc)
 		// Proper nouns keep their written case for names.
 		for i := 0; i < n; i++ {
-			if l := t.pos.m.labels[s.pos[i]]; l == "NNP" || l == "NNPS" {
+			if properTag(t.pos.m.labels[s.pos[i]]) {
 				s.tok[i+pad], saved.lex[i] = saved.tok[i], lex[i]
 			}
 		}
@@ -475,10 +475,10 @@ func (t *Tagger) speedUp(posDict, nerDict []uint8) {
 // models were trained; and without the passes over the names the models
 // wrote (names.go), so that the analysis is the models' own. The others
 // save time and change a few labels in ten thousand, the passes mend a few
-// names; the
-// attribution model learns over the exact analysis, so that those few do
-// not decide its training (retrained over the mended names, its PolNeAR
-// dev figures move within the spread of its seeds, as over any analysis).
+// names; the attribution model learns over the exact analysis, so that
+// those few do not decide its training (retrained over the mended names,
+// its PolNeAR dev figures move within the spread of its seeds, as over any
+// analysis).
 func (t *Tagger) Exact() *Tagger {
 	e := newTagger(t.pos.m, t.ner.m, t.lem, t.vocab, t.gaz, t.wide, t.beam, t.posBeam)
 	e.modelsOnly = true

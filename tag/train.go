@@ -162,7 +162,7 @@ func Train(train []Corpus, dev []*onrecord.Document, first, surnames, roles []st
 					}
 					posKnown = posKnown || pg[i] != noLabel
 					nerKnown = nerKnown || ng[i] != noLabel
-					if c.Lemmas && tk.Tag != "" && !keepsForm(tk.Tag) {
+					if c.Lemmas && tk.Tag != "" && !properTag(tk.Tag) {
 						lower = appendLower(lower[:0], w)
 						lemmaObs = append(lemmaObs, [3]string{string(lower), tk.Tag, tk.Lemma})
 					}
@@ -499,19 +499,13 @@ func (f *f1) f1() float64 {
 	return 2 * float64(f.match) / float64(f.gold+f.pred)
 }
 
+// runs lists the runs of tokens of a name class (eachRun's).
 func runs(toks []onrecord.Token, class string) [][2]int {
 	var out [][2]int
-	for i := 0; i < len(toks); {
-		if toks[i].NER != class {
-			i++
-			continue
+	eachRun(toks, func(i, j int) {
+		if toks[i].NER == class {
+			out = append(out, [2]int{i, j})
 		}
-		j := i
-		for j < len(toks) && toks[j].NER == class {
-			j++
-		}
-		out = append(out, [2]int{i, j})
-		i = j
-	}
+	})
 	return out
 }

@@ -20,24 +20,26 @@ type Def struct {
 // maxWords bounds how far before the parentheses a name is looked for.
 const maxWords = 16
 
-// Defs finds, before each "(" ACR ")" of words, the shortest run of words
-// just before it in the same sentence (sent gives each word's sentence)
-// whose initials spell ACR.
-func Defs(words []string, sent []int) []Def {
+// Defs finds, before each "(" ACR ")" among n words (word gives the i-th),
+// the shortest run of words just before it in the same sentence (sentence
+// gives a word's) whose initials spell ACR. Reading through functions
+// lets a caller look only where parentheses are, without copying every
+// word first.
+func Defs(n int, word func(i int) string, sentence func(i int) int) []Def {
 	var defs []Def
-	for p := 1; p+2 < len(words); p++ {
-		if words[p] != "(" || words[p+2] != ")" || !Is(words[p+1]) {
+	for p := 1; p+2 < n; p++ {
+		if word(p) != "(" || word(p+2) != ")" || !Is(word(p+1)) {
 			continue
 		}
-		acr := strings.ReplaceAll(words[p+1], ".", "")
-		for s := p - 1; s >= 0 && s >= p-maxWords && sent[s] == sent[p]; s-- {
-			if !upperFirst(words[s]) {
-				if !joining[strings.ToLower(words[s])] && words[s] != "," {
+		acr := strings.ReplaceAll(word(p+1), ".", "")
+		for s := p - 1; s >= 0 && s >= p-maxWords && sentence(s) == sentence(p); s-- {
+			if w := word(s); !upperFirst(w) {
+				if !joining[strings.ToLower(w)] && w != "," {
 					break
 				}
 				continue
 			}
-			if spells(acr, words[s:p]) {
+			if spells(acr, word, s, p) {
 				defs = append(defs, Def{s, p, acr})
 				break
 			}
@@ -72,17 +74,17 @@ func init() {
 	}
 }
 
-// spells tells whether the initials of words spell acr: each capitalised
-// word gives its first letter (a word in capitals all its letters or its
-// first), a joining word its first letter or none, a comma nothing.
-func spells(acr string, words []string) bool {
-	if len(words) == 0 {
+// spells tells whether the initials of words [s, e) spell acr: each
+// capitalised word gives its first letter (a word in capitals all its
+// letters or its first), a joining word its first letter or none, a comma
+// nothing.
+func spells(acr string, word func(i int) string, s, e int) bool {
+	if s == e {
 		return acr == ""
 	}
-	w := words[0]
-	rest := words[1:]
+	w := word(s)
 	if w == "," {
-		return spells(acr, rest)
+		return spells(acr, word, s+1, e)
 	}
 	r, n := utf8.DecodeRuneInString(acr)
 	if n == 0 {
@@ -91,16 +93,16 @@ func spells(acr string, words []string) bool {
 	f, _ := utf8.DecodeRuneInString(w)
 	if upperFirst(w) {
 		if Is(w) {
-			if caps := strings.ReplaceAll(w, ".", ""); strings.HasPrefix(acr, caps) && spells(acr[len(caps):], rest) {
+			if caps := strings.ReplaceAll(w, ".", ""); strings.HasPrefix(acr, caps) && spells(acr[len(caps):], word, s+1, e) {
 				return true
 			}
 		}
-		return unicode.ToUpper(f) == unicode.ToUpper(r) && spells(acr[n:], rest)
+		return unicode.ToUpper(f) == unicode.ToUpper(r) && spells(acr[n:], word, s+1, e)
 	}
 	if !joining[strings.ToLower(w)] {
 		return false
 	}
-	return spells(acr, rest) || unicode.ToUpper(f) == unicode.ToUpper(r) && spells(acr[n:], rest)
+	return spells(acr, word, s+1, e) || unicode.ToUpper(f) == unicode.ToUpper(r) && spells(acr[n:], word, s+1, e)
 }
 
 func upperFirst(w string) bool {

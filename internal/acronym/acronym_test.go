@@ -22,7 +22,8 @@ func TestSpells(t *testing.T) {
 		{"NLF", "Northern Liberation Front Army", false},
 		{"NLF", "", false},
 	} {
-		if got := spells(c.acr, strings.Fields(c.name)); got != c.want {
+		ws := strings.Fields(c.name)
+		if got := spells(c.acr, func(i int) string { return ws[i] }, 0, len(ws)); got != c.want {
 			t.Errorf("spells(%q, %q) = %v, want %v", c.acr, c.name, got, c.want)
 		}
 	}
@@ -48,7 +49,8 @@ func TestDefs(t *testing.T) {
 		if sent == nil {
 			sent = make([]int, len(words))
 		}
-		if got := Defs(words, sent); !reflect.DeepEqual(got, c.want) {
+		got := Defs(len(words), func(i int) string { return words[i] }, func(i int) int { return sent[i] })
+		if !reflect.DeepEqual(got, c.want) {
 			t.Errorf("Defs(%q) = %v, want %v", c.text, got, c.want)
 		}
 	}
