@@ -107,6 +107,14 @@ func (t *Tagger) persons(d *onrecord.Document) {
 		}
 	})
 	surnames := map[string]bool{}
+	// A role word is the name's only when the name goes on in its sentence
+	// (an e-mail signed "DP" over a line with the full name is two names).
+	opens := make([]bool, len(toks)+1)
+	for _, s := range d.Sents {
+		if s.Start >= 0 && int(s.Start) < len(opens) {
+			opens[s.Start] = true
+		}
+	}
 	eachRun(toks, func(i, j int) {
 		for i < j && isTitle(word(d, i)) {
 			i++
@@ -128,7 +136,7 @@ func (t *Tagger) persons(d *onrecord.Document) {
 			}
 			toks[last].NER = person
 		case toks[i].NER == person:
-			for k := i; k < last && isTitle(word(d, k)); k++ {
+			for k := i; k < last && (isTitle(word(d, k)) || t.isRole(word(d, k)) && !opens[k+1]); k++ {
 				toks[k].NER = "O"
 			}
 		}
@@ -169,6 +177,16 @@ func fitsSurname(d *onrecord.Document, i, j int, surnames map[string]bool) bool 
 		return (i == 0 || !properTag(toks[i-1].Tag)) && (j == len(toks) || !properTag(toks[j].Tag))
 	}
 	return false
+}
+
+// isRole tells whether w is a noun for a person (WordNet) that is no known
+// first name or surname and that text does not nearly always capitalise:
+// "Emperor" or "Reverend" before a name is the person's role, not part of
+// the name; "Knight" and "Webb" may be surnames, and WordNet's "Saddam",
+// always capitalised, is a name.
+func (t *Tagger) isRole(w string) bool {
+	g := t.gaz
+	return g.has(w, gazRole) && !g.has(w, gazFirst) && !g.has(w, gazSurname) && (g.info(w).habit == habitLower || g.info(w).habit == habitMixed)
 }
 
 func capitalised(w string) bool {
