@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/onrecord/onrecord"
+	"github.com/onrecord/onrecord/conllu"
 	"github.com/onrecord/onrecord/internal/acronym"
 )
 
@@ -234,4 +235,36 @@ func placesAsOrgs(d *onrecord.Document) {
 			}
 		}
 	})
+}
+
+// commonOpeners: a name of one word that opens its sentence, where a
+// capital tells nothing, is no name when the document writes the word in
+// lower case elsewhere as a common word, and it is no known first name or
+// surname ("Iodine deficiency can ..." in an article on iodine; web text
+// that writes a company's name in lower case still reads it as a proper
+// noun there).
+func (t *Tagger) commonOpeners(d *onrecord.Document) {
+	toks := d.Tokens
+	var lower map[string]bool
+	for _, s := range d.Sents {
+		i := int(s.Start)
+		if i < 0 || i >= len(toks) || !conllu.IsName(toks[i].NER) || i+1 < len(toks) && toks[i+1].NER == toks[i].NER {
+			continue
+		}
+		w := word(d, i)
+		if !capitalised(w) || w == strings.ToUpper(w) || t.gaz.has(w, gazFirst) || t.gaz.has(w, gazSurname) {
+			continue
+		}
+		if lower == nil {
+			lower = map[string]bool{}
+			for k := range toks {
+				if v := word(d, k); !capitalised(v) && !properTag(toks[k].Tag) {
+					lower[v] = true
+				}
+			}
+		}
+		if lower[strings.ToLower(w)] {
+			toks[i].NER = "O"
+		}
+	}
 }

@@ -153,6 +153,32 @@ func TestPlacesAsOrgs(t *testing.T) {
 
 // passCase is a document of labelled tokens and the names a
 // pass over names should leave.
+func TestCommonOpeners(t *testing.T) {
+	runPass(t, mustDefault(t).commonOpeners, []passCase{
+		{
+			"a common word opening a sentence",
+			[]string{"Quinoline levels fell .", "Children lack quinoline ."},
+			"NNP NNS VBD . NNS VBP NN .",
+			"PERSON - - - - - - -",
+			"- - - - - - - -",
+		},
+		{
+			"first names, initials, proper nouns in lower case and longer names kept",
+			[]string{"Rose spoke .", "WHO agreed .", "Zentrox fell .", "Zentrox Labs grew .", "a rose , who , zentrox and labs ."},
+			"NNP VBD . NNP VBD . NNP VBD . NNP NNP VBD . DT NN , WP , NNP CC NNS .",
+			"PERSON - - ORGANIZATION - - ORGANIZATION - - ORGANIZATION ORGANIZATION - - - - - - - - - - -",
+			"PERSON - - ORGANIZATION - - ORGANIZATION - - ORGANIZATION ORGANIZATION - - - - - - - - - - -",
+		},
+		{
+			"a name inside the sentence kept",
+			[]string{"We met Quinoline .", "quinoline is rare ."},
+			"PRP VBD NNP . NN VBZ JJ .",
+			"- - PERSON - - - - -",
+			"- - PERSON - - - - -",
+		},
+	})
+}
+
 type passCase struct {
 	name             string
 	sents            []string

@@ -395,6 +395,7 @@ func (t *Tagger) Tag(d *onrecord.Document) {
 	}
 	if !t.modelsOnly {
 		t.initials(d)
+		t.commonOpeners(d)
 		t.persons(d)
 		placesAsOrgs(d)
 	}
