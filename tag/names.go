@@ -187,7 +187,14 @@ func fitsSurname(d *onrecord.Document, i, j int, surnames map[string]bool) bool 
 // always capitalised, is a name.
 func (t *Tagger) isRole(w string) bool {
 	g := t.gaz
-	return g.has(w, gazRole) && !g.has(w, gazFirst) && !g.has(w, gazSurname) && (g.info(w).habit == habitLower || g.info(w).habit == habitMixed)
+	return g.has(w, gazRole) && !g.has(w, gazFirst) && !g.has(w, gazSurname) && t.writtenLower(w)
+}
+
+// writtenLower tells whether the clustering text writes w in lower case at
+// least a tenth of the time.
+func (t *Tagger) writtenLower(w string) bool {
+	h := t.gaz.info(w).habit
+	return h == habitLower || h == habitMixed
 }
 
 func capitalised(w string) bool {
@@ -267,4 +274,46 @@ func (t *Tagger) commonOpeners(d *onrecord.Document) {
 			toks[i].NER = "O"
 		}
 	}
+}
+
+// storms are the words a storm's name follows ("Hurricane Katrina",
+// "Storm Ciara"): storms are no person, organisation or place in the gold
+// corpora, though their names are persons' first names. A word text also
+// writes in lower case after them is no storm's name ("Hurricane Center").
+var storms = map[string]bool{"Hurricane": true, "Cyclone": true, "Typhoon": true, "Storm": true}
+
+// stormNames takes storms' names out of names, there and wherever the
+// document writes them again ("Phailin" alone after "Cyclone Phailin").
+func (t *Tagger) stormNames(d *onrecord.Document) {
+	toks := d.Tokens
+	var named map[string]bool
+	for i := 0; i+1 < len(toks); i++ {
+		if w := word(d, i+1); storms[word(d, i)] && capitalised(w) && !t.writtenLower(w) {
+			if named == nil {
+				named = map[string]bool{}
+			}
+			named[w] = true
+		}
+	}
+	if named == nil {
+		return
+	}
+	eachRun(toks, func(i, j int) {
+		if !conllu.IsName(toks[i].NER) {
+			return
+		}
+		found := false
+		for k := i; k < j; k++ {
+			w := word(d, k)
+			if !named[w] && !storms[w] {
+				return
+			}
+			found = found || named[w]
+		}
+		if found {
+			for k := i; k < j; k++ {
+				toks[k].NER = "O"
+			}
+		}
+	})
 }

@@ -179,6 +179,25 @@ func TestCommonOpeners(t *testing.T) {
 	})
 }
 
+func TestStormNames(t *testing.T) {
+	runPass(t, mustDefault(t).stormNames, []passCase{
+		{
+			"a storm's name, there and again",
+			[]string{"Cyclone Mirela hit Odisha .", "Mirela weakened ."},
+			"NNP NNP VBD NNP . NNP VBD .",
+			"PERSON PERSON - LOCATION - PERSON - -",
+			"- - - LOCATION - - - -",
+		},
+		{
+			"a centre named after storms kept",
+			[]string{"The Hurricane Center warned ."},
+			"DT NNP NNP VBD .",
+			"- ORGANIZATION ORGANIZATION - -",
+			"- ORGANIZATION ORGANIZATION - -",
+		},
+	})
+}
+
 type passCase struct {
 	name             string
 	sents            []string

@@ -396,6 +396,7 @@ func (t *Tagger) Tag(d *onrecord.Document) {
 	if !t.modelsOnly {
 		t.initials(d)
 		t.commonOpeners(d)
+		t.stormNames(d)
 		t.persons(d)
 		placesAsOrgs(d)
 	}
