@@ -317,3 +317,20 @@ func (t *Tagger) stormNames(d *onrecord.Document) {
 		}
 	})
 }
+
+// lawEnd are the last words of laws' and treaties' names ("the Securities
+// Act", "the Kyoto Protocol", "the Constitution"), which the gold corpora
+// class as no person, organisation or place.
+var lawEnd = map[string]bool{"Act": true, "Treaty": true, "Constitution": true, "Amendment": true, "Accord": true, "Accords": true, "Protocol": true}
+
+// laws takes laws' and treaties' names out of names.
+func laws(d *onrecord.Document) {
+	toks := d.Tokens
+	eachRun(toks, func(i, j int) {
+		if conllu.IsName(toks[i].NER) && lawEnd[word(d, j-1)] {
+			for k := i; k < j; k++ {
+				toks[k].NER = "O"
+			}
+		}
+	})
+}

@@ -198,6 +198,25 @@ func TestStormNames(t *testing.T) {
 	})
 }
 
+func TestLaws(t *testing.T) {
+	runPass(t, laws, []passCase{
+		{
+			"laws and treaties out, their makers kept",
+			[]string{"The Clean Rivers Act and the Constitution bind Congress ."},
+			"DT NNP NNP NNP CC DT NNP VBP NNP .",
+			"- ORGANIZATION ORGANIZATION ORGANIZATION - - ORGANIZATION - ORGANIZATION -",
+			"- - - - - - - - ORGANIZATION -",
+		},
+		{
+			"a person named Bill kept",
+			[]string{"Bill signed the Oslo Accord ."},
+			"NNP VBD DT NNP NNP .",
+			"PERSON - - LOCATION LOCATION -",
+			"PERSON - - - - -",
+		},
+	})
+}
+
 type passCase struct {
 	name             string
 	sents            []string

@@ -399,6 +399,7 @@ func (t *Tagger) Tag(d *onrecord.Document) {
 		t.stormNames(d)
 		t.persons(d)
 		placesAsOrgs(d)
+		laws(d)
 	}
 	if len(sc.built) > 0 {
 		all := string(sc.lem.buf) // one allocation for every built lemma
