@@ -246,10 +246,10 @@ func placesAsOrgs(d *onrecord.Document) {
 
 // commonOpeners: a name of one word that opens its sentence, where a
 // capital tells nothing, is no name when the document writes the word in
-// lower case elsewhere as a common word, and it is no known first name or
+// lower case elsewhere as a common noun, and it is no known first name or
 // surname ("Iodine deficiency can ..." in an article on iodine; web text
-// that writes a company's name in lower case still reads it as a proper
-// noun there).
+// that writes a company's name in lower case reads it as a proper noun or
+// a verb there).
 func (t *Tagger) commonOpeners(d *onrecord.Document) {
 	toks := d.Tokens
 	var lower map[string]bool
@@ -265,7 +265,7 @@ func (t *Tagger) commonOpeners(d *onrecord.Document) {
 		if lower == nil {
 			lower = map[string]bool{}
 			for k := range toks {
-				if v := word(d, k); !capitalised(v) && !properTag(toks[k].Tag) {
+				if v := word(d, k); !capitalised(v) && (toks[k].Tag == "NN" || toks[k].Tag == "NNS") {
 					lower[v] = true
 				}
 			}

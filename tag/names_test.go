@@ -163,11 +163,11 @@ func TestCommonOpeners(t *testing.T) {
 			"- - - - - - - -",
 		},
 		{
-			"first names, initials, proper nouns in lower case and longer names kept",
-			[]string{"Rose spoke .", "WHO agreed .", "Zentrox fell .", "Zentrox Labs grew .", "a rose , who , zentrox and labs ."},
-			"NNP VBD . NNP VBD . NNP VBD . NNP NNP VBD . DT NN , WP , NNP CC NNS .",
-			"PERSON - - ORGANIZATION - - ORGANIZATION - - ORGANIZATION ORGANIZATION - - - - - - - - - - -",
-			"PERSON - - ORGANIZATION - - ORGANIZATION - - ORGANIZATION ORGANIZATION - - - - - - - - - - -",
+			"first names, initials, proper nouns and verbs in lower case, longer names kept",
+			[]string{"Rose spoke .", "WHO agreed .", "Zentrox fell .", "Vexa rose .", "Zentrox Labs grew .", "a rose , who , zentrox , vexa it and labs ."},
+			"NNP VBD . NNP VBD . NNP VBD . NNP VBD . NNP NNP VBD . DT NN , WP , NNP , VB PRP CC NNS .",
+			"PERSON - - ORGANIZATION - - ORGANIZATION - - ORGANIZATION - - ORGANIZATION ORGANIZATION - - - - - - - - - - - - - -",
+			"PERSON - - ORGANIZATION - - ORGANIZATION - - ORGANIZATION - - ORGANIZATION ORGANIZATION - - - - - - - - - - - - - -",
 		},
 		{
 			"a name inside the sentence kept",
