@@ -192,3 +192,40 @@ func TestExtractStopsInsideAttributionsAndSpeakers(t *testing.T) {
 		}
 	}
 }
+
+// A stage that panics on one document costs that document alone: Run
+// reports it as the document's error and goes on, in input order.
+func TestRunContainsPanics(t *testing.T) {
+	docs := func(yield func(*onrecord.Document, error) bool) {
+		for _, id := range []string{"a", "b", "c"} {
+			if !yield(&onrecord.Document{ID: id}, nil) {
+				return
+			}
+		}
+	}
+	stage := func(_ context.Context, d *onrecord.Document) error {
+		if d.ID == "b" {
+			var toks []onrecord.Token
+			_ = toks[len(d.ID)] // out of range
+		}
+		return nil
+	}
+	var got []string
+	err := Run(context.Background(), docs, 2, stage, func(r Result) error {
+		switch {
+		case r.Err == nil:
+			got = append(got, r.Doc.ID+" ok")
+		case strings.Contains(r.Err.Error(), "b: internal error"):
+			got = append(got, r.Doc.ID+" contained")
+		default:
+			got = append(got, r.Doc.ID+" "+r.Err.Error())
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "a ok,b contained,c ok"; strings.Join(got, ",") != want {
+		t.Errorf("got %v, want %s", got, want)
+	}
+}

@@ -116,12 +116,7 @@ func (p *Pipeline) Extract(ctx context.Context, d *onrecord.Document) (err error
 	if len(d.Text) > text.DefaultMaxBytes {
 		return fmt.Errorf("%s: %d bytes: %w of %d bytes", d.ID, len(d.Text), ErrTooLarge, text.DefaultMaxBytes)
 	}
-	// A bug in one stage must cost one document, not the batch.
-	defer func() {
-		if r := recover(); r != nil {
-			err = fmt.Errorf("%s: internal error: %v\n%s", d.ID, r, debug.Stack())
-		}
-	}()
+	defer contain(d, &err)
 	for _, stage := range p.stages() {
 		if err := stage(ctx, d); err != nil {
 			return fmt.Errorf("%s: %w", d.ID, err)
@@ -134,6 +129,21 @@ func (p *Pipeline) Extract(ctx context.Context, d *onrecord.Document) (err error
 type Result struct {
 	Doc *onrecord.Document
 	Err error
+}
+
+// contain, deferred, turns a panic into d's error: a bug in one stage
+// must cost one document, not the batch.
+func contain(d *onrecord.Document, err *error) {
+	if r := recover(); r != nil {
+		*err = fmt.Errorf("%s: internal error: %v\n%s", d.ID, r, debug.Stack())
+	}
+}
+
+// runStage applies stage to d, a panic contained (Analyze has no error of
+// its own to return).
+func runStage(ctx context.Context, stage Stage, d *onrecord.Document) (err error) {
+	defer contain(d, &err)
+	return stage(ctx, d)
 }
 
 // Stage is the work Run does on each document: Pipeline.Extract, or a
@@ -181,7 +191,7 @@ func Run(ctx context.Context, in iter.Seq2[*onrecord.Document, error], jobs int,
 	for w := 0; w < jobs; w++ {
 		go func() {
 			for j := range work {
-				j.res.Err = stage(ctx, j.res.Doc)
+				j.res.Err = runStage(ctx, stage, j.res.Doc)
 				close(j.done)
 			}
 		}()

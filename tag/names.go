@@ -117,10 +117,13 @@ func (t *Tagger) persons(d *onrecord.Document) {
 		}
 	}
 	eachRun(toks, func(i, j int) {
+		if toks[i].NER != person {
+			return
+		}
 		for i < j && isTitle(word(d, i)) {
 			i++
 		}
-		if toks[i].NER != person || j-i < 2 || !properTag(toks[j-1].Tag) {
+		if j-i < 2 || !properTag(toks[j-1].Tag) {
 			return
 		}
 		first, w := word(d, i), word(d, j-1)

@@ -69,6 +69,20 @@ func TestPersons(t *testing.T) {
 			"- PERSON - - PERSON - PERSON -",
 		},
 		{
+			"a document ending in an honorific",
+			[]string{"Thank you , Miss"},
+			"VB PRP , NNP",
+			"- - - -",
+			"- - - -",
+		},
+		{
+			"a person's name of honorifics only",
+			[]string{"Thank you , Dr Miss"},
+			"VB PRP , NNP NNP",
+			"- - - PERSON PERSON",
+			"- - - - PERSON",
+		},
+		{
 			// "Knight" may be a surname, "Groucho" is WordNet's yet never
 			// written in lower case, and a role word ending its sentence
 			// is no part of the name on the next line.

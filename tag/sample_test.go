@@ -171,6 +171,8 @@ func FuzzTag(f *testing.F) {
 	f.Add("")
 	// The document-level passes: initials defined, a surname after a full name.
 	f.Add("The World Cargo Board ( WCB ) met . WCB ( ) ( Mary Halloway smiled . Miss Halloway left")
+	// Role words, openers, storms, laws, and a document ending in a title.
+	f.Add("Emperor Tomas Vell signed the Clean Rivers Act . Cyclone Mirela hit . Mirela faded . Iodine fell . iodine . Thank you Miss")
 	tg, err := Default()
 	if err != nil {
 		f.Fatal(err)
