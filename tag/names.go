@@ -140,7 +140,7 @@ func (t *Tagger) persons(d *onrecord.Document) {
 			}
 			toks[last].NER = person
 		case toks[i].NER == person:
-			for k := i; k < last && (isTitle(word(d, k)) || t.isRole(word(d, k)) && !opens[k+1]); k++ {
+			for k := i; k < last && (isTitle(word(d, k)) || t.isRole(word(d, k)) && !opens[k+1] && !initial(word(d, k+1))); k++ {
 				toks[k].NER = "O"
 			}
 		}
@@ -198,6 +198,13 @@ func (t *Tagger) isRole(w string) bool {
 func (t *Tagger) writtenLower(w string) bool {
 	h := t.gaz.info(w).habit
 	return h == habitLower || h == habitMixed
+}
+
+// initial tells a middle initial ("A." or "A"), which follows a first
+// name, not a role: "Jock A. Finlayson".
+func initial(w string) bool {
+	r, n := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r) && (n == len(w) || w[n:] == ".")
 }
 
 func capitalised(w string) bool {

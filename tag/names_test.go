@@ -84,13 +84,14 @@ func TestPersons(t *testing.T) {
 		},
 		{
 			// "Knight" may be a surname, "Groucho" is WordNet's yet never
-			// written in lower case, and a role word ending its sentence
-			// is no part of the name on the next line.
+			// written in lower case, "Jock" before an initial is a first
+			// name, and a role word ending its sentence is no part of the
+			// name on the next line.
 			"role words out of names, not surnames or names",
-			[]string{"Emperor Tomas Vell and Knight Adu met Groucho Marx .", "Captain", "Vell left ."},
-			"NNP NNP NNP CC NNP NNP VBD NNP NNP . NNP NNP VBD .",
-			"PERSON PERSON PERSON - PERSON PERSON - PERSON PERSON - PERSON PERSON - -",
-			"- PERSON PERSON - PERSON PERSON - PERSON PERSON - PERSON PERSON - -",
+			[]string{"Emperor Tomas Vell and Knight Adu met Groucho Marx and Jock A Roe .", "Captain", "Vell left ."},
+			"NNP NNP NNP CC NNP NNP VBD NNP NNP CC NNP NNP NNP . NNP NNP VBD .",
+			"PERSON PERSON PERSON - PERSON PERSON - PERSON PERSON - PERSON PERSON PERSON - PERSON PERSON - -",
+			"- PERSON PERSON - PERSON PERSON - PERSON PERSON - PERSON PERSON PERSON - PERSON PERSON - -",
 		},
 	})
 }
