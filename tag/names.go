@@ -1,7 +1,8 @@
 package tag
 
 // Passes over the names the models wrote: reading them across the document
-// (initials, persons) and by the word that ends them (placesAsOrgs).
+// (initials, commonOpeners, stormNames, persons) and by the word that ends
+// them (placesAsOrgs, laws).
 
 import (
 	"sort"
@@ -254,12 +255,12 @@ func placesAsOrgs(d *onrecord.Document) {
 	})
 }
 
-// commonOpeners: a name of one word that opens its sentence, where a
-// capital tells nothing, is no name when the document writes the word in
-// lower case elsewhere as a common noun, and it is no known first name or
-// surname ("Iodine deficiency can ..." in an article on iodine; web text
-// that writes a company's name in lower case reads it as a proper noun or
-// a verb there).
+// commonOpeners takes out of names a name of one word that opens its
+// sentence, where a capital tells nothing, when the document writes the
+// word elsewhere in lower case as a common noun and it is no known first
+// name or surname ("Iodine deficiency can ..." in an article on iodine).
+// Web text that writes a company's name in lower case reads it there as a
+// proper noun or a verb ("google it"), so the name stays.
 func (t *Tagger) commonOpeners(d *onrecord.Document) {
 	toks := d.Tokens
 	var lower map[string]bool
