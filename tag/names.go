@@ -2,7 +2,7 @@ package tag
 
 // Passes over the names the models wrote: reading them across the document
 // (initials, commonOpeners, stormNames, persons) and by the word that ends
-// them (placesAsOrgs, laws).
+// them (placesAsOrgs, laws) or follows them (honours).
 
 import (
 	"sort"
@@ -344,4 +344,29 @@ func laws(d *onrecord.Document) {
 			}
 		}
 	})
+}
+
+// postNominals are the letters written after a person's name for a rank,
+// an office or an honour ("Jane Roe, QC", "John Doe MP").
+var postNominals = map[string]bool{
+	"QC": true, "KC": true, "SC": true, "MP": true, "MSP": true, "MEP": true, "MLA": true,
+	"OBE": true, "MBE": true, "CBE": true, "KBE": true, "DBE": true, "FRS": true,
+}
+
+// honours takes post-nominal letters after a person's name out of names: a
+// rank or an honour is no organisation, nor part of the name.
+func honours(d *onrecord.Document) {
+	toks := d.Tokens
+	for i := 1; i < len(toks); i++ {
+		if !postNominals[word(d, i)] || toks[i].NER == "O" {
+			continue
+		}
+		p := i - 1
+		if word(d, p) == "," && p > 0 {
+			p--
+		}
+		if toks[p].NER == person {
+			toks[i].NER = "O"
+		}
+	}
 }

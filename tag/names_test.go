@@ -232,6 +232,25 @@ func TestLaws(t *testing.T) {
 	})
 }
 
+func TestHonours(t *testing.T) {
+	runPass(t, honours, []passCase{
+		{
+			"after a person's name, with or without a comma",
+			[]string{"Mara Lind , QC , and Tom Adu MP spoke ."},
+			"NNP NNP , NNP , CC NNP NNP NNP VBD .",
+			"PERSON PERSON - ORGANIZATION - - PERSON PERSON PERSON - -",
+			"PERSON PERSON - - - - PERSON PERSON - - -",
+		},
+		{
+			"letters after no person kept",
+			[]string{"The SC ruled ."},
+			"DT NNP VBD .",
+			"- ORGANIZATION - -",
+			"- ORGANIZATION - -",
+		},
+	})
+}
+
 type passCase struct {
 	name             string
 	sents            []string

@@ -400,6 +400,7 @@ func (t *Tagger) Tag(d *onrecord.Document) {
 		t.persons(d)
 		placesAsOrgs(d)
 		laws(d)
+		honours(d)
 	}
 	if len(sc.built) > 0 {
 		all := string(sc.lem.buf) // one allocation for every built lemma
