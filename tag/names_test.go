@@ -204,6 +204,13 @@ func TestStormNames(t *testing.T) {
 			"- - - LOCATION - - - -",
 		},
 		{
+			"a longer name holding a storm's name kept",
+			[]string{"Cyclone Mirela hit .", "TC Mirela grew .", "Mirela faded ."},
+			"NNP NNP VBD . NNP NNP VBD . NNP VBD .",
+			"- - - - PERSON PERSON - - PERSON - -",
+			"- - - - PERSON PERSON - - - - -",
+		},
+		{
 			"a centre named after storms kept",
 			[]string{"The Hurricane Center warned ."},
 			"DT NNP NNP VBD .",

@@ -396,8 +396,10 @@ func (t *Tagger) Tag(d *onrecord.Document) {
 	if !t.modelsOnly {
 		t.initials(d)
 		t.commonOpeners(d)
-		t.stormNames(d)
 		t.persons(d)
+		// After persons: a storm's name that a longer name made a
+		// surname ("TC Phailin", then "Phailin") is taken out again.
+		t.stormNames(d)
 		placesAsOrgs(d)
 		laws(d)
 		honours(d)
