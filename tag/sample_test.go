@@ -172,7 +172,7 @@ func FuzzTag(f *testing.F) {
 	// The document-level passes: initials defined, a surname after a full name.
 	f.Add("The World Cargo Board ( WCB ) met . WCB ( ) ( Mary Halloway smiled . Miss Halloway left")
 	// Role words, openers, storms, laws, and a document ending in a title.
-	f.Add("Emperor Tomas Vell signed the Clean Rivers Act . Cyclone Mirela hit . Mirela faded . Iodine fell . iodine . Thank you Miss")
+	f.Add("Emperor Tomas Vell signed the Clean Rivers Act . Cyclone Mirela hit . Mirela faded . Iodine fell . iodine . Mara Lind , QC . TC Mirela . Thank you Miss")
 	tg, err := Default()
 	if err != nil {
 		f.Fatal(err)
