@@ -132,11 +132,17 @@ func (g *gazetteer) flags(l uint64) uint64 {
 	return g.sets[keyOf(l)]
 }
 
-// has tells whether word w, in any case, is in the list of bit (gazOrg,
+// bits returns the lists word w, in any case, is in (gazFirst, gazOrg,
 // ...), whatever the shift of the model's flags.
-func (g *gazetteer) has(w string, bit uint64) bool {
-	return g != nil && g.sets[keyOf(wordInfo(w).l)]&bit != 0
+func (g *gazetteer) bits(w string) uint64 {
+	if g == nil {
+		return 0
+	}
+	return g.sets[keyOf(wordInfo(w).l)]
 }
+
+// has tells whether word w, in any case, is in the list of bit.
+func (g *gazetteer) has(w string, bit uint64) bool { return g.bits(w)&bit != 0 }
 
 // commonWord says whether the word of hash l is a common word that is no
 // listed first name or surname.

@@ -56,9 +56,7 @@ func (t *Tagger) initials(d *onrecord.Document) {
 				c = "ORGANIZATION"
 			}
 		}
-		for i := def.Start; i < def.End; i++ {
-			toks[i].NER = c
-		}
+		setClass(toks[def.Start:def.End], c)
 		class[def.Acr] = c
 	}
 	if len(class) == 0 {
@@ -77,8 +75,7 @@ func (t *Tagger) initials(d *onrecord.Document) {
 // organisation or a place.
 func anyName(toks []onrecord.Token) bool {
 	for i := range toks {
-		switch toks[i].NER {
-		case person, "ORGANIZATION", "LOCATION":
+		if conllu.IsName(toks[i].NER) {
 			return true
 		}
 	}
@@ -136,9 +133,7 @@ func (t *Tagger) persons(d *onrecord.Document) {
 		last := j - 1
 		switch {
 		case fitsSurname(d, i, j, surnames):
-			for k := i; k < last; k++ {
-				toks[k].NER = "O"
-			}
+			setClass(toks[i:last], "O")
 			toks[last].NER = person
 		case toks[i].NER == person:
 			for k := i; k < last && (isTitle(word(d, k)) || t.isRole(word(d, k)) && !opens[k+1] && !initial(word(d, k+1))); k++ {
@@ -146,6 +141,13 @@ func (t *Tagger) persons(d *onrecord.Document) {
 			}
 		}
 	})
+}
+
+// setClass gives every token of toks the name class c ("O" for none).
+func setClass(toks []onrecord.Token, c string) {
+	for i := range toks {
+		toks[i].NER = c
+	}
 }
 
 // eachRun calls f on every run [i, j) of tokens of one name class, and on
@@ -190,8 +192,8 @@ func fitsSurname(d *onrecord.Document, i, j int, surnames map[string]bool) bool 
 // the name; "Knight" and "Webb" may be surnames, and WordNet's "Saddam",
 // always capitalised, is a name.
 func (t *Tagger) isRole(w string) bool {
-	g := t.gaz
-	return g.has(w, gazRole) && !g.has(w, gazFirst) && !g.has(w, gazSurname) && t.writtenLower(w)
+	b := t.gaz.bits(w)
+	return b&gazRole != 0 && b&(gazFirst|gazSurname) == 0 && t.writtenLower(w)
 }
 
 // writtenLower tells whether the clustering text writes w in lower case at
@@ -248,9 +250,7 @@ func placesAsOrgs(d *onrecord.Document) {
 	toks := d.Tokens
 	eachRun(toks, func(i, j int) {
 		if toks[i].NER == "LOCATION" && j-i >= 2 && orgEnd[strings.ToLower(word(d, j-1))] {
-			for k := i; k < j; k++ {
-				toks[k].NER = "ORGANIZATION"
-			}
+			setClass(toks[i:j], "ORGANIZATION")
 		}
 	})
 }
@@ -270,7 +270,7 @@ func (t *Tagger) commonOpeners(d *onrecord.Document) {
 			continue
 		}
 		w := word(d, i)
-		if !capitalised(w) || w == strings.ToUpper(w) || t.gaz.has(w, gazFirst) || t.gaz.has(w, gazSurname) {
+		if !capitalised(w) || w == strings.ToUpper(w) || t.gaz.bits(w)&(gazFirst|gazSurname) != 0 {
 			continue
 		}
 		if lower == nil {
@@ -322,9 +322,7 @@ func (t *Tagger) stormNames(d *onrecord.Document) {
 			found = found || named[w]
 		}
 		if found {
-			for k := i; k < j; k++ {
-				toks[k].NER = "O"
-			}
+			setClass(toks[i:j], "O")
 		}
 	})
 }
@@ -339,9 +337,7 @@ func laws(d *onrecord.Document) {
 	toks := d.Tokens
 	eachRun(toks, func(i, j int) {
 		if conllu.IsName(toks[i].NER) && lawEnd[word(d, j-1)] {
-			for k := i; k < j; k++ {
-				toks[k].NER = "O"
-			}
+			setClass(toks[i:j], "O")
 		}
 	})
 }
@@ -358,7 +354,7 @@ var postNominals = map[string]bool{
 func honours(d *onrecord.Document) {
 	toks := d.Tokens
 	for i := 1; i < len(toks); i++ {
-		if !postNominals[word(d, i)] || toks[i].NER == "O" {
+		if toks[i].NER == "O" || !postNominals[word(d, i)] {
 			continue
 		}
 		p := i - 1

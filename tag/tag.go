@@ -306,6 +306,8 @@ func (b *beamTagger) after(i int, prev []uint8, c2, c1 int, scores []int64) {
 	}
 }
 
+// sole scores token i after one hypothesis as the greedy tagger does
+// (soleScorer), without the live rows kept for several.
 func (b *beamTagger) sole(i int, prev []uint8, c2, c1 int, scores []int64) {
 	sum := b.sc.scores[:b.q.nl]
 	b.q.fixed(b.s, b.blocks, i, sum, b.sc)
